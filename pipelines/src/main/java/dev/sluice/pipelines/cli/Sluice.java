@@ -1,0 +1,43 @@
+package dev.sluice.pipelines.cli;
+
+import dev.sluice.pipelines.run.Curation;
+import dev.sluice.quality.Config;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code sluice} command line. Exit codes: 0 success, 1 a run that failed, 2 bad usage or a bad recipe. */
+@Command(name = "sluice", mixinStandardHelpOptions = true, version = "sluice " + Curation.VERSION,
+    description = "Curate text corpora into deterministic Parquet shards.",
+    subcommands = {RunCommand.class})
+public final class Sluice implements Runnable {
+  @Override
+  public void run() {
+    new CommandLine(this).usage(System.err);
+  }
+
+  public static int execute(String... args) {
+    CommandLine cli = new CommandLine(new Sluice());
+    cli.setExecutionExceptionHandler((ex, cmd, parsed) -> {
+      boolean verbose = parsed.hasMatchedOption("--verbose");
+      if (ex instanceof Config.ConfigException) {
+        System.err.println("sluice: bad recipe: " + ex.getMessage());
+        if (verbose) ex.printStackTrace();
+        return 2;
+      }
+      System.err.println("sluice: the run failed: " + ex.getMessage());
+      if (verbose) ex.printStackTrace();
+      else System.err.println("(run again with --verbose for the stack trace)");
+      return 1;
+    });
+    cli.setParameterExceptionHandler((ex, a) -> {
+      System.err.println("sluice: " + ex.getMessage());
+      ex.getCommandLine().usage(System.err);
+      return 2;
+    });
+    return cli.execute(args);
+  }
+
+  public static void main(String[] args) {
+    System.exit(execute(args));
+  }
+}

@@ -1,0 +1,80 @@
+package dev.sluice.pipelines.io;
+
+import dev.sluice.quality.Config;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.PathMatcher;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+
+/**
+ * Expands the recipe's input paths (globs with *, **, ?, [..] and {a,b}; directories; plain files) into a sorted,
+ * distinct list of files, before the pipeline starts: a path that matches nothing is a recipe error (exit 2).
+ * Hidden files and folders (names starting with '.') are skipped inside a directory or glob.
+ */
+public final class InputFiles {
+  private InputFiles() {}
+
+  public static List<String> expand(List<String> patterns) {
+    TreeSet<String> out = new TreeSet<>();
+    for (String p : patterns) {
+      List<String> matched = expandOne(p);
+      if (matched.isEmpty()) {
+        throw new Config.ConfigException("input.path", p, "a glob, directory or file that matches at least one file");
+      }
+      out.addAll(matched);
+    }
+    return new ArrayList<>(out);
+  }
+
+  static List<String> expandOne(String pattern) {
+    int glob = firstGlobChar(pattern);
+    if (glob < 0) {
+      Path p = Path.of(pattern);
+      if (Files.isRegularFile(p)) return List.of(p.toString());
+      if (Files.isDirectory(p)) return walk(p, null);
+      return List.of();
+    }
+    int slash = pattern.lastIndexOf('/', glob);
+    Path base = slash < 0 ? Path.of(".") : Path.of(slash == 0 ? "/" : pattern.substring(0, slash));
+    if (!Files.isDirectory(base)) return List.of();
+    String rest = pattern.substring(slash + 1);
+    PathMatcher m = FileSystems.getDefault().getPathMatcher("glob:" + rest);
+    List<String> files = new ArrayList<>();
+    for (String f : walk(base, null)) {
+      Path rel = base.relativize(Path.of(f));
+      if (m.matches(rel)) files.add(slash < 0 ? rel.toString() : f);
+    }
+    return files;
+  }
+
+  private static List<String> walk(Path dir, PathMatcher matcher) {
+    try (Stream<Path> s = Files.walk(dir)) {
+      return s.filter(Files::isRegularFile)
+          .filter(p -> !hidden(dir.relativize(p)))
+          .map(Path::toString)
+          .sorted()
+          .toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static boolean hidden(Path rel) {
+    for (Path part : rel) if (part.toString().startsWith(".")) return true;
+    return false;
+  }
+
+  private static int firstGlobChar(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == '*' || c == '?' || c == '[' || c == '{') return i;
+    }
+    return -1;
+  }
+}

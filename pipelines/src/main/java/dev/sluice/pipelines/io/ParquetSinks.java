@@ -1,0 +1,99 @@
+package dev.sluice.pipelines.io;
+
+import dev.sluice.pipelines.model.Doc;
+import dev.sluice.pipelines.model.RemovedDoc;
+import dev.sluice.schemas.Schemas;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericData;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.parquet.avro.AvroParquetWriter;
+import org.apache.parquet.conf.PlainParquetConfiguration;
+import org.apache.parquet.hadoop.ParquetWriter;
+import org.apache.parquet.hadoop.metadata.CompressionCodecName;
+import org.apache.parquet.io.LocalOutputFile;
+
+/** Parquet shards of kept documents and of removal rows, with the Avro schemas from schemas/. */
+public final class ParquetSinks {
+  private ParquetSinks() {}
+
+  public static ShardSink<Doc> documents(String compression) {
+    return new AvroSink<>(compression, "Document", ParquetSinks::document);
+  }
+
+  public static ShardSink<RemovedDoc> removed(String compression) {
+    return new AvroSink<>(compression, "Removed", ParquetSinks::removed);
+  }
+
+  static GenericRecord document(Doc d) {
+    GenericRecord r = new GenericData.Record(Schemas.DOCUMENT);
+    r.put("id", d.id);
+    r.put("text", d.text);
+    r.put("source", d.source);
+    r.put("location", d.location());
+    r.put("lang", d.lang);
+    r.put("lang_score", Double.isNaN(d.langScore) ? null : d.langScore);
+    r.put("quality_score", d.quality);
+    r.put("signals", d.signals);
+    r.put("chars", d.text.length());
+    r.put("exact_key", d.exactKey);
+    r.put("exact_dups", d.exactDups);
+    r.put("cluster_id", d.clusterId == null ? d.id : d.clusterId);
+    r.put("cluster_size", d.clusterSize);
+    return r;
+  }
+
+  static GenericRecord removed(RemovedDoc x) {
+    GenericRecord r = new GenericData.Record(Schemas.REMOVED);
+    r.put("id", x.id());
+    r.put("stage", x.stage());
+    r.put("reason", x.reason());
+    r.put("duplicate_of", x.duplicateOf());
+    r.put("score", Double.isNaN(x.score()) || Double.isInfinite(x.score()) ? null : x.score());
+    r.put("source", x.source());
+    r.put("location", x.location());
+    r.put("chars", x.chars());
+    r.put("excerpt", x.excerpt());
+    return r;
+  }
+
+  private static final class AvroSink<T> implements ShardSink<T> {
+    private static final long serialVersionUID = 1L;
+    private final String compression;
+    private final String schemaName;
+    private final SerializableFn<T> toRecord;
+
+    AvroSink(String compression, String schemaName, SerializableFn<T> toRecord) {
+      this.compression = compression;
+      this.schemaName = schemaName;
+      this.toRecord = toRecord;
+    }
+
+    @Override
+    public String extension() {
+      return ".parquet";
+    }
+
+    private Schema schema() {
+      return schemaName.equals("Document") ? Schemas.DOCUMENT : Schemas.REMOVED;
+    }
+
+    @Override
+    public void write(List<T> rows, Path file) throws IOException {
+      try (ParquetWriter<GenericRecord> w = AvroParquetWriter.<GenericRecord>builder(new LocalOutputFile(file))
+          .withSchema(schema())
+          .withConf(new PlainParquetConfiguration())
+          .withCompressionCodec(CompressionCodecName.valueOf(compression.toUpperCase(Locale.ROOT)))
+          .withDictionaryEncoding(true)
+          .build()) {
+        for (T row : rows) w.write(toRecord.apply(row));
+      }
+    }
+  }
+
+  interface SerializableFn<T> extends Function<T, GenericRecord>, java.io.Serializable {}
+}

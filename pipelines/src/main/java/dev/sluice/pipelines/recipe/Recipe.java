@@ -1,0 +1,46 @@
+package dev.sluice.pipelines.recipe;
+
+import dev.sluice.quality.Config;
+import dev.sluice.quality.rules.RuleSet;
+import dev.sluice.quality.rules.RuleSets;
+import dev.sluice.quality.text.Normalizer;
+import java.io.Serializable;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A validated recipe. Leaving out {@code language}, {@code quality} or {@code dedup} turns that step off
+ * (null here); {@code normalize} always runs, with its defaults when left out.
+ */
+public record Recipe(String name, long seed, InputSettings input, Normalizer.Settings normalize,
+    LanguageSettings language, List<RuleSet> quality, DedupSettings dedup, OutputSettings output,
+    Map<String, Object> resolved) implements Serializable {
+
+  public static final List<String> KEYS =
+      List.of("name", "seed", "input", "normalize", "language", "quality", "dedup", "output");
+
+  /** Validates every section; throws {@link Config.ConfigException} naming the field on the first problem. */
+  public static Recipe from(Map<String, Object> map) {
+    Config c = Config.of("recipe", map);
+    for (String key : map.keySet()) {
+      if (key.equals("augment") || key.equals("curriculum")) {
+        throw new Config.ConfigException(key, "...", "nothing yet: this version has no " + key + " step");
+      }
+      if (!KEYS.contains(key)) throw new Config.ConfigException(key, key, "a top-level key from " + KEYS);
+    }
+    String name = c.getString("name", null);
+    if (name == null || !name.matches("[A-Za-z0-9._-]+")) {
+      throw new Config.ConfigException("name", name, "a name of letters, digits, '.', '_' or '-'");
+    }
+    return new Recipe(
+        name,
+        c.getLong("seed", 0, Long.MIN_VALUE, Long.MAX_VALUE),
+        InputSettings.from(c.getSection("input")),
+        Normalizer.Settings.from(c.getSection("normalize")),
+        c.has("language") ? LanguageSettings.from(c.getSection("language")) : null,
+        RuleSets.fromSection(c.getSection("quality")),
+        c.has("dedup") ? DedupSettings.from(c.getSection("dedup")) : null,
+        OutputSettings.from(c.getSection("output"), name),
+        map);
+  }
+}

@@ -1,0 +1,199 @@
+package dev.sluice.pipelines.run;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.sluice.pipelines.recipe.Recipe;
+import dev.sluice.pipelines.recipe.RecipeLoader;
+import dev.sluice.pipelines.steps.ConnectedComponents;
+import dev.sluice.pipelines.steps.StageClock;
+import dev.sluice.pipelines.steps.Tally;
+import dev.sluice.pipelines.steps.WriteShards;
+import dev.sluice.schemas.Manifest;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+import org.apache.beam.sdk.Pipeline;
+import org.apache.beam.sdk.PipelineResult;
+import org.apache.beam.sdk.metrics.MetricNameFilter;
+import org.apache.beam.sdk.metrics.MetricQueryResults;
+import org.apache.beam.sdk.metrics.MetricResult;
+import org.apache.beam.sdk.metrics.MetricsFilter;
+import org.apache.beam.sdk.options.PipelineOptions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Runs one recipe end to end and publishes the run directory. */
+public final class Curation {
+  private static final Logger LOG = LoggerFactory.getLogger(Curation.class);
+  public static final String VERSION = "0.1.0";
+  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  private Curation() {}
+
+  /** Thrown when a run cannot complete; the message says why (exit code 1). */
+  public static final class RunFailed extends RuntimeException {
+    public RunFailed(String message, Throwable cause) {
+      super(message, cause);
+    }
+  }
+
+  public static RunSummary run(Recipe recipe, List<String> files, Path outDir, String runnerName,
+      PipelineOptions options, Consumer<Pipeline> onStart) throws IOException {
+    Instant started = Instant.now();
+    long t0 = System.nanoTime();
+    RunDirectory dir = new RunDirectory(outDir).withCompression(recipe.output().compression());
+    dir.prepare();
+    LOG.info("matched {} input files; writing to {}", files.size(), outDir);
+    Pipeline p = Pipeline.create(options);
+    CurationPipeline.build(p, recipe, files, outDir.toAbsolutePath(), dir.work().toAbsolutePath());
+    if (onStart != null) onStart.accept(p);
+    PipelineResult result;
+    try {
+      result = p.run();
+      result.waitUntilFinish();
+    } catch (RuntimeException e) {
+      throw new RunFailed("the pipeline failed: " + rootMessage(e), e);
+    }
+    Map<String, Long> metrics = counters(result);
+    long unconverged = metrics.getOrDefault(ConnectedComponents.UNCONVERGED, 0L);
+    if (unconverged > 0) {
+      throw new RunFailed(unconverged + " near-duplicate edges did not converge in dedup.near.component_rounds="
+          + recipe.dedup().near().componentRounds() + "; raise it (each round is two shuffles of the edges)", null);
+    }
+    Map<String, Long> tally = Tally.read(dir.work().resolve(CurationPipeline.TALLY));
+    Manifest.Counts counts = counts(tally);
+    if (!counts.balanced()) {
+      throw new RunFailed("internal error: counts do not add up: " + tally, null);
+    }
+    int rows = recipe.output().shardRows();
+    dir.fillEmpty(CurationPipeline.SHARDS, Math.max(1, WriteShards.shardCount(counts.kept(), rows)), "docs");
+    long removedRows = counts.filteredTotal() + counts.duplicateTotal();
+    dir.fillEmpty(CurationPipeline.REMOVED, WriteShards.shardCount(removedRows, rows), "removed");
+    dir.fillEmpty(CurationPipeline.DEAD_LETTERS, WriteShards.shardCount(counts.dead_letter(), rows), "dead");
+    List<Manifest.FileEntry> shards = dir.describe(CurationPipeline.SHARDS);
+    List<Manifest.FileEntry> removed = dir.describe(CurationPipeline.REMOVED);
+    List<Manifest.FileEntry> dead = dir.describe(CurationPipeline.DEAD_LETTERS);
+    check("shard rows", sum(shards), counts.kept());
+    check("removed rows", sum(removed), removedRows);
+    check("dead-letter lines", sum(dead), counts.dead_letter());
+    dir.cleanWork();
+
+    double wall = (System.nanoTime() - t0) / 1e9;
+    Map<String, Long> deadReasons = new TreeMap<>();
+    tally.forEach((k, v) -> {
+      if (k.startsWith("dead_letter:")) deadReasons.put(k.substring("dead_letter:".length()), v);
+    });
+    Manifest m = new Manifest(
+        recipe.resolved(),
+        RecipeLoader.sha256(RecipeLoader.canonicalJson(recipe.resolved())),
+        VERSION,
+        runnerName,
+        started.truncatedTo(ChronoUnit.MILLIS).toString(),
+        Instant.now().truncatedTo(ChronoUnit.MILLIS).toString(),
+        counts,
+        stages(recipe, tally, counts, metrics),
+        shards, removed, dead, deadReasons,
+        Math.round(wall * 1000) / 1000.0,
+        recipe.seed());
+    dir.publish(JSON.writeValueAsString(m));
+    LOG.info("wrote {} shards ({} documents) in {}s", shards.size(), counts.kept(), String.format("%.1f", wall));
+    return new RunSummary(outDir, m, wall);
+  }
+
+  private static void check(String what, long actual, long expected) {
+    if (actual != expected) {
+      throw new RunFailed("internal error: " + what + " = " + actual + " but the tally says " + expected, null);
+    }
+  }
+
+  private static long sum(List<Manifest.FileEntry> files) {
+    return files.stream().mapToLong(Manifest.FileEntry::rows).sum();
+  }
+
+  static Manifest.Counts counts(Map<String, Long> tally) {
+    Map<String, Long> filtered = new TreeMap<>();
+    Map<String, Long> duplicate = new TreeMap<>();
+    duplicate.put("exact", 0L);
+    duplicate.put("near", 0L);
+    duplicate.put("history", 0L);
+    long dead = 0;
+    for (Map.Entry<String, Long> e : tally.entrySet()) {
+      String k = e.getKey();
+      if (k.startsWith("filtered:")) filtered.put(k.substring(9), e.getValue());
+      else if (k.startsWith("duplicate:")) duplicate.merge(k.substring(10), e.getValue(), Long::sum);
+      else if (k.startsWith("dead_letter:")) dead += e.getValue();
+    }
+    return new Manifest.Counts(tally.getOrDefault("input", 0L), tally.getOrDefault("kept", 0L), dead, filtered,
+        duplicate);
+  }
+
+  static List<Manifest.Stage> stages(Recipe r, Map<String, Long> tally, Manifest.Counts c, Map<String, Long> metrics) {
+    long readDead = 0;
+    long normDead = 0;
+    long dupIds = tally.getOrDefault("dead_letter:parse.duplicate_id", 0L);
+    long lang = 0;
+    long quality = 0;
+    for (Map.Entry<String, Long> e : tally.entrySet()) {
+      String k = e.getKey();
+      if (k.startsWith("dead_letter:read.") || (k.startsWith("dead_letter:parse.") && !k.endsWith(".duplicate_id"))) {
+        readDead += e.getValue();
+      } else if (k.startsWith("dead_letter:normalize.")) {
+        normDead += e.getValue();
+      } else if (k.startsWith("filtered:language.")) {
+        lang += e.getValue();
+      } else if (k.startsWith("filtered:")) {
+        quality += e.getValue();
+      }
+    }
+    List<Manifest.Stage> out = new ArrayList<>();
+    long n = c.input();
+    n = stage(out, "read", n, n - readDead, metrics);
+    n = stage(out, "dedup_ids", n, n - dupIds, metrics);
+    n = stage(out, "normalize", n, n - normDead, metrics);
+    if (r.language() != null) n = stage(out, "language", n, n - lang, metrics);
+    n = stage(out, "quality", n, n - quality, metrics);
+    if (r.dedup() != null && r.dedup().exact()) n = stage(out, "dedup_exact", n, n - c.duplicate().get("exact"), metrics);
+    if (r.dedup() != null && r.dedup().near() != null) {
+      n = stage(out, "dedup_near", n, n - c.duplicate().get("near"), metrics);
+    }
+    stage(out, "write", n, n, metrics);
+    return out;
+  }
+
+  private static long stage(List<Manifest.Stage> out, String name, long in, long outN, Map<String, Long> metrics) {
+    double secs = metrics.getOrDefault("nanos:" + name, 0L) / 1e9;
+    if (name.equals("write")) {
+      secs += (metrics.getOrDefault("nanos:write_removed", 0L) + metrics.getOrDefault("nanos:write_dead_letters", 0L))
+          / 1e9;
+    }
+    out.add(new Manifest.Stage(name, in, outN, Math.round(secs * 1000) / 1000.0));
+    return outN;
+  }
+
+  static Map<String, Long> counters(PipelineResult result) {
+    Map<String, Long> out = new LinkedHashMap<>();
+    try {
+      MetricQueryResults q = result.metrics().queryMetrics(MetricsFilter.builder()
+          .addNameFilter(MetricNameFilter.inNamespace(StageClock.NAMESPACE)).build());
+      for (MetricResult<Long> c : q.getCounters()) {
+        out.merge(c.getName().getName(), c.getAttempted(), Long::sum);
+      }
+    } catch (UnsupportedOperationException e) {
+      LOG.warn("this runner reports no metrics; stage seconds will be 0");
+    }
+    return out;
+  }
+
+  static String rootMessage(Throwable e) {
+    Throwable t = e;
+    while (t.getCause() != null && t.getCause() != t) t = t.getCause();
+    return t.getClass().getSimpleName() + ": " + t.getMessage();
+  }
+}

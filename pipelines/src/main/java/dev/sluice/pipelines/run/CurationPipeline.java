@@ -1,0 +1,102 @@
+package dev.sluice.pipelines.run;
+
+import dev.sluice.pipelines.io.DeadLetterSink;
+import dev.sluice.pipelines.io.ParquetSinks;
+import dev.sluice.pipelines.model.DeadLetter;
+import dev.sluice.pipelines.model.Doc;
+import dev.sluice.pipelines.model.RemovedDoc;
+import dev.sluice.pipelines.recipe.Recipe;
+import dev.sluice.pipelines.steps.DedupExact;
+import dev.sluice.pipelines.steps.DedupIds;
+import dev.sluice.pipelines.steps.DedupNear;
+import dev.sluice.pipelines.steps.IdentifyLanguage;
+import dev.sluice.pipelines.steps.Normalize;
+import dev.sluice.pipelines.steps.ReadDocuments;
+import dev.sluice.pipelines.steps.ScoreQuality;
+import dev.sluice.pipelines.steps.Tags;
+import dev.sluice.pipelines.steps.Tally;
+import dev.sluice.pipelines.steps.WriteShards;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.apache.beam.sdk.Pipeline;
+import org.apache.beam.sdk.coders.StringUtf8Coder;
+import org.apache.beam.sdk.transforms.Flatten;
+import org.apache.beam.sdk.transforms.MapElements;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionList;
+import org.apache.beam.sdk.values.PCollectionTuple;
+import org.apache.beam.sdk.values.TypeDescriptors;
+
+/** Assembles a recipe into a Beam pipeline: read, ids, normalise, language, quality, exact, near, write, tally. */
+public final class CurationPipeline {
+  public static final String SHARDS = "shards";
+  public static final String REMOVED = "removed";
+  public static final String DEAD_LETTERS = "dead-letters";
+  public static final String TALLY = "tally.json";
+
+  private CurationPipeline() {}
+
+  public static void build(Pipeline p, Recipe r, List<String> files, Path out, Path work) {
+    List<PCollection<RemovedDoc>> removed = new ArrayList<>();
+    List<PCollection<DeadLetter>> dead = new ArrayList<>();
+
+    PCollectionTuple read = p.apply("Read", new ReadDocuments(files, r.input()));
+    dead.add(read.get(Tags.DEAD));
+    PCollectionTuple ids = read.get(Tags.DOCS).apply("DedupIds", new DedupIds());
+    dead.add(ids.get(Tags.DEAD));
+    PCollectionTuple norm = ids.get(Tags.DOCS).apply("Normalize", new Normalize(r.normalize()));
+    dead.add(norm.get(Tags.DEAD));
+    PCollection<Doc> docs = norm.get(Tags.DOCS);
+    if (r.language() != null) {
+      docs = keep(docs.apply("IdentifyLanguage", new IdentifyLanguage(r.language())), removed);
+    }
+    docs = keep(docs.apply("ScoreQuality", new ScoreQuality(r.quality())), removed);
+    if (r.dedup() != null) {
+      if (r.dedup().exact()) docs = keep(docs.apply("DedupExact", new DedupExact(r.dedup().keep(), true)), removed);
+      else docs = keep(docs.apply("HashText", new DedupExact(r.dedup().keep(), false)), removed);
+      if (r.dedup().near() != null) {
+        docs = keep(docs.apply("DedupNear", new DedupNear(r.dedup().near(), r.dedup().keep())), removed);
+      }
+    } else {
+      docs = keep(docs.apply("HashText", new DedupExact(null, false)), removed);
+    }
+
+    int rows = r.output().shardRows();
+    String compression = r.output().compression();
+    docs.apply("WriteShards", new WriteShards<>("write", out.resolve(SHARDS).toString(), rows, Doc.CODER,
+        d -> d.id, ParquetSinks.documents(compression)));
+    PCollection<RemovedDoc> allRemoved = PCollectionList.of(removed).apply("AllRemoved", Flatten.pCollections());
+    allRemoved.apply("WriteRemoved", new WriteShards<>("write_removed", out.resolve(REMOVED).toString(), rows,
+        RemovedDoc.CODER, x -> x.id(), ParquetSinks.removed(compression)));
+    PCollection<DeadLetter> allDead = PCollectionList.of(dead).apply("AllDead", Flatten.pCollections());
+    allDead.apply("WriteDeadLetters", new WriteShards<>("write_dead_letters", out.resolve(DEAD_LETTERS).toString(),
+        rows, DeadLetter.CODER, CurationPipeline::deadLetterKey, new DeadLetterSink()));
+
+    List<PCollection<String>> keys = new ArrayList<>();
+    keys.add(read.get(Tags.DOCS).apply("InputDocs", constant("input")));
+    keys.add(read.get(Tags.DEAD).apply("InputDead", constant("input")));
+    keys.add(docs.apply("KeptKeys", constant("kept")));
+    keys.add(allRemoved.apply("RemovedKeys",
+        MapElements.into(TypeDescriptors.strings()).via(RemovedDoc::tallyKey)).setCoder(StringUtf8Coder.of()));
+    keys.add(allDead.apply("DeadKeys",
+        MapElements.into(TypeDescriptors.strings()).via(DeadLetter::tallyKey)).setCoder(StringUtf8Coder.of()));
+    PCollectionList.of(keys).apply("AllKeys", Flatten.pCollections())
+        .apply("Tally", new Tally(work.resolve(TALLY).toString()));
+  }
+
+  static String deadLetterKey(DeadLetter d) {
+    return String.format(Locale.ROOT, "%s\u0000%019d\u0000%s\u0000%s\u0000%s", d.source(), d.pos(), d.stage(),
+        d.reason(), d.location());
+  }
+
+  private static PCollection<Doc> keep(PCollectionTuple t, List<PCollection<RemovedDoc>> removed) {
+    if (t.has(Tags.REMOVED)) removed.add(t.get(Tags.REMOVED));
+    return t.get(Tags.DOCS);
+  }
+
+  private static <T> MapElements<T, String> constant(String key) {
+    return MapElements.into(TypeDescriptors.strings()).via((T x) -> key);
+  }
+}

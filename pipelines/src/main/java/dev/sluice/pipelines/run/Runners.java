@@ -1,0 +1,59 @@
+package dev.sluice.pipelines.run;
+
+import dev.sluice.quality.Config;
+import java.util.List;
+import org.apache.beam.runners.direct.DirectOptions;
+import org.apache.beam.runners.direct.DirectRunner;
+import org.apache.beam.runners.flink.FlinkPipelineOptions;
+import org.apache.beam.runners.flink.FlinkRunner;
+import org.apache.beam.sdk.options.PipelineOptions;
+import org.apache.beam.sdk.options.PipelineOptionsFactory;
+
+/**
+ * Runner options by name. {@code embedded} (the default) is Flink's in-process MiniCluster with one slot per core:
+ * measured 2-4x faster than the DirectRunner on this workload (BENCHMARKS.md). {@code direct} is Beam's
+ * DirectRunner; {@code flink} submits to a running Flink 1.19 session cluster at {@code --flink-master}.
+ */
+public final class Runners {
+  public static final List<String> NAMES = List.of("embedded", "direct", "flink");
+
+  private Runners() {}
+
+  public static PipelineOptions options(String runner, String flinkMaster, int parallelism) {
+    int cores = parallelism > 0 ? parallelism : Runtime.getRuntime().availableProcessors();
+    switch (runner) {
+      case "embedded" -> {
+        FlinkPipelineOptions o = PipelineOptionsFactory.create().as(FlinkPipelineOptions.class);
+        o.setRunner(FlinkRunner.class);
+        o.setFlinkMaster("[local]");
+        o.setParallelism(cores);
+        o.setMaxParallelism(Math.max(cores, 1));
+        o.setObjectReuse(false);
+        o.setFasterCopy(true);
+        o.setAttachedMode(true);
+        return o;
+      }
+      case "direct" -> {
+        DirectOptions o = PipelineOptionsFactory.create().as(DirectOptions.class);
+        o.setRunner(DirectRunner.class);
+        o.setTargetParallelism(cores);
+        o.setEnforceImmutability(false);
+        o.setEnforceEncodability(false);
+        o.setBlockOnRun(true);
+        return o;
+      }
+      case "flink" -> {
+        if (flinkMaster == null || flinkMaster.isBlank()) {
+          throw new Config.ConfigException("--flink-master", flinkMaster, "HOST:PORT of the JobManager's REST endpoint");
+        }
+        FlinkPipelineOptions o = PipelineOptionsFactory.create().as(FlinkPipelineOptions.class);
+        o.setRunner(FlinkRunner.class);
+        o.setFlinkMaster(flinkMaster);
+        if (parallelism > 0) o.setParallelism(parallelism);
+        o.setAttachedMode(true);
+        return o;
+      }
+      default -> throw new Config.ConfigException("--runner", runner, "one of " + NAMES);
+    }
+  }
+}

@@ -1,0 +1,302 @@
+package dev.sluice.pipelines.steps;
+
+import dev.sluice.pipelines.model.Cluster;
+import dev.sluice.pipelines.model.Doc;
+import dev.sluice.pipelines.model.RemovedDoc;
+import dev.sluice.quality.dedup.KeepPolicy;
+import dev.sluice.quality.dedup.MinHasher;
+import dev.sluice.quality.dedup.NearDedupConfig;
+import dev.sluice.quality.dedup.Shingles;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import org.apache.beam.sdk.coders.KvCoder;
+import org.apache.beam.sdk.coders.StringUtf8Coder;
+import org.apache.beam.sdk.metrics.Counter;
+import org.apache.beam.sdk.metrics.Metrics;
+import org.apache.beam.sdk.transforms.Combine;
+import org.apache.beam.sdk.transforms.Distinct;
+import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.GroupByKey;
+import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.SerializableFunction;
+import org.apache.beam.sdk.transforms.WithKeys;
+import org.apache.beam.sdk.transforms.join.CoGbkResult;
+import org.apache.beam.sdk.transforms.join.CoGroupByKey;
+import org.apache.beam.sdk.transforms.join.KeyedPCollectionTuple;
+import org.apache.beam.sdk.values.KV;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionTuple;
+import org.apache.beam.sdk.values.TupleTag;
+import org.apache.beam.sdk.values.TupleTagList;
+import org.apache.beam.sdk.values.TypeDescriptors;
+
+/**
+ * Near dedup, distributed end to end: MinHash signature per document over Lucene word shingles, LSH band keys,
+ * one GroupByKey per band bucket to find candidate pairs, optional exact-Jaccard verification of each candidate
+ * (two joins with the texts), connected components ({@link ConnectedComponents}), one survivor per component by
+ * the keep policy, and a final join that keeps survivors (with cluster id and size) and removes the rest as
+ * {@code duplicate.near}, pointing at the survivor.
+ */
+public final class DedupNear extends PTransform<PCollection<Doc>, PCollectionTuple> {
+  private static final KvCoder<String, String> STR_KV = KvCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of());
+  private static final KvCoder<String, KeepPolicy.Member> MEMBER_KV =
+      KvCoder.of(StringUtf8Coder.of(), Cluster.MEMBER_CODER);
+  static final TupleTag<KV<String, String>> PAIR_TAG = new TupleTag<>("pairs") {};
+  static final TupleTag<KV<String, KeepPolicy.Member>> MEMBER_TAG = new TupleTag<>("members") {};
+  private final NearDedupConfig cfg;
+  private final KeepPolicy policy;
+
+  public DedupNear(NearDedupConfig cfg, KeepPolicy policy) {
+    this.cfg = cfg;
+    this.policy = policy;
+  }
+
+  @Override
+  public PCollectionTuple expand(PCollection<Doc> docs) {
+    PCollectionTuple candidates = docs
+        .apply("BandKeys", ParDo.of(new BandFn(cfg))).setCoder(MEMBER_KV)
+        .apply("GroupByBand", GroupByKey.create())
+        .apply("CandidatePairs", ParDo.of(new PairsFn(cfg)).withOutputTags(PAIR_TAG, TupleTagList.of(MEMBER_TAG)));
+    PCollection<KV<String, String>> pairs = candidates.get(PAIR_TAG).setCoder(STR_KV)
+        .apply("DistinctPairs", Distinct.create());
+    PCollection<KV<String, KeepPolicy.Member>> members = candidates.get(MEMBER_TAG).setCoder(MEMBER_KV)
+        .apply("OneMemberPerId", Combine.perKey(new FirstMember()));
+
+    PCollection<KV<String, String>> edges = cfg.verify() ? verify(docs, pairs) : pairs;
+    PCollection<KV<String, String>> labels = edges.apply("Components", new ConnectedComponents(cfg.componentRounds()));
+
+    TupleTag<String> labelTag = new TupleTag<>();
+    TupleTag<KeepPolicy.Member> mTag = new TupleTag<>();
+    PCollection<KV<String, Cluster>> clusters = KeyedPCollectionTuple.of(labelTag, labels).and(mTag, members)
+        .apply("JoinLabels", CoGroupByKey.create())
+        .apply("ByLabel", ParDo.of(new DoFn<KV<String, CoGbkResult>, KV<String, KeepPolicy.Member>>() {
+          @ProcessElement
+          public void process(@Element KV<String, CoGbkResult> kv, OutputReceiver<KV<String, KeepPolicy.Member>> out) {
+            String label = kv.getValue().getOnly(labelTag, null);
+            if (label == null) return; // in a bucket with others, but no verified edge
+            out.output(KV.of(label, kv.getValue().getOnly(mTag)));
+          }
+        })).setCoder(MEMBER_KV)
+        .apply("GroupCluster", GroupByKey.create())
+        .apply("ChooseSurvivor", ParDo.of(new SurvivorFn(policy)))
+        .setCoder(KvCoder.of(StringUtf8Coder.of(), Cluster.CODER));
+
+    TupleTag<Doc> docTag = new TupleTag<>();
+    TupleTag<Cluster> clusterTag = new TupleTag<>();
+    PCollection<KV<String, Doc>> byId = docs
+        .apply("KeyDocs", WithKeys.of((Doc d) -> d.id).withKeyType(TypeDescriptors.strings()))
+        .setCoder(KvCoder.of(StringUtf8Coder.of(), Doc.CODER));
+    return Tags.withCoders(KeyedPCollectionTuple.of(docTag, byId).and(clusterTag, clusters)
+        .apply("JoinClusters", CoGroupByKey.create())
+        .apply("KeepSurvivors", ParDo.of(new ApplyFn(docTag, clusterTag))
+            .withOutputTags(Tags.DOCS, TupleTagList.of(Tags.REMOVED))));
+  }
+
+  /** Joins each candidate pair with both texts and keeps the pairs whose shingle Jaccard reaches the threshold. */
+  private PCollection<KV<String, String>> verify(PCollection<Doc> docs, PCollection<KV<String, String>> pairs) {
+    PCollection<KV<String, String>> texts = docs.apply("TextById", ParDo.of(new DoFn<Doc, KV<String, String>>() {
+      @ProcessElement
+      public void process(@Element Doc d, OutputReceiver<KV<String, String>> out) {
+        out.output(KV.of(d.id, d.text));
+      }
+    })).setCoder(STR_KV);
+    TupleTag<String> text = new TupleTag<>();
+    TupleTag<String> partner = new TupleTag<>();
+    PCollection<KV<String, KV<String, String>>> half = KeyedPCollectionTuple.of(text, texts).and(partner, pairs)
+        .apply("JoinFirstText", CoGroupByKey.create())
+        .apply("CarryFirstText", ParDo.of(new DoFn<KV<String, CoGbkResult>, KV<String, KV<String, String>>>() {
+          @ProcessElement
+          public void process(@Element KV<String, CoGbkResult> kv,
+              OutputReceiver<KV<String, KV<String, String>>> out) {
+            Iterable<String> others = kv.getValue().getAll(partner);
+            if (!others.iterator().hasNext()) return;
+            String t = kv.getValue().getOnly(text);
+            for (String b : others) out.output(KV.of(b, KV.of(kv.getKey(), t)));
+          }
+        })).setCoder(KvCoder.of(StringUtf8Coder.of(), STR_KV));
+    TupleTag<KV<String, String>> first = new TupleTag<>();
+    return KeyedPCollectionTuple.of(text, texts).and(first, half)
+        .apply("JoinSecondText", CoGroupByKey.create())
+        .apply("VerifyJaccard", ParDo.of(new VerifyFn(cfg, text, first))).setCoder(STR_KV);
+  }
+
+  static final class BandFn extends DoFn<Doc, KV<String, KeepPolicy.Member>> {
+    private final NearDedupConfig cfg;
+    private final StageClock clock = new StageClock("dedup_near");
+    private transient Shingles shingles;
+    private transient MinHasher hasher;
+
+    BandFn(NearDedupConfig cfg) {
+      this.cfg = cfg;
+    }
+
+    @Setup
+    public void setup() {
+      shingles = new Shingles(cfg.shingle());
+      hasher = new MinHasher(cfg);
+    }
+
+    @ProcessElement
+    public void process(@Element Doc d, OutputReceiver<KV<String, KeepPolicy.Member>> out) {
+      long t = clock.start();
+      long[] sh = shingles.of(d.text);
+      KeepPolicy.Member m = DedupExact.member(d);
+      if (sh.length > 0) {
+        long[] bands = hasher.bandKeys(hasher.signature(sh));
+        HexFormat hex = HexFormat.of();
+        for (long b : bands) out.output(KV.of(hex.toHexDigits(b), m));
+      }
+      clock.stop(t);
+    }
+
+    @FinishBundle
+    public void finish() {
+      clock.flush();
+    }
+
+    @Teardown
+    public void teardown() {
+      if (shingles != null) shingles.close();
+    }
+  }
+
+  /**
+   * Candidate pairs of one bucket, members in id order. Without verification a star on the smallest id is
+   * enough (all collide). With it: every pair while their number stays under max_bucket_pairs, else each
+   * member against a few anchors and its predecessor.
+   */
+  static final class PairsFn extends DoFn<KV<String, Iterable<KeepPolicy.Member>>, KV<String, String>> {
+    private final NearDedupConfig cfg;
+
+    PairsFn(NearDedupConfig cfg) {
+      this.cfg = cfg;
+    }
+
+    @ProcessElement
+    public void process(@Element KV<String, Iterable<KeepPolicy.Member>> bucket, MultiOutputReceiver out) {
+      List<KeepPolicy.Member> ms = new ArrayList<>();
+      bucket.getValue().forEach(ms::add);
+      if (ms.size() < 2) return;
+      ms.sort(Comparator.comparing(KeepPolicy.Member::id));
+      OutputReceiver<KV<String, String>> pairs = out.get(PAIR_TAG);
+      int k = ms.size();
+      if (!cfg.verify()) {
+        for (int j = 1; j < k; j++) pairs.output(KV.of(ms.get(0).id(), ms.get(j).id()));
+      } else if ((long) k * (k - 1) / 2 <= cfg.maxBucketPairs()) {
+        for (int i = 0; i < k; i++) for (int j = i + 1; j < k; j++) pairs.output(KV.of(ms.get(i).id(), ms.get(j).id()));
+      } else {
+        int anchors = Math.max(1, cfg.maxBucketPairs() / k);
+        for (int j = 1; j < k; j++) {
+          for (int a = 0; a < Math.min(anchors, j); a++) pairs.output(KV.of(ms.get(a).id(), ms.get(j).id()));
+          if (j - 1 >= anchors) pairs.output(KV.of(ms.get(j - 1).id(), ms.get(j).id()));
+        }
+      }
+      OutputReceiver<KV<String, KeepPolicy.Member>> mo = out.get(MEMBER_TAG);
+      for (KeepPolicy.Member m : ms) mo.output(KV.of(m.id(), m));
+    }
+  }
+
+  static final class FirstMember implements SerializableFunction<Iterable<KeepPolicy.Member>, KeepPolicy.Member> {
+    @Override
+    public KeepPolicy.Member apply(Iterable<KeepPolicy.Member> ms) {
+      return ms.iterator().next();
+    }
+  }
+
+  static final class VerifyFn extends DoFn<KV<String, CoGbkResult>, KV<String, String>> {
+    private final NearDedupConfig cfg;
+    private final TupleTag<String> text;
+    private final TupleTag<KV<String, String>> first;
+    private final Counter verified = Metrics.counter(StageClock.NAMESPACE, "near.pairs_verified");
+    private final Counter rejected = Metrics.counter(StageClock.NAMESPACE, "near.pairs_rejected");
+    private final StageClock clock = new StageClock("dedup_near");
+    private transient Shingles shingles;
+
+    VerifyFn(NearDedupConfig cfg, TupleTag<String> text, TupleTag<KV<String, String>> first) {
+      this.cfg = cfg;
+      this.text = text;
+      this.first = first;
+    }
+
+    @Setup
+    public void setup() {
+      shingles = new Shingles(cfg.shingle());
+    }
+
+    @ProcessElement
+    public void process(@Element KV<String, CoGbkResult> kv, OutputReceiver<KV<String, String>> out) {
+      Iterable<KV<String, String>> partners = kv.getValue().getAll(first);
+      if (!partners.iterator().hasNext()) return;
+      long t = clock.start();
+      long[] b = shingles.of(kv.getValue().getOnly(text));
+      for (KV<String, String> a : partners) {
+        if (Shingles.jaccard(shingles.of(a.getValue()), b) >= cfg.verifyJaccard()) {
+          verified.inc();
+          out.output(KV.of(a.getKey(), kv.getKey()));
+        } else {
+          rejected.inc();
+        }
+      }
+      clock.stop(t);
+    }
+
+    @FinishBundle
+    public void finish() {
+      clock.flush();
+    }
+
+    @Teardown
+    public void teardown() {
+      if (shingles != null) shingles.close();
+    }
+  }
+
+  static final class SurvivorFn extends DoFn<KV<String, Iterable<KeepPolicy.Member>>, KV<String, Cluster>> {
+    private final KeepPolicy policy;
+
+    SurvivorFn(KeepPolicy policy) {
+      this.policy = policy;
+    }
+
+    @ProcessElement
+    public void process(@Element KV<String, Iterable<KeepPolicy.Member>> c, OutputReceiver<KV<String, Cluster>> out) {
+      KeepPolicy.Member best = policy.survivor(c.getValue());
+      int size = 0;
+      for (KeepPolicy.Member ignored : c.getValue()) size++;
+      Cluster cluster = new Cluster(c.getKey(), size, best.id());
+      for (KeepPolicy.Member m : c.getValue()) out.output(KV.of(m.id(), cluster));
+    }
+  }
+
+  static final class ApplyFn extends DoFn<KV<String, CoGbkResult>, Doc> {
+    private final TupleTag<Doc> docTag;
+    private final TupleTag<Cluster> clusterTag;
+
+    ApplyFn(TupleTag<Doc> docTag, TupleTag<Cluster> clusterTag) {
+      this.docTag = docTag;
+      this.clusterTag = clusterTag;
+    }
+
+    @ProcessElement
+    public void process(@Element KV<String, CoGbkResult> kv, MultiOutputReceiver out) {
+      Doc d = kv.getValue().getOnly(docTag, null);
+      if (d == null) return;
+      Cluster c = kv.getValue().getOnly(clusterTag, null);
+      Doc o = d.copy();
+      if (c == null) {
+        o.clusterId = d.id;
+        o.clusterSize = 1;
+        out.get(Tags.DOCS).output(o);
+      } else if (c.survivor().equals(d.id)) {
+        o.clusterId = c.id();
+        o.clusterSize = c.size();
+        out.get(Tags.DOCS).output(o);
+      } else {
+        out.get(Tags.REMOVED).output(RemovedDoc.of(d, RemovedDoc.DEDUP_NEAR, "near", c.survivor(), Double.NaN));
+      }
+    }
+  }
+}

@@ -1,0 +1,148 @@
+package dev.sluice.pipelines.steps;
+
+import dev.sluice.pipelines.io.ShardSink;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import net.openhft.hashing.LongHashFunction;
+import org.apache.beam.sdk.coders.Coder;
+import org.apache.beam.sdk.coders.KvCoder;
+import org.apache.beam.sdk.coders.StringUtf8Coder;
+import org.apache.beam.sdk.coders.VarIntCoder;
+import org.apache.beam.sdk.transforms.Count;
+import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.GroupByKey;
+import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.SerializableFunction;
+import org.apache.beam.sdk.transforms.View;
+import org.apache.beam.sdk.values.KV;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionView;
+
+/**
+ * Deterministic sharded files: M = ceil(rows / shard_rows) shards (at least one when {@code atLeastOne}), each
+ * row in shard {@code xxHash64(sort key) mod M}, rows sorted by the key inside a shard. Each shard is written to
+ * a hidden temporary name in the target folder and renamed to {@code part-NNNNN-of-MMMMM.ext} only when complete,
+ * so a reader never sees a partial shard under a final name. Output: the final file names. Shards that would be
+ * empty are not written here; the run fills them in ({@code atLeastOne} and gaps) so M files always exist.
+ */
+public final class WriteShards<T> extends PTransform<PCollection<T>, PCollection<String>> {
+  private final String dir;
+  private final int shardRows;
+  private final Coder<T> coder;
+  private final SerializableFunction<T, String> sortKey;
+  private final ShardSink<T> sink;
+  private final String stage;
+
+  public WriteShards(String stage, String dir, int shardRows, Coder<T> coder, SerializableFunction<T, String> sortKey,
+      ShardSink<T> sink) {
+    this.stage = stage;
+    this.dir = dir;
+    this.shardRows = shardRows;
+    this.coder = coder;
+    this.sortKey = sortKey;
+    this.sink = sink;
+  }
+
+  public static String name(int shard, int of, String ext) {
+    return String.format(Locale.ROOT, "part-%05d-of-%05d%s", shard, of, ext);
+  }
+
+  public static int shardCount(long rows, int shardRows) {
+    return (int) ((rows + shardRows - 1) / shardRows);
+  }
+
+  @Override
+  public PCollection<String> expand(PCollection<T> rows) {
+    PCollectionView<Long> count = rows.apply("CountRows", Count.globally()).apply("AsView", View.asSingleton());
+    return rows
+        .apply("AssignShard", ParDo.of(new AssignFn<>(count, shardRows, sortKey)).withSideInputs(count))
+        .setCoder(KvCoder.of(VarIntCoder.of(), coder))
+        .apply("GroupShard", GroupByKey.create())
+        .apply("WriteShard", ParDo.of(new WriteFn<>(stage, dir, shardRows, sortKey, sink, count)).withSideInputs(count))
+        .setCoder(StringUtf8Coder.of());
+  }
+
+  static final class AssignFn<T> extends DoFn<T, KV<Integer, T>> {
+    private static final LongHashFunction XX = LongHashFunction.xx3();
+    private final PCollectionView<Long> count;
+    private final int shardRows;
+    private final SerializableFunction<T, String> sortKey;
+
+    AssignFn(PCollectionView<Long> count, int shardRows, SerializableFunction<T, String> sortKey) {
+      this.count = count;
+      this.shardRows = shardRows;
+      this.sortKey = sortKey;
+    }
+
+    @ProcessElement
+    public void process(ProcessContext c) {
+      int m = Math.max(1, shardCount(c.sideInput(count), shardRows));
+      long h = XX.hashChars(sortKey.apply(c.element()));
+      c.output(KV.of((int) Math.floorMod(h, (long) m), c.element()));
+    }
+  }
+
+  static final class WriteFn<T> extends DoFn<KV<Integer, Iterable<T>>, String> {
+    private final String stage;
+    private final String dir;
+    private final int shardRows;
+    private final SerializableFunction<T, String> sortKey;
+    private final ShardSink<T> sink;
+    private final PCollectionView<Long> count;
+    private final StageClock clock;
+
+    WriteFn(String stage, String dir, int shardRows, SerializableFunction<T, String> sortKey, ShardSink<T> sink,
+        PCollectionView<Long> count) {
+      this.stage = stage;
+      this.dir = dir;
+      this.shardRows = shardRows;
+      this.sortKey = sortKey;
+      this.sink = sink;
+      this.count = count;
+      this.clock = new StageClock(stage);
+    }
+
+    @ProcessElement
+    public void process(ProcessContext c) {
+      long t = clock.start();
+      int m = Math.max(1, shardCount(c.sideInput(count), shardRows));
+      List<KV<String, T>> rows = new ArrayList<>();
+      for (T row : c.element().getValue()) rows.add(KV.of(sortKey.apply(row), row));
+      rows.sort(Comparator.comparing(KV::getKey));
+      List<T> sorted = new ArrayList<>(rows.size());
+      for (KV<String, T> kv : rows) sorted.add(kv.getValue());
+      String name = name(c.element().getKey(), m, sink.extension());
+      Path folder = Path.of(dir);
+      Path tmp = folder.resolve("." + name + "." + UUID.randomUUID() + ".tmp");
+      try {
+        Files.createDirectories(folder);
+        sink.write(sorted, tmp);
+        Files.move(tmp, folder.resolve(name), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      } catch (IOException e) {
+        try {
+          Files.deleteIfExists(tmp);
+        } catch (IOException ignored) {
+          // the original failure is what matters; the run directory is cleaned on the next run
+        }
+        throw new UncheckedIOException("could not write " + folder.resolve(name), e);
+      }
+      if (stage.equals("write")) dev.sluice.pipelines.run.Progress.WRITTEN.add(sorted.size());
+      c.output(name);
+      clock.stop(t);
+    }
+
+    @FinishBundle
+    public void finish() {
+      clock.flush();
+    }
+  }
+}

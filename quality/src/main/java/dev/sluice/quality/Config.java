@@ -1,0 +1,152 @@
+package dev.sluice.quality;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Reads typed values out of a recipe section (a map parsed from YAML) and rejects unknown keys, so a typo in a
+ * recipe fails before any work with a message that names the field, the value and what is allowed.
+ */
+public final class Config {
+  private final String section;
+  private final Map<String, Object> values;
+
+  private Config(String section, Map<String, Object> values) {
+    this.section = section;
+    this.values = values == null ? Map.of() : values;
+  }
+
+  public static Config of(String section, Map<String, Object> values) {
+    return new Config(section, values);
+  }
+
+  /** Fails when the section holds a key outside {@code allowed}. */
+  public Config allowOnly(String... allowed) {
+    Set<String> ok = new TreeSet<>(List.of(allowed));
+    for (String key : values.keySet()) {
+      if (!ok.contains(key)) {
+        throw new ConfigException(section + "." + key, key, "one of " + ok);
+      }
+    }
+    return this;
+  }
+
+  public boolean has(String key) {
+    return values.containsKey(key);
+  }
+
+  public double getDouble(String key, double dflt) {
+    Object v = values.get(key);
+    if (v == null) return dflt;
+    if (v instanceof Number n) return n.doubleValue();
+    try {
+      return Double.parseDouble(v.toString().trim());
+    } catch (NumberFormatException e) {
+      throw new ConfigException(section + "." + key, v, "a number");
+    }
+  }
+
+  public double getFraction(String key, double dflt) {
+    double d = getDouble(key, dflt);
+    if (!(d >= 0.0 && d <= 1.0)) throw new ConfigException(section + "." + key, d, "a fraction in [0, 1]");
+    return d;
+  }
+
+  public int getInt(String key, int dflt, int min, int max) {
+    Object v = values.get(key);
+    if (v == null) return dflt;
+    long n;
+    if (v instanceof Integer || v instanceof Long || v instanceof Short) {
+      n = ((Number) v).longValue();
+    } else {
+      try {
+        n = Long.parseLong(v.toString().trim());
+      } catch (NumberFormatException e) {
+        throw new ConfigException(section + "." + key, v, "an integer in [" + min + ", " + max + "]");
+      }
+    }
+    if (n < min || n > max) {
+      throw new ConfigException(section + "." + key, v, "an integer in [" + min + ", " + max + "]");
+    }
+    return (int) n;
+  }
+
+  public long getLong(String key, long dflt, long min, long max) {
+    Object v = values.get(key);
+    if (v == null) return dflt;
+    long n;
+    try {
+      n = v instanceof Number num && !(v instanceof Double || v instanceof Float)
+          ? num.longValue() : Long.parseLong(v.toString().trim());
+    } catch (NumberFormatException e) {
+      throw new ConfigException(section + "." + key, v, "an integer in [" + min + ", " + max + "]");
+    }
+    if (n < min || n > max) {
+      throw new ConfigException(section + "." + key, v, "an integer in [" + min + ", " + max + "]");
+    }
+    return n;
+  }
+
+  public boolean getBool(String key, boolean dflt) {
+    Object v = values.get(key);
+    if (v == null) return dflt;
+    if (v instanceof Boolean b) return b;
+    String s = v.toString().trim().toLowerCase(Locale.ROOT);
+    if (s.equals("true")) return true;
+    if (s.equals("false")) return false;
+    throw new ConfigException(section + "." + key, v, "true or false");
+  }
+
+  public String getString(String key, String dflt) {
+    Object v = values.get(key);
+    return v == null ? dflt : v.toString();
+  }
+
+  public String getChoice(String key, String dflt, String... allowed) {
+    String v = getString(key, dflt);
+    for (String a : allowed) if (a.equals(v)) return v;
+    throw new ConfigException(section + "." + key, v, "one of " + List.of(allowed));
+  }
+
+  @SuppressWarnings("unchecked")
+  public List<String> getStringList(String key, List<String> dflt) {
+    Object v = values.get(key);
+    if (v == null) return dflt;
+    if (v instanceof List<?> list) {
+      return list.stream().map(String::valueOf).toList();
+    }
+    if (v instanceof String s) {
+      String t = s.trim();
+      if (t.startsWith("[") && t.endsWith("]")) t = t.substring(1, t.length() - 1);
+      if (t.isBlank()) return List.of();
+      return java.util.Arrays.stream(t.split(",")).map(String::trim).toList();
+    }
+    throw new ConfigException(section + "." + key, v, "a list of strings");
+  }
+
+  @SuppressWarnings("unchecked")
+  public Map<String, Object> getSection(String key) {
+    Object v = values.get(key);
+    if (v == null) return null;
+    if (v instanceof Map<?, ?> m) return (Map<String, Object>) m;
+    throw new ConfigException(section + "." + key, v, "a mapping of keys to values");
+  }
+
+  /** A recipe value that is not allowed; the message names the field, the value and what is allowed. */
+  public static final class ConfigException extends IllegalArgumentException {
+    private final String field;
+
+    public ConfigException(String field, Object value, String allowed) {
+      super(String.format(Locale.ROOT, "%s: got %s, expected %s", field,
+          value instanceof String ? "'" + value + "'" : String.valueOf(value), allowed));
+      this.field = field;
+    }
+
+    public String field() {
+      return field;
+    }
+  }
+}

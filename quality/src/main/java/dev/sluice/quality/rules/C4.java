@@ -1,0 +1,172 @@
+package dev.sluice.quality.rules;
+
+import dev.sluice.quality.Config;
+import dev.sluice.quality.text.Words;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.text.BreakIterator;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+
+/**
+ * C4's clean-up (Raffel et al. 2020, section 2.2) in DataTrove's order: line rules (too-long word, citation
+ * markers removed, terminal punctuation, minimum words, "javascript", policy phrases) drop lines; page rules
+ * (lorem ipsum, curly bracket, minimum sentences, optional bad words) drop the document. The kept lines replace
+ * the text. Defaults are the paper's and DataTrove's (3 words per line, 5 sentences); {@code variant: tfds}
+ * selects the TensorFlow Datasets code's values (5 words per line, 3 sentences).
+ */
+public final class C4 implements RuleSet {
+  private static final long serialVersionUID = 1L;
+  public static final String NAME = "c4";
+  private static final Pattern CITATION = Pattern.compile("\\[\\d*]|\\[edit]|\\[citation needed]");
+  private static final List<String> POLICY = List.of("terms of use", "privacy policy", "cookie policy",
+      "uses cookies", "use of cookies", "use cookies");
+
+  public record Settings(int minWordsPerLine, int minSentences, int maxWordLength, boolean removeCitations,
+      boolean terminalPunct, boolean loremIpsum, boolean javascript, boolean curlyBracket, boolean policy,
+      Set<String> badWords) implements java.io.Serializable {
+    public static Settings defaults() {
+      return new Settings(3, 5, 1000, true, true, true, true, true, true, Set.of());
+    }
+
+    public static Settings from(Map<String, Object> section) {
+      Config c = Config.of("quality." + NAME, section).allowOnly("variant", "min_words_per_line", "min_sentences",
+          "max_word_length", "remove_citations", "filter_no_terminal_punct", "filter_lorem_ipsum",
+          "filter_javascript", "filter_curly_bracket", "filter_policy", "bad_words_file");
+      String variant = c.getChoice("variant", "paper", "paper", "tfds");
+      Settings d = defaults();
+      int words = variant.equals("tfds") ? 5 : d.minWordsPerLine;
+      int sentences = variant.equals("tfds") ? 3 : d.minSentences;
+      String badFile = c.getString("bad_words_file", null);
+      Set<String> bad = Set.of();
+      if (badFile != null) {
+        try {
+          TreeSet<String> words0 = new TreeSet<>();
+          for (String l : Files.readAllLines(Path.of(badFile), StandardCharsets.UTF_8)) {
+            if (!l.isBlank()) words0.add(l.strip().toLowerCase(Locale.ROOT));
+          }
+          bad = Set.copyOf(words0);
+        } catch (IOException e) {
+          throw new Config.ConfigException("quality.c4.bad_words_file", badFile, "a readable file, one word per line ("
+              + e.getMessage() + ")");
+        }
+      }
+      return new Settings(
+          c.getInt("min_words_per_line", words, 0, Integer.MAX_VALUE),
+          c.getInt("min_sentences", sentences, 0, Integer.MAX_VALUE),
+          c.getInt("max_word_length", d.maxWordLength, -1, Integer.MAX_VALUE),
+          c.getBool("remove_citations", d.removeCitations),
+          c.getBool("filter_no_terminal_punct", d.terminalPunct),
+          c.getBool("filter_lorem_ipsum", d.loremIpsum),
+          c.getBool("filter_javascript", d.javascript),
+          c.getBool("filter_curly_bracket", d.curlyBracket),
+          c.getBool("filter_policy", d.policy),
+          bad);
+    }
+  }
+
+  private final Settings s;
+  private transient BreakIterator sentences;
+
+  public C4(Settings s) {
+    this.s = s;
+  }
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public Rejection apply(Scored doc) {
+    String text = doc.text();
+    List<String> kept = new ArrayList<>();
+    int numSentences = 0;
+    int lines = 0;
+    int dropped = 0;
+    for (String raw : text.split("\n", -1)) {
+      lines++;
+      String line = raw.strip();
+      String[] words = line.isEmpty() ? new String[0] : line.split("\\s+");
+      if (s.maxWordLength >= 0 && tooLongWord(words)) {
+        dropped++;
+        continue;
+      }
+      if (s.removeCitations && line.indexOf('[') >= 0) line = CITATION.matcher(line).replaceAll("");
+      if (s.terminalPunct && (!endsWithTerminal(line) || line.endsWith("..."))) {
+        dropped++;
+        continue;
+      }
+      if (words.length < s.minWordsPerLine) {
+        dropped++;
+        continue;
+      }
+      String lower = line.toLowerCase(Locale.ROOT);
+      if (s.loremIpsum && lower.contains("lorem ipsum")) {
+        doc.signal(NAME + ".lines_dropped_frac", dropped / (double) lines);
+        return new Rejection(NAME + ".lorem_ipsum", Double.NaN);
+      }
+      if (s.javascript && lower.contains("javascript")) {
+        dropped++;
+        continue;
+      }
+      if (s.curlyBracket && line.indexOf('{') >= 0) {
+        doc.signal(NAME + ".lines_dropped_frac", dropped / (double) lines);
+        return new Rejection(NAME + ".curly_bracket", Double.NaN);
+      }
+      if (s.policy && containsPolicy(lower)) {
+        dropped++;
+        continue;
+      }
+      if (s.minSentences > 0) numSentences += countSentences(line);
+      kept.add(line);
+    }
+    doc.signal(NAME + ".lines_dropped_frac", lines == 0 ? 0 : dropped / (double) lines);
+    doc.signal(NAME + ".sentences", numSentences);
+    if (numSentences < s.minSentences) return new Rejection(NAME + ".too_few_sentences", numSentences);
+    String cleaned = String.join("\n", kept).strip();
+    if (!s.badWords.isEmpty()) {
+      for (String w : Words.tokens(cleaned.toLowerCase(Locale.ROOT))) {
+        if (s.badWords.contains(w)) return new Rejection(NAME + ".bad_words", Double.NaN);
+      }
+    }
+    if (cleaned.isEmpty()) return new Rejection(NAME + ".empty_after_cleaning", 0);
+    doc.replaceText(cleaned);
+    return null;
+  }
+
+  private boolean tooLongWord(String[] words) {
+    for (String w : words) if (w.length() > s.maxWordLength) return true;
+    return false;
+  }
+
+  static boolean endsWithTerminal(String line) {
+    if (line.isEmpty()) return false;
+    char c = line.charAt(line.length() - 1);
+    return c == '.' || c == '?' || c == '!' || c == '"' || c == '\'';
+  }
+
+  private static boolean containsPolicy(String lower) {
+    for (String p : POLICY) if (lower.contains(p)) return true;
+    return false;
+  }
+
+  int countSentences(String line) {
+    if (sentences == null) sentences = BreakIterator.getSentenceInstance(Locale.ROOT);
+    sentences.setText(line);
+    int n = 0;
+    int start = sentences.first();
+    for (int end = sentences.next(); end != BreakIterator.DONE; start = end, end = sentences.next()) {
+      if (!line.substring(start, end).isBlank()) n++;
+    }
+    return n;
+  }
+}

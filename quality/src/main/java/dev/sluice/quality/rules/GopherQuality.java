@@ -1,0 +1,115 @@
+package dev.sluice.quality.rules;
+
+import dev.sluice.quality.Config;
+import dev.sluice.quality.text.Words;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Gopher quality filter (Rae et al. 2021, MassiveText), with DataTrove's thresholds and its order of checks.
+ * Word counts exclude symbol-only tokens; the mean word length is over those words.
+ */
+public final class GopherQuality implements RuleSet {
+  private static final long serialVersionUID = 1L;
+  public static final String NAME = "gopher_quality";
+
+  public record Settings(int minWords, int maxWords, double minMeanWordLength, double maxMeanWordLength,
+      double maxHashWordRatio, double maxEllipsisWordRatio, double maxBulletLinesRatio,
+      double maxEllipsisLinesRatio, double minAlphaWordsRatio, int minStopWords, List<String> stopWords) implements java.io.Serializable {
+    public static Settings defaults() {
+      return new Settings(50, 100_000, 3, 10, 0.1, 0.1, 0.9, 0.3, 0.8, 2,
+          List.of("the", "be", "to", "of", "and", "that", "have", "with"));
+    }
+
+    public static Settings from(Map<String, Object> section) {
+      Config c = Config.of("quality." + NAME, section).allowOnly("min_doc_words", "max_doc_words",
+          "min_avg_word_length", "max_avg_word_length", "max_symbol_word_ratio", "max_ellipsis_word_ratio",
+          "max_bullet_lines_ratio", "max_ellipsis_lines_ratio", "min_alpha_words_ratio", "min_stop_words",
+          "stop_words");
+      Settings d = defaults();
+      return new Settings(
+          c.getInt("min_doc_words", d.minWords, 0, Integer.MAX_VALUE),
+          c.getInt("max_doc_words", d.maxWords, 0, Integer.MAX_VALUE),
+          c.getDouble("min_avg_word_length", d.minMeanWordLength),
+          c.getDouble("max_avg_word_length", d.maxMeanWordLength),
+          c.getDouble("max_symbol_word_ratio", d.maxHashWordRatio),
+          c.getDouble("max_ellipsis_word_ratio", d.maxEllipsisWordRatio),
+          c.getFraction("max_bullet_lines_ratio", d.maxBulletLinesRatio),
+          c.getFraction("max_ellipsis_lines_ratio", d.maxEllipsisLinesRatio),
+          c.getFraction("min_alpha_words_ratio", d.minAlphaWordsRatio),
+          c.getInt("min_stop_words", d.minStopWords, 0, Integer.MAX_VALUE),
+          c.getStringList("stop_words", d.stopWords));
+    }
+  }
+
+  private final Settings s;
+  private final Set<String> stopWords;
+
+  public GopherQuality(Settings s) {
+    this.s = s;
+    this.stopWords = Set.copyOf(s.stopWords);
+  }
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public Rejection apply(Scored doc) {
+    String text = doc.text();
+    List<String> words = Words.tokens(text);
+    int nWords = words.size();
+    int nonSymbol = 0;
+    long nonSymbolChars = 0;
+    int alpha = 0;
+    int stop = 0;
+    for (String w : words) {
+      if (!Words.isSymbolOnly(w)) {
+        nonSymbol++;
+        nonSymbolChars += w.length();
+      }
+      if (Words.hasAlpha(w)) alpha++;
+      if (stopWords.contains(w)) stop++;
+    }
+    double meanLen = nonSymbol == 0 ? 0 : (double) nonSymbolChars / nonSymbol;
+    double hashRatio = nWords == 0 ? 0 : Words.count(text, '#') / (double) nWords;
+    double ellipsisRatio = nWords == 0 ? 0 : (Words.count(text, "...") + Words.count(text, '\u2026')) / (double) nWords;
+    List<String> lines = Words.splitNewline(text);
+    int bullet = 0;
+    int endEllipsis = 0;
+    for (String line : lines) {
+      String l = line.stripLeading();
+      if (l.startsWith("\u2022") || l.startsWith("-")) bullet++;
+      String r = line.stripTrailing();
+      if (r.endsWith("...") || r.endsWith("\u2026")) endEllipsis++;
+    }
+    double bulletRatio = bullet / (double) lines.size();
+    double endEllipsisRatio = endEllipsis / (double) lines.size();
+    double alphaRatio = nWords == 0 ? 0 : alpha / (double) nWords;
+
+    doc.signal(NAME + ".word_count", nonSymbol);
+    doc.signal(NAME + ".mean_word_length", meanLen);
+    doc.signal(NAME + ".symbol_word_ratio", hashRatio);
+    doc.signal(NAME + ".ellipsis_word_ratio", ellipsisRatio);
+    doc.signal(NAME + ".bullet_lines_ratio", bulletRatio);
+    doc.signal(NAME + ".ellipsis_lines_ratio", endEllipsisRatio);
+    doc.signal(NAME + ".alpha_words_ratio", alphaRatio);
+    doc.signal(NAME + ".stop_words", stop);
+
+    if (nonSymbol < s.minWords) return new Rejection(NAME + ".word_count_min", nonSymbol);
+    if (nonSymbol > s.maxWords) return new Rejection(NAME + ".word_count_max", nonSymbol);
+    if (meanLen < s.minMeanWordLength) return new Rejection(NAME + ".mean_word_length_min", meanLen);
+    if (meanLen > s.maxMeanWordLength) return new Rejection(NAME + ".mean_word_length_max", meanLen);
+    if (hashRatio > s.maxHashWordRatio) return new Rejection(NAME + ".symbol_word_ratio", hashRatio);
+    if (ellipsisRatio > s.maxEllipsisWordRatio) return new Rejection(NAME + ".ellipsis_word_ratio", ellipsisRatio);
+    if (bulletRatio > s.maxBulletLinesRatio) return new Rejection(NAME + ".bullet_lines_ratio", bulletRatio);
+    if (endEllipsisRatio > s.maxEllipsisLinesRatio) {
+      return new Rejection(NAME + ".ellipsis_lines_ratio", endEllipsisRatio);
+    }
+    if (alphaRatio < s.minAlphaWordsRatio) return new Rejection(NAME + ".alpha_words_ratio", alphaRatio);
+    if (stop < s.minStopWords) return new Rejection(NAME + ".stop_words", stop);
+    return null;
+  }
+}

@@ -1,0 +1,177 @@
+package dev.sluice.quality.rules;
+
+import dev.sluice.quality.Config;
+import dev.sluice.quality.text.Duplicates;
+import dev.sluice.quality.text.Words;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import net.openhft.hashing.LongHashFunction;
+
+/**
+ * Gopher repetition filter (Rae et al. 2021, table A1): duplicate line and paragraph fractions by count and by
+ * characters, the character share of the most frequent 2-, 3- and 4-gram, and the character share of duplicated
+ * 5- to 10-grams. Thresholds and the counting of duplicates follow DataTrove; {@code dup_count: all} switches
+ * line/paragraph counting to DCLM's (every copy counts). N-grams are compared by a 64-bit hash of their words.
+ */
+public final class GopherRepetition implements RuleSet {
+  private static final long serialVersionUID = 1L;
+  public static final String NAME = "gopher_repetition";
+  private static final LongHashFunction XX = LongHashFunction.xx3();
+
+  public record Settings(double dupLineFrac, double dupParaFrac, double dupLineCharFrac, double dupParaCharFrac,
+      double[] topNgramFrac, double[] dupNgramFrac, Duplicates.Mode mode) implements java.io.Serializable {
+    /** topNgramFrac is indexed by n for n = 2..4; dupNgramFrac by n for n = 5..10. */
+    public static Settings defaults() {
+      double[] top = new double[5];
+      top[2] = 0.20;
+      top[3] = 0.18;
+      top[4] = 0.16;
+      double[] dup = new double[11];
+      dup[5] = 0.15;
+      dup[6] = 0.14;
+      dup[7] = 0.13;
+      dup[8] = 0.12;
+      dup[9] = 0.11;
+      dup[10] = 0.10;
+      return new Settings(0.3, 0.3, 0.2, 0.2, top, dup, Duplicates.Mode.REPEATED);
+    }
+
+    public static Settings from(Map<String, Object> section) {
+      Config c = Config.of("quality." + NAME, section).allowOnly("dup_line_frac", "dup_para_frac",
+          "dup_line_char_frac", "dup_para_char_frac", "top_2_gram", "top_3_gram", "top_4_gram", "dup_5_gram",
+          "dup_6_gram", "dup_7_gram", "dup_8_gram", "dup_9_gram", "dup_10_gram", "dup_count");
+      Settings d = defaults();
+      double[] top = d.topNgramFrac.clone();
+      for (int n = 2; n <= 4; n++) top[n] = c.getFraction("top_" + n + "_gram", top[n]);
+      double[] dup = d.dupNgramFrac.clone();
+      for (int n = 5; n <= 10; n++) dup[n] = c.getFraction("dup_" + n + "_gram", dup[n]);
+      return new Settings(
+          c.getFraction("dup_line_frac", d.dupLineFrac),
+          c.getFraction("dup_para_frac", d.dupParaFrac),
+          c.getFraction("dup_line_char_frac", d.dupLineCharFrac),
+          c.getFraction("dup_para_char_frac", d.dupParaCharFrac),
+          top, dup,
+          Duplicates.Mode.parse(c.getChoice("dup_count", "repeated", "repeated", "all")));
+    }
+  }
+
+  private final Settings s;
+
+  public GopherRepetition(Settings s) {
+    this.s = s;
+  }
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public Rejection apply(Scored doc) {
+    String text = doc.text();
+    double len = Math.max(1, text.length());
+    List<String> paragraphs = Words.splitNewlineRuns(text.strip(), 2);
+    Duplicates.Count para = Duplicates.find(paragraphs, s.mode);
+    List<String> lines = Words.splitNewlineRuns(text, 1);
+    Duplicates.Count line = Duplicates.find(lines, s.mode);
+    double paraFrac = para.elements() / (double) paragraphs.size();
+    double paraCharFrac = para.chars() / len;
+    double lineFrac = line.elements() / (double) lines.size();
+    double lineCharFrac = line.chars() / len;
+    doc.signal(NAME + ".dup_para_frac", paraFrac);
+    doc.signal(NAME + ".dup_para_char_frac", paraCharFrac);
+    doc.signal(NAME + ".dup_line_frac", lineFrac);
+    doc.signal(NAME + ".dup_line_char_frac", lineCharFrac);
+
+    List<String> words = Words.tokens(text);
+    int nw = words.size();
+    long[] wh = new long[nw];
+    int[] wl = new int[nw];
+    for (int i = 0; i < nw; i++) {
+      String w = words.get(i);
+      wh[i] = XX.hashChars(w);
+      wl[i] = w.length();
+    }
+    double[] top = new double[5];
+    for (int n = 2; n <= 4; n++) {
+      top[n] = topNgramChars(wh, wl, n) / len;
+      doc.signal(NAME + ".top_" + n + "_gram", top[n]);
+    }
+    double[] dup = new double[11];
+    for (int n = 5; n <= 10; n++) {
+      dup[n] = duplicatedNgramChars(wh, wl, n) / len;
+      doc.signal(NAME + ".dup_" + n + "_gram", dup[n]);
+    }
+
+    if (paraFrac > s.dupParaFrac) return new Rejection(NAME + ".dup_para_frac", paraFrac);
+    if (paraCharFrac > s.dupParaCharFrac) return new Rejection(NAME + ".dup_para_char_frac", paraCharFrac);
+    if (lineFrac > s.dupLineFrac) return new Rejection(NAME + ".dup_line_frac", lineFrac);
+    if (lineCharFrac > s.dupLineCharFrac) return new Rejection(NAME + ".dup_line_char_frac", lineCharFrac);
+    for (int n = 2; n <= 4; n++) {
+      if (top[n] > s.topNgramFrac[n]) return new Rejection(NAME + ".top_" + n + "_gram", top[n]);
+    }
+    for (int n = 5; n <= 10; n++) {
+      if (dup[n] > s.dupNgramFrac[n]) return new Rejection(NAME + ".dup_" + n + "_gram", dup[n]);
+    }
+    return null;
+  }
+
+  private static long ngramHash(long[] wh, int start, int n) {
+    long h = 0x9E3779B97F4A7C15L * n;
+    for (int k = 0; k < n; k++) {
+      h = Long.rotateLeft(h ^ wh[start + k], 27) * 0xC2B2AE3D27D4EB4FL + 0x165667B19E3779F9L;
+    }
+    return h;
+  }
+
+  /**
+   * Characters of the most frequent n-gram (words joined by spaces) times its count; ties go to the n-gram seen
+   * first, as with Python's Counter.most_common.
+   */
+  static long topNgramChars(long[] wh, int[] wl, int n) {
+    int count = wh.length - n + 1;
+    if (count <= 0) return 0;
+    Map<Long, int[]> counts = new HashMap<>(count * 2);
+    long best = 0;
+    int bestCount = 0;
+    int bestFirst = Integer.MAX_VALUE;
+    for (int i = 0; i < count; i++) {
+      long h = ngramHash(wh, i, n);
+      int[] c = counts.computeIfAbsent(h, k -> new int[2]);
+      if (c[0] == 0) c[1] = i;
+      c[0]++;
+    }
+    for (int[] c : counts.values()) {
+      if (c[0] > bestCount || (c[0] == bestCount && c[1] < bestFirst)) {
+        bestCount = c[0];
+        bestFirst = c[1];
+      }
+    }
+    long chars = n - 1;
+    for (int k = 0; k < n; k++) chars += wl[bestFirst + k];
+    best = chars * bestCount;
+    return best;
+  }
+
+  /** DataTrove's find_all_duplicate: characters of n-grams (joined without spaces) already seen, skipping past each. */
+  static long duplicatedNgramChars(long[] wh, int[] wl, int n) {
+    int nw = wh.length;
+    Set<Long> unique = new HashSet<>(Math.max(16, nw * 2));
+    long repeated = 0;
+    int idx = 0;
+    while (idx < nw - n + 1) {
+      long h = ngramHash(wh, idx, n);
+      if (unique.contains(h)) {
+        for (int k = 0; k < n; k++) repeated += wl[idx + k];
+        idx += n;
+      } else {
+        unique.add(h);
+        idx += 1;
+      }
+    }
+    return repeated;
+  }
+}

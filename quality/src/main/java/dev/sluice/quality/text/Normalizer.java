@@ -1,0 +1,84 @@
+package dev.sluice.quality.text;
+
+import dev.sluice.quality.Config;
+import java.io.Serializable;
+import java.text.Normalizer.Form;
+import java.util.Map;
+
+/**
+ * Unicode normalisation, control-character stripping and whitespace clean-up. Line structure is kept (the rule
+ * sets read lines and paragraphs): CRLF and CR become LF, runs of horizontal whitespace become one space,
+ * trailing spaces are trimmed from each line, and more than two consecutive newlines become two.
+ */
+public final class Normalizer implements Serializable {
+  private static final long serialVersionUID = 1L;
+
+  public record Settings(String unicode, boolean stripControl, boolean whitespace) implements Serializable {
+    public static Settings defaults() {
+      return new Settings("NFC", true, true);
+    }
+
+    public static Settings from(Map<String, Object> section) {
+      Config c = Config.of("normalize", section).allowOnly("unicode", "strip_control", "whitespace");
+      Settings d = defaults();
+      return new Settings(
+          c.getChoice("unicode", d.unicode, "NFC", "NFKC", "NFD", "NFKD", "none"),
+          c.getBool("strip_control", d.stripControl),
+          c.getBool("whitespace", d.whitespace));
+    }
+  }
+
+  private final Settings settings;
+  private final Form form;
+
+  public Normalizer(Settings settings) {
+    this.settings = settings;
+    this.form = settings.unicode.equals("none") ? null : Form.valueOf(settings.unicode);
+  }
+
+  public String normalize(String text) {
+    String t = text;
+    if (form != null && !java.text.Normalizer.isNormalized(t, form)) {
+      t = java.text.Normalizer.normalize(t, form);
+    }
+    if (!settings.stripControl && !settings.whitespace) return t;
+    StringBuilder sb = new StringBuilder(t.length());
+    int n = t.length();
+    boolean pendingSpace = false;
+    int newlines = 0;
+    for (int i = 0; i < n; i++) {
+      char c = t.charAt(i);
+      if (c == '\r') {
+        if (i + 1 < n && t.charAt(i + 1) == '\n') continue;
+        c = '\n';
+      }
+      if (c == '\n') {
+        pendingSpace = false;
+        if (settings.whitespace) {
+          newlines++;
+          if (newlines > 2) continue;
+        }
+        sb.append('\n');
+        continue;
+      }
+      if (settings.stripControl && isStrippedControl(c)) continue;
+      if (settings.whitespace && (c == ' ' || c == '\t' || c == '\u00a0' || c == '\u3000'
+          || Character.getType(c) == Character.SPACE_SEPARATOR)) {
+        pendingSpace = true;
+        continue;
+      }
+      if (pendingSpace && newlines == 0 && sb.length() > 0) sb.append(' ');
+      pendingSpace = false;
+      newlines = 0;
+      sb.append(c);
+    }
+    return settings.whitespace ? sb.toString().strip() : sb.toString();
+  }
+
+  /** C0/C1 controls except tab and newline, and zero-width, soft-hyphen and BOM characters. */
+  static boolean isStrippedControl(char c) {
+    if (c == '\t' || c == '\n') return false;
+    if (c < 0x20 || (c >= 0x7f && c <= 0x9f)) return true;
+    return c == '\u200b' || c == '\ufeff' || c == '\u00ad' || c == '\u2060';
+  }
+}

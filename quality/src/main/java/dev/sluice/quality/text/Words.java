@@ -1,0 +1,114 @@
+package dev.sluice.quality.text;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Word and line splitting shared by the rule sets. Words are whitespace-separated tokens with leading and
+ * trailing punctuation split off as tokens of their own, which is close to what NLTK's word tokenizer (used by
+ * DataTrove) does for English, at a fraction of the cost.
+ */
+public final class Words {
+  private Words() {}
+
+  public static boolean isPunct(int c) {
+    int t = Character.getType(c);
+    return t == Character.CONNECTOR_PUNCTUATION || t == Character.DASH_PUNCTUATION
+        || t == Character.START_PUNCTUATION || t == Character.END_PUNCTUATION
+        || t == Character.INITIAL_QUOTE_PUNCTUATION || t == Character.FINAL_QUOTE_PUNCTUATION
+        || t == Character.OTHER_PUNCTUATION || t == Character.MATH_SYMBOL
+        || t == Character.CURRENCY_SYMBOL || t == Character.MODIFIER_SYMBOL || t == Character.OTHER_SYMBOL;
+  }
+
+  /** Tokens of {@code text}: words, and the punctuation split off their ends. */
+  public static List<String> tokens(String text) {
+    List<String> out = new ArrayList<>(Math.max(16, text.length() / 5));
+    int n = text.length();
+    int i = 0;
+    while (i < n) {
+      while (i < n && Character.isWhitespace(text.charAt(i))) i++;
+      if (i >= n) break;
+      int start = i;
+      while (i < n && !Character.isWhitespace(text.charAt(i))) i++;
+      int end = i;
+      int s = start;
+      while (s < end && isPunct(text.charAt(s))) {
+        out.add(text.substring(s, s + 1));
+        s++;
+      }
+      int e = end;
+      while (e > s && isPunct(text.charAt(e - 1))) e--;
+      if (e > s) out.add(text.substring(s, e));
+      for (int k = e; k < end; k++) out.add(text.substring(k, k + 1));
+    }
+    return out;
+  }
+
+  /** True when every char of the token is punctuation or a symbol. */
+  public static boolean isSymbolOnly(String token) {
+    for (int i = 0; i < token.length(); i++) {
+      if (!isPunct(token.charAt(i))) return false;
+    }
+    return true;
+  }
+
+  public static boolean hasAlpha(String token) {
+    for (int i = 0; i < token.length(); i++) {
+      if (Character.isLetter(token.charAt(i))) return true;
+    }
+    return false;
+  }
+
+  /** Splits on '\n' like Python's str.split("\n"): n newlines give n + 1 pieces. */
+  public static List<String> splitNewline(String text) {
+    List<String> out = new ArrayList<>();
+    int start = 0;
+    for (int i = 0; i < text.length(); i++) {
+      if (text.charAt(i) == '\n') {
+        out.add(text.substring(start, i));
+        start = i + 1;
+      }
+    }
+    out.add(text.substring(start));
+    return out;
+  }
+
+  /** Splits on runs of at least {@code minRun} newlines (Python's re.split(r"\n{k,}", text)). */
+  public static List<String> splitNewlineRuns(String text, int minRun) {
+    List<String> out = new ArrayList<>();
+    int start = 0;
+    int i = 0;
+    int n = text.length();
+    while (i < n) {
+      if (text.charAt(i) == '\n') {
+        int j = i;
+        while (j < n && text.charAt(j) == '\n') j++;
+        if (j - i >= minRun) {
+          out.add(text.substring(start, i));
+          start = j;
+        }
+        i = j;
+      } else {
+        i++;
+      }
+    }
+    out.add(text.substring(start));
+    return out;
+  }
+
+  public static int count(String text, String needle) {
+    int c = 0;
+    int i = text.indexOf(needle);
+    while (i >= 0) {
+      c++;
+      i = text.indexOf(needle, i + needle.length());
+    }
+    return c;
+  }
+
+  public static int count(String text, char ch) {
+    int c = 0;
+    for (int i = 0; i < text.length(); i++) if (text.charAt(i) == ch) c++;
+    return c;
+  }
+}

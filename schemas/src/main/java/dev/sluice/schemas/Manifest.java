@@ -1,0 +1,48 @@
+package dev.sluice.schemas;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * OUT/manifest.json. Keys in snake_case are the contract of ../DESIGN.md: recipe, recipe_sha256, sluice_version,
+ * runner, started, finished, counts, stages, shards. Written last and atomically: its presence means the run is
+ * complete.
+ */
+public record Manifest(
+    Map<String, Object> recipe,
+    String recipe_sha256,
+    String sluice_version,
+    String runner,
+    String started,
+    String finished,
+    Counts counts,
+    List<Stage> stages,
+    List<FileEntry> shards,
+    List<FileEntry> removed,
+    List<FileEntry> dead_letters,
+    Map<String, Long> dead_letter_reasons,
+    double wall_seconds,
+    long seed) {
+
+  /** input = kept + dead_letter + sum(filtered) + sum(duplicate), always. */
+  public record Counts(long input, long kept, long dead_letter, Map<String, Long> filtered,
+      Map<String, Long> duplicate) {
+    public long filteredTotal() {
+      return filtered.values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    public long duplicateTotal() {
+      return duplicate.values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    public boolean balanced() {
+      return input == kept + dead_letter + filteredTotal() + duplicateTotal();
+    }
+  }
+
+  /** One step of the flow: documents in and out, and the CPU seconds its code spent (summed over workers). */
+  public record Stage(String name, long in, long out, double seconds) {}
+
+  /** A published file, relative to the run directory. */
+  public record FileEntry(String path, long rows, long bytes, String sha256) {}
+}

@@ -126,7 +126,7 @@ public final class C4 implements RuleSet {
         dropped++;
         continue;
       }
-      if (s.minSentences > 0) numSentences += countSentences(line);
+      numSentences += countSentences(line);
       kept.add(line);
     }
     doc.signal(NAME + ".lines_dropped_frac", lines == 0 ? 0 : dropped / (double) lines);

@@ -1,5 +1,6 @@
 package dev.sluice.pipelines.model;
 
+import dev.sluice.quality.rules.Signals;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -71,7 +72,9 @@ public final class Doc implements Serializable {
       Wire.writeDouble(out, d.quality);
       Wire.writeVarLong(out, d.signals.size());
       for (Map.Entry<String, Double> e : d.signals.entrySet()) {
-        Wire.writeString(out, e.getKey());
+        int idx = Signals.indexOf(e.getKey());
+        Wire.writeVarLong(out, idx + 1L);
+        if (idx < 0) Wire.writeString(out, e.getKey());
         Wire.writeDouble(out, e.getValue());
       }
       Wire.writeString(out, d.exactKey);
@@ -92,7 +95,11 @@ public final class Doc implements Serializable {
       d.langScore = Wire.readDouble(in);
       d.quality = Wire.readDouble(in);
       int n = (int) Wire.readVarLong(in);
-      for (int i = 0; i < n; i++) d.signals.put(Wire.readString(in), Wire.readDouble(in));
+      for (int i = 0; i < n; i++) {
+        int idx = (int) Wire.readVarLong(in) - 1;
+        String name = idx < 0 ? Wire.readString(in) : Signals.KNOWN.get(idx);
+        d.signals.put(name, Wire.readDouble(in));
+      }
       d.exactKey = Wire.readString(in);
       d.exactDups = (int) Wire.readVarLong(in);
       d.clusterId = Wire.readString(in);

@@ -1,7 +1,5 @@
 package dev.sluice.pipelines.model;
 
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -46,15 +44,34 @@ final class Wire {
     long n = readVarLong(in);
     if (n == 0) return null;
     byte[] b = new byte[(int) (n - 1)];
-    new DataInputStream(in).readFully(b);
+    readFully(in, b);
     return new String(b, StandardCharsets.UTF_8);
   }
 
+  static void readFully(InputStream in, byte[] b) throws IOException {
+    int off = 0;
+    while (off < b.length) {
+      int r = in.read(b, off, b.length - off);
+      if (r < 0) throw new java.io.EOFException();
+      off += r;
+    }
+  }
+
   static void writeDouble(OutputStream out, double d) throws IOException {
-    new DataOutputStream(out).writeLong(Double.doubleToRawLongBits(d));
+    long v = Double.doubleToRawLongBits(d);
+    byte[] b = new byte[8];
+    for (int i = 7; i >= 0; i--) {
+      b[i] = (byte) v;
+      v >>>= 8;
+    }
+    out.write(b);
   }
 
   static double readDouble(InputStream in) throws IOException {
-    return Double.longBitsToDouble(new DataInputStream(in).readLong());
+    byte[] b = new byte[8];
+    readFully(in, b);
+    long v = 0;
+    for (int i = 0; i < 8; i++) v = (v << 8) | (b[i] & 0xFF);
+    return Double.longBitsToDouble(v);
   }
 }

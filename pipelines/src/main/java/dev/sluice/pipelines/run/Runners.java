@@ -30,6 +30,7 @@ public final class Runners {
         o.setMaxParallelism(Math.max(cores, 1));
         o.setObjectReuse(false);
         o.setFasterCopy(true);
+        o.setFilesToStage(List.of());
         o.setAttachedMode(true);
         return o;
       }

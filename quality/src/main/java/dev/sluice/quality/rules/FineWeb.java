@@ -67,7 +67,7 @@ public final class FineWeb implements RuleSet {
     double shortRatio = shortLines / (double) lines.size();
     long charsNoNewline = text.length() - Words.count(text, '\n');
     double dupRatio = charsNoNewline == 0 ? 0 : Duplicates.find(lines, s.mode).chars() / (double) charsNoNewline;
-    int words = Words.tokens(text).size();
+    int words = doc.tokens().size();
     double newlineRatio = words == 0 ? Double.POSITIVE_INFINITY : Words.count(text, '\n') / (double) words;
     doc.signal(NAME + ".line_punct_ratio", punctRatio);
     doc.signal(NAME + ".short_line_ratio", shortRatio);

@@ -59,7 +59,7 @@ public final class GopherQuality implements RuleSet {
   @Override
   public Rejection apply(Scored doc) {
     String text = doc.text();
-    List<String> words = Words.tokens(text);
+    List<String> words = doc.tokens();
     int nWords = words.size();
     int nonSymbol = 0;
     long nonSymbolChars = 0;

@@ -2,12 +2,10 @@ package dev.sluice.quality.rules;
 
 import dev.sluice.quality.Config;
 import dev.sluice.quality.text.Duplicates;
+import dev.sluice.quality.text.LongCounts;
 import dev.sluice.quality.text.Words;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import net.openhft.hashing.LongHashFunction;
 
 /**
@@ -86,7 +84,7 @@ public final class GopherRepetition implements RuleSet {
     doc.signal(NAME + ".dup_line_frac", lineFrac);
     doc.signal(NAME + ".dup_line_char_frac", lineCharFrac);
 
-    List<String> words = Words.tokens(text);
+    List<String> words = doc.tokens();
     int nw = words.size();
     long[] wh = new long[nw];
     int[] wl = new int[nw];
@@ -134,41 +132,25 @@ public final class GopherRepetition implements RuleSet {
   static long topNgramChars(long[] wh, int[] wl, int n) {
     int count = wh.length - n + 1;
     if (count <= 0) return 0;
-    Map<Long, int[]> counts = new HashMap<>(count * 2);
-    long best = 0;
-    int bestCount = 0;
-    int bestFirst = Integer.MAX_VALUE;
-    for (int i = 0; i < count; i++) {
-      long h = ngramHash(wh, i, n);
-      int[] c = counts.computeIfAbsent(h, k -> new int[2]);
-      if (c[0] == 0) c[1] = i;
-      c[0]++;
-    }
-    for (int[] c : counts.values()) {
-      if (c[0] > bestCount || (c[0] == bestCount && c[1] < bestFirst)) {
-        bestCount = c[0];
-        bestFirst = c[1];
-      }
-    }
+    LongCounts counts = new LongCounts(count);
+    for (int i = 0; i < count; i++) counts.add(ngramHash(wh, i, n), i);
+    long[] top = counts.top();
     long chars = n - 1;
-    for (int k = 0; k < n; k++) chars += wl[bestFirst + k];
-    best = chars * bestCount;
-    return best;
+    for (int k = 0; k < n; k++) chars += wl[(int) top[1] + k];
+    return chars * top[0];
   }
 
   /** DataTrove's find_all_duplicate: characters of n-grams (joined without spaces) already seen, skipping past each. */
   static long duplicatedNgramChars(long[] wh, int[] wl, int n) {
     int nw = wh.length;
-    Set<Long> unique = new HashSet<>(Math.max(16, nw * 2));
+    LongCounts unique = new LongCounts(Math.max(16, nw));
     long repeated = 0;
     int idx = 0;
     while (idx < nw - n + 1) {
-      long h = ngramHash(wh, idx, n);
-      if (unique.contains(h)) {
+      if (unique.add(ngramHash(wh, idx, n), idx) > 0) {
         for (int k = 0; k < n; k++) repeated += wl[idx + k];
         idx += n;
       } else {
-        unique.add(h);
         idx += 1;
       }
     }

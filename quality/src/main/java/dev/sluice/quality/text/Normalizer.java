@@ -62,8 +62,8 @@ public final class Normalizer implements Serializable {
         continue;
       }
       if (settings.stripControl && isStrippedControl(c)) continue;
-      if (settings.whitespace && (c == ' ' || c == '\t' || c == '\u00a0' || c == '\u3000'
-          || Character.getType(c) == Character.SPACE_SEPARATOR)) {
+      if (settings.whitespace && (c == ' ' || c == '\t'
+          || (c >= 0x80 && Character.getType(c) == Character.SPACE_SEPARATOR))) {
         pendingSpace = true;
         continue;
       }

@@ -11,7 +11,14 @@ import java.util.List;
 public final class Words {
   private Words() {}
 
+  private static final boolean[] ASCII_PUNCT = new boolean[128];
+
+  static {
+    for (int c = 0; c < 128; c++) ASCII_PUNCT[c] = (c > ' ' && c < 127) && !Character.isLetterOrDigit(c);
+  }
+
   public static boolean isPunct(int c) {
+    if (c < 128) return ASCII_PUNCT[c];
     int t = Character.getType(c);
     return t == Character.CONNECTOR_PUNCTUATION || t == Character.DASH_PUNCTUATION
         || t == Character.START_PUNCTUATION || t == Character.END_PUNCTUATION

@@ -25,6 +25,13 @@ class RuleSetsTest {
   }
 
   @Test
+  void everyEmittedSignalIsInTheKnownList() {
+    Scored s = new Scored(Texts.goodDoc(8));
+    for (RuleSet r : all()) r.apply(s);
+    assertEquals(new java.util.TreeSet<>(Signals.KNOWN), new java.util.TreeSet<>(s.signals().keySet()));
+  }
+
+  @Test
   void gopherRepetitionMeasuresDuplicateLinesLikeDataTrove() {
     String doc = "a b c.\na b c.\nd e f.\na b c.";
     Scored s = new Scored(doc);

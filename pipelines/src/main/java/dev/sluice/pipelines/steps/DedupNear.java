@@ -111,8 +111,9 @@ public final class DedupNear extends PTransform<PCollection<Doc>, PCollectionTup
           @ProcessElement
           public void process(@Element KV<String, CoGbkResult> kv,
               OutputReceiver<KV<String, KV<String, String>>> out) {
-            Iterable<String> others = kv.getValue().getAll(partner);
-            if (!others.iterator().hasNext()) return;
+            List<String> others = new ArrayList<>();
+            kv.getValue().getAll(partner).forEach(others::add);
+            if (others.isEmpty()) return;
             String t = kv.getValue().getOnly(text);
             for (String b : others) out.output(KV.of(b, KV.of(kv.getKey(), t)));
           }
@@ -228,8 +229,9 @@ public final class DedupNear extends PTransform<PCollection<Doc>, PCollectionTup
 
     @ProcessElement
     public void process(@Element KV<String, CoGbkResult> kv, OutputReceiver<KV<String, String>> out) {
-      Iterable<KV<String, String>> partners = kv.getValue().getAll(first);
-      if (!partners.iterator().hasNext()) return;
+      List<KV<String, String>> partners = new ArrayList<>();
+      kv.getValue().getAll(first).forEach(partners::add);
+      if (partners.isEmpty()) return;
       long t = clock.start();
       long[] b = shingles.of(kv.getValue().getOnly(text));
       for (KV<String, String> a : partners) {
@@ -263,11 +265,11 @@ public final class DedupNear extends PTransform<PCollection<Doc>, PCollectionTup
 
     @ProcessElement
     public void process(@Element KV<String, Iterable<KeepPolicy.Member>> c, OutputReceiver<KV<String, Cluster>> out) {
-      KeepPolicy.Member best = policy.survivor(c.getValue());
-      int size = 0;
-      for (KeepPolicy.Member ignored : c.getValue()) size++;
-      Cluster cluster = new Cluster(c.getKey(), size, best.id());
-      for (KeepPolicy.Member m : c.getValue()) out.output(KV.of(m.id(), cluster));
+      List<KeepPolicy.Member> members = new ArrayList<>();
+      c.getValue().forEach(members::add); // a GBK result may be iterated once only (Flink)
+      KeepPolicy.Member best = policy.survivor(members);
+      Cluster cluster = new Cluster(c.getKey(), members.size(), best.id());
+      for (KeepPolicy.Member m : members) out.output(KV.of(m.id(), cluster));
     }
   }
 

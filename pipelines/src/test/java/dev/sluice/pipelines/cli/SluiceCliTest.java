@@ -1,0 +1,80 @@
+package dev.sluice.pipelines.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.sluice.pipelines.recipe.Recipe;
+import dev.sluice.pipelines.recipe.RecipeLoader;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Bad recipes and bad usage exit 2 before any work, with a message naming the field, value and what is allowed. */
+class SluiceCliTest {
+  @TempDir Path dir;
+
+  private record Result(int code, String err) {}
+
+  private Result run(String... args) {
+    PrintStream old = System.err;
+    ByteArrayOutputStream buf = new ByteArrayOutputStream();
+    System.setErr(new PrintStream(buf, true, StandardCharsets.UTF_8));
+    try {
+      return new Result(Sluice.execute(args), buf.toString(StandardCharsets.UTF_8));
+    } finally {
+      System.setErr(old);
+    }
+  }
+
+  private Path recipe(String yaml) throws IOException {
+    Path p = dir.resolve("r.yaml");
+    Files.writeString(p, yaml);
+    Files.writeString(dir.resolve("in.jsonl"), "{\"id\": \"a\", \"text\": \"hello\"}\n");
+    return p;
+  }
+
+  @Test
+  void badRecipesExitTwoNamingTheField() throws IOException {
+    String input = "input: {path: \"" + dir + "/in.jsonl\"}\n";
+    Object[][] cases = {
+        {"name: x\n" + input + "quality: {rules: [gopher]}\n", "quality.rules: got 'gopher', expected names from"},
+        {"name: x\n" + input + "dedup: {near: {bands: 10}}\n", "dedup.near.bands"},
+        {"name: x\n" + input + "language: {min_confidence: 1.5}\n", "language.min_confidence: got 1.5, expected a fraction"},
+        {"name: x\ninput: {path: \"" + dir + "/nothing-*.jsonl\"}\n", "input.path"},
+        {"name: x\n" + input + "output: {compression: lz4}\n", "output.compression: got 'lz4'"},
+        {"name: x\n" + input + "colour: blue\n", "colour: got 'colour', expected a top-level key"},
+        {"name: x\n" + input + "input2: {}\n", "input2"},
+        {"name: x\n" + input + "input: [\n", "valid YAML"},
+    };
+    for (Object[] c : cases) {
+      Result r = run("run", recipe((String) c[0]).toString(), "--output", dir.resolve("out").toString());
+      assertEquals(2, r.code(), r.err());
+      assertTrue(r.err().contains((String) c[1]), "expected '" + c[1] + "' in: " + r.err());
+      assertTrue(!r.err().contains("\tat "), "no stack trace: " + r.err());
+      assertTrue(!Files.exists(dir.resolve("out")), "no work started");
+    }
+  }
+
+  @Test
+  void badUsageExitsTwo() {
+    assertEquals(2, run("run").code());
+    assertEquals(2, run("run", "x.yaml", "--runner", "spark").code());
+    assertEquals(2, run("frobnicate").code());
+  }
+
+  @Test
+  void setOverridesAcceptYamlValues() throws IOException {
+    Path p = recipe("name: x\ninput: {path: \"" + dir + "/in.jsonl\"}\nlanguage: {keep: [en]}\n");
+    Recipe r = RecipeLoader.load(p, List.of("language.keep=[en, de]", "dedup.near.bands=16", "dedup.near.rows=7",
+        "output.shard_rows=10"));
+    assertEquals(List.of("en", "de"), r.language().keep());
+    assertEquals(16, r.dedup().near().bands());
+    assertEquals(10, r.output().shardRows());
+  }
+}

@@ -1,0 +1,211 @@
+package dev.sluice.pipelines.io;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.github.luben.zstd.ZstdOutputStream;
+import dev.sluice.pipelines.model.DeadLetter;
+import dev.sluice.pipelines.model.Doc;
+import dev.sluice.pipelines.recipe.InputSettings;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.GZIPOutputStream;
+import org.apache.avro.Schema;
+import org.apache.avro.SchemaBuilder;
+import org.apache.avro.generic.GenericData;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.parquet.avro.AvroParquetWriter;
+import org.apache.parquet.conf.PlainParquetConfiguration;
+import org.apache.parquet.hadoop.ParquetWriter;
+import org.apache.parquet.io.LocalOutputFile;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Every kind of bad input becomes a dead letter with a reason, and good records around it are kept. */
+class FileReaderTest {
+  @TempDir Path dir;
+  final List<Doc> docs = new ArrayList<>();
+  final List<DeadLetter> dead = new ArrayList<>();
+
+  private void read(Path file, Map<String, Object> settings) {
+    Map<String, Object> m = new java.util.HashMap<>(settings);
+    m.putIfAbsent("path", file.toString());
+    new FileReader(InputSettings.from(m)).read(file.toString(), docs::add, dead::add);
+  }
+
+  private void read(Path file) {
+    read(file, Map.of());
+  }
+
+  private Path write(String name, byte[] bytes) throws IOException {
+    Path p = dir.resolve(name);
+    Files.write(p, bytes);
+    return p;
+  }
+
+  private Path write(String name, String text) throws IOException {
+    return write(name, text.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private DeadLetter only(String reason) {
+    List<DeadLetter> m = dead.stream().filter(d -> d.reason().equals(reason)).toList();
+    assertEquals(1, m.size(), "one dead letter '" + reason + "' in " + dead);
+    return m.get(0);
+  }
+
+  @Test
+  void eachMalformedLineIsADeadLetterAndTheRestIsKept() throws IOException {
+    Path f = write("mixed.jsonl", String.join("\n",
+        "{\"id\": \"a\", \"text\": \"good one\"}",
+        "{\"id\": \"b\", \"text\": ",
+        "[1, 2, 3]",
+        "{\"id\": \"c\"}",
+        "{\"id\": \"d\", \"text\": 42}",
+        "{\"id\": \"e\", \"text\": \"has a \\u0000 NUL\"}",
+        "{\"id\": \"f\", \"text\": \"   \"}",
+        "{\"id\": {\"x\": 1}, \"text\": \"object id\"}",
+        "",
+        "{\"text\": \"no id here\"}",
+        "{\"id\": 7, \"text\": \"numeric id\"}") + "\n");
+    read(f);
+    assertEquals(List.of("a", f + "#l10", "7"), docs.stream().map(d -> d.id).toList());
+    assertEquals("line 2", only("malformed_json").location());
+    assertEquals("line 3", only("not_an_object").location());
+    assertEquals("line 4", only("missing_text").location());
+    assertEquals("line 5", only("text_not_string").location());
+    assertEquals("line 6", only("nul_byte").location());
+    assertEquals("line 7", only("empty_text").location());
+    assertEquals("line 8", only("bad_id").location());
+    assertEquals(7, dead.size());
+    for (DeadLetter d : dead) {
+      assertEquals(f.toString(), d.source());
+      assertTrue(!d.raw().isEmpty() && !d.detail().isEmpty(), d.toString());
+    }
+  }
+
+  @Test
+  void invalidUtf8IsDeadLetteredWithItsBytes() throws IOException {
+    byte[] bad = "{\"id\": \"x\", \"text\": \"caf\u00e9\"}".getBytes(StandardCharsets.ISO_8859_1);
+    ByteArrayOutputStream b = new ByteArrayOutputStream();
+    b.write("{\"id\": \"ok\", \"text\": \"fine\"}\n".getBytes(StandardCharsets.UTF_8));
+    b.write(bad);
+    b.write('\n');
+    read(write("latin1.jsonl", b.toByteArray()));
+    assertEquals(1, docs.size());
+    DeadLetter d = only("invalid_utf8");
+    assertEquals("line 2", d.location());
+    assertNotNull(d.rawBase64());
+    assertTrue(Arrays.equals(bad, java.util.Base64.getDecoder().decode(d.rawBase64())));
+  }
+
+  @Test
+  void crlfAndBomAreValidInput() throws IOException {
+    byte[] bom = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+    ByteArrayOutputStream b = new ByteArrayOutputStream();
+    b.write(bom);
+    b.write("{\"id\": \"a\", \"text\": \"one\"}\r\n{\"id\": \"b\", \"text\": \"two\"}\r\n".getBytes(StandardCharsets.UTF_8));
+    read(write("crlf.jsonl", b.toByteArray()));
+    assertEquals(List.of(), dead);
+    assertEquals(List.of("a", "b"), docs.stream().map(d -> d.id).toList());
+  }
+
+  @Test
+  void oversizedRecordIsDeadLetteredWithTruncatedRaw() throws IOException {
+    String big = "x".repeat(10_000);
+    read(write("big.jsonl", "{\"id\": \"big\", \"text\": \"" + big + "\"}\n{\"id\": \"s\", \"text\": \"small\"}\n"),
+        Map.of("max_doc_bytes", 1000));
+    assertEquals(1, docs.size());
+    DeadLetter d = only("too_large");
+    assertTrue(d.rawTruncated() || d.raw().length() <= DeadLetter.MAX_RAW_BYTES);
+    assertTrue(d.detail().contains("max_doc_bytes"), d.detail());
+  }
+
+  @Test
+  void truncatedGzipKeepsWhatWasReadableAndDeadLettersTheRest() throws IOException {
+    ByteArrayOutputStream gz = new ByteArrayOutputStream();
+    try (OutputStream o = new GZIPOutputStream(gz)) {
+      for (int i = 0; i < 2000; i++) {
+        o.write(("{\"id\": \"g" + i + "\", \"text\": \"document number " + i + " with some words\"}\n")
+            .getBytes(StandardCharsets.UTF_8));
+      }
+    }
+    byte[] all = gz.toByteArray();
+    read(write("cut.jsonl.gz", Arrays.copyOf(all, all.length / 2)));
+    assertTrue(docs.size() > 100 && docs.size() < 2000, "kept " + docs.size());
+    DeadLetter d = only("truncated_file");
+    assertTrue(d.location().startsWith("byte "), d.location());
+    assertTrue(d.detail().contains("records before it were kept"), d.detail());
+  }
+
+  @Test
+  void zstdInputIsRead() throws IOException {
+    ByteArrayOutputStream z = new ByteArrayOutputStream();
+    try (OutputStream o = new ZstdOutputStream(z)) {
+      o.write("{\"id\": \"z\", \"text\": \"compressed\"}\n".getBytes(StandardCharsets.UTF_8));
+    }
+    read(write("a.jsonl.zst", z.toByteArray()));
+    assertEquals("compressed", docs.get(0).text);
+  }
+
+  @Test
+  void emptyAndUnreadableFilesAreDeadLetters() throws IOException {
+    read(write("empty.jsonl", new byte[0]));
+    only("empty_file");
+    dead.clear();
+    read(write("blank.jsonl", "\n  \n\n"));
+    only("empty_file");
+    dead.clear();
+    Path link = dir.resolve("dangling.jsonl");
+    Files.createSymbolicLink(link, dir.resolve("does-not-exist"));
+    read(link);
+    only("unreadable_file");
+    assertEquals(List.of(), docs);
+  }
+
+  @Test
+  void textFilesAsOneDocumentOrOnePerBlock() throws IOException {
+    Path f = write("story.txt", "First block line one.\nline two.\n\n\nSecond block.\r\n\r\nThird.\n");
+    read(f, Map.of("format", "text"));
+    assertEquals(1, docs.size());
+    assertEquals(f + "#f1", docs.get(0).id);
+    docs.clear();
+    read(f, Map.of("format", "text", "text_mode", "paragraph"));
+    assertEquals(List.of("First block line one.\nline two.", "Second block.", "Third."),
+        docs.stream().map(d -> d.text).toList());
+    assertEquals("block 2", docs.get(1).location());
+  }
+
+  @Test
+  void parquetInputByNamedColumn() throws IOException {
+    Schema s = SchemaBuilder.record("R").fields().requiredString("doc_id").optionalString("body").endRecord();
+    Path f = dir.resolve("in.parquet");
+    try (ParquetWriter<GenericRecord> w = AvroParquetWriter.<GenericRecord>builder(new LocalOutputFile(f))
+        .withSchema(s).withConf(new PlainParquetConfiguration()).build()) {
+      for (String[] row : new String[][] {{"p1", "parquet text"}, {"p2", null}}) {
+        GenericRecord r = new GenericData.Record(s);
+        r.put("doc_id", row[0]);
+        r.put("body", row[1]);
+        w.write(r);
+      }
+    }
+    read(f, Map.of("format", "parquet", "id_field", "doc_id", "text_field", "body"));
+    assertEquals(List.of("p1"), docs.stream().map(d -> d.id).toList());
+    assertEquals("row 2", only("missing_text").location());
+    dead.clear();
+    docs.clear();
+    read(f, Map.of("format", "parquet", "text_field", "content"));
+    only("missing_column");
+    dead.clear();
+    read(write("garbage.parquet", "this is not parquet at all"), Map.of("format", "parquet"));
+    only("corrupt_file");
+  }
+}

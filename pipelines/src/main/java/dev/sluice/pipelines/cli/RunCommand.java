@@ -93,9 +93,18 @@ public final class RunCommand implements Callable<Integer> {
     for (Manifest.Stage st : s.manifest().stages()) {
       b.append(String.format(Locale.ROOT, "    %-12s %,9d -> %,9d  %7.2fs%n", st.name(), st.in(), st.out(), st.seconds()));
     }
-    b.append(String.format(Locale.ROOT, "  %d shards, wall %.1fs, %,.0f docs/s end to end%n",
-        s.manifest().shards().size(), s.wallSeconds(), s.docsPerSecond()));
+    b.append(String.format(Locale.ROOT, "  %d shards, wall %.1fs, %,.0f docs/s end to end, peak heap %,d MB%n",
+        s.manifest().shards().size(), s.wallSeconds(), s.docsPerSecond(), peakHeapMb()));
     System.out.print(b);
+  }
+
+  /** Sum of the heap pools' peak usage (an upper bound on the peak heap) of this JVM, which ran the pipeline. */
+  static long peakHeapMb() {
+    long peak = 0;
+    for (java.lang.management.MemoryPoolMXBean p : java.lang.management.ManagementFactory.getMemoryPoolMXBeans()) {
+      if (p.getType() == java.lang.management.MemoryType.HEAP) peak += p.getPeakUsage().getUsed();
+    }
+    return peak >> 20;
   }
 
   private static double pct(long a, long b) {

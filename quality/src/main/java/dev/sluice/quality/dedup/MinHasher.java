@@ -3,25 +3,30 @@ package dev.sluice.quality.dedup;
 import java.util.Arrays;
 
 /**
- * MinHash signatures and LSH band keys. Each of the P hash functions is a keyed 64-bit mixer (SplitMix64's
- * finaliser over the shingle hash xor a per-function key); the keys are fixed, so signatures are stable across
- * runs and machines (the cross-run index relies on that). Band b hashes rows [b*r, (b+1)*r) of the signature.
+ * MinHash signatures and LSH band keys. Hash function p maps an (already well-mixed 64-bit) shingle hash h to
+ * {@code a[p] * h + b[p]} mod 2^64 with odd a[p] (multiply-add, compared as signed longs), one multiply per
+ * function; a and b are fixed, so signatures are stable across runs and machines (the cross-run index relies on
+ * that). Band b hashes rows [b*r, (b+1)*r) of the signature.
  */
 public final class MinHasher {
   private final int permutations;
   private final int bands;
   private final int rows;
   private final long[] keys;
+  private final long[] adds;
 
   public MinHasher(NearDedupConfig cfg) {
     this.permutations = cfg.permutations();
     this.bands = cfg.bands();
     this.rows = cfg.rows();
     this.keys = new long[permutations];
+    this.adds = new long[permutations];
     long s = 0x5EED_5107_CE5L;
     for (int i = 0; i < permutations; i++) {
       s += 0x9E3779B97F4A7C15L;
-      keys[i] = mix(s);
+      keys[i] = mix(s) | 1L;
+      s += 0x9E3779B97F4A7C15L;
+      adds[i] = mix(s);
     }
   }
 
@@ -34,10 +39,12 @@ public final class MinHasher {
   public long[] signature(long[] shingles) {
     long[] sig = new long[permutations];
     Arrays.fill(sig, Long.MAX_VALUE);
+    long[] a = keys;
+    long[] b = adds;
     for (long h : shingles) {
       for (int p = 0; p < permutations; p++) {
-        long v = mix(h ^ keys[p]);
-        if (Long.compareUnsigned(v, sig[p]) < 0) sig[p] = v;
+        long v = a[p] * h + b[p];
+        if (v < sig[p]) sig[p] = v;
       }
     }
     return sig;

@@ -7,7 +7,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.text.BreakIterator;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -74,7 +73,6 @@ public final class C4 implements RuleSet {
   }
 
   private final Settings s;
-  private transient BreakIterator sentences;
 
   public C4(Settings s) {
     this.s = s;
@@ -159,14 +157,33 @@ public final class C4 implements RuleSet {
     return false;
   }
 
-  int countSentences(String line) {
-    if (sentences == null) sentences = BreakIterator.getSentenceInstance(Locale.ROOT);
-    sentences.setText(line);
+  /**
+   * Sentences in a line: each run of terminal marks (. ! ? 。 ！ ？) followed by a space, a closing quote or
+   * bracket, or the end of the line ends one, and trailing words after the last end make one more. "2.0" and
+   * "e.g.x" do not end sentences. Cheaper than a BreakIterator by an order of magnitude, same on ordinary prose.
+   */
+  static int countSentences(String line) {
+    char[] c = line.toCharArray();
     int n = 0;
-    int start = sentences.first();
-    for (int end = sentences.next(); end != BreakIterator.DONE; start = end, end = sentences.next()) {
-      if (!line.substring(start, end).isBlank()) n++;
+    boolean words = false;
+    for (int i = 0; i < c.length; i++) {
+      char ch = c[i];
+      if (ch == '.' || ch == '!' || ch == '?' || ch == '\u3002' || ch == '\uff01' || ch == '\uff1f') {
+        int j = i;
+        while (j + 1 < c.length && ".!?\u3002\uff01\uff1f".indexOf(c[j + 1]) >= 0) j++;
+        int k = j + 1;
+        while (k < c.length && "\"')]\u201d\u2019".indexOf(c[k]) >= 0) k++;
+        boolean cjk = ch >= 0x3000;
+        if (words && (cjk || k >= c.length || Character.isWhitespace(c[k]))) {
+          n++;
+          words = false;
+        }
+        i = j;
+      } else if (Character.isLetterOrDigit(ch)) {
+        words = true;
+      }
     }
-    return n;
+    return words ? n + 1 : n;
   }
+
 }

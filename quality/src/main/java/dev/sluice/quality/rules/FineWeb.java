@@ -65,10 +65,10 @@ public final class FineWeb implements RuleSet {
     }
     double punctRatio = punct / (double) lines.size();
     double shortRatio = shortLines / (double) lines.size();
-    long charsNoNewline = text.length() - Words.count(text, '\n');
+    long charsNoNewline = text.length() - doc.charCounts()[0];
     double dupRatio = charsNoNewline == 0 ? 0 : Duplicates.find(lines, s.mode).chars() / (double) charsNoNewline;
     int words = doc.tokens().size();
-    double newlineRatio = words == 0 ? Double.POSITIVE_INFINITY : Words.count(text, '\n') / (double) words;
+    double newlineRatio = words == 0 ? Double.POSITIVE_INFINITY : doc.charCounts()[0] / (double) words;
     doc.signal(NAME + ".line_punct_ratio", punctRatio);
     doc.signal(NAME + ".short_line_ratio", shortRatio);
     doc.signal(NAME + ".char_dup_ratio", dupRatio);

@@ -74,8 +74,9 @@ public final class GopherQuality implements RuleSet {
       if (stopWords.contains(w)) stop++;
     }
     double meanLen = nonSymbol == 0 ? 0 : (double) nonSymbolChars / nonSymbol;
-    double hashRatio = nWords == 0 ? 0 : Words.count(text, '#') / (double) nWords;
-    double ellipsisRatio = nWords == 0 ? 0 : (Words.count(text, "...") + Words.count(text, '\u2026')) / (double) nWords;
+    int[] cc = doc.charCounts();
+    double hashRatio = nWords == 0 ? 0 : cc[1] / (double) nWords;
+    double ellipsisRatio = nWords == 0 ? 0 : (cc[3] + cc[2]) / (double) nWords;
     List<String> lines = Words.splitNewline(text);
     int bullet = 0;
     int endEllipsis = 0;

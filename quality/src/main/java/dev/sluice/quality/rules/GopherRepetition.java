@@ -129,10 +129,23 @@ public final class GopherRepetition implements RuleSet {
    * Characters of the most frequent n-gram (words joined by spaces) times its count; ties go to the n-gram seen
    * first, as with Python's Counter.most_common.
    */
+  private static final ThreadLocal<LongCounts[]> TABLE = ThreadLocal.withInitial(() -> new LongCounts[1]);
+
+  /** A cleared table for about {@code n} keys, reused per thread (one per n-gram size would allocate 9 a document). */
+  private static LongCounts table(int n) {
+    LongCounts[] holder = TABLE.get();
+    if (holder[0] == null || holder[0].capacity() < n * 2 || holder[0].capacity() > Math.max(64, n * 16)) {
+      holder[0] = new LongCounts(n);
+    } else {
+      holder[0].clear();
+    }
+    return holder[0];
+  }
+
   static long topNgramChars(long[] wh, int[] wl, int n) {
     int count = wh.length - n + 1;
     if (count <= 0) return 0;
-    LongCounts counts = new LongCounts(count);
+    LongCounts counts = table(count);
     for (int i = 0; i < count; i++) counts.add(ngramHash(wh, i, n), i);
     long[] top = counts.top();
     long chars = n - 1;
@@ -143,7 +156,7 @@ public final class GopherRepetition implements RuleSet {
   /** DataTrove's find_all_duplicate: characters of n-grams (joined without spaces) already seen, skipping past each. */
   static long duplicatedNgramChars(long[] wh, int[] wl, int n) {
     int nw = wh.length;
-    LongCounts unique = new LongCounts(Math.max(16, nw));
+    LongCounts unique = table(nw);
     long repeated = 0;
     int idx = 0;
     while (idx < nw - n + 1) {

@@ -21,6 +21,37 @@ public final class Scored {
   public void replaceText(String text) {
     this.text = text;
     this.tokens = null;
+    this.counts = null;
+  }
+
+  private int[] counts;
+
+  /** Occurrences in the text of '\n', '#', '…' and "..." (non-overlapping), counted in one pass and cached. */
+  public int[] charCounts() {
+    if (counts == null) {
+      int nl = 0;
+      int hash = 0;
+      int ell = 0;
+      int dots = 0;
+      int run = 0;
+      char[] c = text.toCharArray();
+      for (char ch : c) {
+        if (ch == '.') {
+          run++;
+          if (run == 3) {
+            dots++;
+            run = 0;
+          }
+          continue;
+        }
+        run = 0;
+        if (ch == '\n') nl++;
+        else if (ch == '#') hash++;
+        else if (ch == '\u2026') ell++;
+      }
+      counts = new int[] {nl, hash, ell, dots};
+    }
+    return counts;
   }
 
   /** The text's tokens ({@link dev.sluice.quality.text.Words#tokens}), computed once per text. */

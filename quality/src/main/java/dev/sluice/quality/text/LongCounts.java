@@ -21,6 +21,10 @@ public final class LongCounts {
     mask = cap - 1;
   }
 
+  public int capacity() {
+    return keys.length;
+  }
+
   public void clear() {
     Arrays.fill(counts, 0);
     size = 0;

@@ -29,26 +29,32 @@ public final class Words {
 
   /** Tokens of {@code text}: words, and the punctuation split off their ends. */
   public static List<String> tokens(String text) {
-    List<String> out = new ArrayList<>(Math.max(16, text.length() / 5));
-    int n = text.length();
+    char[] c = text.toCharArray();
+    int n = c.length;
+    List<String> out = new ArrayList<>(Math.max(16, n / 5));
     int i = 0;
     while (i < n) {
-      while (i < n && Character.isWhitespace(text.charAt(i))) i++;
+      while (i < n && isSpace(c[i])) i++;
       if (i >= n) break;
       int start = i;
-      while (i < n && !Character.isWhitespace(text.charAt(i))) i++;
+      while (i < n && !isSpace(c[i])) i++;
       int end = i;
       int s = start;
-      while (s < end && isPunct(text.charAt(s))) {
-        out.add(text.substring(s, s + 1));
+      while (s < end && isPunct(c[s])) {
+        out.add(String.valueOf(c[s]));
         s++;
       }
       int e = end;
-      while (e > s && isPunct(text.charAt(e - 1))) e--;
-      if (e > s) out.add(text.substring(s, e));
-      for (int k = e; k < end; k++) out.add(text.substring(k, k + 1));
+      while (e > s && isPunct(c[e - 1])) e--;
+      if (e > s) out.add(new String(c, s, e - s));
+      for (int k = e; k < end; k++) out.add(String.valueOf(c[k]));
     }
     return out;
+  }
+
+  static boolean isSpace(char ch) {
+    return ch == ' ' || ch == '\n' || (ch < 128 ? (ch >= 9 && ch <= 13) || ch == 28 || ch == 29 || ch == 30 || ch == 31
+        : Character.isWhitespace(ch));
   }
 
   /** True when every char of the token is punctuation or a symbol. */

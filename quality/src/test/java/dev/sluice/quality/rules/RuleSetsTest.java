@@ -91,6 +91,15 @@ class RuleSetsTest {
   }
 
   @Test
+  void c4CountsSentencesAtTerminalMarksFollowedBySpaceOrEnd() {
+    assertEquals(1, C4.countSentences("Version 2.0 is out."));
+    assertEquals(3, C4.countSentences("It rained. \"Really?!\" she asked"));
+    assertEquals(1, C4.countSentences("no terminal mark at all"));
+    assertEquals(0, C4.countSentences("..."));
+    assertEquals(2, C4.countSentences("\u4eca\u5929\u4e0b\u96e8\u3002\u6211\u4eec\u5728\u5bb6\u3002"));
+  }
+
+  @Test
   void fineWebRejectsListLikeAndShortLineDocuments() {
     StringBuilder list = new StringBuilder();
     for (int i = 0; i < 20; i++) list.append("item ").append(i).append(".\n");

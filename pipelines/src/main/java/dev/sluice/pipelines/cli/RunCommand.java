@@ -47,6 +47,9 @@ public final class RunCommand implements Callable<Integer> {
   @Option(names = "--set", paramLabel = "KEY=VALUE", description = "override a recipe key, e.g. dedup.near.bands=16")
   List<String> overrides = new ArrayList<>();
 
+  @Option(names = "--no-report", description = "skip the quality report (report.html/json) and its statistics")
+  boolean noReport;
+
   @Option(names = "--verbose", description = "stack traces on failure")
   boolean verbose;
 
@@ -63,7 +66,7 @@ public final class RunCommand implements Callable<Integer> {
     RunSummary s;
     try {
       progress.start();
-      s = Curation.run(r, files, Path.of(r.output().path()), runner, options, null);
+      s = Curation.run(r, files, Path.of(r.output().path()), runner, options, null, !noReport);
     } finally {
       progress.stop();
     }

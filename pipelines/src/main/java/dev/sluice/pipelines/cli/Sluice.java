@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 /** The {@code sluice} command line. Exit codes: 0 success, 1 a run that failed, 2 bad usage or a bad recipe. */
 @Command(name = "sluice", mixinStandardHelpOptions = true, version = "sluice " + Curation.VERSION,
     description = "Curate text corpora into deterministic Parquet shards.",
-    subcommands = {RunCommand.class})
+    subcommands = {RunCommand.class, ReportCommand.class})
 public final class Sluice implements Runnable {
   @Override
   public void run() {
@@ -19,8 +19,10 @@ public final class Sluice implements Runnable {
     CommandLine cli = new CommandLine(new Sluice());
     cli.setExecutionExceptionHandler((ex, cmd, parsed) -> {
       boolean verbose = parsed.hasMatchedOption("--verbose");
-      if (ex instanceof Config.ConfigException) {
-        System.err.println("sluice: bad recipe: " + ex.getMessage());
+      if (ex instanceof Config.ConfigException || ex instanceof IllegalArgumentException
+          || ex instanceof java.io.IOException && parsed.subcommand() != null
+          && parsed.subcommand().commandSpec().name().equals("report")) {
+        System.err.println((ex instanceof Config.ConfigException ? "sluice: bad recipe: " : "sluice: ") + ex.getMessage());
         if (verbose) ex.printStackTrace();
         return 2;
       }

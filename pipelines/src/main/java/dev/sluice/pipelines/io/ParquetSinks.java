@@ -58,6 +58,8 @@ public final class ParquetSinks {
     r.put("location", x.location());
     r.put("chars", x.chars());
     r.put("excerpt", x.excerpt());
+    r.put("lang", x.lang());
+    r.put("lang_score", Double.isNaN(x.langScore()) ? null : x.langScore());
     return r;
   }
 

@@ -12,7 +12,7 @@ import org.apache.beam.sdk.coders.Coder;
  * its kind: {@code gopher_quality.word_count_min}, {@code language.not_kept}, {@code exact}, {@code near}.
  */
 public record RemovedDoc(String id, String stage, String reason, String duplicateOf, double score, String source,
-    String location, int chars, String excerpt) implements Serializable {
+    String location, int chars, String excerpt, String lang, double langScore) implements Serializable {
   public static final int EXCERPT_CHARS = 200;
   public static final Coder<RemovedDoc> CODER = new RemovedCoder();
 
@@ -25,11 +25,12 @@ public record RemovedDoc(String id, String stage, String reason, String duplicat
   public static RemovedDoc of(Doc d, String stage, String reason, String duplicateOf, double score) {
     String t = d.text == null ? "" : d.text;
     String excerpt = t.length() <= EXCERPT_CHARS ? t : t.substring(0, EXCERPT_CHARS);
-    return new RemovedDoc(d.id, stage, reason, duplicateOf, score, d.source, d.location(), t.length(), excerpt);
+    return new RemovedDoc(d.id, stage, reason, duplicateOf, score, d.source, d.location(), t.length(), excerpt,
+        d.lang, d.langScore);
   }
 
   public RemovedDoc withDuplicateOf(String survivor) {
-    return new RemovedDoc(id, stage, reason, survivor, score, source, location, chars, excerpt);
+    return new RemovedDoc(id, stage, reason, survivor, score, source, location, chars, excerpt, lang, langScore);
   }
 
   public boolean isDuplicate() {
@@ -55,13 +56,15 @@ public record RemovedDoc(String id, String stage, String reason, String duplicat
       Wire.writeString(out, r.location);
       Wire.writeVarLong(out, r.chars);
       Wire.writeString(out, r.excerpt);
+      Wire.writeString(out, r.lang);
+      Wire.writeDouble(out, r.langScore);
     }
 
     @Override
     public RemovedDoc decode(InputStream in) throws IOException {
       return new RemovedDoc(Wire.readString(in), Wire.readString(in), Wire.readString(in), Wire.readString(in),
           Wire.readDouble(in), Wire.readString(in), Wire.readString(in), (int) Wire.readVarLong(in),
-          Wire.readString(in));
+          Wire.readString(in), Wire.readString(in), Wire.readDouble(in));
     }
 
     @Override

@@ -4,6 +4,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.sluice.pipelines.recipe.Recipe;
 import dev.sluice.pipelines.recipe.RecipeLoader;
+import dev.sluice.pipelines.report.Observe;
+import dev.sluice.pipelines.report.Report;
+import dev.sluice.pipelines.report.ReportHtml;
+import dev.sluice.pipelines.report.RunStats;
+import dev.sluice.quality.rules.RuleSet;
 import dev.sluice.pipelines.steps.ConnectedComponents;
 import dev.sluice.pipelines.steps.StageClock;
 import dev.sluice.pipelines.steps.Tally;
@@ -46,13 +51,19 @@ public final class Curation {
 
   public static RunSummary run(Recipe recipe, List<String> files, Path outDir, String runnerName,
       PipelineOptions options, Consumer<Pipeline> onStart) throws IOException {
+    return run(recipe, files, outDir, runnerName, options, onStart, true);
+  }
+
+  /** With {@code report} false the run gathers no statistics and writes no report (for measuring its cost). */
+  public static RunSummary run(Recipe recipe, List<String> files, Path outDir, String runnerName,
+      PipelineOptions options, Consumer<Pipeline> onStart, boolean report) throws IOException {
     Instant started = Instant.now();
     long t0 = System.nanoTime();
     RunDirectory dir = new RunDirectory(outDir).withCompression(recipe.output().compression());
     dir.prepare();
     LOG.info("matched {} input files; writing to {}", files.size(), outDir);
     Pipeline p = Pipeline.create(options);
-    CurationPipeline.build(p, recipe, files, outDir.toAbsolutePath(), dir.work().toAbsolutePath());
+    CurationPipeline.build(p, recipe, files, outDir.toAbsolutePath(), dir.work().toAbsolutePath(), report);
     if (onStart != null) onStart.accept(p);
     PipelineResult result;
     try {
@@ -83,6 +94,7 @@ public final class Curation {
     check("shard rows", sum(shards), counts.kept());
     check("removed rows", sum(removed), removedRows);
     check("dead-letter lines", sum(dead), counts.dead_letter());
+    RunStats stats = Observe.read(dir.work().resolve(CurationPipeline.STATS));
     dir.cleanWork();
 
     double wall = (System.nanoTime() - t0) / 1e9;
@@ -102,6 +114,15 @@ public final class Curation {
         shards, removed, dead, deadReasons,
         Math.round(wall * 1000) / 1000.0,
         recipe.seed());
+    if (report) {
+      long r0 = System.nanoTime();
+      Map<String, List<Double>> thresholds = new TreeMap<>();
+      for (RuleSet rule : recipe.quality()) thresholds.putAll(rule.thresholds());
+      Report rep = Report.build(m, stats, thresholds);
+      rep.write(outDir);
+      Report.writeAtomically(outDir.resolve(Report.HTML_FILE), ReportHtml.render(rep, null));
+      LOG.info("wrote report.html and report.json in {} ms", (System.nanoTime() - r0) / 1_000_000);
+    }
     dir.publish(JSON.writeValueAsString(m));
     LOG.info("wrote {} shards ({} documents) in {}s", shards.size(), counts.kept(), String.format("%.1f", wall));
     return new RunSummary(outDir, m, wall);

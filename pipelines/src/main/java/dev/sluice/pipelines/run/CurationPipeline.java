@@ -6,6 +6,8 @@ import dev.sluice.pipelines.model.DeadLetter;
 import dev.sluice.pipelines.model.Doc;
 import dev.sluice.pipelines.model.RemovedDoc;
 import dev.sluice.pipelines.recipe.Recipe;
+import dev.sluice.pipelines.report.Observe;
+import dev.sluice.pipelines.report.RunStats;
 import dev.sluice.pipelines.steps.DedupExact;
 import dev.sluice.pipelines.steps.DedupIds;
 import dev.sluice.pipelines.steps.DedupNear;
@@ -35,12 +37,14 @@ public final class CurationPipeline {
   public static final String REMOVED = "removed";
   public static final String DEAD_LETTERS = "dead-letters";
   public static final String TALLY = "tally.json";
+  public static final String STATS = "stats.json";
 
   private CurationPipeline() {}
 
-  public static void build(Pipeline p, Recipe r, List<String> files, Path out, Path work) {
+  public static void build(Pipeline p, Recipe r, List<String> files, Path out, Path work, boolean report) {
     List<PCollection<RemovedDoc>> removed = new ArrayList<>();
     List<PCollection<DeadLetter>> dead = new ArrayList<>();
+    List<PCollection<RunStats>> stats = new ArrayList<>();
 
     PCollectionTuple read = p.apply("Read", new ReadDocuments(files, r.input()));
     dead.add(read.get(Tags.DEAD));
@@ -49,19 +53,24 @@ public final class CurationPipeline {
     PCollectionTuple norm = ids.get(Tags.DOCS).apply("Normalize", new Normalize(r.normalize()));
     dead.add(norm.get(Tags.DEAD));
     PCollection<Doc> docs = norm.get(Tags.DOCS);
+    if (report) stats.add(Observe.input(docs));
     if (r.language() != null) {
-      docs = keep(docs.apply("IdentifyLanguage", new IdentifyLanguage(r.language())), removed);
+      docs = keep(docs.apply("IdentifyLanguage", new IdentifyLanguage(r.language())), removed, stats);
     }
-    docs = keep(docs.apply("ScoreQuality", new ScoreQuality(r.quality())), removed);
+    docs = keep(docs.apply("ScoreQuality", new ScoreQuality(r.quality(), report)), removed, stats);
     if (r.dedup() != null) {
-      if (r.dedup().exact()) docs = keep(docs.apply("DedupExact", new DedupExact(r.dedup().keep(), true)), removed);
-      else docs = keep(docs.apply("HashText", new DedupExact(r.dedup().keep(), false)), removed);
+      if (r.dedup().exact()) {
+        docs = keep(docs.apply("DedupExact", new DedupExact(r.dedup().keep(), true)), removed, stats);
+      } else {
+        docs = keep(docs.apply("HashText", new DedupExact(r.dedup().keep(), false)), removed, stats);
+      }
       if (r.dedup().near() != null) {
-        docs = keep(docs.apply("DedupNear", new DedupNear(r.dedup().near(), r.dedup().keep())), removed);
+        docs = keep(docs.apply("DedupNear", new DedupNear(r.dedup().near(), r.dedup().keep())), removed, stats);
       }
     } else {
-      docs = keep(docs.apply("HashText", new DedupExact(null, false)), removed);
+      docs = keep(docs.apply("HashText", new DedupExact(null, false)), removed, stats);
     }
+    if (report) stats.add(Observe.kept(docs));
 
     int rows = r.output().shardRows();
     String compression = r.output().compression();
@@ -71,6 +80,14 @@ public final class CurationPipeline {
     allRemoved.apply("WriteRemoved", new WriteShards<>("write_removed", out.resolve(REMOVED).toString(), rows,
         RemovedDoc.CODER, x -> x.id(), ParquetSinks.removed(compression)));
     PCollection<DeadLetter> allDead = PCollectionList.of(dead).apply("AllDead", Flatten.pCollections());
+    if (report) {
+      stats.add(Observe.removed(allRemoved, r.seed()));
+      stats.add(Observe.dead(allDead, r.seed()));
+    }
+    if (report) {
+      PCollectionList.of(stats).apply("AllStats", Flatten.pCollections())
+          .apply("Summarise", new Observe.Write(work.resolve(STATS).toString()));
+    }
     allDead.apply("WriteDeadLetters", new WriteShards<>("write_dead_letters", out.resolve(DEAD_LETTERS).toString(),
         rows, DeadLetter.CODER, CurationPipeline::deadLetterKey, new DeadLetterSink()));
 
@@ -91,8 +108,10 @@ public final class CurationPipeline {
         d.reason(), d.location());
   }
 
-  private static PCollection<Doc> keep(PCollectionTuple t, List<PCollection<RemovedDoc>> removed) {
+  private static PCollection<Doc> keep(PCollectionTuple t, List<PCollection<RemovedDoc>> removed,
+      List<PCollection<RunStats>> stats) {
     if (t.has(Tags.REMOVED)) removed.add(t.get(Tags.REMOVED));
+    if (t.has(Tags.STATS)) stats.add(t.get(Tags.STATS));
     return t.get(Tags.DOCS);
   }
 

@@ -3,6 +3,8 @@ package dev.sluice.pipelines.steps;
 import dev.sluice.pipelines.model.Cluster;
 import dev.sluice.pipelines.model.Doc;
 import dev.sluice.pipelines.model.RemovedDoc;
+import dev.sluice.pipelines.report.RunStats;
+import org.apache.beam.sdk.transforms.windowing.GlobalWindow;
 import dev.sluice.quality.dedup.KeepPolicy;
 import dev.sluice.quality.dedup.MinHasher;
 import dev.sluice.quality.dedup.NearDedupConfig;
@@ -92,7 +94,7 @@ public final class DedupNear extends PTransform<PCollection<Doc>, PCollectionTup
     return Tags.withCoders(KeyedPCollectionTuple.of(docTag, byId).and(clusterTag, clusters)
         .apply("JoinClusters", CoGroupByKey.create())
         .apply("KeepSurvivors", ParDo.of(new ApplyFn(docTag, clusterTag))
-            .withOutputTags(Tags.DOCS, TupleTagList.of(Tags.REMOVED))));
+            .withOutputTags(Tags.DOCS, TupleTagList.of(Tags.REMOVED).and(Tags.STATS))));
   }
 
   /** Joins each candidate pair with both texts and keeps the pairs whose shingle Jaccard reaches the threshold. */
@@ -276,6 +278,7 @@ public final class DedupNear extends PTransform<PCollection<Doc>, PCollectionTup
   static final class ApplyFn extends DoFn<KV<String, CoGbkResult>, Doc> {
     private final TupleTag<Doc> docTag;
     private final TupleTag<Cluster> clusterTag;
+    private transient RunStats stats;
 
     ApplyFn(TupleTag<Doc> docTag, TupleTag<Cluster> clusterTag) {
       this.docTag = docTag;
@@ -296,8 +299,28 @@ public final class DedupNear extends PTransform<PCollection<Doc>, PCollectionTup
         o.clusterId = c.id();
         o.clusterSize = c.size();
         out.get(Tags.DOCS).output(o);
+        stats().cluster(new RunStats.ClusterExample(c.id(), c.size(), d.id, excerpt(d.text), null, null));
       } else {
-        out.get(Tags.REMOVED).output(RemovedDoc.of(d, RemovedDoc.DEDUP_NEAR, "near", c.survivor(), Double.NaN));
+        RemovedDoc r = RemovedDoc.of(d, RemovedDoc.DEDUP_NEAR, "near", c.survivor(), Double.NaN);
+        out.get(Tags.REMOVED).output(r);
+        stats().cluster(new RunStats.ClusterExample(c.id(), c.size(), null, null, d.id, r.excerpt()));
+      }
+    }
+
+    private RunStats stats() {
+      if (stats == null) stats = new RunStats();
+      return stats;
+    }
+
+    private static String excerpt(String t) {
+      return t.length() <= RemovedDoc.EXCERPT_CHARS ? t : t.substring(0, RemovedDoc.EXCERPT_CHARS);
+    }
+
+    @FinishBundle
+    public void finish(FinishBundleContext fc) {
+      if (stats != null) {
+        fc.output(Tags.STATS, stats, GlobalWindow.INSTANCE.maxTimestamp(), GlobalWindow.INSTANCE);
+        stats = null;
       }
     }
   }

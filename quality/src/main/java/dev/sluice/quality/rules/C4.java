@@ -84,6 +84,11 @@ public final class C4 implements RuleSet {
   }
 
   @Override
+  public java.util.Map<String, java.util.List<Double>> thresholds() {
+    return java.util.Map.of(NAME + ".sentences", java.util.List.of((double) s.minSentences));
+  }
+
+  @Override
   public Rejection apply(Scored doc) {
     String text = doc.text();
     List<String> kept = new ArrayList<>();

@@ -52,6 +52,15 @@ public final class FineWeb implements RuleSet {
   }
 
   @Override
+  public java.util.Map<String, java.util.List<Double>> thresholds() {
+    return java.util.Map.of(
+        NAME + ".line_punct_ratio", java.util.List.of(s.linePunctThr),
+        NAME + ".short_line_ratio", java.util.List.of(s.shortLineThr),
+        NAME + ".char_dup_ratio", java.util.List.of(s.charDuplicatesRatio),
+        NAME + ".list_ratio", java.util.List.of(s.newLineRatio));
+  }
+
+  @Override
   public Rejection apply(Scored doc) {
     String text = doc.text();
     List<String> lines = new ArrayList<>();

@@ -57,6 +57,19 @@ public final class GopherQuality implements RuleSet {
   }
 
   @Override
+  public java.util.Map<String, java.util.List<Double>> thresholds() {
+    return java.util.Map.of(
+        NAME + ".word_count", java.util.List.of((double) s.minWords, (double) s.maxWords),
+        NAME + ".mean_word_length", java.util.List.of(s.minMeanWordLength, s.maxMeanWordLength),
+        NAME + ".symbol_word_ratio", java.util.List.of(s.maxHashWordRatio),
+        NAME + ".ellipsis_word_ratio", java.util.List.of(s.maxEllipsisWordRatio),
+        NAME + ".bullet_lines_ratio", java.util.List.of(s.maxBulletLinesRatio),
+        NAME + ".ellipsis_lines_ratio", java.util.List.of(s.maxEllipsisLinesRatio),
+        NAME + ".alpha_words_ratio", java.util.List.of(s.minAlphaWordsRatio),
+        NAME + ".stop_words", java.util.List.of((double) s.minStopWords));
+  }
+
+  @Override
   public Rejection apply(Scored doc) {
     String text = doc.text();
     List<String> words = doc.tokens();

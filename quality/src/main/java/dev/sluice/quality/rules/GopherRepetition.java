@@ -68,6 +68,18 @@ public final class GopherRepetition implements RuleSet {
   }
 
   @Override
+  public java.util.Map<String, java.util.List<Double>> thresholds() {
+    java.util.Map<String, java.util.List<Double>> m = new java.util.TreeMap<>();
+    m.put(NAME + ".dup_para_frac", java.util.List.of(s.dupParaFrac));
+    m.put(NAME + ".dup_para_char_frac", java.util.List.of(s.dupParaCharFrac));
+    m.put(NAME + ".dup_line_frac", java.util.List.of(s.dupLineFrac));
+    m.put(NAME + ".dup_line_char_frac", java.util.List.of(s.dupLineCharFrac));
+    for (int n = 2; n <= 4; n++) m.put(NAME + ".top_" + n + "_gram", java.util.List.of(s.topNgramFrac[n]));
+    for (int n = 5; n <= 10; n++) m.put(NAME + ".dup_" + n + "_gram", java.util.List.of(s.dupNgramFrac[n]));
+    return m;
+  }
+
+  @Override
   public Rejection apply(Scored doc) {
     String text = doc.text();
     double len = Math.max(1, text.length());

@@ -8,4 +8,9 @@ public interface RuleSet extends Serializable {
 
   /** Measures the document, records signals on it, and returns the first failing rule or null to keep it. */
   Rejection apply(Scored doc);
+
+  /** The thresholds this rule set applies, by the signal they apply to (for marking the report's charts). */
+  default java.util.Map<String, java.util.List<Double>> thresholds() {
+    return java.util.Map.of();
+  }
 }

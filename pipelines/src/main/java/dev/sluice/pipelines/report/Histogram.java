@@ -1,0 +1,95 @@
+package dev.sluice.pipelines.report;
+
+import java.io.Serializable;
+
+/**
+ * A fixed-bin histogram (linear or log10 bins over [lo, hi]; values outside go to the end bins) with count, sum,
+ * min and max. Exactly mergeable by adding bins, so partial histograms from every worker combine into the same
+ * result in any order: the report's distributions need no second pass over the data.
+ */
+public final class Histogram implements Serializable {
+  private static final long serialVersionUID = 1L;
+  public static final int BINS = 40;
+
+  public double lo;
+  public double hi;
+  public boolean log;
+  public long[] counts = new long[BINS];
+  public long n;
+  public double sum;
+  public double min = Double.POSITIVE_INFINITY;
+  public double max = Double.NEGATIVE_INFINITY;
+
+  public Histogram() {}
+
+  public Histogram(double lo, double hi, boolean log) {
+    this.lo = lo;
+    this.hi = hi;
+    this.log = log;
+  }
+
+  /** The bins a signal or measure is drawn with. */
+  public static Histogram forSignal(String name) {
+    if (name.endsWith("stop_words") || name.endsWith("sentences") || name.endsWith("cluster_size")) {
+      return new Histogram(1, 1e4, true);
+    }
+    if (name.endsWith("word_count") || name.endsWith("words")) return new Histogram(1, 1e6, true);
+    if (name.endsWith("chars")) return new Histogram(1, 1e7, true);
+    if (name.endsWith("mean_word_length")) return new Histogram(0, 20, false);
+    if (name.endsWith("list_ratio")) return new Histogram(0, 2, false);
+    return new Histogram(0, 1, false);
+  }
+
+  public int bin(double v) {
+    double x = log ? Math.log10(Math.max(v, 1e-12)) : v;
+    double a = log ? Math.log10(lo) : lo;
+    double b = log ? Math.log10(hi) : hi;
+    int i = (int) Math.floor((x - a) / (b - a) * BINS);
+    return Math.max(0, Math.min(BINS - 1, i));
+  }
+
+  /** Lower edge of bin i. */
+  public double edge(int i) {
+    double a = log ? Math.log10(lo) : lo;
+    double b = log ? Math.log10(hi) : hi;
+    double x = a + (b - a) * i / BINS;
+    return log ? Math.pow(10, x) : x;
+  }
+
+  public void add(double v) {
+    if (Double.isNaN(v) || Double.isInfinite(v)) return;
+    counts[bin(v)]++;
+    n++;
+    sum += v;
+    min = Math.min(min, v);
+    max = Math.max(max, v);
+  }
+
+  public void merge(Histogram o) {
+    for (int i = 0; i < BINS; i++) counts[i] += o.counts[i];
+    n += o.n;
+    sum += o.sum;
+    min = Math.min(min, o.min);
+    max = Math.max(max, o.max);
+  }
+
+  /** The q-quantile, interpolated inside its bin. */
+  public double quantile(double q) {
+    if (n == 0) return Double.NaN;
+    double target = q * n;
+    long seen = 0;
+    for (int i = 0; i < BINS; i++) {
+      if (seen + counts[i] >= target && counts[i] > 0) {
+        double f = (target - seen) / counts[i];
+        double v = edge(i) + f * (edge(i + 1) - edge(i));
+        return Math.max(min, Math.min(max, v));
+      }
+      seen += counts[i];
+    }
+    return max;
+  }
+
+  public double mean() {
+    return n == 0 ? Double.NaN : sum / n;
+  }
+}

@@ -91,6 +91,9 @@ public final class ParquetSinks {
           .withConf(new PlainParquetConfiguration())
           .withCompressionCodec(CompressionCodecName.valueOf(compression.toUpperCase(Locale.ROOT)))
           .withDictionaryEncoding(true)
+          // free text is almost never repeated: trying a dictionary first only costs time
+          .withDictionaryEncoding("text", false)
+          .withDictionaryEncoding("excerpt", false)
           .build()) {
         for (T row : rows) w.write(toRecord.apply(row));
       }

@@ -98,12 +98,34 @@ public final class RecordParser {
     document(source, line, "line", id, text.asText(), bytes, docs, dead);
   }
 
+  /** Index of the first unpaired surrogate, or -1. JSON escapes like "\\ud800" decode to one. */
+  static int loneSurrogate(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (Character.isHighSurrogate(c)) {
+        if (i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+          i++;
+          continue;
+        }
+        return i;
+      }
+      if (Character.isLowSurrogate(c)) return i;
+    }
+    return -1;
+  }
+
   /** Validates the text of a record whose fields were already read (all formats end here). */
   public void document(String source, long pos, String unit, String id, String text, byte[] raw,
       Consumer<Doc> docs, Consumer<DeadLetter> dead) {
     String where = unit + " " + pos;
     if (text.indexOf('\u0000') >= 0) {
       dead.accept(DeadLetter.of(STAGE, "nul_byte", "the text contains NUL characters", source, where, pos, raw));
+      return;
+    }
+    int bad = loneSurrogate(text);
+    if (bad >= 0) {
+      dead.accept(DeadLetter.of(STAGE, "lone_surrogate", "the text has an unpaired UTF-16 surrogate (a \\u escape"
+          + " of half a character) at char " + bad + ": it cannot be written as UTF-8", source, where, pos, raw));
       return;
     }
     if (text.isBlank()) {

@@ -19,6 +19,29 @@ public final class Runners {
 
   private Runners() {}
 
+  /**
+   * Settings for the in-process MiniCluster, written once per JVM to a temporary folder that Beam reads as the Flink
+   * configuration directory: its shuffles never leave the process, so compressing them (LZ4) only costs CPU.
+   */
+  static synchronized String localFlinkConf() {
+    if (localConf == null) {
+      try {
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("sluice-flink-conf");
+        java.nio.file.Files.writeString(dir.resolve("flink-conf.yaml"), String.join("\n",
+            "taskmanager.network.blocking-shuffle.compression.enabled: false",
+            "") );
+        dir.toFile().deleteOnExit();
+        dir.resolve("flink-conf.yaml").toFile().deleteOnExit();
+        localConf = dir.toString();
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    }
+    return localConf;
+  }
+
+  private static String localConf;
+
   public static PipelineOptions options(String runner, String flinkMaster, int parallelism) {
     int cores = parallelism > 0 ? parallelism : Runtime.getRuntime().availableProcessors();
     switch (runner) {

@@ -75,9 +75,12 @@ class FileReaderTest {
         "{\"id\": {\"x\": 1}, \"text\": \"object id\"}",
         "",
         "{\"text\": \"no id here\"}",
-        "{\"id\": 7, \"text\": \"numeric id\"}") + "\n");
+        "{\"id\": 7, \"text\": \"numeric id\"}",
+        "{\"id\": \"s\", \"text\": \"half a character: \\ud800 here\"}",
+        "{\"id\": \"emoji\", \"text\": \"a whole one: \\ud83d\\ude00\"}") + "\n");
     read(f);
-    assertEquals(List.of("a", f + "#l10", "7"), docs.stream().map(d -> d.id).toList());
+    assertEquals(List.of("a", f + "#l10", "7", "emoji"), docs.stream().map(d -> d.id).toList());
+    assertEquals("line 12", only("lone_surrogate").location());
     assertEquals("line 2", only("malformed_json").location());
     assertEquals("line 3", only("not_an_object").location());
     assertEquals("line 4", only("missing_text").location());
@@ -85,7 +88,7 @@ class FileReaderTest {
     assertEquals("line 6", only("nul_byte").location());
     assertEquals("line 7", only("empty_text").location());
     assertEquals("line 8", only("bad_id").location());
-    assertEquals(7, dead.size());
+    assertEquals(8, dead.size());
     for (DeadLetter d : dead) {
       assertEquals(f.toString(), d.source());
       assertTrue(!d.raw().isEmpty() && !d.detail().isEmpty(), d.toString());

@@ -70,11 +70,20 @@ public final class Runners {
         if (flinkMaster == null || flinkMaster.isBlank()) {
           throw new Config.ConfigException("--flink-master", flinkMaster, "HOST:PORT of the JobManager's REST endpoint");
         }
+        String jar = System.getProperty("sluice.jobJar", System.getenv().getOrDefault("SLUICE_JOB_JAR",
+            "pipelines/target/sluice-job.jar"));
+        if (!new java.io.File(jar).isFile()) {
+          throw new Config.ConfigException("--runner flink", jar,
+              "a job jar: build it with 'mvn -Pjob-jar -pl pipelines package' (bin/sluice does this itself)");
+        }
         FlinkPipelineOptions o = PipelineOptionsFactory.create().as(FlinkPipelineOptions.class);
         o.setRunner(FlinkRunner.class);
         o.setFlinkMaster(flinkMaster);
         if (parallelism > 0) o.setParallelism(parallelism);
         o.setAttachedMode(true);
+        o.setFasterCopy(true);
+        o.setFilesToStage(List.of(jar)); // only this jar is uploaded; the cluster has Flink
+        o.setJobName("sluice");
         return o;
       }
       default -> throw new Config.ConfigException("--runner", runner, "one of " + NAMES);

@@ -1,14 +1,13 @@
 package dev.sluice.pipelines.report;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sluice.pipelines.io.AtomicFiles;
 import dev.sluice.pipelines.model.DeadLetter;
 import dev.sluice.pipelines.model.Doc;
 import dev.sluice.pipelines.model.RemovedDoc;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Map;
 import net.openhft.hashing.LongHashFunction;
 import org.apache.beam.sdk.coders.SerializableCoder;
@@ -124,15 +123,7 @@ public final class Observe {
           .apply("WriteStats", ParDo.of(new DoFn<RunStats, Void>() {
             @ProcessElement
             public void process(@Element RunStats s) {
-              try {
-                Path target = Path.of(file);
-                Files.createDirectories(target.getParent());
-                Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
-                new ObjectMapper().writeValue(tmp.toFile(), s);
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-              } catch (IOException e) {
-                throw new UncheckedIOException(e);
-              }
+              AtomicFiles.writeJson(file, s);
             }
           }));
       return PDone.in(parts.getPipeline());

@@ -2,11 +2,11 @@ package dev.sluice.pipelines.report;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.sluice.pipelines.io.AtomicFiles;
 import dev.sluice.schemas.Manifest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -122,8 +122,6 @@ public record Report(String schema, Map<String, Object> run, Verdict verdict, Li
   }
 
   public static void writeAtomically(Path target, String content) throws IOException {
-    Path tmp = target.resolveSibling("." + target.getFileName() + ".tmp");
-    Files.writeString(tmp, content);
-    Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    AtomicFiles.write(target, content);
   }
 }

@@ -1,5 +1,6 @@
 package dev.sluice.pipelines.run;
 
+import dev.sluice.pipelines.io.AtomicFiles;
 import dev.sluice.pipelines.io.DeadLetterSink;
 import dev.sluice.pipelines.io.ParquetSinks;
 import dev.sluice.pipelines.steps.WriteShards;
@@ -123,9 +124,7 @@ public final class RunDirectory {
 
   /** Writes manifest.json atomically (temporary name, then rename): the last act of a successful run. */
   public void publish(String json) throws IOException {
-    Path tmp = root.resolve("." + MANIFEST + ".tmp");
-    Files.writeString(tmp, json, StandardCharsets.UTF_8);
-    Files.move(tmp, root.resolve(MANIFEST), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    AtomicFiles.write(root.resolve(MANIFEST), json);
   }
 
   public void cleanWork() throws IOException {

@@ -1,11 +1,10 @@
 package dev.sluice.pipelines.steps;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sluice.pipelines.io.AtomicFiles;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.beam.sdk.coders.KvCoder;
@@ -56,15 +55,7 @@ public final class Tally extends PTransform<PCollection<String>, PDone> {
     public void process(@Element KV<String, Iterable<KV<String, Long>>> all) {
       Map<String, Long> m = new TreeMap<>();
       for (KV<String, Long> kv : all.getValue()) m.merge(kv.getKey(), kv.getValue(), Long::sum);
-      try {
-        Path target = Path.of(file);
-        Files.createDirectories(target.getParent());
-        Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
-        new ObjectMapper().writeValue(tmp.toFile(), m);
-        Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
+      AtomicFiles.writeJson(file, m);
     }
   }
 

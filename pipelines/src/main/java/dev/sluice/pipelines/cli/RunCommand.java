@@ -4,6 +4,8 @@ import dev.sluice.pipelines.io.InputFiles;
 import dev.sluice.pipelines.recipe.Recipe;
 import dev.sluice.pipelines.recipe.RecipeLoader;
 import dev.sluice.pipelines.run.Curation;
+import dev.sluice.pipelines.run.Ledger;
+import dev.sluice.pipelines.run.RunDirectory;
 import dev.sluice.pipelines.run.Progress;
 import dev.sluice.pipelines.run.RunSummary;
 import dev.sluice.pipelines.run.Runners;
@@ -47,6 +49,9 @@ public final class RunCommand implements Callable<Integer> {
   @Option(names = "--set", paramLabel = "KEY=VALUE", description = "override a recipe key, e.g. dedup.near.bands=16")
   List<String> overrides = new ArrayList<>();
 
+  @Option(names = "--force", description = "run a partition the ledger says is published, replacing its output")
+  boolean force;
+
   @Option(names = "--no-report", description = "skip the quality report (report.html/json) and its statistics")
   boolean noReport;
 
@@ -59,6 +64,16 @@ public final class RunCommand implements Callable<Integer> {
     if (input != null) all.add("input.path=" + quote(input));
     if (output != null) all.add("output.path=" + quote(output));
     Recipe r = RecipeLoader.load(recipe, all);
+    Ledger ledger = r.ledger() == null ? null : new Ledger(Path.of(r.ledger()));
+    if (ledger != null && !force) {
+      Ledger.Entry done = ledger.get(r.partition());
+      if (done != null) {
+        System.out.printf(Locale.ROOT, "sluice run: partition %s is already published in %s (%s, manifest sha256 %s,"
+            + " %,d kept); nothing to do. --force replaces it.%n", r.partition(), done.output(), done.finished(),
+            done.manifest_sha256(), done.kept());
+        return 0;
+      }
+    }
     List<String> files = InputFiles.expand(r.input().paths());
     var options = Runners.options(runner, flinkMaster, parallelism);
     Progress.reset();
@@ -71,6 +86,13 @@ public final class RunCommand implements Callable<Integer> {
       progress.stop();
     }
     printSummary(s);
+    if (ledger != null) {
+      Manifest m = s.manifest();
+      ledger.record(r.partition(), new Ledger.Entry(s.dir().toString(),
+          RunDirectory.sha256(s.dir().resolve(RunDirectory.MANIFEST)), m.recipe_sha256(), m.counts().input(),
+          m.counts().kept(), m.finished()));
+      System.out.println("  ledger: partition " + r.partition() + " recorded in " + r.ledger());
+    }
     return 0;
   }
 

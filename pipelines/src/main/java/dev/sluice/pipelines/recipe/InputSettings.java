@@ -17,7 +17,7 @@ public record InputSettings(String format, List<String> paths, String idField, S
   public static InputSettings from(Map<String, Object> section) {
     if (section == null) throw new Config.ConfigException("input", null, "a mapping with at least 'path'");
     Config c = Config.of("input", section)
-        .allowOnly("format", "path", "id_field", "text_field", "text_mode", "max_doc_bytes");
+        .allowOnly("format", "path", "id_field", "text_field", "text_mode", "max_doc_bytes", "partition");
     List<String> paths = c.getStringList("path", List.of());
     if (paths.isEmpty()) throw new Config.ConfigException("input.path", null, "a glob, a directory or a list of them");
     return new InputSettings(

@@ -14,10 +14,10 @@ import java.util.Map;
  */
 public record Recipe(String name, long seed, InputSettings input, Normalizer.Settings normalize,
     LanguageSettings language, List<RuleSet> quality, DedupSettings dedup, OutputSettings output,
-    Map<String, Object> resolved) implements Serializable {
+    String partition, String ledger, Map<String, Object> resolved) implements Serializable {
 
   public static final List<String> KEYS =
-      List.of("name", "seed", "input", "normalize", "language", "quality", "dedup", "output");
+      List.of("name", "seed", "input", "normalize", "language", "quality", "dedup", "output", "ledger");
 
   /** Validates every section; throws {@link Config.ConfigException} naming the field on the first problem. */
   public static Recipe from(Map<String, Object> map) {
@@ -32,6 +32,18 @@ public record Recipe(String name, long seed, InputSettings input, Normalizer.Set
     if (name == null || !name.matches("[A-Za-z0-9._-]+")) {
       throw new Config.ConfigException("name", name, "a name of letters, digits, '.', '_' or '-'");
     }
+    String partition = null;
+    Map<String, Object> in = c.getSection("input");
+    if (in != null && in.get("partition") != null) {
+      partition = String.valueOf(in.get("partition"));
+      if (!partition.matches("[A-Za-z0-9._=-]+")) {
+        throw new Config.ConfigException("input.partition", partition, "letters, digits, '.', '_', '=' or '-'");
+      }
+    }
+    String ledger = c.getString("ledger", null);
+    if (ledger != null && partition == null) {
+      throw new Config.ConfigException("ledger", ledger, "a ledger only with input.partition set (the ledger is by partition)");
+    }
     return new Recipe(
         name,
         c.getLong("seed", 0, Long.MIN_VALUE, Long.MAX_VALUE),
@@ -41,6 +53,8 @@ public record Recipe(String name, long seed, InputSettings input, Normalizer.Set
         RuleSets.fromSection(c.getSection("quality")),
         c.has("dedup") ? DedupSettings.from(c.getSection("dedup")) : null,
         OutputSettings.from(c.getSection("output"), name),
+        partition,
+        ledger,
         map);
   }
 }

@@ -75,7 +75,25 @@ public final class RecipeLoader {
   public static Recipe load(Path file, List<String> overrides) {
     Map<String, Object> map = read(file);
     for (String o : overrides) set(map, o);
+    substitutePartition(map);
     return Recipe.from(map);
+  }
+
+  /** Replaces {partition} in input.path and output.path with input.partition, when it is set. */
+  @SuppressWarnings("unchecked")
+  static void substitutePartition(Map<String, Object> map) {
+    if (!(map.get("input") instanceof Map<?, ?> in) || in.get("partition") == null) return;
+    String part = String.valueOf(in.get("partition"));
+    Map<String, Object> input = new LinkedHashMap<>((Map<String, Object>) in);
+    Object path = input.get("path");
+    if (path instanceof String s) input.put("path", s.replace("{partition}", part));
+    if (path instanceof List<?> l) input.put("path", l.stream().map(x -> String.valueOf(x).replace("{partition}", part)).toList());
+    map.put("input", input);
+    if (map.get("output") instanceof Map<?, ?> out && out.get("path") instanceof String op) {
+      Map<String, Object> o = new LinkedHashMap<>((Map<String, Object>) out);
+      o.put("path", op.replace("{partition}", part));
+      map.put("output", o);
+    }
   }
 
   /** The recipe as canonical JSON (sorted keys): what recipe_sha256 hashes. */

@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 /** The {@code sluice} command line. Exit codes: 0 success, 1 a run that failed, 2 bad usage or a bad recipe. */
 @Command(name = "sluice", mixinStandardHelpOptions = true, version = "sluice " + Curation.VERSION,
     description = "Curate text corpora into deterministic Parquet shards.",
-    subcommands = {RunCommand.class, ReportCommand.class})
+    subcommands = {RunCommand.class, ReportCommand.class, IndexCommand.class})
 public final class Sluice implements Runnable {
   @Override
   public void run() {
@@ -21,7 +21,7 @@ public final class Sluice implements Runnable {
       boolean verbose = parsed.hasMatchedOption("--verbose");
       if (ex instanceof Config.ConfigException || ex instanceof IllegalArgumentException
           || ex instanceof java.io.IOException && parsed.subcommand() != null
-          && parsed.subcommand().commandSpec().name().equals("report")) {
+          && !parsed.subcommand().commandSpec().name().equals("run")) {
         System.err.println((ex instanceof Config.ConfigException ? "sluice: bad recipe: " : "sluice: ") + ex.getMessage());
         if (verbose) ex.printStackTrace();
         return 2;

@@ -2,6 +2,8 @@ package dev.sluice.pipelines.run;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.sluice.pipelines.history.HistoryIndex;
+import dev.sluice.pipelines.history.ShardRows;
 import dev.sluice.pipelines.recipe.Recipe;
 import dev.sluice.pipelines.recipe.RecipeLoader;
 import dev.sluice.pipelines.report.Observe;
@@ -124,6 +126,12 @@ public final class Curation {
       LOG.info("wrote report.html and report.json in {} ms", (System.nanoTime() - r0) / 1_000_000);
     }
     dir.publish(JSON.writeValueAsString(m));
+    if (recipe.dedup() != null && recipe.dedup().history() != null) {
+      // only now, with the run published, do its survivors join the history
+      Path index = Path.of(recipe.dedup().history());
+      HistoryIndex.add(index, recipe.dedup().near(), ShardRows.idAndText(outDir, shards));
+      LOG.info("history index {} now holds {} documents", index, HistoryIndex.size(index));
+    }
     LOG.info("wrote {} shards ({} documents) in {}s", shards.size(), counts.kept(), String.format("%.1f", wall));
     return new RunSummary(outDir, m, wall);
   }
@@ -183,6 +191,9 @@ public final class Curation {
     if (r.dedup() != null && r.dedup().exact()) n = stage(out, "dedup_exact", n, n - c.duplicate().get("exact"), metrics);
     if (r.dedup() != null && r.dedup().near() != null) {
       n = stage(out, "dedup_near", n, n - c.duplicate().get("near"), metrics);
+    }
+    if (r.dedup() != null && r.dedup().history() != null) {
+      n = stage(out, "dedup_history", n, n - c.duplicate().get("history"), metrics);
     }
     stage(out, "write", n, n, metrics);
     return out;

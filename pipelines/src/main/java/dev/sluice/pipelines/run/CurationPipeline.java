@@ -1,5 +1,6 @@
 package dev.sluice.pipelines.run;
 
+import dev.sluice.pipelines.history.CheckHistory;
 import dev.sluice.pipelines.io.DeadLetterSink;
 import dev.sluice.pipelines.io.ParquetSinks;
 import dev.sluice.pipelines.model.DeadLetter;
@@ -66,6 +67,10 @@ public final class CurationPipeline {
       }
       if (r.dedup().near() != null) {
         docs = keep(docs.apply("DedupNear", new DedupNear(r.dedup().near(), r.dedup().keep())), removed, stats);
+      }
+      if (r.dedup().history() != null) {
+        docs = keep(docs.apply("CheckHistory", new CheckHistory(Path.of(r.dedup().history()).toAbsolutePath()
+            .toString(), r.dedup().near())), removed, stats);
       }
     } else {
       docs = keep(docs.apply("HashText", new DedupExact(null, false)), removed, stats);

@@ -108,20 +108,4 @@ public final class Words {
     out.add(text.substring(start));
     return out;
   }
-
-  public static int count(String text, String needle) {
-    int c = 0;
-    int i = text.indexOf(needle);
-    while (i >= 0) {
-      c++;
-      i = text.indexOf(needle, i + needle.length());
-    }
-    return c;
-  }
-
-  public static int count(String text, char ch) {
-    int c = 0;
-    for (int i = 0; i < text.length(); i++) if (text.charAt(i) == ch) c++;
-    return c;
-  }
 }

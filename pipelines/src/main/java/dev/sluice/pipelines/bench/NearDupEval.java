@@ -89,7 +89,7 @@ public final class NearDupEval {
       Path out = work.resolve("out-" + tau);
       Recipe recipe = recipe(work, out, tau);
       Manifest m = Curation.run(recipe, InputFiles.expand(recipe.input().paths()), out, "embedded",
-          Runners.options("embedded", null, 0), null).manifest();
+          Runners.options("embedded", null, 0)).manifest();
       double minEdge = 1.0;
       for (Manifest.FileEntry f : m.removed()) {
         try (ParquetReader<GenericRecord> rd = AvroParquetReader.<GenericRecord>builder(

@@ -81,7 +81,7 @@ public final class RunCommand implements Callable<Integer> {
     RunSummary s;
     try {
       progress.start();
-      s = Curation.run(r, files, Path.of(r.output().path()), runner, options, null, !noReport);
+      s = Curation.run(r, files, Path.of(r.output().path()), runner, options, !noReport);
     } finally {
       progress.stop();
     }

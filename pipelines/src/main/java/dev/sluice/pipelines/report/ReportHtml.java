@@ -63,11 +63,11 @@ public final class ReportHtml {
     Report.Verdict v = r.verdict();
     h.append("<div class=\"cards\">");
     card("documents in → out", fmt(v.docs_in()) + " → " + fmt(v.docs_out()),
-        pct(v.kept_share()) + " kept" + (b != null ? delta(v.kept_share(), b.verdict().kept_share(), true) : ""));
+        pct(v.kept_share()) + " kept" + (b != null ? delta(v.kept_share(), b.verdict().kept_share()) : ""));
     card("bytes in → out", bytes(v.bytes_in()) + " → " + bytes(v.bytes_out()), "UTF-8 text of parsed documents");
     card("duplicate rate", pct(v.duplicate_rate()),
         "exact " + fmt(r.counts().duplicate().get("exact")) + ", near " + fmt(r.counts().duplicate().get("near"))
-            + (b != null ? delta(v.duplicate_rate(), b.verdict().duplicate_rate(), true) : ""));
+            + (b != null ? delta(v.duplicate_rate(), b.verdict().duplicate_rate()) : ""));
     card("dead letters", fmt(v.dead_letters()), v.dead_letters() == 0 ? "none" : "see dead-letters/");
     h.append("</div><h3>Largest drop reasons</h3><ol>");
     for (Report.Reason x : v.top_reasons()) {
@@ -363,7 +363,7 @@ public final class ReportHtml {
     return String.format(Locale.ROOT, "%+,d", v);
   }
 
-  static String delta(double now, double before, boolean asPct) {
+  static String delta(double now, double before) {
     return String.format(Locale.ROOT, " <span class=\"delta\">(%+.1f points vs baseline)</span>", 100 * (now - before));
   }
 

@@ -25,7 +25,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.function.Consumer;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.metrics.MetricNameFilter;
@@ -52,13 +51,13 @@ public final class Curation {
   }
 
   public static RunSummary run(Recipe recipe, List<String> files, Path outDir, String runnerName,
-      PipelineOptions options, Consumer<Pipeline> onStart) throws IOException {
-    return run(recipe, files, outDir, runnerName, options, onStart, true);
+      PipelineOptions options) throws IOException {
+    return run(recipe, files, outDir, runnerName, options, true);
   }
 
   /** With {@code report} false the run gathers no statistics and writes no report (for measuring its cost). */
   public static RunSummary run(Recipe recipe, List<String> files, Path outDir, String runnerName,
-      PipelineOptions options, Consumer<Pipeline> onStart, boolean report) throws IOException {
+      PipelineOptions options, boolean report) throws IOException {
     Instant started = Instant.now();
     long t0 = System.nanoTime();
     RunDirectory dir = new RunDirectory(outDir).withCompression(recipe.output().compression());
@@ -66,7 +65,6 @@ public final class Curation {
     LOG.info("matched {} input files; writing to {}", files.size(), outDir);
     Pipeline p = Pipeline.create(options);
     CurationPipeline.build(p, recipe, files, outDir.toAbsolutePath(), dir.work().toAbsolutePath(), report);
-    if (onStart != null) onStart.accept(p);
     PipelineResult result;
     try {
       result = p.run();

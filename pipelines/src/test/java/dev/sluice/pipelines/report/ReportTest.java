@@ -59,7 +59,7 @@ class ReportTest {
     m.put("output", Map.of("path", out.toString()));
     Recipe r = Recipe.from(m);
     return Curation.run(r, InputFiles.expand(r.input().paths()), out, "embedded",
-        Runners.options("embedded", null, 2), null).manifest();
+        Runners.options("embedded", null, 2)).manifest();
   }
 
   @Test

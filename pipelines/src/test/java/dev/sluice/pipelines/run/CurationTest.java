@@ -91,7 +91,7 @@ class CurationTest {
 
   static RunSummary run(String runner, Path out) throws IOException {
     Recipe r = recipe(out);
-    return Curation.run(r, InputFiles.expand(r.input().paths()), out, runner, Runners.options(runner, null, 2), null);
+    return Curation.run(r, InputFiles.expand(r.input().paths()), out, runner, Runners.options(runner, null, 2));
   }
 
   static List<GenericRecord> rows(Path runDir, List<Manifest.FileEntry> files) throws IOException {

@@ -1,0 +1,114 @@
+package dev.sluice.trainer.cli;
+
+import ai.djl.Device;
+import ai.djl.engine.Engine;
+import dev.sluice.trainer.data.DataException;
+import dev.sluice.trainer.train.Progress;
+import dev.sluice.trainer.train.TrainRecipe;
+import dev.sluice.trainer.train.TrainResult;
+import dev.sluice.trainer.train.Trainer;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code sluice train}: train a byte-level LM on a run directory's shards. */
+@Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
+    description = "Train a byte-level transformer LM on the Parquet shards of a Sluice run directory.",
+    footer = {"", "Examples:",
+        "  bin/sluice train samples/train/tiny-lm.yaml --data out/quickstart --device cpu",
+        "  bin/sluice train samples/train/lm-20m.yaml --data out/web-en --device gpu",
+        "  bin/sluice train samples/train/tiny-lm.yaml --data out/quickstart --output out/train/a --resume",
+        "",
+        "Writes OUTPUT/metrics.jsonl, OUTPUT/checkpoints/step-N/, OUTPUT/summary.json (docs/training.md).",
+        "Exit codes: 0 trained, 1 training failed, 2 bad recipe, arguments or data."})
+public final class TrainCommand implements Callable<Integer> {
+  @Parameters(index = "0", paramLabel = "RECIPE", description = "training recipe (YAML)")
+  Path recipe;
+
+  @Option(names = "--data", required = true, paramLabel = "RUN_DIR", description = "a finished Sluice run directory")
+  Path data;
+
+  @Option(names = "--device", defaultValue = "cpu", paramLabel = "DEVICE",
+      description = "cpu, gpu or gpu:N (default ${DEFAULT-VALUE})")
+  String device;
+
+  @Option(names = "--output", paramLabel = "DIR", description = "run folder (default out/train/<recipe name>)")
+  Path output;
+
+  @Option(names = "--resume", description = "continue from the newest checkpoint in the run folder")
+  boolean resume;
+
+  @Option(names = "--stop-after", paramLabel = "STEPS",
+      description = "stop (with a checkpoint) after this many steps of the recipe's schedule; --resume continues")
+  long stopAfter;
+
+  @Option(names = "--set", paramLabel = "KEY=VALUE", description = "override a recipe field, e.g. train.steps=50")
+  List<String> overrides = new ArrayList<>();
+
+  @Option(names = "--quiet", description = "no progress line")
+  boolean quiet;
+
+  @Option(names = "--verbose", description = "stack traces on errors")
+  boolean verbose;
+
+  @Override
+  public Integer call() throws Exception {
+    TrainRecipe r = TrainRecipe.load(recipe, overrides);
+    Path out = output != null ? output : Path.of("out", "train", r.name());
+    Device dev = device(device);
+    TrainResult result = new Trainer(r, new Trainer.Options(data, out, dev, resume, stopAfter,
+        quiet ? Progress.none() : Progress.console())).run();
+    System.out.printf(Locale.ROOT, "%s: %s %,d steps, %,d tokens, %,d parameters, %.3g FLOPs, %.1f s (%,.0f tokens/s)%n",
+        result.finished() ? "trained" : "stopped", out, result.steps(), result.tokens(), result.parameters(),
+        result.flops(), result.wallSeconds(), result.tokensPerSecond());
+    System.out.printf(Locale.ROOT, "validation loss %.4f (%.4f bits/byte), best %.4f at step %d, from %.4f%n",
+        result.finalValLoss(), result.finalValBpb(), result.bestValLoss(), result.bestStep(), result.initialValLoss());
+    System.out.println("summary: " + out.resolve("summary.json"));
+    return 0;
+  }
+
+  static Device device(String name) {
+    String n = name.toLowerCase(Locale.ROOT);
+    if (n.equals("cpu")) return Device.cpu();
+    if (n.equals("gpu") || n.startsWith("gpu:") || n.equals("cuda")) {
+      int id = n.startsWith("gpu:") ? Integer.parseInt(n.substring(4)) : 0;
+      int gpus = Engine.getEngine("PyTorch").getGpuCount();
+      if (gpus <= id) {
+        throw new IllegalArgumentException("--device " + name + ": DJL's PyTorch engine sees " + gpus
+            + " CUDA GPU(s). With network, DJL downloads a CUDA libtorch itself when a GPU and driver are present; "
+            + "offline, point PYTORCH_LIBRARY_PATH/PYTORCH_VERSION/PYTORCH_FLAVOR at a CUDA libtorch (docs/training.md)");
+      }
+      return Device.gpu(id);
+    }
+    throw new IllegalArgumentException("--device must be cpu, gpu or gpu:N, got '" + name + "'");
+  }
+
+  public static int execute(String... args) {
+    CommandLine cli = new CommandLine(new TrainCommand());
+    cli.setExecutionExceptionHandler((ex, cmd, parsed) -> {
+      boolean verbose = parsed.hasMatchedOption("--verbose");
+      boolean usage = ex instanceof IllegalArgumentException || ex instanceof DataException;
+      System.err.println((usage ? "sluice train: " : "sluice train: training failed: ") + ex.getMessage());
+      if (verbose) ex.printStackTrace();
+      else if (!usage) System.err.println("(run again with --verbose for the stack trace)");
+      return usage ? 2 : 1;
+    });
+    cli.setParameterExceptionHandler((ex, a) -> {
+      System.err.println("sluice train: " + ex.getMessage());
+      ex.getCommandLine().usage(System.err);
+      return 2;
+    });
+    return cli.execute(args);
+  }
+
+  public static void main(String[] args) {
+    if (System.getProperty("ai.djl.offline") == null) System.setProperty("ai.djl.offline", "true");
+    System.exit(execute(args));
+  }
+}

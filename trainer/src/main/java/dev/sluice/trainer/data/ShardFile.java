@@ -41,14 +41,26 @@ public final class ShardFile implements AutoCloseable {
     List<Type> fields = new ArrayList<>();
     fields.add(field(columns.id(), true));
     fields.add(field(columns.text(), true));
-    if (columns.weight() != null) fields.add(field(columns.weight(), false));
-    if (columns.difficulty() != null) fields.add(field(columns.difficulty(), false));
+    int w = -1;
+    int d = -1;
+    if (columns.weight() != null) {
+      w = fields.size();
+      fields.add(field(columns.weight(), false));
+    }
+    if (columns.difficulty() != null) {
+      if (columns.difficulty().equals(columns.weight())) {
+        d = w; // one column serving both roles is read once
+      } else {
+        d = fields.size();
+        fields.add(field(columns.difficulty(), false));
+      }
+    }
     this.projection = new MessageType(file.getName(), fields);
     reader.setRequestedSchema(projection);
     this.idCol = 0;
     this.textCol = 1;
-    this.weightCol = columns.weight() == null ? -1 : 2;
-    this.difficultyCol = columns.difficulty() == null ? -1 : (columns.weight() == null ? 2 : 3);
+    this.weightCol = w;
+    this.difficultyCol = d;
   }
 
   /** Column names to read; weight and difficulty may be null. */

@@ -73,7 +73,7 @@ public final class TrainCommand implements Callable<Integer> {
     return 0;
   }
 
-  static Device device(String name) {
+  public static Device device(String name) {
     String n = name.toLowerCase(Locale.ROOT);
     if (n.equals("cpu")) return Device.cpu();
     if (n.equals("gpu") || n.startsWith("gpu:") || n.equals("cuda")) {

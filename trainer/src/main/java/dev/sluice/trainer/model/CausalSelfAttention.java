@@ -17,6 +17,7 @@ public final class CausalSelfAttention extends AbstractBlock {
   private final Linear qkv;
   private final Linear proj;
   private NDArray mask;
+  private NDArray scale;
 
   public CausalSelfAttention(int dModel, int heads) {
     this.dModel = dModel;
@@ -37,7 +38,8 @@ public final class CausalSelfAttention extends AbstractBlock {
     NDArray q = qkvs.get(0);
     NDArray k = qkvs.get(1);
     NDArray v = qkvs.get(2);
-    NDArray scores = q.matMul(k.transpose(0, 1, 3, 2)).muli(1.0 / Math.sqrt(hd)).addi(causalMask(x, t));
+    NDArray mask = causalMask(x, t); // also makes the scale: both live on the device, uploaded once
+    NDArray scores = q.matMul(k.transpose(0, 1, 3, 2)).muli(scale).addi(mask);
     NDArray y = scores.softmax(-1).matMul(v).transpose(0, 2, 1, 3).reshape(b, t, dModel);
     return proj.forward(ps, new NDList(y), training);
   }
@@ -52,6 +54,9 @@ public final class CausalSelfAttention extends AbstractBlock {
       }
       NDManager owner = qkv.getParameters().get("weight").getArray().getManager();
       mask = owner.create(m, new Shape(t, t)).toDevice(like.getDevice(), false);
+      if (scale != null) scale.close();
+      // a device scalar: array.muli(float) would upload the float at every call, a device-wide wait on a GPU
+      scale = owner.create((float) (1.0 / Math.sqrt((double) dModel / heads))).toDevice(like.getDevice(), false);
     }
     return mask;
   }

@@ -14,7 +14,8 @@ import java.util.stream.Stream;
 
 /**
  * A checkpoint directory {@code OUT/checkpoints/step-NNNNNNNN/}: {@code model.params} (DJL's parameter format),
- * {@code optimizer.bin} (AdamW moments and step count), {@code data.cursor} (the exact data position) and
+ * {@code optimizer.bin} (AdamW moments and step count), {@code data.cursor} (the data position at the start of the current upload group; state.json's
+ * {@code cursor_skip} says how many sequences of it training had consumed) and
  * {@code state.json} (counters and the recipe/data fingerprints). It is written under a temporary name and renamed,
  * so a kill leaves either the previous checkpoint or the new one, never half of one.
  */
@@ -29,7 +30,7 @@ public final class Checkpoint {
 @com.fasterxml.jackson.databind.annotation.JsonNaming(com.fasterxml.jackson.databind.PropertyNamingStrategies.SnakeCaseStrategy.class)
   public record State(long step, long tokens, double wallSeconds, double bestValLoss, long bestStep,
       double lastValLoss, double lastValBpb, String recipeSha256, String dataManifestSha256, long seed,
-      int epoch, long consumedSequences) {}
+      int epoch, long consumedSequences, long cursorSkip) {}
 
   private Checkpoint() {}
 

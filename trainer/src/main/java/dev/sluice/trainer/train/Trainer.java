@@ -44,6 +44,8 @@ import org.slf4j.LoggerFactory;
 public final class Trainer {
   private static final Logger LOG = LoggerFactory.getLogger(Trainer.class);
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  /** Steps of batches uploaded to the device per copy (see {@link DeviceFeed}). */
+  static final int UPLOAD_GROUP = 16;
 
   /** How to run: where, on what device, whether to resume, and an optional early stop (step count). */
   public record Options(Path data, Path out, Device device, boolean resume, long stopAfter, Progress progress) {}
@@ -84,7 +86,7 @@ public final class Trainer {
       if (counted != mc.parameters()) {
         throw new IllegalStateException("parameter count " + counted + " differs from the formula " + mc.parameters());
       }
-      AdamW optimizer = new AdamW(model.getParameters(), recipe.optim());
+      AdamW optimizer = new AdamW(model.getParameters(), recipe.optim(), recipe.schedule(), root);
 
       long step = 0;
       double wallBefore = 0;
@@ -109,7 +111,8 @@ public final class Trainer {
           throw new IllegalArgumentException(latest.get() + " was trained on a different run directory "
               + "(manifest.json changed); resuming would not reproduce the run");
         }
-        load(latest.get(), model, optimizer, stream, root);
+        load(latest.get(), model, optimizer, root);
+        DeviceFeed.restore(stream, Files.readAllBytes(latest.get().resolve(Checkpoint.CURSOR)), s.cursorSkip());
         step = s.step();
         wallBefore = s.wallSeconds();
         best = s.bestValLoss();
@@ -138,19 +141,18 @@ public final class Trainer {
       int windowSteps = 0;
       long windowStart = System.nanoTime();
       options.progress().start(step, total, stopAt);
+      DeviceFeed feed = new DeviceFeed(stream, batch, length, options.device(), root, UPLOAD_GROUP);
       while (step < stopAt) {
-        Sequence[] seqs = new Sequence[batch];
-        for (int i = 0; i < batch; i++) seqs[i] = stream.next();
         float lr = recipe.schedule().at(step);
         try (NDManager sm = root.newSubManager()) {
-          Batch b = Batch.of(sm, seqs, options.device());
+          Batch b = feed.next(sm, stopAt - step);
           NDArray loss;
           try (GradientCollector gc = engine.newGradientCollector()) {
             NDArray logits = model.forward(ps, new NDList(b.inputs()), true).singletonOrThrow();
             loss = Losses.trainLoss(logits, b.targets(), b.weights());
             gc.backward(loss);
           }
-          NDArray norm = optimizer.step(sm, lr);
+          NDArray norm = optimizer.step(sm, step);
           lossSum.addi(loss.stopGradient());
           normSum.addi(norm);
         }
@@ -188,11 +190,12 @@ public final class Trainer {
         if (ckNow) {
           Checkpoint.State s = new Checkpoint.State(step, tokens, wallBefore + (System.nanoTime() - startNanos) / 1e9,
               best, bestStep, lastVal, lastBpb, recipe.sha256(), dataSha, recipe.seed(), stream.epoch(),
-              stream.consumed());
-          save(s, model, optimizer, stream);
+              step * (long) batch, feed.skip());
+          save(s, model, optimizer, feed.cursor());
         }
       }
       window.close();
+      feed.close();
       options.progress().finish();
       double wall = wallBefore + (System.nanoTime() - startNanos) / 1e9;
       long tokens = step * batch * (long) mc.context();
@@ -233,7 +236,7 @@ public final class Trainer {
     }
   }
 
-  private void save(Checkpoint.State state, ByteLM model, AdamW optimizer, TrainStream stream) throws IOException {
+  private void save(Checkpoint.State state, ByteLM model, AdamW optimizer, byte[] cursor) throws IOException {
     Checkpoint.write(options.out(), state.step(), recipe.checkpointKeep(), dir -> {
       try (OutputStream o = new BufferedOutputStream(Files.newOutputStream(dir.resolve(Checkpoint.MODEL)));
           DataOutputStream d = new DataOutputStream(o)) {
@@ -242,12 +245,12 @@ public final class Trainer {
       try (OutputStream o = new BufferedOutputStream(Files.newOutputStream(dir.resolve(Checkpoint.OPTIMIZER)))) {
         optimizer.save(o);
       }
-      Files.write(dir.resolve(Checkpoint.CURSOR), stream.cursor());
+      Files.write(dir.resolve(Checkpoint.CURSOR), cursor);
       Checkpoint.writeState(dir, state);
     });
   }
 
-  private static void load(Path dir, ByteLM model, AdamW optimizer, TrainStream stream, NDManager root)
+  private static void load(Path dir, ByteLM model, AdamW optimizer, NDManager root)
       throws IOException {
     List<NDArray> initial = model.getParameters().values().stream().map(Parameter::getArray).toList();
     try (InputStream i = new BufferedInputStream(Files.newInputStream(dir.resolve(Checkpoint.MODEL)));
@@ -263,7 +266,6 @@ public final class Trainer {
     try (InputStream i = new BufferedInputStream(Files.newInputStream(dir.resolve(Checkpoint.OPTIMIZER)))) {
       optimizer.load(root, i);
     }
-    stream.restore(Files.readAllBytes(dir.resolve(Checkpoint.CURSOR)));
   }
 
   static String sha256(Path file) throws IOException {

@@ -45,7 +45,7 @@ public final class TrainBench {
       TrainResult result = new Trainer(r, new Trainer.Options(data, out, TrainCommand.device(device), false, 0, Progress.none())).run();
       double train = steadyTokensPerSecond(out.resolve("metrics.jsonl"), warmup);
       double loader = loaderTokensPerSecond(data, r, 5.0);
-      System.out.printf(Locale.ROOT, "%-8s %,12d %8d %6d %,14.0f %,14.0f %6.1fx%n", r.name(), result.parameters(),
+      System.out.printf(Locale.ROOT, "%-8s %,12d %8d %6d %,14.0f %,14.0f %6.1fx%n", r.name(), result.params(),
           r.model().context(), r.batchSize(), train, loader, loader / train);
     }
   }

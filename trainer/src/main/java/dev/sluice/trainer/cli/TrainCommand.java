@@ -25,7 +25,7 @@ import picocli.CommandLine.Parameters;
         "  bin/sluice train samples/train/lm-20m.yaml --data out/web-en --device gpu",
         "  bin/sluice train samples/train/tiny-lm.yaml --data out/quickstart --output out/train/a --resume",
         "",
-        "Writes OUTPUT/metrics.jsonl, OUTPUT/checkpoints/step-N/, OUTPUT/summary.json (docs/training.md).",
+        "Writes OUTPUT/metrics.jsonl, OUTPUT/checkpoints/step-N/, OUTPUT/result.json (docs/training.md).",
         "Exit codes: 0 trained, 1 training failed, 2 bad recipe, arguments or data."})
 public final class TrainCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "RECIPE", description = "training recipe (YAML)")
@@ -65,11 +65,11 @@ public final class TrainCommand implements Callable<Integer> {
     TrainResult result = new Trainer(r, new Trainer.Options(data, out, dev, resume, stopAfter,
         quiet ? Progress.none() : Progress.console())).run();
     System.out.printf(Locale.ROOT, "%s: %s %,d steps, %,d tokens, %,d parameters, %.3g FLOPs, %.1f s (%,.0f tokens/s)%n",
-        result.finished() ? "trained" : "stopped", out, result.steps(), result.tokens(), result.parameters(),
+        result.finished() ? "trained" : "stopped", out, result.steps(), result.tokens(), result.params(),
         result.flops(), result.wallSeconds(), result.tokensPerSecond());
     System.out.printf(Locale.ROOT, "validation loss %.4f (%.4f bits/byte), best %.4f at step %d, from %.4f%n",
         result.finalValLoss(), result.finalValBpb(), result.bestValLoss(), result.bestStep(), result.initialValLoss());
-    System.out.println("summary: " + out.resolve("summary.json"));
+    System.out.println("result: " + out.resolve("result.json"));
     return 0;
   }
 

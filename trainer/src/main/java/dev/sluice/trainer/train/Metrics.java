@@ -13,9 +13,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * metrics.jsonl: one JSON object per line, {@code "kind": "train"} (step, tokens, loss, lr, grad_norm,
- * tokens_per_s, wall_s) or {@code "kind": "eval"} (step, tokens, val_loss, val_bpb, wall_s). Flushed per line, so
- * a killed run keeps what it measured; on resume, lines after the checkpoint's step are dropped first.
+ * metrics.jsonl (DESIGN.md's training-run contract): one JSON object per logged step with step, tokens, loss, lr
+ * and tokens_per_second; {@code "kind": "train"} rows add grad_norm and wall_s, {@code "kind": "eval"} rows add
+ * val_loss, val_bpb and wall_s (their loss is the latest training window's; at step 0, before any training, the
+ * validation loss). Non-finite numbers are null. Flushed per line, so a killed run keeps what it measured; on
+ * resume, lines after the checkpoint's step are dropped first.
  */
 final class Metrics implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -44,15 +46,30 @@ final class Metrics implements AutoCloseable {
 
   void train(long step, long tokens, double loss, double lr, double gradNorm, double tokensPerSecond, double wall)
       throws IOException {
-    ObjectNode n = JSON.createObjectNode().put("kind", "train").put("step", step).put("tokens", tokens)
-        .put("loss", loss).put("lr", lr).put("grad_norm", gradNorm).put("tokens_per_s", tokensPerSecond)
-        .put("wall_s", wall);
+    ObjectNode n = JSON.createObjectNode().put("kind", "train").put("step", step).put("tokens", tokens);
+    num(n, "loss", loss);
+    num(n, "lr", lr);
+    num(n, "tokens_per_second", tokensPerSecond);
+    num(n, "grad_norm", gradNorm);
+    num(n, "wall_s", wall);
     write(n);
   }
 
-  void eval(long step, long tokens, Trainer.Evaluation e, double wall) throws IOException {
-    write(JSON.createObjectNode().put("kind", "eval").put("step", step).put("tokens", tokens)
-        .put("val_loss", e.loss()).put("val_bpb", e.bitsPerByte()).put("wall_s", wall));
+  void eval(long step, long tokens, Trainer.Evaluation e, double loss, double lr, double tokensPerSecond, double wall)
+      throws IOException {
+    ObjectNode n = JSON.createObjectNode().put("kind", "eval").put("step", step).put("tokens", tokens);
+    num(n, "loss", loss);
+    num(n, "lr", lr);
+    num(n, "tokens_per_second", tokensPerSecond);
+    num(n, "val_loss", e.loss());
+    num(n, "val_bpb", e.bitsPerByte());
+    num(n, "wall_s", wall);
+    write(n);
+  }
+
+  private static void num(ObjectNode n, String field, double v) {
+    if (Double.isFinite(v)) n.put(field, v);
+    else n.putNull(field);
   }
 
   private void write(ObjectNode n) throws IOException {

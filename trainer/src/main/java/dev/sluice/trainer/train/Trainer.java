@@ -38,7 +38,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Trains a {@link ByteLM} on a Sluice run directory: AdamW with clipping, the recipe's schedule, evaluation every
- * k steps, metrics.jsonl, checkpoints with exact resume, and summary.json at the end. Every step's arrays live in a
+ * k steps, metrics.jsonl, checkpoints with exact resume, and result.json at the end. Every step's arrays live in a
  * sub-manager closed after the step, so memory stays flat however long the run.
  */
 public final class Trainer {
@@ -130,11 +130,12 @@ public final class Trainer {
       if (step == 0) {
         Evaluation e = evaluate(model, ps, root, validation, batch);
         initialVal = e.loss();
-        metrics.eval(0, 0, e, 0);
+        metrics.eval(0, 0, e, e.loss(), recipe.schedule().at(0), 0, 0);
         lastVal = e.loss();
         lastBpb = e.bitsPerByte();
       }
       double trainLoss = Double.NaN;
+      double lastTps = 0;
       NDManager window = root.newSubManager();
       NDArray lossSum = window.zeros(new Shape());
       NDArray normSum = window.zeros(new Shape());
@@ -168,6 +169,7 @@ public final class Trainer {
           double secs = (System.nanoTime() - windowStart) / 1e9;
           double tps = windowSteps * (double) batch * mc.context() / secs;
           metrics.train(step, tokens, trainLoss, lr, gradNorm, tps, wall);
+          lastTps = tps;
           options.progress().update(step, trainLoss, lastVal, lr, tps);
           window.close();
           window = root.newSubManager();
@@ -184,7 +186,7 @@ public final class Trainer {
             best = e.loss();
             bestStep = step;
           }
-          metrics.eval(step, tokens, e, wall);
+          metrics.eval(step, tokens, e, trainLoss, lr, lastTps, wall);
           options.progress().update(step, trainLoss, lastVal, lr, Double.NaN);
         }
         if (ckNow) {
@@ -204,7 +206,13 @@ public final class Trainer {
           mc.trainingFlopsPerToken(), step, tokens, mc.trainingFlopsPerToken() * tokens, lastVal, lastBpb, best,
           bestStep, readInitial(initialVal), trainLoss, wall, wall > 0 ? tokens / wall : 0, resumedFrom,
           step == total);
-      JSON.writeValue(options.out().resolve("summary.json").toFile(), result);
+      com.fasterxml.jackson.databind.node.ObjectNode tree = JSON.valueToTree(result);
+      tree.properties().forEach(e -> {
+        if (e.getValue().isDouble() && !Double.isFinite(e.getValue().doubleValue())) {
+          e.setValue(com.fasterxml.jackson.databind.node.NullNode.getInstance());
+        }
+      });
+      JSON.writeValue(options.out().resolve("result.json").toFile(), tree);
       return result;
     }
   }

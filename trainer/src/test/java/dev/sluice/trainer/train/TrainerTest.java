@@ -72,10 +72,10 @@ class TrainerTest {
     assertTrue(r.initialValLoss() > 5.0, "random init is near ln(257) = 5.55, got " + r.initialValLoss());
     assertTrue(r.finalTrainLoss() < 0.35 * r.initialValLoss(), "train loss " + r.finalTrainLoss());
     assertTrue(r.finalValLoss() < 0.5 * r.initialValLoss(), "validation loss " + r.finalValLoss());
-    assertEquals(r.parameters() - r.nonEmbeddingParameters(), (257 + 32) * 32);
+    assertEquals(r.params() - r.nonEmbeddingParams(), (257 + 32) * 32);
     assertEquals(r.flopsPerToken() * r.tokens(), r.flops(), 1);
     ObjectMapper json = new ObjectMapper();
-    assertEquals(r.finalValLoss(), json.readTree(tmp.resolve("fit/summary.json").toFile()).path("final_val_loss").asDouble(), 1e-12);
+    assertEquals(r.finalValLoss(), json.readTree(tmp.resolve("fit/result.json").toFile()).path("final_val_loss").asDouble(), 1e-12);
     long evals = Files.readAllLines(tmp.resolve("fit/metrics.jsonl")).stream().filter(l -> l.contains("\"eval\"")).count();
     assertEquals(16, evals, "step 0 and every 10 steps");
   }

@@ -40,7 +40,7 @@ public final class TrainBench {
         "train tok/s", "loader tok/s", "ratio");
     for (int i = 4; i < args.length; i++) {
       TrainRecipe r = TrainRecipe.load(Path.of(args[i]), List.of("train.steps=" + (warmup + steps),
-          "eval.every=1000000", "checkpoint.every=1000000", "log_every=10", "train.warmup_steps=" + Math.min(warmup, 10)));
+          "eval.every=1000000", "checkpoint.every=1000000", "log_every=" + Math.max(1, warmup), "train.warmup_steps=" + Math.min(warmup, 10)));
       Path out = Files.createTempDirectory("sluice-trainbench");
       TrainResult result = new Trainer(r, new Trainer.Options(data, out, TrainCommand.device(device), false, 0, Progress.none())).run();
       double train = steadyTokensPerSecond(out.resolve("metrics.jsonl"), warmup);
@@ -50,7 +50,7 @@ public final class TrainBench {
     }
   }
 
-  /** Tokens/s between the train log line at {@code warmup} and the last one. */
+  /** Tokens/s between the train log line at {@code warmup} and the last one (log_every = warmup puts one there). */
   static double steadyTokensPerSecond(Path metrics, int warmup) throws Exception {
     ObjectMapper json = new ObjectMapper();
     List<JsonNode> lines = new ArrayList<>();

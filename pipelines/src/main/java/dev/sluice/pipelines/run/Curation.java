@@ -131,7 +131,7 @@ public final class Curation {
       LOG.info("history index {} now holds {} documents", index, HistoryIndex.size(index));
     }
     LOG.info("wrote {} shards ({} documents) in {}s", shards.size(), counts.kept(), String.format("%.1f", wall));
-    return new RunSummary(outDir, m, wall);
+    return new RunSummary(outDir, m, wall, metrics);
   }
 
   private static void check(String what, long actual, long expected) {

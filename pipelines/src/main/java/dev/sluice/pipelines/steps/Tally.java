@@ -5,11 +5,14 @@ import dev.sluice.pipelines.io.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.coders.VarLongCoder;
+import org.apache.beam.sdk.metrics.Counter;
+import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.transforms.Count;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.GroupByKey;
@@ -35,13 +38,31 @@ public final class Tally extends PTransform<PCollection<String>, PDone> {
 
   @Override
   public PDone expand(PCollection<String> keys) {
-    keys.apply("CountKeys", Count.perElement())
+    keys.apply("Counters", ParDo.of(new CountersFn())).setCoder(StringUtf8Coder.of())
+        .apply("CountKeys", Count.perElement())
         .setCoder(KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of()))
         .apply("OneGroup", WithKeys.of("tally"))
         .setCoder(KvCoder.of(StringUtf8Coder.of(), KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of())))
         .apply("Gather", GroupByKey.create())
         .apply("WriteTally", ParDo.of(new WriteFn(file)));
     return PDone.in(keys.getPipeline());
+  }
+
+  /**
+   * Bumps one Beam counter per outcome key ({@code sluice/filtered:c4.too_few_sentences}, ...), so the runner's
+   * metrics — Flink's web UI and REST API — show Sluice's counts by name while the job runs. The manifest still
+   * counts from the data above: metrics of a retried bundle may count twice.
+   */
+  static final class CountersFn extends DoFn<String, String> {
+    static final String NAMESPACE = "sluice";
+    private transient Map<String, Counter> counters;
+
+    @ProcessElement
+    public void process(@Element String key, OutputReceiver<String> out) {
+      if (counters == null) counters = new HashMap<>();
+      counters.computeIfAbsent(key, k -> Metrics.counter(NAMESPACE, k)).inc();
+      out.output(key);
+    }
   }
 
   static final class WriteFn extends DoFn<KV<String, Iterable<KV<String, Long>>>, Void> {

@@ -118,6 +118,11 @@ class CurationTest {
     assertEquals(1L, m.dead_letter_reasons().get("read.truncated_file"));
     assertTrue(c.filtered().get("language.not_kept") >= 8, c.filtered().toString());
     assertTrue(c.duplicate().get("exact") >= 1 && c.duplicate().get("near") >= 1, c.duplicate().toString());
+    // the runner's own metrics (what Flink's web UI shows) carry the same counts by name
+    assertEquals(c.input(), s.runnerCounters().get("input"));
+    assertEquals(c.kept(), s.runnerCounters().get("kept"));
+    assertEquals(c.duplicate().get("near"), s.runnerCounters().get("duplicate:near"));
+    assertEquals(1L, s.runnerCounters().get("dead_letter:parse.malformed_json"));
 
     List<GenericRecord> kept = rows(out1, m.shards());
     List<GenericRecord> removed = rows(out1, m.removed());

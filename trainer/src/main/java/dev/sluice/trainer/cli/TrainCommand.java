@@ -78,7 +78,15 @@ public final class TrainCommand implements Callable<Integer> {
     if (n.equals("cpu")) return Device.cpu();
     if (n.equals("gpu") || n.startsWith("gpu:") || n.equals("cuda")) {
       int id = n.startsWith("gpu:") ? Integer.parseInt(n.substring(4)) : 0;
-      int gpus = Engine.getEngine("PyTorch").getGpuCount();
+      int gpus;
+      try {
+        gpus = Engine.getEngine("PyTorch").getGpuCount();
+      } catch (RuntimeException e) {
+        throw new IllegalArgumentException("--device " + name + ": DJL could not load a libtorch ("
+            + rootMessage(e) + "). With network, DJL downloads the CUDA libtorch matching the driver on first use; "
+            + "offline, set PYTORCH_LIBRARY_PATH, PYTORCH_VERSION and PYTORCH_FLAVOR to a CUDA libtorch "
+            + "(docs/training.md, GPU)", e);
+      }
       if (gpus <= id) {
         throw new IllegalArgumentException("--device " + name + ": DJL's PyTorch engine sees " + gpus
             + " CUDA GPU(s). With network, DJL downloads a CUDA libtorch itself when a GPU and driver are present; "
@@ -87,6 +95,12 @@ public final class TrainCommand implements Callable<Integer> {
       return Device.gpu(id);
     }
     throw new IllegalArgumentException("--device must be cpu, gpu or gpu:N, got '" + name + "'");
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable t = e;
+    while (t.getCause() != null && t.getCause() != t) t = t.getCause();
+    return t.getClass().getSimpleName() + ": " + t.getMessage();
   }
 
   public static int execute(String... args) {

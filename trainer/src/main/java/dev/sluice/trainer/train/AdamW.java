@@ -72,11 +72,6 @@ public final class AdamW {
     this.variance = manager.zeros(new Shape(size), DataType.FLOAT32);
   }
 
-  /** Updates done so far. */
-  public long steps() {
-    return t;
-  }
-
   /**
    * Update number {@code steps() + 1}, at the learning rate the schedule gives for {@code step}; temporaries live
    * in {@code scope}. Returns the global gradient norm before clipping as a device scalar (read it only when

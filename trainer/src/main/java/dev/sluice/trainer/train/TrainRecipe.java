@@ -39,6 +39,8 @@ public record TrainRecipe(String name, long seed, ModelConfig model, DataConfig 
     JsonNode root;
     try {
       root = new ObjectMapper(new YAMLFactory()).readTree(Files.readString(file, StandardCharsets.UTF_8));
+    } catch (java.nio.file.NoSuchFileException e) {
+      throw new IllegalArgumentException(file + ": no such training recipe", e);
     } catch (IOException e) {
       throw new IllegalArgumentException(file + ": cannot read the training recipe: " + e.getMessage(), e);
     }

@@ -191,6 +191,28 @@ class TrainStreamTest {
   }
 
   @Test
+  void missingOrMistypedColumnsAndBadWeightsAreNamed() throws IOException {
+    Path dir = TestRuns.write(tmp.resolve("cols"), TestRuns.marked(20), 1, 10);
+    Path shard = dir.resolve("shards/part-00000-of-00001.parquet");
+    RunData run = RunData.open(dir);
+    DataException missing = assertThrows(DataException.class,
+        () -> new TrainStream(run, new DataConfig("id", "body", null, null, 0.05, 4), 1, 17).next());
+    assertTrue(missing.getMessage().startsWith(shard + ": shard has no column 'body' (columns: [id, text, quality_score])"),
+        missing.getMessage());
+    DataException mistyped = assertThrows(DataException.class,
+        () -> new TrainStream(run, new DataConfig("id", "quality_score", null, null, 0.05, 4), 1, 17).next());
+    assertTrue(mistyped.getMessage().contains("column 'quality_score' is DOUBLE, expected a string"), mistyped.getMessage());
+    DataException notNumber = assertThrows(DataException.class,
+        () -> new TrainStream(run, new DataConfig("id", "text", "text", null, 0.05, 4), 1, 17).next());
+    assertTrue(notNumber.getMessage().contains("column 'text' is BINARY, expected a number"), notNumber.getMessage());
+
+    Path neg = TestRuns.write(tmp.resolve("neg"), List.of(new TestRuns.Doc("a", "aaaa", -0.5)), 1, 10);
+    DataException negative = assertThrows(DataException.class, () -> new TrainStream(RunData.open(neg),
+        new DataConfig("id", "text", "quality_score", null, 0, 1), 1, 5).next());
+    assertTrue(negative.getMessage().contains("(id a) has weight -0.5; weights must be finite and >= 0"), negative.getMessage());
+  }
+
+  @Test
   void allTextInValidationIsAnError() throws IOException {
     RunData run = run(10, 1, 10);
     try (TrainStream s = new TrainStream(run, config(0.5, 4), 1, 4097)) {

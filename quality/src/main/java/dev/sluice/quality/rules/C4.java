@@ -98,8 +98,23 @@ public final class C4 implements RuleSet {
     for (String raw : text.split("\n", -1)) {
       lines++;
       String line = raw.strip();
-      String[] words = line.isEmpty() ? new String[0] : line.split("\\s+");
-      if (s.maxWordLength >= 0 && tooLongWord(words)) {
+      // words as line.split("\\s+") on the stripped line: runs of anything but [ \t\n\x0B\f\r]
+      int words = 0;
+      int longest = 0;
+      int run = 0;
+      for (int k = 0, len = line.length(); k <= len; k++) {
+        char ch = k < len ? line.charAt(k) : ' ';
+        if (ch == ' ' || (ch >= '\t' && ch <= '\r')) {
+          if (run > 0) {
+            words++;
+            if (run > longest) longest = run;
+            run = 0;
+          }
+        } else {
+          run++;
+        }
+      }
+      if (s.maxWordLength >= 0 && longest > s.maxWordLength) {
         dropped++;
         continue;
       }
@@ -108,7 +123,7 @@ public final class C4 implements RuleSet {
         dropped++;
         continue;
       }
-      if (words.length < s.minWordsPerLine) {
+      if (words < s.minWordsPerLine) {
         dropped++;
         continue;
       }
@@ -146,11 +161,6 @@ public final class C4 implements RuleSet {
     return null;
   }
 
-  private boolean tooLongWord(String[] words) {
-    for (String w : words) if (w.length() > s.maxWordLength) return true;
-    return false;
-  }
-
   static boolean endsWithTerminal(String line) {
     if (line.isEmpty()) return false;
     char c = line.charAt(line.length() - 1);
@@ -184,7 +194,8 @@ public final class C4 implements RuleSet {
           words = false;
         }
         i = j;
-      } else if (Character.isLetterOrDigit(ch)) {
+      } else if (ch < 128 ? ((ch | 0x20) >= 'a' && (ch | 0x20) <= 'z') || (ch >= '0' && ch <= '9')
+          : Character.isLetterOrDigit(ch)) {
         words = true;
       }
     }

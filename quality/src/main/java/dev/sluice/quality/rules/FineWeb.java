@@ -76,7 +76,7 @@ public final class FineWeb implements RuleSet {
     double shortRatio = shortLines / (double) lines.size();
     long charsNoNewline = text.length() - doc.charCounts()[0];
     double dupRatio = charsNoNewline == 0 ? 0 : Duplicates.find(lines, s.mode).chars() / (double) charsNoNewline;
-    int words = doc.tokens().size();
+    int words = doc.spans().size();
     double newlineRatio = words == 0 ? Double.POSITIVE_INFINITY : doc.charCounts()[0] / (double) words;
     doc.signal(NAME + ".line_punct_ratio", punctRatio);
     doc.signal(NAME + ".short_line_ratio", shortRatio);

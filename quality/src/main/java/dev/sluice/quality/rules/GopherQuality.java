@@ -1,10 +1,10 @@
 package dev.sluice.quality.rules;
 
 import dev.sluice.quality.Config;
+import dev.sluice.quality.text.TokenSet;
 import dev.sluice.quality.text.Words;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Gopher quality filter (Rae et al. 2021, MassiveText), with DataTrove's thresholds and its order of checks.
@@ -44,11 +44,11 @@ public final class GopherQuality implements RuleSet {
   }
 
   private final Settings s;
-  private final Set<String> stopWords;
+  private final TokenSet stopWords;
 
   public GopherQuality(Settings s) {
     this.s = s;
-    this.stopWords = Set.copyOf(s.stopWords);
+    this.stopWords = new TokenSet(s.stopWords);
   }
 
   @Override
@@ -71,36 +71,47 @@ public final class GopherQuality implements RuleSet {
 
   @Override
   public Rejection apply(Scored doc) {
-    String text = doc.text();
-    List<String> words = doc.tokens();
+    Words.Spans words = doc.spans();
+    char[] c = words.chars;
     int nWords = words.size();
     int nonSymbol = 0;
     long nonSymbolChars = 0;
     int alpha = 0;
     int stop = 0;
-    for (String w : words) {
-      if (!Words.isSymbolOnly(w)) {
+    for (int i = 0; i < nWords; i++) {
+      if (!words.symbolOnly(i)) {
         nonSymbol++;
-        nonSymbolChars += w.length();
+        nonSymbolChars += words.length(i);
       }
-      if (Words.hasAlpha(w)) alpha++;
-      if (stopWords.contains(w)) stop++;
+      if (words.hasAlpha(i)) alpha++;
+      if (stopWords.contains(c, words.start(i), words.end(i))) stop++;
     }
     double meanLen = nonSymbol == 0 ? 0 : (double) nonSymbolChars / nonSymbol;
     int[] cc = doc.charCounts();
     double hashRatio = nWords == 0 ? 0 : cc[1] / (double) nWords;
     double ellipsisRatio = nWords == 0 ? 0 : (cc[3] + cc[2]) / (double) nWords;
-    List<String> lines = Words.splitNewline(text);
+    // lines as Python's split("\n"); a line starts with a bullet after its leading white space, ends with an
+    // ellipsis before its trailing white space (String.strip's notion of white space)
+    int lineCount = 0;
     int bullet = 0;
     int endEllipsis = 0;
-    for (String line : lines) {
-      String l = line.stripLeading();
-      if (l.startsWith("\u2022") || l.startsWith("-")) bullet++;
-      String r = line.stripTrailing();
-      if (r.endsWith("...") || r.endsWith("\u2026")) endEllipsis++;
+    int n = c.length;
+    int ls = 0;
+    for (int i = 0; i <= n; i++) {
+      if (i < n && c[i] != '\n') continue;
+      lineCount++;
+      int a = ls;
+      while (a < i && Character.isWhitespace(c[a])) a++;
+      if (a < i && (c[a] == '\u2022' || c[a] == '-')) bullet++;
+      int b = i;
+      while (b > ls && Character.isWhitespace(c[b - 1])) b--;
+      if ((b - ls >= 3 && c[b - 1] == '.' && c[b - 2] == '.' && c[b - 3] == '.') || (b > ls && c[b - 1] == '\u2026')) {
+        endEllipsis++;
+      }
+      ls = i + 1;
     }
-    double bulletRatio = bullet / (double) lines.size();
-    double endEllipsisRatio = endEllipsis / (double) lines.size();
+    double bulletRatio = bullet / (double) lineCount;
+    double endEllipsisRatio = endEllipsis / (double) lineCount;
     double alphaRatio = nWords == 0 ? 0 : alpha / (double) nWords;
 
     doc.signal(NAME + ".word_count", nonSymbol);

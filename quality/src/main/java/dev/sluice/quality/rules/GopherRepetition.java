@@ -96,24 +96,28 @@ public final class GopherRepetition implements RuleSet {
     doc.signal(NAME + ".dup_line_frac", lineFrac);
     doc.signal(NAME + ".dup_line_char_frac", lineCharFrac);
 
-    List<String> words = doc.tokens();
+    Words.Spans words = doc.spans();
     int nw = words.size();
     long[] wh = new long[nw];
     int[] wl = new int[nw];
     for (int i = 0; i < nw; i++) {
-      String w = words.get(i);
-      wh[i] = XX.hashChars(w);
-      wl[i] = w.length();
+      wh[i] = XX.hashChars(words.chars, words.start(i), words.length(i));
+      wl[i] = words.length(i);
     }
+    // h[i] is the hash of the n words from i: extended by one word per n, so each n costs one pass
+    long[] h = new long[nw];
+    for (int i = 0; i < nw; i++) h[i] = extend(SEED, wh[i]);
     double[] top = new double[5];
-    for (int n = 2; n <= 4; n++) {
-      top[n] = topNgramChars(wh, wl, n) / len;
-      doc.signal(NAME + ".top_" + n + "_gram", top[n]);
-    }
     double[] dup = new double[11];
-    for (int n = 5; n <= 10; n++) {
-      dup[n] = duplicatedNgramChars(wh, wl, n) / len;
-      doc.signal(NAME + ".dup_" + n + "_gram", dup[n]);
+    for (int n = 2; n <= 10; n++) {
+      for (int i = 0; i + n <= nw; i++) h[i] = extend(h[i], wh[i + n - 1]);
+      if (n <= 4) {
+        top[n] = topNgramChars(h, wl, n) / len;
+        doc.signal(NAME + ".top_" + n + "_gram", top[n]);
+      } else {
+        dup[n] = duplicatedNgramChars(h, wl, n) / len;
+        doc.signal(NAME + ".dup_" + n + "_gram", dup[n]);
+      }
     }
 
     if (paraFrac > s.dupParaFrac) return new Rejection(NAME + ".dup_para_frac", paraFrac);
@@ -129,12 +133,11 @@ public final class GopherRepetition implements RuleSet {
     return null;
   }
 
-  private static long ngramHash(long[] wh, int start, int n) {
-    long h = 0x9E3779B97F4A7C15L * n;
-    for (int k = 0; k < n; k++) {
-      h = Long.rotateLeft(h ^ wh[start + k], 27) * 0xC2B2AE3D27D4EB4FL + 0x165667B19E3779F9L;
-    }
-    return h;
+  private static final long SEED = 0x9E3779B97F4A7C15L;
+
+  /** The hash of an n-gram followed by one more word, from the n-gram's hash and the word's. */
+  private static long extend(long h, long word) {
+    return Long.rotateLeft(h ^ word, 27) * 0xC2B2AE3D27D4EB4FL + 0x165667B19E3779F9L;
   }
 
   /**
@@ -154,11 +157,12 @@ public final class GopherRepetition implements RuleSet {
     return holder[0];
   }
 
-  static long topNgramChars(long[] wh, int[] wl, int n) {
-    int count = wh.length - n + 1;
+  /** {@code gram[i]} is the hash of the n-gram that starts at word i. */
+  static long topNgramChars(long[] gram, int[] wl, int n) {
+    int count = gram.length - n + 1;
     if (count <= 0) return 0;
     LongCounts counts = table(count);
-    for (int i = 0; i < count; i++) counts.add(ngramHash(wh, i, n), i);
+    for (int i = 0; i < count; i++) counts.add(gram[i], i);
     long[] top = counts.top();
     long chars = n - 1;
     for (int k = 0; k < n; k++) chars += wl[(int) top[1] + k];
@@ -166,13 +170,13 @@ public final class GopherRepetition implements RuleSet {
   }
 
   /** DataTrove's find_all_duplicate: characters of n-grams (joined without spaces) already seen, skipping past each. */
-  static long duplicatedNgramChars(long[] wh, int[] wl, int n) {
-    int nw = wh.length;
+  static long duplicatedNgramChars(long[] gram, int[] wl, int n) {
+    int nw = gram.length;
     LongCounts unique = table(nw);
     long repeated = 0;
     int idx = 0;
     while (idx < nw - n + 1) {
-      if (unique.add(ngramHash(wh, idx, n), idx) > 0) {
+      if (unique.add(gram[idx], idx) > 0) {
         for (int k = 0; k < n; k++) repeated += wl[idx + k];
         idx += n;
       } else {

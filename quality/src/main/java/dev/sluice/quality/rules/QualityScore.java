@@ -26,7 +26,13 @@ public final class QualityScore {
         lastNonSpace = -1;
         continue;
       }
-      if (!Character.isWhitespace(c)) {
+      if (c < 128) { // ASCII without the Character tables: same answers
+        if (c != ' ' && (c < 9 || c > 13) && (c < 28 || c > 31)) {
+          nonSpace++;
+          lastNonSpace = i;
+          if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') letters++;
+        }
+      } else if (!Character.isWhitespace(c)) {
         nonSpace++;
         lastNonSpace = i;
         if (Character.isLetter(c)) letters++;

@@ -6,7 +6,7 @@ import java.util.TreeMap;
 /** A document's text as it moves through the rule sets, with the signals they measured. */
 public final class Scored {
   private String text;
-  private java.util.List<String> tokens;
+  private dev.sluice.quality.text.Words.Spans spans;
   private final TreeMap<String, Double> signals = new TreeMap<>();
 
   public Scored(String text) {
@@ -20,7 +20,7 @@ public final class Scored {
   /** Rule sets that clean text (C4's line filter) replace it here. */
   public void replaceText(String text) {
     this.text = text;
-    this.tokens = null;
+    this.spans = null;
     this.counts = null;
   }
 
@@ -54,10 +54,10 @@ public final class Scored {
     return counts;
   }
 
-  /** The text's tokens ({@link dev.sluice.quality.text.Words#tokens}), computed once per text. */
-  public java.util.List<String> tokens() {
-    if (tokens == null) tokens = dev.sluice.quality.text.Words.tokens(text);
-    return tokens;
+  /** The text's tokens as char ranges ({@link dev.sluice.quality.text.Words#spans}), computed once per text. */
+  public dev.sluice.quality.text.Words.Spans spans() {
+    if (spans == null) spans = dev.sluice.quality.text.Words.spans(text);
+    return spans;
   }
 
   public void signal(String name, double value) {

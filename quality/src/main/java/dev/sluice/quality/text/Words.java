@@ -29,9 +29,21 @@ public final class Words {
 
   /** Tokens of {@code text}: words, and the punctuation split off their ends. */
   public static List<String> tokens(String text) {
+    Spans sp = spans(text);
+    List<String> out = new ArrayList<>(sp.size());
+    for (int i = 0; i < sp.size(); i++) out.add(sp.string(i));
+    return out;
+  }
+
+  /**
+   * The same tokens as {@link #tokens}, as ranges of the text's chars: no string per token. Every token is a
+   * range of the text (a split-off punctuation mark is a one-char range), so the rules measure, hash and compare
+   * tokens in place.
+   */
+  public static Spans spans(String text) {
     char[] c = text.toCharArray();
     int n = c.length;
-    List<String> out = new ArrayList<>(Math.max(16, n / 5));
+    Spans out = new Spans(c, Math.max(16, n / 4));
     int i = 0;
     while (i < n) {
       while (i < n && isSpace(c[i])) i++;
@@ -41,15 +53,73 @@ public final class Words {
       int end = i;
       int s = start;
       while (s < end && isPunct(c[s])) {
-        out.add(String.valueOf(c[s]));
+        out.add(s, s + 1);
         s++;
       }
       int e = end;
       while (e > s && isPunct(c[e - 1])) e--;
-      if (e > s) out.add(new String(c, s, e - s));
-      for (int k = e; k < end; k++) out.add(String.valueOf(c[k]));
+      if (e > s) out.add(s, e);
+      for (int k = e; k < end; k++) out.add(k, k + 1);
     }
     return out;
+  }
+
+  /** Token ranges [start, end) over one char array. */
+  public static final class Spans {
+    public final char[] chars;
+    private int[] starts;
+    private int[] ends;
+    private int size;
+
+    Spans(char[] chars, int capacity) {
+      this.chars = chars;
+      this.starts = new int[capacity];
+      this.ends = new int[capacity];
+    }
+
+    void add(int s, int e) {
+      if (size == starts.length) {
+        starts = java.util.Arrays.copyOf(starts, size * 2);
+        ends = java.util.Arrays.copyOf(ends, size * 2);
+      }
+      starts[size] = s;
+      ends[size] = e;
+      size++;
+    }
+
+    public int size() {
+      return size;
+    }
+
+    public int start(int i) {
+      return starts[i];
+    }
+
+    public int end(int i) {
+      return ends[i];
+    }
+
+    public int length(int i) {
+      return ends[i] - starts[i];
+    }
+
+    public String string(int i) {
+      return new String(chars, starts[i], ends[i] - starts[i]);
+    }
+
+    /** True when every char of token {@code i} is punctuation or a symbol. */
+    public boolean symbolOnly(int i) {
+      for (int k = starts[i]; k < ends[i]; k++) if (!isPunct(chars[k])) return false;
+      return true;
+    }
+
+    public boolean hasAlpha(int i) {
+      for (int k = starts[i]; k < ends[i]; k++) {
+        char ch = chars[k];
+        if (ch < 128 ? (ch | 0x20) >= 'a' && (ch | 0x20) <= 'z' : Character.isLetter(ch)) return true;
+      }
+      return false;
+    }
   }
 
   static boolean isSpace(char ch) {

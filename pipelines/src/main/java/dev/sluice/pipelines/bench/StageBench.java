@@ -77,7 +77,7 @@ public final class StageBench {
       long sink = 0;
       try (Shingles sh = new Shingles(near.shingle())) {
         t = System.nanoTime();
-        for (Doc d : kept) sink += h.bandKeys(h.signature(sh.of(d.text)))[0];
+        for (Doc d : kept) sink += h.bandKeys(h.signature(sh.hashes(d.text)))[0];
         report("minhash signature + bands", kept.size(), t);
       }
       System.out.println(String.format(Locale.ROOT, "  (%d docs read, %d pass quality; checksum %d)", docs.size(),

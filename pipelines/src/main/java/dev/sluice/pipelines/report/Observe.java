@@ -5,6 +5,7 @@ import dev.sluice.pipelines.io.AtomicFiles;
 import dev.sluice.pipelines.model.DeadLetter;
 import dev.sluice.pipelines.model.Doc;
 import dev.sluice.pipelines.model.RemovedDoc;
+import dev.sluice.pipelines.steps.DocStep;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,16 +29,26 @@ public final class Observe {
 
   private Observe() {}
 
-  public static PCollection<RunStats> input(PCollection<Doc> docs) {
-    return docs.apply("ObserveInput", ParDo.of(new StatsFn<Doc>() {
+  /** Statistics of every normalised document, as a per-document step (it removes nothing). */
+  public static DocStep input() {
+    return new DocStep() {
+      private static final long serialVersionUID = 1L;
+
       @Override
-      void add(RunStats s, Doc d) {
+      public String stage() {
+        return null;
+      }
+
+      @Override
+      public Doc apply(Doc d, Out out) {
+        RunStats s = out.stats();
         s.docsIn++;
         s.bytesIn += RunStats.utf8Bytes(d.text);
         s.charsIn.add(d.text.length());
         s.wordsIn.add(RunStats.words(d.text));
+        return d;
       }
-    })).setCoder(SerializableCoder.of(RunStats.class));
+    };
   }
 
   public static PCollection<RunStats> kept(PCollection<Doc> docs) {

@@ -12,8 +12,10 @@ import dev.sluice.pipelines.report.RunStats;
 import dev.sluice.pipelines.steps.DedupExact;
 import dev.sluice.pipelines.steps.DedupIds;
 import dev.sluice.pipelines.steps.DedupNear;
+import dev.sluice.pipelines.steps.DocStep;
 import dev.sluice.pipelines.steps.IdentifyLanguage;
 import dev.sluice.pipelines.steps.Normalize;
+import dev.sluice.pipelines.steps.PerDocument;
 import dev.sluice.pipelines.steps.ReadDocuments;
 import dev.sluice.pipelines.steps.ScoreQuality;
 import dev.sluice.pipelines.steps.Tags;
@@ -32,7 +34,10 @@ import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.TypeDescriptors;
 
-/** Assembles a recipe into a Beam pipeline: read, ids, normalise, language, quality, exact, near, write, tally. */
+/**
+ * Assembles a recipe into a Beam pipeline: read, ids, the per-document steps (normalise, language, quality) fused
+ * into one ParDo, exact, near, history, write, tally.
+ */
 public final class CurationPipeline {
   public static final String SHARDS = "shards";
   public static final String REMOVED = "removed";
@@ -51,14 +56,14 @@ public final class CurationPipeline {
     dead.add(read.get(Tags.DEAD));
     PCollectionTuple ids = read.get(Tags.DOCS).apply("DedupIds", new DedupIds());
     dead.add(ids.get(Tags.DEAD));
-    PCollectionTuple norm = ids.get(Tags.DOCS).apply("Normalize", new Normalize(r.normalize()));
-    dead.add(norm.get(Tags.DEAD));
-    PCollection<Doc> docs = norm.get(Tags.DOCS);
-    if (report) stats.add(Observe.input(docs));
-    if (r.language() != null) {
-      docs = keep(docs.apply("IdentifyLanguage", new IdentifyLanguage(r.language())), removed, stats);
-    }
-    docs = keep(docs.apply("ScoreQuality", new ScoreQuality(r.quality(), report)), removed, stats);
+    List<DocStep> perDoc = new ArrayList<>();
+    perDoc.add(new Normalize(r.normalize()));
+    if (report) perDoc.add(Observe.input());
+    if (r.language() != null) perDoc.add(new IdentifyLanguage(r.language()));
+    perDoc.add(new ScoreQuality(r.quality(), report));
+    PCollectionTuple cleaned = ids.get(Tags.DOCS).apply("PerDocument", new PerDocument(perDoc));
+    dead.add(cleaned.get(Tags.DEAD));
+    PCollection<Doc> docs = keep(cleaned, removed, stats);
     if (r.dedup() != null) {
       if (r.dedup().exact()) {
         docs = keep(docs.apply("DedupExact", new DedupExact(r.dedup().keep(), true)), removed, stats);

@@ -145,7 +145,7 @@ public final class DedupNear extends PTransform<PCollection<Doc>, PCollectionTup
     @ProcessElement
     public void process(@Element Doc d, OutputReceiver<KV<String, KeepPolicy.Member>> out) {
       long t = clock.start();
-      long[] sh = shingles.of(d.text);
+      long[] sh = shingles.hashes(d.text);
       KeepPolicy.Member m = DedupExact.member(d);
       if (sh.length > 0) {
         long[] bands = hasher.bandKeys(hasher.signature(sh));

@@ -35,8 +35,22 @@ public final class Shingles implements AutoCloseable {
     };
   }
 
-  /** Sorted distinct 64-bit hashes of the shingles of {@code text}. */
+  /** Sorted distinct 64-bit hashes of the shingles of {@code text} (what Jaccard verification compares). */
   public long[] of(String text) {
+    long[] out = hashes(text);
+    Arrays.sort(out);
+    int u = 0;
+    for (int i = 0; i < out.length; i++) {
+      if (i == 0 || out[i] != out[i - 1]) out[u++] = out[i];
+    }
+    return u == out.length ? out : Arrays.copyOf(out, u);
+  }
+
+  /**
+   * The shingle hashes of {@code text} in text order, repeats included: enough for a MinHash signature (a minimum
+   * does not care about order or repeats), without the sort.
+   */
+  public long[] hashes(String text) {
     int n = 0;
     try (TokenStream ts = analyzer.tokenStream("t", text)) {
       CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
@@ -60,12 +74,7 @@ public final class Shingles implements AutoCloseable {
         out[i] = h ^ (h >>> 29);
       }
     }
-    Arrays.sort(out);
-    int u = 0;
-    for (int i = 0; i < out.length; i++) {
-      if (i == 0 || out[i] != out[i - 1]) out[u++] = out[i];
-    }
-    return u == out.length ? out : Arrays.copyOf(out, u);
+    return out;
   }
 
   /** Exact Jaccard similarity of two sorted distinct hash sets. */

@@ -144,21 +144,21 @@ public final class GopherRepetition implements RuleSet {
    * Characters of the most frequent n-gram (words joined by spaces) times its count; ties go to the n-gram seen
    * first, as with Python's Counter.most_common.
    */
-  private static final ThreadLocal<LongCounts[]> TABLE = ThreadLocal.withInitial(() -> new LongCounts[1]);
+  /** Scratch table reused across documents (a rule set is used by one thread at a time: one per DoFn instance). */
+  private transient LongCounts scratch;
 
-  /** A cleared table for about {@code n} keys, reused per thread (one per n-gram size would allocate 9 a document). */
-  private static LongCounts table(int n) {
-    LongCounts[] holder = TABLE.get();
-    if (holder[0] == null || holder[0].capacity() < n * 2 || holder[0].capacity() > Math.max(64, n * 16)) {
-      holder[0] = new LongCounts(n);
+  /** A cleared table for about {@code n} keys (one per n-gram size would allocate 9 a document). */
+  private LongCounts table(int n) {
+    if (scratch == null || scratch.capacity() < n * 2 || scratch.capacity() > Math.max(64, n * 16)) {
+      scratch = new LongCounts(n);
     } else {
-      holder[0].clear();
+      scratch.clear();
     }
-    return holder[0];
+    return scratch;
   }
 
   /** {@code gram[i]} is the hash of the n-gram that starts at word i. */
-  static long topNgramChars(long[] gram, int[] wl, int n) {
+  long topNgramChars(long[] gram, int[] wl, int n) {
     int count = gram.length - n + 1;
     if (count <= 0) return 0;
     LongCounts counts = table(count);
@@ -170,7 +170,7 @@ public final class GopherRepetition implements RuleSet {
   }
 
   /** DataTrove's find_all_duplicate: characters of n-grams (joined without spaces) already seen, skipping past each. */
-  static long duplicatedNgramChars(long[] gram, int[] wl, int n) {
+  long duplicatedNgramChars(long[] gram, int[] wl, int n) {
     int nw = gram.length;
     LongCounts unique = table(nw);
     long repeated = 0;

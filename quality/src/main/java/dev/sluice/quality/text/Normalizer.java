@@ -42,14 +42,16 @@ public final class Normalizer implements Serializable {
       t = java.text.Normalizer.normalize(t, form);
     }
     if (!settings.stripControl && !settings.whitespace) return t;
-    StringBuilder sb = new StringBuilder(t.length());
     int n = t.length();
+    char[] in = t.toCharArray();
+    char[] out = new char[n];
+    int len = 0;
     boolean pendingSpace = false;
     int newlines = 0;
     for (int i = 0; i < n; i++) {
-      char c = t.charAt(i);
+      char c = in[i];
       if (c == '\r') {
-        if (i + 1 < n && t.charAt(i + 1) == '\n') continue;
+        if (i + 1 < n && in[i + 1] == '\n') continue;
         c = '\n';
       }
       if (c == '\n') {
@@ -58,7 +60,7 @@ public final class Normalizer implements Serializable {
           newlines++;
           if (newlines > 2) continue;
         }
-        sb.append('\n');
+        out[len++] = '\n';
         continue;
       }
       if (settings.stripControl && isStrippedControl(c)) continue;
@@ -67,12 +69,13 @@ public final class Normalizer implements Serializable {
         pendingSpace = true;
         continue;
       }
-      if (pendingSpace && newlines == 0 && sb.length() > 0) sb.append(' ');
+      if (pendingSpace && newlines == 0 && len > 0) out[len++] = ' '; // a run of spaces became one: room left
       pendingSpace = false;
       newlines = 0;
-      sb.append(c);
+      out[len++] = c;
     }
-    return settings.whitespace ? sb.toString().strip() : sb.toString();
+    String s = new String(out, 0, len);
+    return settings.whitespace ? s.strip() : s;
   }
 
   /** C0/C1 controls except tab and newline, and zero-width, soft-hyphen and BOM characters. */

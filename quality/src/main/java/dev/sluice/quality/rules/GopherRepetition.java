@@ -109,13 +109,15 @@ public final class GopherRepetition implements RuleSet {
     for (int i = 0; i < nw; i++) h[i] = extend(SEED, wh[i]);
     double[] top = new double[5];
     double[] dup = new double[11];
+    boolean[] repeated5 = null;
     for (int n = 2; n <= 10; n++) {
       for (int i = 0; i + n <= nw; i++) h[i] = extend(h[i], wh[i + n - 1]);
       if (n <= 4) {
         top[n] = topNgramChars(h, wl, n) / len;
         doc.signal(NAME + ".top_" + n + "_gram", top[n]);
       } else {
-        dup[n] = duplicatedNgramChars(h, wl, n) / len;
+        if (n == 5) repeated5 = repeatedAt(h, n);
+        dup[n] = duplicatedNgramChars(h, wl, n, repeated5) / len;
         doc.signal(NAME + ".dup_" + n + "_gram", dup[n]);
       }
     }
@@ -140,10 +142,6 @@ public final class GopherRepetition implements RuleSet {
     return Long.rotateLeft(h ^ word, 27) * 0xC2B2AE3D27D4EB4FL + 0x165667B19E3779F9L;
   }
 
-  /**
-   * Characters of the most frequent n-gram (words joined by spaces) times its count; ties go to the n-gram seen
-   * first, as with Python's Counter.most_common.
-   */
   /** Scratch table reused across documents (a rule set is used by one thread at a time: one per DoFn instance). */
   private transient LongCounts scratch;
 
@@ -157,7 +155,10 @@ public final class GopherRepetition implements RuleSet {
     return scratch;
   }
 
-  /** {@code gram[i]} is the hash of the n-gram that starts at word i. */
+  /**
+   * Characters of the most frequent n-gram (words joined by spaces) times its count; ties go to the n-gram seen
+   * first, as with Python's Counter.most_common. {@code gram[i]} is the hash of the n-gram that starts at word i.
+   */
   long topNgramChars(long[] gram, int[] wl, int n) {
     int count = gram.length - n + 1;
     if (count <= 0) return 0;
@@ -169,14 +170,30 @@ public final class GopherRepetition implements RuleSet {
     return chars * top[0];
   }
 
-  /** DataTrove's find_all_duplicate: characters of n-grams (joined without spaces) already seen, skipping past each. */
-  long duplicatedNgramChars(long[] gram, int[] wl, int n) {
+  /** Which n-grams occur more than once in the document (by start position). */
+  private boolean[] repeatedAt(long[] gram, int n) {
+    int count = gram.length - n + 1;
+    boolean[] out = new boolean[Math.max(0, count)];
+    if (count <= 0) return out;
+    LongCounts counts = table(count);
+    for (int i = 0; i < count; i++) counts.add(gram[i], i);
+    for (int i = 0; i < count; i++) out[i] = counts.count(gram[i]) > 1;
+    return out;
+  }
+
+  /**
+   * DataTrove's find_all_duplicate: characters of n-grams (joined without spaces) already seen, skipping past each.
+   * {@code repeated5[i]} says whether the 5-gram at i occurs twice or more: an n-gram (n &gt;= 5) whose leading
+   * 5-gram occurs once can be neither a repeat nor repeated later, so it never needs a table lookup — in prose
+   * that is nearly all of them.
+   */
+  long duplicatedNgramChars(long[] gram, int[] wl, int n, boolean[] repeated5) {
     int nw = gram.length;
     LongCounts unique = table(nw);
     long repeated = 0;
     int idx = 0;
     while (idx < nw - n + 1) {
-      if (unique.add(gram[idx], idx) > 0) {
+      if (repeated5[idx] && unique.add(gram[idx], idx) > 0) {
         for (int k = 0; k < n; k++) repeated += wl[idx + k];
         idx += n;
       } else {

@@ -50,6 +50,16 @@ public final class LongCounts {
     return 0;
   }
 
+  /** How many times {@code key} was added. */
+  public int count(long key) {
+    int i = spread(key) & mask;
+    while (counts[i] != 0) {
+      if (keys[i] == key) return counts[i];
+      i = (i + 1) & mask;
+    }
+    return 0;
+  }
+
   /** The (count, first position) with the highest count; ties go to the smallest first position. */
   public long[] top() {
     int bestCount = 0;

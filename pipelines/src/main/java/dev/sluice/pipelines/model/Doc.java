@@ -62,51 +62,48 @@ public final class Doc implements Serializable {
 
     @Override
     public void encode(Doc d, OutputStream out) throws IOException {
-      Wire.Buf w = new Wire.Buf((d.text == null ? 0 : d.text.length()) + 64 + 12 * d.signals.size());
-      w.string(d.id);
-      w.string(d.text);
-      w.string(d.source);
-      w.varLong(d.pos);
-      w.string(d.posUnit);
-      w.string(d.lang);
-      w.dbl(d.langScore);
-      w.dbl(d.quality);
-      w.varLong(d.signals.size());
+      Wire.writeString(out, d.id);
+      Wire.writeString(out, d.text);
+      Wire.writeString(out, d.source);
+      Wire.writeVarLong(out, d.pos);
+      Wire.writeString(out, d.posUnit);
+      Wire.writeString(out, d.lang);
+      Wire.writeDouble(out, d.langScore);
+      Wire.writeDouble(out, d.quality);
+      Wire.writeVarLong(out, d.signals.size());
       for (Map.Entry<String, Double> e : d.signals.entrySet()) {
         int idx = Signals.indexOf(e.getKey());
-        w.varLong(idx + 1L);
-        if (idx < 0) w.string(e.getKey());
-        w.dbl(e.getValue());
+        Wire.writeVarLong(out, idx + 1L);
+        if (idx < 0) Wire.writeString(out, e.getKey());
+        Wire.writeDouble(out, e.getValue());
       }
-      w.string(d.exactKey);
-      w.varLong(d.exactDups);
-      w.string(d.clusterId);
-      w.varLong(d.clusterSize);
-      w.writeFramed(out);
+      Wire.writeString(out, d.exactKey);
+      Wire.writeVarLong(out, d.exactDups);
+      Wire.writeString(out, d.clusterId);
+      Wire.writeVarLong(out, d.clusterSize);
     }
 
     @Override
     public Doc decode(InputStream in) throws IOException {
-      Wire.Reader r = Wire.Reader.framed(in);
       Doc d = new Doc();
-      d.id = r.string();
-      d.text = r.string();
-      d.source = r.string();
-      d.pos = r.varLong();
-      d.posUnit = r.string();
-      d.lang = r.string();
-      d.langScore = r.dbl();
-      d.quality = r.dbl();
-      int n = (int) r.varLong();
+      d.id = Wire.readString(in);
+      d.text = Wire.readString(in);
+      d.source = Wire.readString(in);
+      d.pos = Wire.readVarLong(in);
+      d.posUnit = Wire.readString(in);
+      d.lang = Wire.readString(in);
+      d.langScore = Wire.readDouble(in);
+      d.quality = Wire.readDouble(in);
+      int n = (int) Wire.readVarLong(in);
       for (int i = 0; i < n; i++) {
-        int idx = (int) r.varLong() - 1;
-        String name = idx < 0 ? r.string() : Signals.KNOWN.get(idx);
-        d.signals.put(name, r.dbl());
+        int idx = (int) Wire.readVarLong(in) - 1;
+        String name = idx < 0 ? Wire.readString(in) : Signals.KNOWN.get(idx);
+        d.signals.put(name, Wire.readDouble(in));
       }
-      d.exactKey = r.string();
-      d.exactDups = (int) r.varLong();
-      d.clusterId = r.string();
-      d.clusterSize = (int) r.varLong();
+      d.exactKey = Wire.readString(in);
+      d.exactDups = (int) Wire.readVarLong(in);
+      d.clusterId = Wire.readString(in);
+      d.clusterSize = (int) Wire.readVarLong(in);
       return d;
     }
 

@@ -47,26 +47,24 @@ public record RemovedDoc(String id, String stage, String reason, String duplicat
 
     @Override
     public void encode(RemovedDoc r, OutputStream out) throws IOException {
-      Wire.Buf w = new Wire.Buf((r.excerpt == null ? 0 : r.excerpt.length()) + 128);
-      w.string(r.id);
-      w.string(r.stage);
-      w.string(r.reason);
-      w.string(r.duplicateOf);
-      w.dbl(r.score);
-      w.string(r.source);
-      w.string(r.location);
-      w.varLong(r.chars);
-      w.string(r.excerpt);
-      w.string(r.lang);
-      w.dbl(r.langScore);
-      w.writeFramed(out);
+      Wire.writeString(out, r.id);
+      Wire.writeString(out, r.stage);
+      Wire.writeString(out, r.reason);
+      Wire.writeString(out, r.duplicateOf);
+      Wire.writeDouble(out, r.score);
+      Wire.writeString(out, r.source);
+      Wire.writeString(out, r.location);
+      Wire.writeVarLong(out, r.chars);
+      Wire.writeString(out, r.excerpt);
+      Wire.writeString(out, r.lang);
+      Wire.writeDouble(out, r.langScore);
     }
 
     @Override
     public RemovedDoc decode(InputStream in) throws IOException {
-      Wire.Reader r = Wire.Reader.framed(in);
-      return new RemovedDoc(r.string(), r.string(), r.string(), r.string(), r.dbl(), r.string(), r.string(),
-          (int) r.varLong(), r.string(), r.string(), r.dbl());
+      return new RemovedDoc(Wire.readString(in), Wire.readString(in), Wire.readString(in), Wire.readString(in),
+          Wire.readDouble(in), Wire.readString(in), Wire.readString(in), (int) Wire.readVarLong(in),
+          Wire.readString(in), Wire.readString(in), Wire.readDouble(in));
     }
 
     @Override

@@ -194,8 +194,7 @@ public final class C4 implements RuleSet {
           words = false;
         }
         i = j;
-      } else if (ch < 128 ? ((ch | 0x20) >= 'a' && (ch | 0x20) <= 'z') || (ch >= '0' && ch <= '9')
-          : Character.isLetterOrDigit(ch)) {
+      } else if (Words.isLetterOrDigit(ch)) {
         words = true;
       }
     }

@@ -101,10 +101,10 @@ public final class GopherQuality implements RuleSet {
       if (i < n && c[i] != '\n') continue;
       lineCount++;
       int a = ls;
-      while (a < i && Character.isWhitespace(c[a])) a++;
+      while (a < i && Words.isWhitespace(c[a])) a++;
       if (a < i && (c[a] == '\u2022' || c[a] == '-')) bullet++;
       int b = i;
-      while (b > ls && Character.isWhitespace(c[b - 1])) b--;
+      while (b > ls && Words.isWhitespace(c[b - 1])) b--;
       if ((b - ls >= 3 && c[b - 1] == '.' && c[b - 2] == '.' && c[b - 3] == '.') || (b > ls && c[b - 1] == '\u2026')) {
         endEllipsis++;
       }

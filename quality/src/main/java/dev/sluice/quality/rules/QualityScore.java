@@ -1,5 +1,7 @@
 package dev.sluice.quality.rules;
 
+import dev.sluice.quality.text.Words;
+
 /**
  * The single number the dedup keep policy ranks by ({@code quality_desc}). In [0, 1]:
  * {@code language confidence × share of letters among non-space characters × (0.5 + 0.5 × share of non-empty
@@ -26,16 +28,10 @@ public final class QualityScore {
         lastNonSpace = -1;
         continue;
       }
-      if (c < 128) { // ASCII without the Character tables: same answers
-        if (c != ' ' && (c < 9 || c > 13) && (c < 28 || c > 31)) {
-          nonSpace++;
-          lastNonSpace = i;
-          if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') letters++;
-        }
-      } else if (!Character.isWhitespace(c)) {
+      if (!Words.isWhitespace(c)) {
         nonSpace++;
         lastNonSpace = i;
-        if (Character.isLetter(c)) letters++;
+        if (Words.isLetter(c)) letters++;
       }
     }
     double lang = Double.isNaN(langConfidence) ? 1.0 : langConfidence;

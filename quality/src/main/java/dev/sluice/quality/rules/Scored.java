@@ -34,7 +34,7 @@ public final class Scored {
       int ell = 0;
       int dots = 0;
       int run = 0;
-      char[] c = text.toCharArray();
+      char[] c = spans().chars; // the token pass's copy of the text: one copy per text
       for (char ch : c) {
         if (ch == '.') {
           run++;

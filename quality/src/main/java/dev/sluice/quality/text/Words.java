@@ -114,10 +114,7 @@ public final class Words {
     }
 
     public boolean hasAlpha(int i) {
-      for (int k = starts[i]; k < ends[i]; k++) {
-        char ch = chars[k];
-        if (ch < 128 ? (ch | 0x20) >= 'a' && (ch | 0x20) <= 'z' : Character.isLetter(ch)) return true;
-      }
+      for (int k = starts[i]; k < ends[i]; k++) if (isLetter(chars[k])) return true;
       return false;
     }
   }
@@ -127,19 +124,19 @@ public final class Words {
         : Character.isWhitespace(ch));
   }
 
-  /** True when every char of the token is punctuation or a symbol. */
-  public static boolean isSymbolOnly(String token) {
-    for (int i = 0; i < token.length(); i++) {
-      if (!isPunct(token.charAt(i))) return false;
-    }
-    return true;
+  /** Character.isLetter, without the Unicode tables for ASCII (same answers). */
+  public static boolean isLetter(char c) {
+    return c < 128 ? (c | 0x20) >= 'a' && (c | 0x20) <= 'z' : Character.isLetter(c);
   }
 
-  public static boolean hasAlpha(String token) {
-    for (int i = 0; i < token.length(); i++) {
-      if (Character.isLetter(token.charAt(i))) return true;
-    }
-    return false;
+  /** Character.isLetterOrDigit, without the Unicode tables for ASCII (same answers). */
+  public static boolean isLetterOrDigit(char c) {
+    return c < 128 ? ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') || (c >= '0' && c <= '9') : Character.isLetterOrDigit(c);
+  }
+
+  /** Character.isWhitespace, without the Unicode tables for ASCII (same answers). */
+  public static boolean isWhitespace(char c) {
+    return c < 128 ? c == ' ' || (c >= 9 && c <= 13) || (c >= 28 && c <= 31) : Character.isWhitespace(c);
   }
 
   /** Splits on '\n' like Python's str.split("\n"): n newlines give n + 1 pieces. */

@@ -2,6 +2,7 @@ package dev.sluice.pipelines.history;
 
 import dev.sluice.pipelines.model.Doc;
 import dev.sluice.pipelines.model.RemovedDoc;
+import dev.sluice.pipelines.steps.Fanout;
 import dev.sluice.pipelines.steps.StageClock;
 import dev.sluice.pipelines.steps.Tags;
 import dev.sluice.quality.dedup.NearDedupConfig;
@@ -13,7 +14,6 @@ import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionTuple;
-import org.apache.beam.sdk.values.TupleTagList;
 
 /**
  * Cross-run dedup: each surviving document is looked up in the history index (exact key, then LSH bands with
@@ -31,30 +31,35 @@ public final class CheckHistory extends PTransform<PCollection<Doc>, PCollection
 
   @Override
   public PCollectionTuple expand(PCollection<Doc> docs) {
-    return Tags.withCoders(docs.apply("LookUpHistory", ParDo.of(new LookUpFn(index, near))
-        .withOutputTags(Tags.DOCS, TupleTagList.of(Tags.REMOVED))));
+    return Fanout.split(docs.apply("LookUpHistory", ParDo.of(new LookUpFn(index, near, OUTPUTS))), OUTPUTS);
   }
 
-  static final class LookUpFn extends DoFn<Doc, Doc> {
+  static final Fanout.Outputs OUTPUTS = Fanout.Outputs.of(Tags.DOCS, Tags.REMOVED);
+
+  static final class LookUpFn extends DoFn<Doc, Fanout.Tagged> {
     private final String index;
     private final NearDedupConfig near;
+    private final Fanout.Outputs outputs;
     private final StageClock clock = new StageClock("dedup_history");
     private transient HistoryIndex.Reader reader;
+    private transient Fanout.Emitter emit;
 
-    LookUpFn(String index, NearDedupConfig near) {
+    LookUpFn(String index, NearDedupConfig near, Fanout.Outputs outputs) {
       this.index = index;
       this.near = near;
+      this.outputs = outputs;
     }
 
     @Setup
     public void setup() throws IOException {
+      emit = outputs.emitter();
       if (HistoryIndex.exists(Path.of(index))) reader = new HistoryIndex.Reader(Path.of(index), near);
     }
 
     @ProcessElement
-    public void process(@Element Doc d, MultiOutputReceiver out) {
+    public void process(@Element Doc d, OutputReceiver<Fanout.Tagged> out) {
       if (reader == null) {
-        out.get(Tags.DOCS).output(d);
+        out.output(emit.of(Tags.DOCS, d));
         return;
       }
       long t = clock.start();
@@ -64,8 +69,8 @@ public final class CheckHistory extends PTransform<PCollection<Doc>, PCollection
       } catch (IOException e) {
         throw new UncheckedIOException("history index " + index + " could not be read", e);
       }
-      if (m == null) out.get(Tags.DOCS).output(d);
-      else out.get(Tags.REMOVED).output(RemovedDoc.of(d, "dedup_history", "history", m.id(), m.jaccard()));
+      if (m == null) out.output(emit.of(Tags.DOCS, d));
+      else out.output(emit.of(Tags.REMOVED, RemovedDoc.of(d, "dedup_history", "history", m.id(), m.jaccard())));
       clock.stop(t);
     }
 

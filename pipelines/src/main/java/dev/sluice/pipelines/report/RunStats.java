@@ -125,7 +125,7 @@ public final class RunStats implements Serializable {
     int n = 0;
     boolean in = false;
     for (int i = 0; i < s.length(); i++) {
-      boolean sp = Character.isWhitespace(s.charAt(i));
+      boolean sp = dev.sluice.quality.text.Words.isWhitespace(s.charAt(i)); // = Character.isWhitespace, ASCII fast
       if (!sp && !in) n++;
       in = !sp;
     }

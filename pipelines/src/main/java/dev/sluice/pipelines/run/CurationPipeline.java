@@ -26,13 +26,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.apache.beam.sdk.Pipeline;
-import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.transforms.Flatten;
-import org.apache.beam.sdk.transforms.MapElements;
+import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.PCollectionTuple;
-import org.apache.beam.sdk.values.TypeDescriptors;
 
 /**
  * Assembles a recipe into a Beam pipeline: read, ids, the per-document steps (normalise, language, quality) fused
@@ -101,15 +99,12 @@ public final class CurationPipeline {
     allDead.apply("WriteDeadLetters", new WriteShards<>("write_dead_letters", out.resolve(DEAD_LETTERS).toString(),
         rows, DeadLetter.CODER, CurationPipeline::deadLetterKey, new DeadLetterSink()));
 
-    List<PCollection<String>> keys = new ArrayList<>();
-    keys.add(read.get(Tags.DOCS).apply("InputDocs", constant("input")));
-    keys.add(read.get(Tags.DEAD).apply("InputDead", constant("input")));
-    keys.add(docs.apply("KeptKeys", constant("kept")));
-    keys.add(allRemoved.apply("RemovedKeys",
-        MapElements.into(TypeDescriptors.strings()).via(RemovedDoc::tallyKey)).setCoder(StringUtf8Coder.of()));
-    keys.add(allDead.apply("DeadKeys",
-        MapElements.into(TypeDescriptors.strings()).via(DeadLetter::tallyKey)).setCoder(StringUtf8Coder.of()));
-    PCollectionList.of(keys).apply("AllKeys", Flatten.pCollections())
+    List<PCollection<KV<String, Long>>> counts = new ArrayList<>();
+    counts.add(read.get(ReadDocuments.INPUT));
+    counts.add(docs.apply("KeptKeys", Tally.keys((Doc d) -> "kept")));
+    counts.add(allRemoved.apply("RemovedKeys", Tally.keys(RemovedDoc::tallyKey)));
+    counts.add(allDead.apply("DeadKeys", Tally.keys(DeadLetter::tallyKey)));
+    PCollectionList.of(counts).apply("AllKeys", Flatten.pCollections())
         .apply("Tally", new Tally(work.resolve(TALLY).toString()));
   }
 
@@ -123,9 +118,5 @@ public final class CurationPipeline {
     if (t.has(Tags.REMOVED)) removed.add(t.get(Tags.REMOVED));
     if (t.has(Tags.STATS)) stats.add(t.get(Tags.STATS));
     return t.get(Tags.DOCS);
-  }
-
-  private static <T> MapElements<T, String> constant(String key) {
-    return MapElements.into(TypeDescriptors.strings()).via((T x) -> key);
   }
 }

@@ -16,7 +16,6 @@ import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionTuple;
-import org.apache.beam.sdk.values.TupleTagList;
 
 /**
  * Exact dedup: documents with the same 128-bit hash of their (normalised, cleaned) text form a group; the keep
@@ -37,17 +36,20 @@ public final class DedupExact extends PTransform<PCollection<Doc>, PCollectionTu
     PCollection<KV<String, Doc>> keyed = docs.apply("HashText", ParDo.of(new KeyFn()))
         .setCoder(KvCoder.of(StringUtf8Coder.of(), Doc.CODER));
     if (!enabled) {
-      return Tags.withCoders(keyed.apply("Unkey", ParDo.of(new DoFn<KV<String, Doc>, Doc>() {
+      PCollection<Doc> docsOnly = keyed.apply("Unkey", ParDo.of(new DoFn<KV<String, Doc>, Doc>() {
         @ProcessElement
-        public void process(@Element KV<String, Doc> kv, MultiOutputReceiver out) {
-          out.get(Tags.DOCS).output(kv.getValue());
+        public void process(@Element KV<String, Doc> kv, OutputReceiver<Doc> out) {
+          out.output(kv.getValue());
         }
-      }).withOutputTags(Tags.DOCS, TupleTagList.of(Tags.REMOVED))));
+      })).setCoder(Doc.CODER);
+      return PCollectionTuple.of(Tags.DOCS, docsOnly);
     }
-    return Tags.withCoders(keyed
+    return Fanout.split(keyed
         .apply("GroupByHash", GroupByKey.create())
-        .apply("KeepOne", ParDo.of(new KeepFn(policy)).withOutputTags(Tags.DOCS, TupleTagList.of(Tags.REMOVED))));
+        .apply("KeepOne", ParDo.of(new KeepFn(policy, OUTPUTS))), OUTPUTS);
   }
+
+  static final Fanout.Outputs OUTPUTS = Fanout.Outputs.of(Tags.DOCS, Tags.REMOVED);
 
   static final class KeyFn extends DoFn<Doc, KV<String, Doc>> {
     private final StageClock clock = new StageClock("dedup_exact");
@@ -71,21 +73,25 @@ public final class DedupExact extends PTransform<PCollection<Doc>, PCollectionTu
     return new KeepPolicy.Member(d.id, d.quality, d.text.length());
   }
 
-  static final class KeepFn extends DoFn<KV<String, Iterable<Doc>>, Doc> {
+  static final class KeepFn extends DoFn<KV<String, Iterable<Doc>>, Fanout.Tagged> {
     private final KeepPolicy policy;
+    private final Fanout.Outputs outputs;
     private transient Comparator<KeepPolicy.Member> order;
+    private transient Fanout.Emitter emit;
 
-    KeepFn(KeepPolicy policy) {
+    KeepFn(KeepPolicy policy, Fanout.Outputs outputs) {
       this.policy = policy;
+      this.outputs = outputs;
     }
 
     @Setup
     public void setup() {
       order = policy.comparator();
+      emit = outputs.emitter();
     }
 
     @ProcessElement
-    public void process(@Element KV<String, Iterable<Doc>> group, MultiOutputReceiver out) {
+    public void process(@Element KV<String, Iterable<Doc>> group, OutputReceiver<Fanout.Tagged> out) {
       Doc best = null;
       KeepPolicy.Member bestM = null;
       List<RemovedDoc> losers = new ArrayList<>();
@@ -101,8 +107,8 @@ public final class DedupExact extends PTransform<PCollection<Doc>, PCollectionTu
       }
       Doc kept = best.copy();
       kept.exactDups = losers.size();
-      out.get(Tags.DOCS).output(kept);
-      for (RemovedDoc r : losers) out.get(Tags.REMOVED).output(r.withDuplicateOf(kept.id));
+      out.output(emit.of(Tags.DOCS, kept));
+      for (RemovedDoc r : losers) out.output(emit.of(Tags.REMOVED, r.withDuplicateOf(kept.id)));
     }
   }
 }

@@ -11,8 +11,8 @@ import dev.sluice.quality.dedup.NearDedupConfig;
 import dev.sluice.quality.dedup.Shingles;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.List;
+import org.apache.beam.sdk.coders.BigEndianLongCoder;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.metrics.Counter;
@@ -46,8 +46,12 @@ public final class DedupNear extends PTransform<PCollection<Doc>, PCollectionTup
   private static final KvCoder<String, String> STR_KV = KvCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of());
   private static final KvCoder<String, KeepPolicy.Member> MEMBER_KV =
       KvCoder.of(StringUtf8Coder.of(), Cluster.MEMBER_CODER);
+  /** Band bucket keys travel as 8-byte longs: the runner's sort compares whole encoded keys, shorter is cheaper. */
+  private static final KvCoder<Long, KeepPolicy.Member> BAND_KV =
+      KvCoder.of(BigEndianLongCoder.of(), Cluster.MEMBER_CODER);
   static final TupleTag<KV<String, String>> PAIR_TAG = new TupleTag<>("pairs") {};
   static final TupleTag<KV<String, KeepPolicy.Member>> MEMBER_TAG = new TupleTag<>("members") {};
+  static final Fanout.Outputs OUTPUTS = Fanout.Outputs.of(Tags.DOCS, Tags.REMOVED, Tags.STATS);
   private final NearDedupConfig cfg;
   private final KeepPolicy policy;
 
@@ -59,7 +63,7 @@ public final class DedupNear extends PTransform<PCollection<Doc>, PCollectionTup
   @Override
   public PCollectionTuple expand(PCollection<Doc> docs) {
     PCollectionTuple candidates = docs
-        .apply("BandKeys", ParDo.of(new BandFn(cfg))).setCoder(MEMBER_KV)
+        .apply("BandKeys", ParDo.of(new BandFn(cfg))).setCoder(BAND_KV)
         .apply("GroupByBand", GroupByKey.create())
         .apply("CandidatePairs", ParDo.of(new PairsFn(cfg)).withOutputTags(PAIR_TAG, TupleTagList.of(MEMBER_TAG)));
     PCollection<KV<String, String>> pairs = candidates.get(PAIR_TAG).setCoder(STR_KV)
@@ -91,10 +95,9 @@ public final class DedupNear extends PTransform<PCollection<Doc>, PCollectionTup
     PCollection<KV<String, Doc>> byId = docs
         .apply("KeyDocs", WithKeys.of((Doc d) -> d.id).withKeyType(TypeDescriptors.strings()))
         .setCoder(KvCoder.of(StringUtf8Coder.of(), Doc.CODER));
-    return Tags.withCoders(KeyedPCollectionTuple.of(docTag, byId).and(clusterTag, clusters)
+    return Fanout.split(KeyedPCollectionTuple.of(docTag, byId).and(clusterTag, clusters)
         .apply("JoinClusters", CoGroupByKey.create())
-        .apply("KeepSurvivors", ParDo.of(new ApplyFn(docTag, clusterTag))
-            .withOutputTags(Tags.DOCS, TupleTagList.of(Tags.REMOVED).and(Tags.STATS))));
+        .apply("KeepSurvivors", ParDo.of(new ApplyFn(docTag, clusterTag, OUTPUTS))), OUTPUTS);
   }
 
   /** Joins each candidate pair with both texts and keeps the pairs whose shingle Jaccard reaches the threshold. */
@@ -126,7 +129,7 @@ public final class DedupNear extends PTransform<PCollection<Doc>, PCollectionTup
         .apply("VerifyJaccard", ParDo.of(new VerifyFn(cfg, text, first))).setCoder(STR_KV);
   }
 
-  static final class BandFn extends DoFn<Doc, KV<String, KeepPolicy.Member>> {
+  static final class BandFn extends DoFn<Doc, KV<Long, KeepPolicy.Member>> {
     private final NearDedupConfig cfg;
     private final StageClock clock = new StageClock("dedup_near");
     private transient Shingles shingles;
@@ -143,14 +146,12 @@ public final class DedupNear extends PTransform<PCollection<Doc>, PCollectionTup
     }
 
     @ProcessElement
-    public void process(@Element Doc d, OutputReceiver<KV<String, KeepPolicy.Member>> out) {
+    public void process(@Element Doc d, OutputReceiver<KV<Long, KeepPolicy.Member>> out) {
       long t = clock.start();
       long[] sh = shingles.hashes(d.text);
       KeepPolicy.Member m = DedupExact.member(d);
       if (sh.length > 0) {
-        long[] bands = hasher.bandKeys(hasher.signature(sh));
-        HexFormat hex = HexFormat.of();
-        for (long b : bands) out.output(KV.of(hex.toHexDigits(b), m));
+        for (long b : hasher.bandKeys(hasher.signature(sh))) out.output(KV.of(b, m));
       }
       clock.stop(t);
     }
@@ -171,7 +172,7 @@ public final class DedupNear extends PTransform<PCollection<Doc>, PCollectionTup
    * enough (all collide). With it: every pair while their number stays under max_bucket_pairs, else each
    * member against a few anchors and its predecessor.
    */
-  static final class PairsFn extends DoFn<KV<String, Iterable<KeepPolicy.Member>>, KV<String, String>> {
+  static final class PairsFn extends DoFn<KV<Long, Iterable<KeepPolicy.Member>>, KV<String, String>> {
     private final NearDedupConfig cfg;
 
     PairsFn(NearDedupConfig cfg) {
@@ -179,7 +180,7 @@ public final class DedupNear extends PTransform<PCollection<Doc>, PCollectionTup
     }
 
     @ProcessElement
-    public void process(@Element KV<String, Iterable<KeepPolicy.Member>> bucket, MultiOutputReceiver out) {
+    public void process(@Element KV<Long, Iterable<KeepPolicy.Member>> bucket, MultiOutputReceiver out) {
       List<KeepPolicy.Member> ms = new ArrayList<>();
       bucket.getValue().forEach(ms::add);
       if (ms.size() < 2) return;
@@ -275,18 +276,26 @@ public final class DedupNear extends PTransform<PCollection<Doc>, PCollectionTup
     }
   }
 
-  static final class ApplyFn extends DoFn<KV<String, CoGbkResult>, Doc> {
+  static final class ApplyFn extends DoFn<KV<String, CoGbkResult>, Fanout.Tagged> {
     private final TupleTag<Doc> docTag;
     private final TupleTag<Cluster> clusterTag;
+    private final Fanout.Outputs outputs;
     private transient RunStats stats;
+    private transient Fanout.Emitter emit;
 
-    ApplyFn(TupleTag<Doc> docTag, TupleTag<Cluster> clusterTag) {
+    ApplyFn(TupleTag<Doc> docTag, TupleTag<Cluster> clusterTag, Fanout.Outputs outputs) {
       this.docTag = docTag;
       this.clusterTag = clusterTag;
+      this.outputs = outputs;
+    }
+
+    @Setup
+    public void setup() {
+      emit = outputs.emitter();
     }
 
     @ProcessElement
-    public void process(@Element KV<String, CoGbkResult> kv, MultiOutputReceiver out) {
+    public void process(@Element KV<String, CoGbkResult> kv, OutputReceiver<Fanout.Tagged> out) {
       Doc d = kv.getValue().getOnly(docTag, null);
       if (d == null) return;
       Cluster c = kv.getValue().getOnly(clusterTag, null);
@@ -294,15 +303,15 @@ public final class DedupNear extends PTransform<PCollection<Doc>, PCollectionTup
       if (c == null) {
         o.clusterId = d.id;
         o.clusterSize = 1;
-        out.get(Tags.DOCS).output(o);
+        out.output(emit.of(Tags.DOCS, o));
       } else if (c.survivor().equals(d.id)) {
         o.clusterId = c.id();
         o.clusterSize = c.size();
-        out.get(Tags.DOCS).output(o);
+        out.output(emit.of(Tags.DOCS, o));
         stats().cluster(new RunStats.ClusterExample(c.id(), c.size(), d.id, excerpt(d.text), null, null));
       } else {
         RemovedDoc r = RemovedDoc.of(d, RemovedDoc.DEDUP_NEAR, "near", c.survivor(), Double.NaN);
-        out.get(Tags.REMOVED).output(r);
+        out.output(emit.of(Tags.REMOVED, r));
         stats().cluster(new RunStats.ClusterExample(c.id(), c.size(), null, null, d.id, r.excerpt()));
       }
     }
@@ -319,7 +328,7 @@ public final class DedupNear extends PTransform<PCollection<Doc>, PCollectionTup
     @FinishBundle
     public void finish(FinishBundleContext fc) {
       if (stats != null) {
-        fc.output(Tags.STATS, stats, GlobalWindow.INSTANCE.maxTimestamp(), GlobalWindow.INSTANCE);
+        fc.output(emit.of(Tags.STATS, stats), GlobalWindow.INSTANCE.maxTimestamp(), GlobalWindow.INSTANCE);
         stats = null;
       }
     }

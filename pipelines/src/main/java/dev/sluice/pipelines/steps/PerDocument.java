@@ -12,14 +12,13 @@ import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.windowing.GlobalWindow;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionTuple;
-import org.apache.beam.sdk.values.TupleTagList;
 
 /**
  * The per-document steps of a recipe, in order, as one ParDo: documents go on (Tags.DOCS), removed rows
  * (Tags.REMOVED), dead letters (Tags.DEAD) and per-bundle report statistics (Tags.STATS). Each step's time still
- * goes to its own stage clock. One ParDo instead of one per step because each multi-output ParDo hands every
- * element, encoded, to each of its consumers: fused, a document is encoded once for all the steps (measured on
- * 342,800 documents: BENCHMARKS.md).
+ * goes to its own stage clock. One ParDo instead of one per step: each step boundary would cost the runner an
+ * encode and a decode of every document (measured on 342,800 documents: BENCHMARKS.md); the outputs go out through
+ * {@link Fanout}, so each element is encoded once however many consumers it has.
  */
 public final class PerDocument extends PTransform<PCollection<Doc>, PCollectionTuple> {
   private final List<DocStep> steps;
@@ -28,18 +27,21 @@ public final class PerDocument extends PTransform<PCollection<Doc>, PCollectionT
     this.steps = List.copyOf(steps);
   }
 
+  static final Fanout.Outputs OUTPUTS = Fanout.Outputs.of(Tags.DOCS, Tags.REMOVED, Tags.DEAD, Tags.STATS);
+
   @Override
   public PCollectionTuple expand(PCollection<Doc> docs) {
-    return Tags.withCoders(docs.apply("Steps", ParDo.of(new StepsFn(steps))
-        .withOutputTags(Tags.DOCS, TupleTagList.of(Tags.REMOVED).and(Tags.DEAD).and(Tags.STATS))));
+    return Fanout.split(docs.apply("Steps", ParDo.of(new StepsFn(steps, OUTPUTS))), OUTPUTS);
   }
 
-  static final class StepsFn extends DoFn<Doc, Doc> {
+  static final class StepsFn extends DoFn<Doc, Fanout.Tagged> {
     private final ArrayList<DocStep> steps;
     private final StageClock[] clocks;
+    private final Fanout.Outputs outputs;
     private transient Sink sink;
 
-    StepsFn(List<DocStep> steps) {
+    StepsFn(List<DocStep> steps, Fanout.Outputs outputs) {
+      this.outputs = outputs;
       this.steps = new ArrayList<>(steps);
       this.clocks = new StageClock[steps.size()];
       for (int i = 0; i < clocks.length; i++) {
@@ -51,11 +53,11 @@ public final class PerDocument extends PTransform<PCollection<Doc>, PCollectionT
     @Setup
     public void setup() {
       for (DocStep s : steps) s.setup();
-      sink = new Sink();
+      sink = new Sink(outputs.emitter());
     }
 
     @ProcessElement
-    public void process(@Element Doc in, MultiOutputReceiver out) {
+    public void process(@Element Doc in, OutputReceiver<Fanout.Tagged> out) {
       sink.out = out;
       Doc d = in;
       for (int i = 0; i < clocks.length && d != null; i++) {
@@ -64,7 +66,7 @@ public final class PerDocument extends PTransform<PCollection<Doc>, PCollectionT
         d = steps.get(i).apply(d, sink);
         if (clock != null) clock.stop(t);
       }
-      if (d != null) out.get(Tags.DOCS).output(d);
+      if (d != null) out.output(sink.emit.of(Tags.DOCS, d));
       sink.out = null;
     }
 
@@ -72,7 +74,7 @@ public final class PerDocument extends PTransform<PCollection<Doc>, PCollectionT
     public void finish(FinishBundleContext c) {
       for (StageClock clock : clocks) if (clock != null) clock.flush();
       if (sink.stats != null) {
-        c.output(Tags.STATS, sink.stats, GlobalWindow.INSTANCE.maxTimestamp(), GlobalWindow.INSTANCE);
+        c.output(sink.emit.of(Tags.STATS, sink.stats), GlobalWindow.INSTANCE.maxTimestamp(), GlobalWindow.INSTANCE);
         sink.stats = null;
       }
     }
@@ -84,17 +86,22 @@ public final class PerDocument extends PTransform<PCollection<Doc>, PCollectionT
   }
 
   private static final class Sink implements DocStep.Out {
-    private DoFn.MultiOutputReceiver out;
+    private final Fanout.Emitter emit;
+    private DoFn.OutputReceiver<Fanout.Tagged> out;
     private RunStats stats;
+
+    Sink(Fanout.Emitter emit) {
+      this.emit = emit;
+    }
 
     @Override
     public void removed(RemovedDoc r) {
-      out.get(Tags.REMOVED).output(r);
+      out.output(emit.of(Tags.REMOVED, r));
     }
 
     @Override
     public void dead(DeadLetter d) {
-      out.get(Tags.DEAD).output(d);
+      out.output(emit.of(Tags.DEAD, d));
     }
 
     @Override

@@ -13,12 +13,14 @@ import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.coders.VarLongCoder;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
-import org.apache.beam.sdk.transforms.Count;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.GroupByKey;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.SerializableFunction;
+import org.apache.beam.sdk.transforms.Sum;
 import org.apache.beam.sdk.transforms.WithKeys;
+import org.apache.beam.sdk.transforms.windowing.GlobalWindow;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PDone;
@@ -27,42 +29,69 @@ import org.apache.beam.sdk.values.PDone;
  * Counts outcome keys ("input", "kept", "filtered:&lt;rule&gt;", "duplicate:&lt;kind&gt;",
  * "dead_letter:&lt;stage&gt;.&lt;reason&gt;") inside the pipeline and writes them as one small JSON object, which
  * the run turns into the manifest's counts. Counted from the data itself, not from metrics, so retried bundles
- * never count twice.
+ * never count twice. The input is partial counts ({@link #keys}: one per key and bundle, not one element per row).
  */
-public final class Tally extends PTransform<PCollection<String>, PDone> {
+public final class Tally extends PTransform<PCollection<KV<String, Long>>, PDone> {
+  public static final KvCoder<String, Long> PARTIAL = KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of());
   private final String file;
 
   public Tally(String file) {
     this.file = file;
   }
 
+  /**
+   * Partial counts of the outcome key of each element, one per key and bundle. Each element also bumps a Beam
+   * counter named after its key ({@code sluice/filtered:c4.too_few_sentences}, ...), so the runner's metrics —
+   * Flink's web UI and REST API — show Sluice's counts by name while the job runs. The manifest still counts from
+   * the data: metrics of a retried bundle may count twice.
+   */
+  public static <T> PTransform<PCollection<T>, PCollection<KV<String, Long>>> keys(SerializableFunction<T, String> key) {
+    return new PTransform<>() {
+      @Override
+      public PCollection<KV<String, Long>> expand(PCollection<T> rows) {
+        return rows.apply(ParDo.of(new CountKeysFn<>(key))).setCoder(PARTIAL);
+      }
+    };
+  }
+
+  static final class CountKeysFn<T> extends DoFn<T, KV<String, Long>> {
+    static final String NAMESPACE = "sluice";
+    private final SerializableFunction<T, String> key;
+    private transient Map<String, long[]> counts;
+    private transient Map<String, Counter> counters;
+
+    CountKeysFn(SerializableFunction<T, String> key) {
+      this.key = key;
+    }
+
+    @ProcessElement
+    public void process(@Element T row) {
+      if (counts == null) counts = new HashMap<>();
+      if (counters == null) counters = new HashMap<>();
+      String k = key.apply(row);
+      counts.computeIfAbsent(k, x -> new long[1])[0]++;
+      counters.computeIfAbsent(k, x -> Metrics.counter(NAMESPACE, x)).inc();
+    }
+
+    @FinishBundle
+    public void finish(FinishBundleContext c) {
+      if (counts == null) return;
+      for (Map.Entry<String, long[]> e : counts.entrySet()) {
+        c.output(KV.of(e.getKey(), e.getValue()[0]), GlobalWindow.INSTANCE.maxTimestamp(), GlobalWindow.INSTANCE);
+      }
+      counts = null;
+    }
+  }
+
   @Override
-  public PDone expand(PCollection<String> keys) {
-    keys.apply("Counters", ParDo.of(new CountersFn())).setCoder(StringUtf8Coder.of())
-        .apply("CountKeys", Count.perElement())
-        .setCoder(KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of()))
+  public PDone expand(PCollection<KV<String, Long>> partials) {
+    partials.apply("SumKeys", Sum.longsPerKey())
+        .setCoder(PARTIAL)
         .apply("OneGroup", WithKeys.of("tally"))
         .setCoder(KvCoder.of(StringUtf8Coder.of(), KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of())))
         .apply("Gather", GroupByKey.create())
         .apply("WriteTally", ParDo.of(new WriteFn(file)));
-    return PDone.in(keys.getPipeline());
-  }
-
-  /**
-   * Bumps one Beam counter per outcome key ({@code sluice/filtered:c4.too_few_sentences}, ...), so the runner's
-   * metrics — Flink's web UI and REST API — show Sluice's counts by name while the job runs. The manifest still
-   * counts from the data above: metrics of a retried bundle may count twice.
-   */
-  static final class CountersFn extends DoFn<String, String> {
-    static final String NAMESPACE = "sluice";
-    private transient Map<String, Counter> counters;
-
-    @ProcessElement
-    public void process(@Element String key, OutputReceiver<String> out) {
-      if (counters == null) counters = new HashMap<>();
-      counters.computeIfAbsent(key, k -> Metrics.counter(NAMESPACE, k)).inc();
-      out.output(key);
-    }
+    return PDone.in(partials.getPipeline());
   }
 
   static final class WriteFn extends DoFn<KV<String, Iterable<KV<String, Long>>>, Void> {

@@ -16,12 +16,14 @@ import org.apache.beam.sdk.coders.Coder;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.coders.VarIntCoder;
-import org.apache.beam.sdk.transforms.Count;
+import org.apache.beam.sdk.coders.VarLongCoder;
+import org.apache.beam.sdk.transforms.windowing.GlobalWindow;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.GroupByKey;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.SerializableFunction;
+import org.apache.beam.sdk.transforms.Sum;
 import org.apache.beam.sdk.transforms.View;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
@@ -62,13 +64,31 @@ public final class WriteShards<T> extends PTransform<PCollection<T>, PCollection
 
   @Override
   public PCollection<String> expand(PCollection<T> rows) {
-    PCollectionView<Long> count = rows.apply("CountRows", Count.globally()).apply("AsView", View.asSingleton());
+    // one partial count per bundle, summed: Count.globally() would send every row through a combine that the
+    // runner sorts (all under one key, so every comparison falls back to decoding both keys)
+    PCollectionView<Long> count = rows.apply("CountRows", ParDo.of(new CountFn<>())).setCoder(VarLongCoder.of())
+        .apply("SumRows", Sum.longsGlobally()).apply("AsView", View.asSingleton());
     return rows
         .apply("AssignShard", ParDo.of(new AssignFn<>(count, shardRows, sortKey)).withSideInputs(count))
         .setCoder(KvCoder.of(VarIntCoder.of(), coder))
         .apply("GroupShard", GroupByKey.create())
         .apply("WriteShard", ParDo.of(new WriteFn<>(stage, dir, shardRows, sortKey, sink, count)).withSideInputs(count))
         .setCoder(StringUtf8Coder.of());
+  }
+
+  static final class CountFn<T> extends DoFn<T, Long> {
+    private long n;
+
+    @ProcessElement
+    public void process() {
+      n++;
+    }
+
+    @FinishBundle
+    public void finish(FinishBundleContext c) {
+      if (n > 0) c.output(n, GlobalWindow.INSTANCE.maxTimestamp(), GlobalWindow.INSTANCE);
+      n = 0;
+    }
   }
 
   static final class AssignFn<T> extends DoFn<T, KV<Integer, T>> {

@@ -5,14 +5,14 @@ import java.io.UncheckedIOException;
 import java.util.Arrays;
 import net.openhft.hashing.LongHashFunction;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 
 /**
- * Word shingles of a document through a Lucene analysis chain (StandardTokenizer, LowerCaseFilter): each token is
+ * Word shingles of a document through a Lucene analysis chain (StandardTokenizer, lower-casing exactly as
+ * LowerCaseFilter does, see {@link FastLowerCaseFilter}): each token is
  * hashed to 64 bits and every run of {@code size} consecutive tokens is combined into one shingle hash (what
  * Lucene's ShingleFilter would emit, without building the shingle strings: 3x faster, measured). The result is
  * the sorted set of distinct shingle hashes. A document shorter than one shingle yields its tokens as unigrams,
@@ -30,7 +30,7 @@ public final class Shingles implements AutoCloseable {
       @Override
       protected TokenStreamComponents createComponents(String fieldName) {
         Tokenizer tok = new StandardTokenizer();
-        return new TokenStreamComponents(tok, new LowerCaseFilter(tok));
+        return new TokenStreamComponents(tok, new FastLowerCaseFilter(tok));
       }
     };
   }

@@ -12,13 +12,20 @@ public final class Words {
   private Words() {}
 
   private static final boolean[] ASCII_PUNCT = new boolean[128];
+  /** {@link #isPunct} for every BMP char, looked up once: English text is full of curly quotes and dashes. */
+  private static final boolean[] BMP_PUNCT = new boolean[0x10000];
 
   static {
     for (int c = 0; c < 128; c++) ASCII_PUNCT[c] = (c > ' ' && c < 127) && !Character.isLetterOrDigit(c);
+    for (int c = 0; c < BMP_PUNCT.length; c++) BMP_PUNCT[c] = c < 128 ? ASCII_PUNCT[c] : punctOrSymbolType(c);
   }
 
   public static boolean isPunct(int c) {
-    if (c < 128) return ASCII_PUNCT[c];
+    if (c >= 0 && c < BMP_PUNCT.length) return BMP_PUNCT[c];
+    return punctOrSymbolType(c);
+  }
+
+  private static boolean punctOrSymbolType(int c) {
     int t = Character.getType(c);
     return t == Character.CONNECTOR_PUNCTUATION || t == Character.DASH_PUNCTUATION
         || t == Character.START_PUNCTUATION || t == Character.END_PUNCTUATION

@@ -29,6 +29,39 @@ class DedupCoreTest {
   }
 
   @Test
+  void fastLowerCaseFilterLowersExactlyAsLucenesLowerCaseFilter() throws Exception {
+    Random r = new Random(5);
+    StringBuilder sb = new StringBuilder();
+    int[] pool = {'A', 'Z', 'a', 'q', '7', 0xC0, 0xC9, 0x130, 0x3A3, 0x41F, 0x10400, 0x1E9E, 0x212A, 0xFF21, 'x', 'Q'};
+    for (int i = 0; i < 20_000; i++) {
+      int k = r.nextInt(10);
+      if (k == 0) sb.append(' ');
+      else if (k == 1) sb.appendCodePoint(r.nextInt(0x3000));
+      else sb.appendCodePoint(pool[r.nextInt(pool.length)]);
+    }
+    String text = sb + " İstanbul ΣΊΣΥΦΟΣ Straße ÀB𐐀C KELVINK";
+    assertEquals(tokens(text, true), tokens(text, false));
+    List<String> fast = tokens(text, false);
+    assertTrue(fast.contains("σίσυφοσ") && fast.contains("straße") && fast.contains("kelvink"), fast.toString());
+  }
+
+  private static List<String> tokens(String text, boolean lucene) throws Exception {
+    List<String> out = new ArrayList<>();
+    try (org.apache.lucene.analysis.Tokenizer tok = new org.apache.lucene.analysis.standard.StandardTokenizer();
+        org.apache.lucene.analysis.TokenStream ts = lucene ? new org.apache.lucene.analysis.LowerCaseFilter(tok)
+            : new FastLowerCaseFilter(tok)) {
+      tok.setReader(new java.io.StringReader(text));
+      org.apache.lucene.analysis.tokenattributes.CharTermAttribute term =
+          ts.addAttribute(org.apache.lucene.analysis.tokenattributes.CharTermAttribute.class);
+      ts.reset();
+      while (ts.incrementToken()) out.add(term.toString());
+      ts.end();
+    }
+    assertTrue(out.size() > 100 || text.length() < 1000);
+    return out;
+  }
+
+  @Test
   void minHashEstimatesJaccard() {
     NearDedupConfig cfg = NearDedupConfig.defaults();
     MinHasher h = new MinHasher(cfg);
@@ -42,6 +75,26 @@ class DedupCoreTest {
     double est = MinHasher.estimate(h.signature(a), h.signature(b));
     assertEquals(0.6, est, 0.12);
     assertEquals(14, h.bandKeys(h.signature(a)).length);
+  }
+
+  @Test
+  void signatureIsThePerFunctionMinimumForAnyNumberOfFunctions() {
+    Random r = new Random(11);
+    for (NearDedupConfig cfg : List.of(NearDedupConfig.defaults(), new NearDedupConfig(5, 6, 3, 2, 0.8, 10, 64),
+        new NearDedupConfig(5, 7, 7, 1, 0.8, 10, 64))) {
+      MinHasher h = new MinHasher(cfg);
+      for (int n : new int[] {1, 3, 500}) {
+        long[] shingles = new long[n];
+        for (int i = 0; i < n; i++) shingles[i] = r.nextLong();
+        long[] sig = h.signature(shingles);
+        assertEquals(cfg.permutations(), sig.length);
+        for (int p = 0; p < sig.length; p++) {
+          long min = Long.MAX_VALUE;
+          for (long x : shingles) min = Math.min(min, h.apply(p, x));
+          assertEquals(min, sig[p], "function " + p + " of " + cfg.permutations() + ", " + n + " shingles");
+        }
+      }
+    }
   }
 
   @Test

@@ -19,6 +19,27 @@ class WordsTest {
   }
 
   @Test
+  void punctuationTableAgreesWithTheCharacterTypesOnEveryChar() {
+    for (int c = 0; c <= 0x10FFFF; c += c < 0x10000 ? 1 : 97) {
+      boolean want;
+      if (c < 128) {
+        want = c > ' ' && c < 127 && !Character.isLetterOrDigit(c);
+      } else {
+        int t = Character.getType(c);
+        want = t == Character.CONNECTOR_PUNCTUATION || t == Character.DASH_PUNCTUATION
+            || t == Character.START_PUNCTUATION || t == Character.END_PUNCTUATION
+            || t == Character.INITIAL_QUOTE_PUNCTUATION || t == Character.FINAL_QUOTE_PUNCTUATION
+            || t == Character.OTHER_PUNCTUATION || t == Character.MATH_SYMBOL || t == Character.CURRENCY_SYMBOL
+            || t == Character.MODIFIER_SYMBOL || t == Character.OTHER_SYMBOL;
+      }
+      int cc = c;
+      assertEquals(want, Words.isPunct(c), () -> "isPunct " + Integer.toHexString(cc));
+    }
+    assertTrue(Words.isPunct('\u201c') && Words.isPunct('\u2014') && Words.isPunct(0x1F600));
+    assertFalse(Words.isPunct('\u00e9') || Words.isPunct(' '));
+  }
+
+  @Test
   void spansAreTheTokensAsRanges() {
     String text = "  \"Hello,  world!\"\n— e.g. (x) ";
     Words.Spans s = Words.spans(text);

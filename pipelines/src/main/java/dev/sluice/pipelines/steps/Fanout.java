@@ -1,0 +1,235 @@
+package dev.sluice.pipelines.steps;
+
+import dev.sluice.pipelines.model.DeadLetter;
+import dev.sluice.pipelines.model.Doc;
+import dev.sluice.pipelines.model.RemovedDoc;
+import dev.sluice.pipelines.report.RunStats;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.Serializable;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.beam.sdk.coders.AtomicCoder;
+import org.apache.beam.sdk.coders.Coder;
+import org.apache.beam.sdk.coders.SerializableCoder;
+import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.util.VarInt;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionTuple;
+import org.apache.beam.sdk.values.TupleTag;
+
+/**
+ * Multi-output steps without the runner re-encoding every element for every consumer. Beam's Flink batch
+ * translation hands each consumer of a multi-output ParDo the whole tagged stream, encoded once per consumer and
+ * decoded by each: a step with four outputs encoded and decoded every document four times. A step written with
+ * this class emits one stream of {@link Tagged} elements instead, each encoded once, by its tag's coder, when it is
+ * emitted; {@link #split} turns the stream into one PCollection per tag, and each consumer then only copies bytes
+ * and decodes nothing but its own elements. The contents of every output are exactly what a multi-output ParDo
+ * would have produced.
+ */
+public final class Fanout {
+  private Fanout() {}
+
+  /** One output element: the index of its tag in the step's {@link Outputs}, and its encoding by that tag's coder. */
+  public record Tagged(int tag, byte[] bytes) {}
+
+  public static final Coder<Tagged> CODER = new TaggedCoder();
+
+  /** The outputs of one step, in order, each with its coder; shared by the step (to emit) and {@link #split}. */
+  public static final class Outputs implements Serializable {
+    private static final long serialVersionUID = 1L;
+    private final List<TupleTag<?>> tags = new ArrayList<>();
+    private final List<Coder<?>> coders = new ArrayList<>();
+
+    private Outputs() {}
+
+    /** The given standard tags ({@link Tags}) with their hand-written coders. */
+    public static Outputs of(TupleTag<?>... standard) {
+      Outputs o = new Outputs();
+      for (TupleTag<?> t : standard) o.add(t, standardCoder(t));
+      return o;
+    }
+
+    /** Adds a tag with its own coder. */
+    public <T> Outputs and(TupleTag<T> tag, Coder<T> coder) {
+      add(tag, coder);
+      return this;
+    }
+
+    private void add(TupleTag<?> tag, Coder<?> coder) {
+      for (TupleTag<?> t : tags) {
+        if (t.getId().equals(tag.getId())) throw new IllegalArgumentException("output " + tag.getId() + " twice");
+      }
+      tags.add(tag);
+      coders.add(coder);
+    }
+
+    int indexOf(TupleTag<?> tag) {
+      for (int i = 0; i < tags.size(); i++) if (tags.get(i).getId().equals(tag.getId())) return i;
+      throw new IllegalArgumentException("not an output of this step: " + tag.getId());
+    }
+
+    /** A new emitter for one DoFn instance (not thread-safe: it reuses one buffer). */
+    public Emitter emitter() {
+      return new Emitter(this);
+    }
+  }
+
+  private static Coder<?> standardCoder(TupleTag<?> t) {
+    String id = t.getId();
+    if (id.equals(Tags.DOCS.getId())) return Doc.CODER;
+    if (id.equals(Tags.REMOVED.getId())) return RemovedDoc.CODER;
+    if (id.equals(Tags.DEAD.getId())) return DeadLetter.CODER;
+    if (id.equals(Tags.STATS.getId())) return SerializableCoder.of(RunStats.class);
+    throw new IllegalArgumentException("no standard coder for output " + id + "; use Outputs.and(tag, coder)");
+  }
+
+  /** Encodes elements of a step's outputs into {@link Tagged} values. */
+  public static final class Emitter {
+    private final Outputs outputs;
+    private final BytesOut buffer = new BytesOut();
+
+    private Emitter(Outputs outputs) {
+      this.outputs = outputs;
+    }
+
+    @SuppressWarnings("unchecked")
+    public <T> Tagged of(TupleTag<T> tag, T value) {
+      int i = outputs.indexOf(tag);
+      buffer.reset();
+      try {
+        ((Coder<T>) outputs.coders.get(i)).encode(value, buffer);
+      } catch (IOException e) {
+        throw new UncheckedIOException("could not encode an element of output " + tag.getId(), e);
+      }
+      return new Tagged(i, buffer.toByteArray());
+    }
+  }
+
+  /** One PCollection per output of the step that produced {@code tagged}, named after its tag, with its coder. */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  public static PCollectionTuple split(PCollection<Tagged> tagged, Outputs outputs) {
+    tagged.setCoder(CODER);
+    PCollectionTuple out = PCollectionTuple.empty(tagged.getPipeline());
+    for (int i = 0; i < outputs.tags.size(); i++) {
+      TupleTag tag = outputs.tags.get(i);
+      Coder coder = outputs.coders.get(i);
+      PCollection pc = (PCollection) tagged.apply(tag.getId(), ParDo.of(new UnpackFn(i, coder)));
+      pc.setCoder(coder);
+      out = out.and(tag, pc);
+    }
+    return out;
+  }
+
+  static final class UnpackFn<T> extends DoFn<Tagged, T> {
+    private final int tag;
+    private final Coder<T> coder;
+    private transient BytesIn in;
+
+    UnpackFn(int tag, Coder<T> coder) {
+      this.tag = tag;
+      this.coder = coder;
+    }
+
+    @ProcessElement
+    public void process(@Element Tagged t, OutputReceiver<T> out) throws IOException {
+      if (t.tag() != tag) return;
+      if (in == null) in = new BytesIn();
+      in.reset(t.bytes());
+      out.output(coder.decode(in));
+    }
+  }
+
+  static final class TaggedCoder extends AtomicCoder<Tagged> {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public void encode(Tagged t, OutputStream out) throws IOException {
+      VarInt.encode(t.tag(), out);
+      VarInt.encode(t.bytes().length, out);
+      out.write(t.bytes());
+    }
+
+    @Override
+    public Tagged decode(InputStream in) throws IOException {
+      int tag = VarInt.decodeInt(in);
+      byte[] b = new byte[VarInt.decodeInt(in)];
+      int off = 0;
+      while (off < b.length) {
+        int r = in.read(b, off, b.length - off);
+        if (r < 0) throw new java.io.EOFException();
+        off += r;
+      }
+      return new Tagged(tag, b);
+    }
+
+    @Override
+    public void verifyDeterministic() {}
+  }
+
+  /** An unsynchronised, growable byte buffer (ByteArrayOutputStream locks on every write). */
+  static final class BytesOut extends OutputStream {
+    private byte[] buf = new byte[4096];
+    private int n;
+
+    void reset() {
+      n = 0;
+    }
+
+    byte[] toByteArray() {
+      return Arrays.copyOf(buf, n);
+    }
+
+    private void ensure(int more) {
+      if (n + more > buf.length) buf = Arrays.copyOf(buf, Math.max(buf.length * 2, n + more));
+    }
+
+    @Override
+    public void write(int b) {
+      ensure(1);
+      buf[n++] = (byte) b;
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) {
+      ensure(len);
+      System.arraycopy(b, off, buf, n, len);
+      n += len;
+    }
+  }
+
+  /** An unsynchronised reader of one byte array (ByteArrayInputStream locks on every read). */
+  static final class BytesIn extends InputStream {
+    private byte[] buf;
+    private int pos;
+
+    void reset(byte[] b) {
+      buf = b;
+      pos = 0;
+    }
+
+    @Override
+    public int read() {
+      return pos < buf.length ? buf[pos++] & 0xFF : -1;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) {
+      if (len == 0) return 0;
+      if (pos >= buf.length) return -1;
+      int k = Math.min(len, buf.length - pos);
+      System.arraycopy(buf, pos, b, off, k);
+      pos += k;
+      return k;
+    }
+
+    @Override
+    public int available() {
+      return buf.length - pos;
+    }
+  }
+}

@@ -1,0 +1,105 @@
+package dev.sluice.pipelines.steps;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.sluice.pipelines.model.DeadLetter;
+import dev.sluice.pipelines.model.Doc;
+import dev.sluice.pipelines.model.RemovedDoc;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.beam.sdk.coders.KvCoder;
+import org.apache.beam.sdk.coders.StringUtf8Coder;
+import org.apache.beam.sdk.util.CoderUtils;
+import org.apache.beam.sdk.values.KV;
+import org.apache.beam.sdk.values.TupleTag;
+import org.junit.jupiter.api.Test;
+
+/** Fanout's tagged elements carry each output's own encoding through the runner and back; DedupIds' groups. */
+class FanoutTest {
+  private static Doc doc(String id, String source, long pos, String text) {
+    Doc d = new Doc();
+    d.id = id;
+    d.source = source;
+    d.pos = pos;
+    d.posUnit = "line";
+    d.text = text;
+    d.signals.put("gopher_quality.word_count", 3.0);
+    return d;
+  }
+
+  /** What a consumer of one tag sees: the elements of that tag, decoded, in order. */
+  private static <T> List<T> unpack(List<Fanout.Tagged> stream, Fanout.Outputs outputs, TupleTag<T> tag,
+      org.apache.beam.sdk.coders.Coder<T> coder) throws IOException {
+    Fanout.UnpackFn<T> fn = new Fanout.UnpackFn<>(outputs.indexOf(tag), coder);
+    List<T> out = new ArrayList<>();
+    for (Fanout.Tagged t : stream) {
+      // through the runner: the tagged element itself is encoded and decoded once per consumer
+      Fanout.Tagged wire = CoderUtils.decodeFromByteArray(Fanout.CODER, CoderUtils.encodeToByteArray(Fanout.CODER, t));
+      fn.process(wire, new org.apache.beam.sdk.transforms.DoFn.OutputReceiver<T>() {
+        @Override
+        public void output(T x) {
+          out.add(x);
+        }
+
+        @Override
+        public void outputWithTimestamp(T x, org.joda.time.Instant ts) {
+          out.add(x);
+        }
+      });
+    }
+    return out;
+  }
+
+  @Test
+  void eachOutputGetsExactlyItsOwnElementsBack() throws IOException {
+    TupleTag<KV<String, String>> pairs = new TupleTag<>("pairs") {};
+    KvCoder<String, String> pairCoder = KvCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of());
+    Fanout.Outputs outputs = Fanout.Outputs.of(Tags.DOCS, Tags.REMOVED, Tags.DEAD).and(pairs, pairCoder);
+    Fanout.Emitter emit = outputs.emitter();
+    Doc a = doc("a", "x.jsonl", 1, "Ünïcödé \ud83d\ude00 text. ".repeat(400)); // longer than the 4 KB buffer
+    Doc b = doc("b", "x.jsonl", 2, "");
+    RemovedDoc r = RemovedDoc.of(a, RemovedDoc.QUALITY, "c4.too_few_sentences", null, 2);
+    DeadLetter dl = DeadLetter.of("parse", "bad_json", "line 3: oops", "x.jsonl", "line 3", 3, "{not json");
+    List<Fanout.Tagged> stream = List.of(emit.of(Tags.DOCS, a), emit.of(Tags.REMOVED, r), emit.of(pairs, KV.of("p", "q")),
+        emit.of(Tags.DEAD, dl), emit.of(Tags.DOCS, b));
+
+    List<Doc> docs = unpack(stream, outputs, Tags.DOCS, Doc.CODER);
+    assertEquals(2, docs.size());
+    assertEquals(a.text, docs.get(0).text);
+    assertEquals(a.signals, docs.get(0).signals);
+    assertEquals("b", docs.get(1).id);
+    assertEquals(List.of(r), unpack(stream, outputs, Tags.REMOVED, RemovedDoc.CODER));
+    assertEquals(List.of(dl), unpack(stream, outputs, Tags.DEAD, DeadLetter.CODER));
+    assertEquals(List.of(KV.of("p", "q")), unpack(stream, outputs, pairs, pairCoder));
+  }
+
+  @Test
+  void anOutputTheStepDoesNotHaveIsAnError() {
+    Fanout.Outputs outputs = Fanout.Outputs.of(Tags.DOCS);
+    assertThrows(IllegalArgumentException.class, () -> outputs.emitter().of(Tags.DEAD,
+        DeadLetter.of("parse", "x", "y", "s", "line 1", 1, "z")));
+    assertThrows(IllegalArgumentException.class, () -> Fanout.Outputs.of(Tags.DOCS, Tags.DOCS));
+  }
+
+  @Test
+  void idsThatShareAHashGroupAreEachDecidedOnTheirOwn() {
+    // one hash group holding two ids (a 64-bit collision): each id keeps its first record by (source, position)
+    List<Doc> group = List.of(doc("x", "b.jsonl", 1, "x in b"), doc("y", "a.jsonl", 9, "y"),
+        doc("x", "a.jsonl", 5, "x in a, line 5"), doc("x", "a.jsonl", 7, "x in a, line 7"));
+    List<Doc> kept = new ArrayList<>();
+    List<DeadLetter> dead = new ArrayList<>();
+    DedupIds.firstPerId(group, kept::add, dead::add);
+    assertEquals(List.of("x in a, line 5", "y"), kept.stream().map(d -> d.text).toList());
+    assertEquals(List.of("line 7", "line 1"), dead.stream().map(DeadLetter::location).toList());
+    assertEquals("duplicate_id", dead.get(0).reason());
+    assertEquals("x in b", dead.get(1).raw());
+
+    kept.clear();
+    dead.clear();
+    DedupIds.firstPerId(List.of(doc("z", "a.jsonl", 1, "z")), kept::add, dead::add);
+    assertEquals(1, kept.size());
+    assertEquals(0, dead.size());
+  }
+}

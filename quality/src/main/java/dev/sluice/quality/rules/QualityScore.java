@@ -17,13 +17,14 @@ public final class QualityScore {
     int lines = 0;
     int terminal = 0;
     int lastNonSpace = -1;
-    int n = text.length();
+    char[] t = text.toCharArray(); // one copy: charAt re-checks the string's coder and bounds on every char
+    int n = t.length;
     for (int i = 0; i <= n; i++) {
-      char c = i < n ? text.charAt(i) : '\n';
+      char c = i < n ? t[i] : '\n';
       if (c == '\n') {
         if (lastNonSpace >= 0) {
           lines++;
-          if (FineWeb.TERMINAL.indexOf(text.charAt(lastNonSpace)) >= 0) terminal++;
+          if (FineWeb.TERMINAL.indexOf(t[lastNonSpace]) >= 0) terminal++;
         }
         lastNonSpace = -1;
         continue;

@@ -1,5 +1,6 @@
 package dev.sluice.pipelines.report;
 
+import dev.sluice.quality.text.Words;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -126,7 +127,7 @@ public final class RunStats implements Serializable {
     boolean in = false;
     char[] c = s.toCharArray(); // one copy: charAt re-checks the string's coder and bounds on every char
     for (int i = 0; i < c.length; i++) {
-      boolean sp = dev.sluice.quality.text.Words.isWhitespace(c[i]); // = Character.isWhitespace, ASCII fast
+      boolean sp = Words.isWhitespace(c[i]); // = Character.isWhitespace, ASCII fast
       if (!sp && !in) n++;
       in = !sp;
     }

@@ -4,6 +4,7 @@ import dev.sluice.pipelines.model.DeadLetter;
 import dev.sluice.pipelines.model.Doc;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -68,31 +69,27 @@ public final class DedupIds extends PTransform<PCollection<Doc>, PCollectionTupl
 
   /** Decides one hash group: per id, the first record goes to {@code kept}, every later one to {@code dead}. */
   static void firstPerId(Iterable<Doc> group, Consumer<Doc> kept, Consumer<DeadLetter> dead) {
-    Doc only = null;
-    Map<String, List<Doc>> byId = null;
-    for (Doc d : group) {
-      if (only == null && byId == null) {
-        only = d;
-        continue;
-      }
-      if (byId == null) {
-        byId = new TreeMap<>();
-        byId.computeIfAbsent(only.id, k -> new ArrayList<>()).add(only);
-      }
-      byId.computeIfAbsent(d.id, k -> new ArrayList<>()).add(d);
-    }
-    if (byId == null) {
-      if (only != null) kept.accept(only);
+    Iterator<Doc> it = group.iterator();
+    if (!it.hasNext()) return;
+    Doc first = it.next();
+    if (!it.hasNext()) { // nearly every group: one record
+      kept.accept(first);
       return;
+    }
+    Map<String, List<Doc>> byId = new TreeMap<>();
+    byId.computeIfAbsent(first.id, k -> new ArrayList<>()).add(first);
+    while (it.hasNext()) {
+      Doc d = it.next();
+      byId.computeIfAbsent(d.id, k -> new ArrayList<>()).add(d);
     }
     for (List<Doc> all : byId.values()) {
       all.sort(FIRST);
-      Doc first = all.get(0);
-      kept.accept(first);
+      Doc winner = all.get(0);
+      kept.accept(winner);
       for (int i = 1; i < all.size(); i++) {
         Doc d = all.get(i);
-        dead.accept(DeadLetter.of("parse", "duplicate_id", "id '" + d.id + "' was already used by " + first.source
-            + " " + first.location(), d.source, d.location(), d.pos, d.text));
+        dead.accept(DeadLetter.of("parse", "duplicate_id", "id '" + d.id + "' was already used by " + winner.source
+            + " " + winner.location(), d.source, d.location(), d.pos, d.text));
       }
     }
   }

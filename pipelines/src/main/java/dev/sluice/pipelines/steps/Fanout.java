@@ -1,9 +1,5 @@
 package dev.sluice.pipelines.steps;
 
-import dev.sluice.pipelines.model.DeadLetter;
-import dev.sluice.pipelines.model.Doc;
-import dev.sluice.pipelines.model.RemovedDoc;
-import dev.sluice.pipelines.report.RunStats;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -14,7 +10,6 @@ import java.util.Arrays;
 import java.util.List;
 import org.apache.beam.sdk.coders.AtomicCoder;
 import org.apache.beam.sdk.coders.Coder;
-import org.apache.beam.sdk.coders.SerializableCoder;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.util.VarInt;
@@ -50,7 +45,7 @@ public final class Fanout {
     /** The given standard tags ({@link Tags}) with their hand-written coders. */
     public static Outputs of(TupleTag<?>... standard) {
       Outputs o = new Outputs();
-      for (TupleTag<?> t : standard) o.add(t, standardCoder(t));
+      for (TupleTag<?> t : standard) o.add(t, Tags.coder(t));
       return o;
     }
 
@@ -77,15 +72,6 @@ public final class Fanout {
     public Emitter emitter() {
       return new Emitter(this);
     }
-  }
-
-  private static Coder<?> standardCoder(TupleTag<?> t) {
-    String id = t.getId();
-    if (id.equals(Tags.DOCS.getId())) return Doc.CODER;
-    if (id.equals(Tags.REMOVED.getId())) return RemovedDoc.CODER;
-    if (id.equals(Tags.DEAD.getId())) return DeadLetter.CODER;
-    if (id.equals(Tags.STATS.getId())) return SerializableCoder.of(RunStats.class);
-    throw new IllegalArgumentException("no standard coder for output " + id + "; use Outputs.and(tag, coder)");
   }
 
   /** Encodes elements of a step's outputs into {@link Tagged} values. */
@@ -158,12 +144,7 @@ public final class Fanout {
     public Tagged decode(InputStream in) throws IOException {
       int tag = VarInt.decodeInt(in);
       byte[] b = new byte[VarInt.decodeInt(in)];
-      int off = 0;
-      while (off < b.length) {
-        int r = in.read(b, off, b.length - off);
-        if (r < 0) throw new java.io.EOFException();
-        off += r;
-      }
+      if (in.readNBytes(b, 0, b.length) != b.length) throw new java.io.EOFException("tagged element cut short");
       return new Tagged(tag, b);
     }
 

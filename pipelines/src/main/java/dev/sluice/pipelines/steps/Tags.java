@@ -4,8 +4,8 @@ import dev.sluice.pipelines.model.DeadLetter;
 import dev.sluice.pipelines.model.Doc;
 import dev.sluice.pipelines.model.RemovedDoc;
 import dev.sluice.pipelines.report.RunStats;
+import org.apache.beam.sdk.coders.Coder;
 import org.apache.beam.sdk.coders.SerializableCoder;
-import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.TupleTag;
 
 /** The three outputs every step can have: documents that go on, removed documents, and dead letters. */
@@ -18,12 +18,13 @@ public final class Tags {
 
   private Tags() {}
 
-  /** Sets the hand-written coders on whichever of the three tags the tuple has. */
-  public static PCollectionTuple withCoders(PCollectionTuple t) {
-    if (t.has(DOCS)) t.get(DOCS).setCoder(Doc.CODER);
-    if (t.has(REMOVED)) t.get(REMOVED).setCoder(RemovedDoc.CODER);
-    if (t.has(DEAD)) t.get(DEAD).setCoder(DeadLetter.CODER);
-    if (t.has(STATS)) t.get(STATS).setCoder(SerializableCoder.of(RunStats.class));
-    return t;
+  /** The hand-written coder of one of these tags. */
+  static Coder<?> coder(TupleTag<?> t) {
+    String id = t.getId();
+    if (id.equals(DOCS.getId())) return Doc.CODER;
+    if (id.equals(REMOVED.getId())) return RemovedDoc.CODER;
+    if (id.equals(DEAD.getId())) return DeadLetter.CODER;
+    if (id.equals(STATS.getId())) return SerializableCoder.of(RunStats.class);
+    throw new IllegalArgumentException("no standard coder for output " + id);
   }
 }

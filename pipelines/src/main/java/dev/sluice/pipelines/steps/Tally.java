@@ -55,7 +55,6 @@ public final class Tally extends PTransform<PCollection<KV<String, Long>>, PDone
   }
 
   static final class CountKeysFn<T> extends DoFn<T, KV<String, Long>> {
-    static final String NAMESPACE = "sluice";
     private final SerializableFunction<T, String> key;
     private transient Map<String, long[]> counts;
     private transient Map<String, Counter> counters;
@@ -70,7 +69,7 @@ public final class Tally extends PTransform<PCollection<KV<String, Long>>, PDone
       if (counters == null) counters = new HashMap<>();
       String k = key.apply(row);
       counts.computeIfAbsent(k, x -> new long[1])[0]++;
-      counters.computeIfAbsent(k, x -> Metrics.counter(NAMESPACE, x)).inc();
+      counters.computeIfAbsent(k, x -> Metrics.counter(StageClock.NAMESPACE, x)).inc();
     }
 
     @FinishBundle

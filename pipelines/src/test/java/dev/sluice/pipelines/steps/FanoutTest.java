@@ -76,11 +76,14 @@ class FanoutTest {
   }
 
   @Test
-  void anOutputTheStepDoesNotHaveIsAnError() {
+  void anOutputTheStepDoesNotHaveOrACutElementIsAnError() throws IOException {
     Fanout.Outputs outputs = Fanout.Outputs.of(Tags.DOCS);
     assertThrows(IllegalArgumentException.class, () -> outputs.emitter().of(Tags.DEAD,
         DeadLetter.of("parse", "x", "y", "s", "line 1", 1, "z")));
     assertThrows(IllegalArgumentException.class, () -> Fanout.Outputs.of(Tags.DOCS, Tags.DOCS));
+    byte[] whole = CoderUtils.encodeToByteArray(Fanout.CODER, new Fanout.Tagged(1, new byte[] {1, 2, 3}));
+    byte[] cut = java.util.Arrays.copyOf(whole, whole.length - 1);
+    assertThrows(java.io.EOFException.class, () -> Fanout.CODER.decode(new java.io.ByteArrayInputStream(cut)));
   }
 
   @Test

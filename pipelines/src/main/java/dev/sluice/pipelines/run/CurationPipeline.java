@@ -25,16 +25,18 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.PCollectionTuple;
+import org.apache.beam.sdk.values.PCollectionView;
 
 /**
- * Assembles a recipe into a Beam pipeline: read, ids, the per-document steps (normalise, language, quality) fused
- * into one ParDo, exact, near, history, write, tally.
+ * Assembles a recipe into a Beam pipeline: read, the duplicate-id check and the per-document steps (normalise,
+ * language, quality) fused into one ParDo, exact, near, history, write, tally.
  */
 public final class CurationPipeline {
   public static final String SHARDS = "shards";
@@ -52,14 +54,14 @@ public final class CurationPipeline {
 
     PCollectionTuple read = p.apply("Read", new ReadDocuments(files, r.input()));
     dead.add(read.get(Tags.DEAD));
-    PCollectionTuple ids = read.get(Tags.DOCS).apply("DedupIds", new DedupIds());
-    dead.add(ids.get(Tags.DEAD));
+    PCollectionView<Map<String, String>> losers = read.get(ReadDocuments.IDS).apply("DedupIds", new DedupIds());
     List<DocStep> perDoc = new ArrayList<>();
     perDoc.add(new Normalize(r.normalize()));
     if (report) perDoc.add(Observe.input());
     if (r.language() != null) perDoc.add(new IdentifyLanguage(r.language()));
     perDoc.add(new ScoreQuality(r.quality(), report));
-    PCollectionTuple cleaned = ids.get(Tags.DOCS).apply("PerDocument", new PerDocument(perDoc));
+    PCollectionTuple cleaned = read.get(ReadDocuments.TAGGED)
+        .apply("PerDocument", new PerDocument(perDoc, ReadDocuments.DOCS, losers));
     dead.add(cleaned.get(Tags.DEAD));
     PCollection<Doc> docs = keep(cleaned, removed, stats);
     if (r.dedup() != null) {

@@ -68,6 +68,13 @@ public final class Fanout {
       throw new IllegalArgumentException("not an output of this step: " + tag.getId());
     }
 
+    /** One output, read straight from the tagged stream by a consumer that takes the stream itself. */
+    @SuppressWarnings("unchecked")
+    public <T> Part<T> part(TupleTag<T> tag) {
+      int i = indexOf(tag);
+      return new Part<>(i, (Coder<T>) coders.get(i));
+    }
+
     /** A new emitter for one DoFn instance (not thread-safe: it reuses one buffer). */
     public Emitter emitter() {
       return new Emitter(this);
@@ -96,12 +103,49 @@ public final class Fanout {
     }
   }
 
+  /**
+   * One output's elements in a tagged stream: a consumer that takes the stream itself (so that the runner ships
+   * bytes and the consumer decodes its elements once) picks them out with {@link #decode}.
+   */
+  public static final class Part<T> implements Serializable {
+    private static final long serialVersionUID = 1L;
+    private final int tag;
+    private final Coder<T> coder;
+    private transient BytesIn in;
+
+    private Part(int tag, Coder<T> coder) {
+      this.tag = tag;
+      this.coder = coder;
+    }
+
+    /** The element, decoded, when {@code t} belongs to this output; null when it belongs to another. */
+    public T decode(Tagged t) {
+      if (t.tag() != tag) return null;
+      if (in == null) in = new BytesIn();
+      in.reset(t.bytes());
+      try {
+        return coder.decode(in);
+      } catch (IOException e) {
+        throw new UncheckedIOException("could not decode an element of output " + tag, e);
+      }
+    }
+  }
+
   /** One PCollection per output of the step that produced {@code tagged}, named after its tag, with its coder. */
-  @SuppressWarnings({"unchecked", "rawtypes"})
   public static PCollectionTuple split(PCollection<Tagged> tagged, Outputs outputs) {
+    return split(tagged, outputs, outputs.tags.toArray(new TupleTag<?>[0]));
+  }
+
+  /**
+   * As {@link #split}, for the given outputs only: an output that is consumed as a {@link Part} of the stream
+   * must not also be unpacked (the runner would decode it for nobody).
+   */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  public static PCollectionTuple split(PCollection<Tagged> tagged, Outputs outputs, TupleTag<?>... only) {
     tagged.setCoder(CODER);
     PCollectionTuple out = PCollectionTuple.empty(tagged.getPipeline());
-    for (int i = 0; i < outputs.tags.size(); i++) {
+    for (TupleTag<?> wanted : only) {
+      int i = outputs.indexOf(wanted);
       TupleTag tag = outputs.tags.get(i);
       Coder coder = outputs.coders.get(i);
       PCollection pc = (PCollection) tagged.apply(tag.getId(), ParDo.of(new UnpackFn(i, coder)));

@@ -1,6 +1,8 @@
 package dev.sluice.pipelines.steps;
 
 import dev.sluice.pipelines.io.FileReader;
+import dev.sluice.pipelines.model.Doc;
+import dev.sluice.pipelines.model.IdRef;
 import dev.sluice.pipelines.recipe.InputSettings;
 import dev.sluice.pipelines.run.Progress;
 import java.util.List;
@@ -17,8 +19,10 @@ import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.TupleTag;
 
 /**
- * Reads the (already expanded, sorted) input files in parallel into documents (Tags.DOCS) and dead letters
- * (Tags.DEAD), and counts what it read ({@link #INPUT}) for the tally.
+ * Reads the (already expanded, sorted) input files in parallel. Outputs: dead letters (Tags.DEAD), a reference per
+ * document for the duplicate-id check ({@link #IDS}), what it read counted for the tally ({@link #INPUT}), and the
+ * tagged stream itself ({@link #TAGGED}) from which the next step takes the documents ({@link #DOCS}): the runner
+ * then ships the documents' bytes once, and they are decoded once, by the step that uses them.
  */
 public final class ReadDocuments extends PTransform<PBegin, PCollectionTuple> {
   private final List<String> files;
@@ -35,12 +39,22 @@ public final class ReadDocuments extends PTransform<PBegin, PCollectionTuple> {
         .apply("ListFiles", Create.of(files).withCoder(StringUtf8Coder.of()))
         .apply("SpreadFiles", Reshuffle.viaRandomKey())
         .apply("ParseFiles", ParDo.of(new ReadFileFn(settings, OUTPUTS)));
-    return Fanout.split(parsed, OUTPUTS)
-        .and(INPUT, parsed.apply("CountInput", Tally.keys(t -> "input")));
+    int ids = OUTPUTS.indexOf(IDS);
+    return Fanout.split(parsed, OUTPUTS, Tags.DEAD, IDS)
+        .and(INPUT, parsed.apply("CountInput", Tally.keys(t -> t.tag() == ids ? null : "input")))
+        .and(TAGGED, parsed);
   }
 
-  static final Fanout.Outputs OUTPUTS = Fanout.Outputs.of(Tags.DOCS, Tags.DEAD);
-  /** Partial counts of records read ("input"), per bundle, for the tally: counted without decoding them. */
+  /** One per document: what {@link DedupIds} groups instead of the document. */
+  public static final TupleTag<IdRef> IDS = new TupleTag<>("ids") {};
+  static final Fanout.Outputs OUTPUTS = Fanout.Outputs.of(Tags.DOCS, Tags.DEAD).and(IDS, IdRef.CODER);
+  /** Everything read, as tagged elements; the documents are its {@link #DOCS} part. */
+  public static final TupleTag<Fanout.Tagged> TAGGED = new TupleTag<>("tagged") {};
+  public static final Fanout.Part<Doc> DOCS = OUTPUTS.part(Tags.DOCS);
+  /**
+   * Partial counts of records read ("input": documents and dead letters), per bundle, for the tally: counted
+   * without decoding them.
+   */
   public static final TupleTag<KV<String, Long>> INPUT = new TupleTag<>("input") {};
 
   static final class ReadFileFn extends DoFn<String, Fanout.Tagged> {
@@ -67,6 +81,7 @@ public final class ReadDocuments extends PTransform<PBegin, PCollectionTuple> {
       reader.read(file, d -> {
         Progress.READ.increment();
         out.output(emit.of(Tags.DOCS, d));
+        out.output(emit.of(IDS, IdRef.of(d)));
       }, dl -> {
         Progress.READ.increment();
         out.output(emit.of(Tags.DEAD, dl));

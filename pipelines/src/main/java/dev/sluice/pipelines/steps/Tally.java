@@ -40,7 +40,7 @@ public final class Tally extends PTransform<PCollection<KV<String, Long>>, PDone
   }
 
   /**
-   * Partial counts of the outcome key of each element, one per key and bundle. Each element also bumps a Beam
+   * Partial counts of the outcome key of each element (null: not counted), one per key and bundle. Each element also bumps a Beam
    * counter named after its key ({@code sluice/filtered:c4.too_few_sentences}, ...), so the runner's metrics —
    * Flink's web UI and REST API — show Sluice's counts by name while the job runs. The manifest still counts from
    * the data: metrics of a retried bundle may count twice.
@@ -68,6 +68,7 @@ public final class Tally extends PTransform<PCollection<KV<String, Long>>, PDone
       if (counts == null) counts = new HashMap<>();
       if (counters == null) counters = new HashMap<>();
       String k = key.apply(row);
+      if (k == null) return; // not counted
       counts.computeIfAbsent(k, x -> new long[1])[0]++;
       counters.computeIfAbsent(k, x -> Metrics.counter(StageClock.NAMESPACE, x)).inc();
     }

@@ -1,22 +1,27 @@
 package dev.sluice.pipelines.steps;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.sluice.pipelines.model.DeadLetter;
 import dev.sluice.pipelines.model.Doc;
+import dev.sluice.pipelines.model.IdRef;
 import dev.sluice.pipelines.model.RemovedDoc;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.util.CoderUtils;
+import org.apache.beam.sdk.util.SerializableUtils;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.TupleTag;
 import org.junit.jupiter.api.Test;
 
-/** Fanout's tagged elements carry each output's own encoding through the runner and back; DedupIds' groups. */
+/** Fanout's tagged elements carry each output's own encoding through the runner and back; DedupIds' decisions. */
 class FanoutTest {
   private static Doc doc(String id, String source, long pos, String text) {
     Doc d = new Doc();
@@ -73,6 +78,15 @@ class FanoutTest {
     assertEquals(List.of(r), unpack(stream, outputs, Tags.REMOVED, RemovedDoc.CODER));
     assertEquals(List.of(dl), unpack(stream, outputs, Tags.DEAD, DeadLetter.CODER));
     assertEquals(List.of(KV.of("p", "q")), unpack(stream, outputs, pairs, pairCoder));
+
+    // a consumer of the stream itself picks out one output's part: the same elements, nothing of the others
+    Fanout.Part<Doc> part = SerializableUtils.clone(outputs.part(Tags.DOCS));
+    List<String> ids = new ArrayList<>();
+    for (Fanout.Tagged t : stream) {
+      Doc d = part.decode(CoderUtils.decodeFromByteArray(Fanout.CODER, CoderUtils.encodeToByteArray(Fanout.CODER, t)));
+      if (d != null) ids.add(d.id + ":" + d.text.length());
+    }
+    assertEquals(List.of("a:" + a.text.length(), "b:0"), ids);
   }
 
   @Test
@@ -87,22 +101,33 @@ class FanoutTest {
   }
 
   @Test
-  void idsThatShareAHashGroupAreEachDecidedOnTheirOwn() {
+  void idsThatShareAHashGroupAreEachDecidedOnTheirOwn() throws IOException {
     // one hash group holding two ids (a 64-bit collision): each id keeps its first record by (source, position)
-    List<Doc> group = List.of(doc("x", "b.jsonl", 1, "x in b"), doc("y", "a.jsonl", 9, "y"),
-        doc("x", "a.jsonl", 5, "x in a, line 5"), doc("x", "a.jsonl", 7, "x in a, line 7"));
-    List<Doc> kept = new ArrayList<>();
-    List<DeadLetter> dead = new ArrayList<>();
-    DedupIds.firstPerId(group, kept::add, dead::add);
-    assertEquals(List.of("x in a, line 5", "y"), kept.stream().map(d -> d.text).toList());
-    assertEquals(List.of("line 7", "line 1"), dead.stream().map(DeadLetter::location).toList());
-    assertEquals("duplicate_id", dead.get(0).reason());
-    assertEquals("x in b", dead.get(1).raw());
+    List<IdRef> group = List.of(ref("x", "b.jsonl", 1), ref("y", "a.jsonl", 9), ref("x", "a.jsonl", 5),
+        ref("x", "a.jsonl", 7));
+    Map<String, String> losers = new HashMap<>();
+    DedupIds.losers(group, (loser, winner) -> losers.put(loser.recordKey(), DedupIds.detail(loser, winner)));
+    assertEquals(2, losers.size());
+    IdRef r = ref("x", "b.jsonl", 1);
+    assertEquals(r, CoderUtils.decodeFromByteArray(IdRef.CODER, CoderUtils.encodeToByteArray(IdRef.CODER, r)));
 
-    kept.clear();
-    dead.clear();
-    DedupIds.firstPerId(List.of(doc("z", "a.jsonl", 1, "z")), kept::add, dead::add);
-    assertEquals(1, kept.size());
-    assertEquals(0, dead.size());
+    Doc line7 = doc("x", "a.jsonl", 7, "x in a, line 7");
+    Doc inB = doc("x", "b.jsonl", 1, "x in b");
+    DeadLetter d7 = DedupIds.check(line7, losers);
+    assertEquals("duplicate_id", d7.reason());
+    assertEquals("line 7", d7.location());
+    assertEquals("id 'x' was already used by a.jsonl line 5", d7.detail());
+    assertEquals("x in b", DedupIds.check(inB, losers).raw());
+    assertNull(DedupIds.check(doc("x", "a.jsonl", 5, "x in a, line 5"), losers));
+    assertNull(DedupIds.check(doc("y", "a.jsonl", 9, "y"), losers));
+
+    List<IdRef> lone = new ArrayList<>();
+    DedupIds.losers(List.of(ref("z", "a.jsonl", 1)), (loser, winner) -> lone.add(loser));
+    assertEquals(0, lone.size());
+    assertNull(DedupIds.check(doc("z", "a.jsonl", 1, "z"), Map.of()));
+  }
+
+  private static IdRef ref(String id, String source, long pos) {
+    return new IdRef(id, source, "line", pos);
   }
 }

@@ -36,6 +36,11 @@ public final class Doc implements Serializable {
   public static final Coder<Doc> CODER = new DocCoder();
 
   public String location() {
+    return location(posUnit, pos);
+  }
+
+  /** A record's location as dead letters and removed rows show it: "line 12", "row 3", ... */
+  public static String location(String posUnit, long pos) {
     return posUnit + " " + pos;
   }
 

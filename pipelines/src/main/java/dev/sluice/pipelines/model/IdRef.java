@@ -20,7 +20,7 @@ public record IdRef(String id, String source, String posUnit, long pos) implemen
 
   /** As {@link Doc#location()}. */
   public String location() {
-    return posUnit + " " + pos;
+    return Doc.location(posUnit, pos);
   }
 
   /** The record's key in the duplicate-id check's answer; {@link #recordKey(Doc)} gives the same for its document. */

@@ -126,7 +126,7 @@ public final class Fanout {
       try {
         return coder.decode(in);
       } catch (IOException e) {
-        throw new UncheckedIOException("could not decode an element of output " + tag, e);
+        throw new UncheckedIOException("could not decode an element of output #" + tag, e);
       }
     }
   }
@@ -156,21 +156,16 @@ public final class Fanout {
   }
 
   static final class UnpackFn<T> extends DoFn<Tagged, T> {
-    private final int tag;
-    private final Coder<T> coder;
-    private transient BytesIn in;
+    private final Part<T> part;
 
     UnpackFn(int tag, Coder<T> coder) {
-      this.tag = tag;
-      this.coder = coder;
+      this.part = new Part<>(tag, coder);
     }
 
     @ProcessElement
-    public void process(@Element Tagged t, OutputReceiver<T> out) throws IOException {
-      if (t.tag() != tag) return;
-      if (in == null) in = new BytesIn();
-      in.reset(t.bytes());
-      out.output(coder.decode(in));
+    public void process(@Element Tagged t, OutputReceiver<T> out) {
+      T value = part.decode(t);
+      if (value != null) out.output(value);
     }
   }
 

@@ -46,6 +46,15 @@ public final class RunCommand implements Callable<Integer> {
   @Option(names = "--parallelism", defaultValue = "0", description = "workers (default: one per core)")
   int parallelism;
 
+  @Option(names = "--restarts", defaultValue = "5", paramLabel = "N",
+      description = "with --runner flink: restart the job up to N times after a failure such as a lost TaskManager"
+          + " (fixed delay; 0: none; default ${DEFAULT-VALUE})")
+  int restarts;
+
+  @Option(names = "--restart-delay", defaultValue = "2", paramLabel = "SECONDS",
+      description = "with --runner flink: wait between restarts (default ${DEFAULT-VALUE})")
+  int restartDelay;
+
   @Option(names = "--set", paramLabel = "KEY=VALUE", description = "override a recipe key, e.g. dedup.near.bands=16")
   List<String> overrides = new ArrayList<>();
 
@@ -75,7 +84,8 @@ public final class RunCommand implements Callable<Integer> {
       }
     }
     List<String> files = InputFiles.expand(r.input().paths());
-    var options = Runners.options(runner, flinkMaster, parallelism);
+    var options = Runners.options(runner, flinkMaster, parallelism,
+        new Runners.Restarts(restarts, restartDelay));
     Progress.reset();
     ProgressLine progress = new ProgressLine(System.console() != null);
     RunSummary s;

@@ -223,7 +223,24 @@ public final class Curation {
 
   static String rootMessage(Throwable e) {
     Throwable t = e;
-    while (t.getCause() != null && t.getCause() != t) t = t.getCause();
-    return t.getClass().getSimpleName() + ": " + t.getMessage();
+    String recovery = null;
+    String lost = null;
+    while (true) {
+      String m = t.getMessage();
+      if (m != null && recovery == null && m.startsWith("Recovery is suppressed by ")) {
+        recovery = m.substring("Recovery is suppressed by ".length());
+      }
+      if (m != null && lost == null && m.contains("task manager has been lost")) {
+        lost = "a TaskManager was lost";
+      }
+      if (t.getCause() == null || t.getCause() == t) break;
+      t = t.getCause();
+    }
+    String root = t.getClass().getSimpleName() + ": " + t.getMessage();
+    if (recovery == null) return root;
+    // a cluster job that Flink gave up on: say so, and which setting decides it, before the low-level cause
+    String why = recovery.startsWith("NoRestart") ? "Flink did not restart the job (--restarts 0)"
+        : "Flink gave up restarting the job (" + recovery + "; raise --restarts)";
+    return why + (lost == null ? "" : "; " + lost) + "; cause: " + root;
   }
 }

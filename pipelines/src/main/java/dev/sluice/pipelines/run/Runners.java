@@ -47,7 +47,21 @@ public final class Runners {
 
   private static String localConf;
 
+  /** Restart attempts and the delay between them, for jobs submitted to a cluster ({@link #options}). */
+  public record Restarts(int attempts, int delaySeconds) {
+    public static final Restarts DEFAULT = new Restarts(5, 2);
+
+    public Restarts {
+      if (attempts < 0) throw new Config.ConfigException("--restarts", attempts, "0 (none) or more attempts");
+      if (delaySeconds < 0) throw new Config.ConfigException("--restart-delay", delaySeconds, "seconds, 0 or more");
+    }
+  }
+
   public static PipelineOptions options(String runner, String flinkMaster, int parallelism) {
+    return options(runner, flinkMaster, parallelism, Restarts.DEFAULT);
+  }
+
+  public static PipelineOptions options(String runner, String flinkMaster, int parallelism, Restarts restarts) {
     int cores = parallelism > 0 ? parallelism : Runtime.getRuntime().availableProcessors();
     switch (runner) {
       case "embedded" -> {
@@ -84,7 +98,10 @@ public final class Runners {
         }
         FlinkPipelineOptions o = PipelineOptionsFactory.create().as(FlinkPipelineOptions.class);
         o.setRunner(FlinkRunner.class);
-        o.setFlinkMaster(flinkMaster);
+        // "[auto]": Beam asks Flink for the context environment, which ClusterEnvironment makes a remote one whose
+        // job carries Sluice's restart strategy (Beam's own remote batch environment has no way to set one).
+        ClusterEnvironment.install(flinkMaster, List.of(jar), restarts);
+        o.setFlinkMaster("[auto]");
         if (parallelism > 0) o.setParallelism(parallelism);
         o.setAttachedMode(true);
         o.setFasterCopy(true);

@@ -87,7 +87,7 @@ public final class RunCommand implements Callable<Integer> {
     var options = Runners.options(runner, flinkMaster, parallelism,
         new Runners.Restarts(restarts, restartDelay));
     Progress.reset();
-    ProgressLine progress = new ProgressLine(System.console() != null);
+    ProgressLine progress = new ProgressLine(System.console() != null, runner.equals("flink"));
     RunSummary s;
     try {
       progress.start();

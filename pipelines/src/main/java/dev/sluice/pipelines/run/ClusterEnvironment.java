@@ -2,11 +2,14 @@ package dev.sluice.pipelines.run;
 
 import dev.sluice.quality.Config;
 import java.util.List;
+import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.api.common.restartstrategy.RestartStrategies;
 import org.apache.flink.api.java.ExecutionEnvironment;
 import org.apache.flink.api.java.RemoteEnvironment;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.GlobalConfiguration;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.core.execution.JobListener;
 
 /**
  * The Flink batch environment of a job submitted to a cluster, with the job's restart strategy set by Sluice.
@@ -41,11 +44,37 @@ final class ClusterEnvironment extends ExecutionEnvironment {
     RemoteEnvironment env = new RemoteEnvironment(host, port, client, jars.toArray(String[]::new));
     env.getConfig().setRestartStrategy(restarts.attempts() == 0 ? RestartStrategies.noRestart()
         : RestartStrategies.fixedDelayRestart(restarts.attempts(), restarts.delaySeconds() * 1000L));
+    submitted = null;
+    rest = "http://" + host + ":" + port;
+    env.registerJobListener(new JobListener() {
+      @Override
+      public void onJobSubmitted(JobClient client, Throwable failure) {
+        if (client != null) submitted = client.getJobID().toHexString();
+      }
+
+      @Override
+      public void onJobExecuted(JobExecutionResult result, Throwable failure) {}
+    });
     initializeContextEnvironment(() -> env);
+  }
+
+  private static volatile String submitted;
+  private static volatile String rest;
+
+  /** The id of the job the installed environment submitted, once it has; else null. */
+  static String submittedJob() {
+    return submitted;
+  }
+
+  /** The REST endpoint of the cluster the installed environment submits to. */
+  static String restEndpoint() {
+    return rest;
   }
 
   /** Removes the installed environment (tests; a CLI process runs one job). */
   static void uninstall() {
     resetContextEnvironment();
+    rest = null;
+    submitted = null;
   }
 }

@@ -48,8 +48,8 @@ final class ClusterEnvironment extends ExecutionEnvironment {
     rest = "http://" + host + ":" + port;
     env.registerJobListener(new JobListener() {
       @Override
-      public void onJobSubmitted(JobClient client, Throwable failure) {
-        if (client != null) submitted = client.getJobID().toHexString();
+      public void onJobSubmitted(JobClient job, Throwable failure) {
+        if (job != null) submitted = job.getJobID().toHexString();
       }
 
       @Override

@@ -221,6 +221,13 @@ public final class Curation {
     return out;
   }
 
+  /** Flink's ways of saying a TaskManager went away (a lost connection, a missed heartbeat, an unreachable id). */
+  private static boolean lostTaskManager(String message) {
+    String m = message.toLowerCase(java.util.Locale.ROOT);
+    return (m.contains("task manager") || m.contains("taskmanager"))
+        && (m.contains("lost") || m.contains("no longer reachable") || m.contains("timed out"));
+  }
+
   static String rootMessage(Throwable e) {
     Throwable t = e;
     String recovery = null;
@@ -230,9 +237,7 @@ public final class Curation {
       if (m != null && recovery == null && m.startsWith("Recovery is suppressed by ")) {
         recovery = m.substring("Recovery is suppressed by ".length());
       }
-      if (m != null && lost == null && m.contains("task manager has been lost")) {
-        lost = "a TaskManager was lost";
-      }
+      if (m != null && lost == null && lostTaskManager(m)) lost = "a TaskManager was lost";
       if (t.getCause() == null || t.getCause() == t) break;
       t = t.getCause();
     }

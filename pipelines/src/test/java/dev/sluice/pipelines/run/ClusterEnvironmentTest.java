@@ -94,6 +94,11 @@ class ClusterEnvironmentTest {
         new IllegalStateException("boom")));
     assertEquals("Flink gave up restarting the job (FixedDelayRestartBackoffTimeStrategy(maxNumberRestartAttempts=5,"
         + " backoffTimeMS=2000); raise --restarts); cause: IllegalStateException: boom", Curation.rootMessage(exhausted));
+    RuntimeException unreachable = new RuntimeException(new RuntimeException(
+        "Recovery is suppressed by NoRestartBackoffTimeStrategy", new IllegalStateException(
+            "TaskManager with id 127.0.0.1:46029-4f541e is no longer reachable.")));
+    assertEquals("Flink did not restart the job (--restarts 0); a TaskManager was lost; cause: IllegalStateException:"
+        + " TaskManager with id 127.0.0.1:46029-4f541e is no longer reachable.", Curation.rootMessage(unreachable));
     assertEquals("IllegalStateException: plain", Curation.rootMessage(new RuntimeException(
         new IllegalStateException("plain"))));
   }

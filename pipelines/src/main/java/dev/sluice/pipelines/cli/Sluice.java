@@ -24,7 +24,9 @@ public final class Sluice implements Runnable {
       if (ex instanceof Config.ConfigException || ex instanceof IllegalArgumentException
           || ex instanceof java.io.IOException && parsed.subcommand() != null
           && !parsed.subcommand().commandSpec().name().equals("run")) {
-        System.err.println((ex instanceof Config.ConfigException ? "sluice: bad recipe: " : "sluice: ") + ex.getMessage());
+        String what = !(ex instanceof Config.ConfigException c) ? "sluice: "
+            : c.field().startsWith("--") ? "sluice: bad option: " : "sluice: bad recipe: ";
+        System.err.println(what + ex.getMessage());
         if (verbose) ex.printStackTrace();
         return 2;
       }

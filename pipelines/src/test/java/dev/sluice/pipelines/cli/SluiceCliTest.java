@@ -69,6 +69,31 @@ class SluiceCliTest {
   }
 
   @Test
+  void badClusterOptionsExitTwoNamingTheOption() throws IOException {
+    Path p = recipe("name: x\ninput: {path: \"" + dir + "/in.jsonl\"}\n");
+    String[][] cases = {
+        {"--restarts", "-1", "--restarts: got -1, expected 0 (none) or more attempts"},
+        {"--restart-delay", "-3", "--restart-delay: got -3, expected seconds"},
+        {"--flink-master", "localhost", "--flink-master: got 'localhost', expected HOST:PORT"},
+        {"--flink-master", "host:notaport", "--flink-master: got 'host:notaport'"},
+    };
+    // a job jar is there (bin/sluice builds it); the options are checked before anything is submitted
+    System.setProperty("sluice.jobJar", Files.writeString(dir.resolve("job.jar"), "x").toString());
+    try {
+      for (String[] c : cases) {
+        Result r = run("run", p.toString(), "--runner", "flink", "--output", dir.resolve("out").toString(), c[0], c[1]);
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().contains("sluice: bad option: " + c[2]), "expected '" + c[2] + "' in: " + r.err());
+        assertTrue(!r.err().contains("\tat "), "no stack trace: " + r.err());
+        assertTrue(!Files.exists(dir.resolve("out")), "no work started");
+      }
+    } finally {
+      System.clearProperty("sluice.jobJar");
+    }
+    assertEquals(2, run("run", p.toString(), "--restarts", "abc").code());
+  }
+
+  @Test
   void setOverridesAcceptYamlValues() throws IOException {
     Path p = recipe("name: x\ninput: {path: \"" + dir + "/in.jsonl\"}\nlanguage: {keep: [en]}\n");
     Recipe r = RecipeLoader.load(p, List.of("language.keep=[en, de]", "dedup.near.bands=16", "dedup.near.rows=7",

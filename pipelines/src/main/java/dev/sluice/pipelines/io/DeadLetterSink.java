@@ -7,8 +7,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /** Dead letters as JSONL: one object per line with the keys of schemas' DeadLetter.avsc, in that order. */
@@ -35,9 +35,10 @@ public final class DeadLetterSink implements ShardSink<DeadLetter> {
   }
 
   @Override
-  public void write(List<DeadLetter> rows, Path file) throws IOException {
+  public void write(Iterator<DeadLetter> rows, Path file) throws IOException {
     try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-      for (DeadLetter d : rows) {
+      while (rows.hasNext()) {
+        DeadLetter d = rows.next();
         w.write(JSON.writeValueAsString(toMap(d)));
         w.write('\n');
       }

@@ -5,7 +5,7 @@ import dev.sluice.pipelines.model.RemovedDoc;
 import dev.sluice.schemas.Schemas;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.List;
+import java.util.Iterator;
 import java.util.Locale;
 import java.util.function.Function;
 import org.apache.avro.Schema;
@@ -85,7 +85,7 @@ public final class ParquetSinks {
     }
 
     @Override
-    public void write(List<T> rows, Path file) throws IOException {
+    public void write(Iterator<T> rows, Path file) throws IOException {
       try (ParquetWriter<GenericRecord> w = AvroParquetWriter.<GenericRecord>builder(new LocalOutputFile(file))
           .withSchema(schema())
           .withConf(new PlainParquetConfiguration())
@@ -95,7 +95,7 @@ public final class ParquetSinks {
           .withDictionaryEncoding("text", false)
           .withDictionaryEncoding("excerpt", false)
           .build()) {
-        for (T row : rows) w.write(toRecord.apply(row));
+        while (rows.hasNext()) w.write(toRecord.apply(rows.next()));
       }
     }
   }

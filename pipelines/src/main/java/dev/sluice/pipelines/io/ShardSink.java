@@ -3,11 +3,11 @@ package dev.sluice.pipelines.io;
 import java.io.IOException;
 import java.io.Serializable;
 import java.nio.file.Path;
-import java.util.List;
+import java.util.Iterator;
 
-/** Writes one shard's rows, already in their final order, to a file. */
+/** Writes one shard's rows, already in their final order, to a file: one pass, never holding them all. */
 public interface ShardSink<T> extends Serializable {
   String extension();
 
-  void write(List<T> rows, Path file) throws IOException;
+  void write(Iterator<T> rows, Path file) throws IOException;
 }

@@ -15,6 +15,7 @@ import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
@@ -70,9 +71,9 @@ public final class RunDirectory {
       Path tmp = folder.resolve("." + f.getFileName() + ".empty.tmp");
       Files.deleteIfExists(tmp);
       switch (kind) {
-        case "docs" -> ParquetSinks.documents(compression).write(List.of(), tmp);
-        case "removed" -> ParquetSinks.removed(compression).write(List.of(), tmp);
-        default -> new DeadLetterSink().write(List.of(), tmp);
+        case "docs" -> ParquetSinks.documents(compression).write(Collections.emptyIterator(), tmp);
+        case "removed" -> ParquetSinks.removed(compression).write(Collections.emptyIterator(), tmp);
+        default -> new DeadLetterSink().write(Collections.emptyIterator(), tmp);
       }
       Files.move(tmp, f, StandardCopyOption.ATOMIC_MOVE);
     }

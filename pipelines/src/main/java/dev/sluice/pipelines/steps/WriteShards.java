@@ -6,9 +6,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import net.openhft.hashing.LongHashFunction;
@@ -31,10 +28,16 @@ import org.apache.beam.sdk.values.PCollectionView;
 
 /**
  * Deterministic sharded files: M = ceil(rows / shard_rows) shards (at least one when {@code atLeastOne}), each
- * row in shard {@code xxHash64(sort key) mod M}, rows sorted by the key inside a shard. Each shard is written to
- * a hidden temporary name in the target folder and renamed to {@code part-NNNNN-of-MMMMM.ext} only when complete,
- * so a reader never sees a partial shard under a final name. Output: the final file names. Shards that would be
- * empty are not written here; the run fills them in ({@code atLeastOne} and gaps) so M files always exist.
+ * row in shard {@code xxHash64(sort key) mod M}, rows sorted by the key inside a shard (ties by their encoded
+ * bytes). Each shard is written to a hidden temporary name in the target folder and renamed to
+ * {@code part-NNNNN-of-MMMMM.ext} only when complete, so a reader never sees a partial shard under a final name.
+ * Output: the final file names. Shards that would be empty are not written here; the run fills them in
+ * ({@code atLeastOne} and gaps) so M files always exist.
+ *
+ * <p>Memory: a shard is never held whole. The grouping key carries M, so the writing step needs no side input and
+ * Flink chains it to the grouping: the rows stream from Flink's sorted, spillable group into an {@link ExternalSort}
+ * that keeps at most {@link #SORT_BUFFER_BYTES} on the heap (a shard of 50,000 documents was one record of hundreds
+ * of MB on the wire, decoded whole, and a TaskManager ran out of heap at 1 M input documents).
  */
 public final class WriteShards<T> extends PTransform<PCollection<T>, PCollection<String>> {
   private final String dir;
@@ -58,6 +61,9 @@ public final class WriteShards<T> extends PTransform<PCollection<T>, PCollection
     return String.format(Locale.ROOT, "part-%05d-of-%05d%s", shard, of, ext);
   }
 
+  /** The rows of a shard kept on the heap while it is sorted; beyond this, sorted runs go to temporary files. */
+  public static final long SORT_BUFFER_BYTES = 64L << 20;
+
   public static int shardCount(long rows, int shardRows) {
     return (int) ((rows + shardRows - 1) / shardRows);
   }
@@ -70,9 +76,9 @@ public final class WriteShards<T> extends PTransform<PCollection<T>, PCollection
         .apply("SumRows", Sum.longsGlobally()).apply("AsView", View.asSingleton());
     return rows
         .apply("AssignShard", ParDo.of(new AssignFn<>(count, shardRows, sortKey)).withSideInputs(count))
-        .setCoder(KvCoder.of(VarIntCoder.of(), coder))
+        .setCoder(KvCoder.of(KvCoder.of(VarIntCoder.of(), VarIntCoder.of()), coder))
         .apply("GroupShard", GroupByKey.create())
-        .apply("WriteShard", ParDo.of(new WriteFn<>(stage, dir, shardRows, sortKey, sink, count)).withSideInputs(count))
+        .apply("WriteShard", ParDo.of(new WriteFn<>(stage, dir, coder, sortKey, sink, SORT_BUFFER_BYTES)))
         .setCoder(StringUtf8Coder.of());
   }
 
@@ -91,7 +97,8 @@ public final class WriteShards<T> extends PTransform<PCollection<T>, PCollection
     }
   }
 
-  static final class AssignFn<T> extends DoFn<T, KV<Integer, T>> {
+  /** Keys each row with (its shard, the shard count M). */
+  static final class AssignFn<T> extends DoFn<T, KV<KV<Integer, Integer>, T>> {
     private static final LongHashFunction XX = LongHashFunction.xx3();
     private final PCollectionView<Long> count;
     private final int shardRows;
@@ -107,55 +114,55 @@ public final class WriteShards<T> extends PTransform<PCollection<T>, PCollection
     public void process(ProcessContext c) {
       int m = Math.max(1, shardCount(c.sideInput(count), shardRows));
       long h = XX.hashChars(sortKey.apply(c.element()));
-      c.output(KV.of((int) Math.floorMod(h, (long) m), c.element()));
+      c.output(KV.of(KV.of((int) Math.floorMod(h, (long) m), m), c.element()));
     }
   }
 
-  static final class WriteFn<T> extends DoFn<KV<Integer, Iterable<T>>, String> {
+  static final class WriteFn<T> extends DoFn<KV<KV<Integer, Integer>, Iterable<T>>, String> {
     private final String stage;
     private final String dir;
-    private final int shardRows;
+    private final Coder<T> coder;
     private final SerializableFunction<T, String> sortKey;
     private final ShardSink<T> sink;
-    private final PCollectionView<Long> count;
+    private final long sortBufferBytes;
     private final StageClock clock;
 
-    WriteFn(String stage, String dir, int shardRows, SerializableFunction<T, String> sortKey, ShardSink<T> sink,
-        PCollectionView<Long> count) {
+    WriteFn(String stage, String dir, Coder<T> coder, SerializableFunction<T, String> sortKey, ShardSink<T> sink,
+        long sortBufferBytes) {
       this.stage = stage;
       this.dir = dir;
-      this.shardRows = shardRows;
+      this.coder = coder;
       this.sortKey = sortKey;
       this.sink = sink;
-      this.count = count;
+      this.sortBufferBytes = sortBufferBytes;
       this.clock = new StageClock(stage);
     }
 
     @ProcessElement
     public void process(ProcessContext c) {
       long t = clock.start();
-      int m = Math.max(1, shardCount(c.sideInput(count), shardRows));
-      List<KV<String, T>> rows = new ArrayList<>();
-      for (T row : c.element().getValue()) rows.add(KV.of(sortKey.apply(row), row));
-      rows.sort(Comparator.comparing(KV::getKey));
-      List<T> sorted = new ArrayList<>(rows.size());
-      for (KV<String, T> kv : rows) sorted.add(kv.getValue());
-      String name = name(c.element().getKey(), m, sink.extension());
+      KV<Integer, Integer> shard = c.element().getKey();
+      String name = name(shard.getKey(), shard.getValue(), sink.extension());
       Path folder = Path.of(dir);
       Path tmp = folder.resolve("." + name + "." + UUID.randomUUID() + ".tmp");
-      try {
+      long rows;
+      try (ExternalSort<T> sorter = new ExternalSort<>(coder, sortKey::apply, sortBufferBytes,
+          Path.of(System.getProperty("java.io.tmpdir")))) {
+        for (T row : c.element().getValue()) sorter.add(row);
+        rows = sorter.rows();
         Files.createDirectories(folder);
-        sink.write(sorted, tmp);
+        sink.write(sorter.sorted(), tmp);
         Files.move(tmp, folder.resolve(name), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (IOException e) {
+      } catch (IOException | UncheckedIOException e) {
         try {
           Files.deleteIfExists(tmp);
         } catch (IOException ignored) {
           // the original failure is what matters; the run directory is cleaned on the next run
         }
-        throw new UncheckedIOException("could not write " + folder.resolve(name), e);
+        IOException cause = e instanceof UncheckedIOException u ? u.getCause() : (IOException) e;
+        throw new UncheckedIOException("could not write " + folder.resolve(name), cause);
       }
-      if (stage.equals("write")) dev.sluice.pipelines.run.Progress.WRITTEN.add(sorted.size());
+      if (stage.equals("write")) dev.sluice.pipelines.run.Progress.WRITTEN.add(rows);
       c.output(name);
       clock.stop(t);
     }

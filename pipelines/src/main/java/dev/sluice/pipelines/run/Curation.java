@@ -225,7 +225,7 @@ public final class Curation {
   private static boolean lostTaskManager(String message) {
     String m = message.toLowerCase(java.util.Locale.ROOT);
     return (m.contains("task manager") || m.contains("taskmanager"))
-        && (m.contains("lost") || m.contains("no longer reachable") || m.contains("timed out"));
+        && (m.contains("lost") || m.contains("reachable") || m.contains("timed out"));
   }
 
   static String rootMessage(Throwable e) {

@@ -99,6 +99,16 @@ class ClusterEnvironmentTest {
             "TaskManager with id 127.0.0.1:46029-4f541e is no longer reachable.")));
     assertEquals("Flink did not restart the job (--restarts 0); a TaskManager was lost; cause: IllegalStateException:"
         + " TaskManager with id 127.0.0.1:46029-4f541e is no longer reachable.", Curation.rootMessage(unreachable));
+    // as CI saw it once: the JobManager tried to deploy a task to the TaskManager just killed
+    String rpc = "Could not send message [RemoteRpcInvocation(TaskExecutorGateway.submitTask(TaskDeploymentDescriptor,"
+        + " JobMasterId, Time))] from sender [Actor[pekko://flink/temp/taskmanager_0$jg]] to recipient"
+        + " [Actor[pekko.tcp://flink@127.0.0.1:40039/user/rpc/taskmanager_0#-1460815467]], because the recipient is"
+        + " unreachable. This can either mean that the recipient has been terminated or that the remote RpcService is"
+        + " currently not reachable.";
+    RuntimeException deploy = new RuntimeException(new RuntimeException(
+        "Recovery is suppressed by NoRestartBackoffTimeStrategy", new IllegalStateException(rpc)));
+    assertEquals("Flink did not restart the job (--restarts 0); a TaskManager was lost; cause: IllegalStateException: "
+        + rpc, Curation.rootMessage(deploy));
     assertEquals("IllegalStateException: plain", Curation.rootMessage(new RuntimeException(
         new IllegalStateException("plain"))));
   }

@@ -8,7 +8,6 @@ import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -77,9 +76,10 @@ final class ExternalSort<T> implements Closeable {
     runs.add(run);
     try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(run), 1 << 16))) {
       for (Entry e : buffer) {
-        byte[] key = e.key.getBytes(StandardCharsets.UTF_8);
-        out.writeInt(key.length);
-        out.write(key);
+        // the key as UTF-16 chars, not UTF-8: it must come back as the same String, lone surrogates and all, or
+        // the merge would order it differently from the rows sorted in memory
+        out.writeInt(e.key.length());
+        out.writeChars(e.key);
         out.writeInt(e.bytes.length);
         out.write(e.bytes);
       }
@@ -191,13 +191,17 @@ final class ExternalSort<T> implements Closeable {
       try {
         keyLength = in.readInt();
       } catch (EOFException end) {
-        return null;
+        return null; // between rows: the run is complete
       }
-      byte[] key = in.readNBytes(keyLength);
-      int length = key.length == keyLength ? in.readInt() : -1;
-      byte[] bytes = length < 0 ? null : in.readNBytes(length);
-      if (bytes == null || bytes.length != length) throw new EOFException("a sorted run ends inside a row");
-      return new Entry(new String(key, StandardCharsets.UTF_8), bytes);
+      try {
+        char[] key = new char[keyLength];
+        for (int i = 0; i < keyLength; i++) key[i] = in.readChar();
+        byte[] bytes = new byte[in.readInt()];
+        in.readFully(bytes);
+        return new Entry(new String(key), bytes);
+      } catch (EOFException inside) {
+        throw new EOFException("a sorted run ends inside a row");
+      }
     }
 
     @Override

@@ -1,9 +1,11 @@
 package dev.sluice.pipelines.steps;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -94,5 +96,43 @@ class ExternalSortTest {
       it.next();
     }
     assertEquals(0, filesLeft(), "a failed write closes the sorter mid-merge: its runs go too");
+  }
+
+  @Test
+  void keysComeBackFromARunAsTheSameStrings() throws IOException {
+    // a lone surrogate or a character outside the BMP must sort the same whether its row spilled or not
+    List<String> in = new ArrayList<>(List.of("\ud800x|1", "\ud83d\ude00|2", "zz|3", "aa|4", "\uffff|5", "\u0000|6"));
+    in.addAll(rows(300, 11));
+    int[] spills = new int[1];
+    List<String> memory = sort(in, Long.MAX_VALUE, spills);
+    assertEquals(memory, sort(in, 1, spills), "every row its own run: each key is compared as read back");
+    assertEquals(in.size(), spills[0]);
+  }
+
+  @Test
+  void aDamagedRunIsAClearErrorNotAShortShard() throws IOException {
+    try (ExternalSort<String> s = new ExternalSort<>(StringUtf8Coder.of(), ExternalSortTest::key, 1 << 10, tmp)) {
+      for (String row : rows(500, 5)) s.add(row);
+      try (Stream<Path> runs = Files.list(tmp)) {
+        Path run = runs.sorted().findFirst().orElseThrow();
+        byte[] b = Files.readAllBytes(run);
+        Files.write(run, java.util.Arrays.copyOf(b, b.length - 3));
+      }
+      Iterator<String> it = s.sorted();
+      UncheckedIOException e = assertThrows(UncheckedIOException.class, () -> {
+        while (it.hasNext()) it.next();
+      });
+      assertEquals("could not read back a sorted run", e.getMessage());
+      assertEquals("a sorted run ends inside a row", e.getCause().getMessage());
+    }
+    assertEquals(0, filesLeft());
+  }
+
+  @Test
+  void anUnusableTemporaryFolderFailsTheSpill() throws IOException {
+    Path notADir = Files.writeString(tmp.resolve("file"), "x");
+    try (ExternalSort<String> s = new ExternalSort<>(StringUtf8Coder.of(), ExternalSortTest::key, 1, notADir)) {
+      assertThrows(IOException.class, () -> s.add("aa|1"));
+    }
   }
 }

@@ -194,14 +194,19 @@ final class ExternalSort<T> implements Closeable {
         return null; // between rows: the run is complete
       }
       try {
-        char[] key = new char[keyLength];
+        char[] key = new char[length(keyLength)];
         for (int i = 0; i < keyLength; i++) key[i] = in.readChar();
-        byte[] bytes = new byte[in.readInt()];
+        byte[] bytes = new byte[length(in.readInt())];
         in.readFully(bytes);
         return new Entry(new String(key), bytes);
       } catch (EOFException inside) {
         throw new EOFException("a sorted run ends inside a row");
       }
+    }
+
+    private static int length(int n) throws IOException {
+      if (n < 0) throw new IOException("a sorted run holds a negative length (" + n + "): the file is damaged");
+      return n;
     }
 
     @Override

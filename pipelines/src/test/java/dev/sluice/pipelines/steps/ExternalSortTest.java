@@ -129,6 +129,22 @@ class ExternalSortTest {
   }
 
   @Test
+  void aRunWithANegativeLengthIsAClearError() throws IOException {
+    try (ExternalSort<String> s = new ExternalSort<>(StringUtf8Coder.of(), ExternalSortTest::key, 1 << 10, tmp)) {
+      for (String row : rows(500, 7)) s.add(row);
+      try (Stream<Path> runs = Files.list(tmp)) {
+        Path run = runs.sorted().findFirst().orElseThrow();
+        byte[] b = Files.readAllBytes(run);
+        b[0] = (byte) 0xff; // the first row's key length, now negative
+        Files.write(run, b);
+      }
+      IOException e = assertThrows(IOException.class, s::sorted);
+      assertTrue(e.getMessage().startsWith("a sorted run holds a negative length"), e.getMessage());
+    }
+    assertEquals(0, filesLeft());
+  }
+
+  @Test
   void anUnusableTemporaryFolderFailsTheSpill() throws IOException {
     Path notADir = Files.writeString(tmp.resolve("file"), "x");
     try (ExternalSort<String> s = new ExternalSort<>(StringUtf8Coder.of(), ExternalSortTest::key, 1, notADir)) {

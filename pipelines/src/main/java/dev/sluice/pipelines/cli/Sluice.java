@@ -1,7 +1,7 @@
 package dev.sluice.pipelines.cli;
 
 import dev.sluice.pipelines.run.Curation;
-import dev.sluice.quality.Config;
+import dev.sluice.core.config.Config;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 

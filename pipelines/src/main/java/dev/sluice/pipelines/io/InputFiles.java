@@ -1,6 +1,6 @@
 package dev.sluice.pipelines.io;
 
-import dev.sluice.quality.Config;
+import dev.sluice.core.config.Config;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.FileSystems;

@@ -1,6 +1,6 @@
 package dev.sluice.pipelines.recipe;
 
-import dev.sluice.quality.Config;
+import dev.sluice.core.config.Config;
 import dev.sluice.quality.dedup.KeepPolicy;
 import dev.sluice.quality.dedup.NearDedupConfig;
 import java.io.Serializable;

@@ -1,6 +1,6 @@
 package dev.sluice.pipelines.recipe;
 
-import dev.sluice.quality.Config;
+import dev.sluice.core.config.Config;
 import dev.sluice.quality.rules.RuleSet;
 import dev.sluice.quality.rules.RuleSets;
 import dev.sluice.quality.text.Normalizer;

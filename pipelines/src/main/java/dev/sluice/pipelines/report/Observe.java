@@ -1,7 +1,7 @@
 package dev.sluice.pipelines.report;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.sluice.pipelines.io.AtomicFiles;
+import dev.sluice.core.io.AtomicFiles;
 import dev.sluice.pipelines.model.DeadLetter;
 import dev.sluice.pipelines.model.Doc;
 import dev.sluice.pipelines.model.RemovedDoc;

@@ -2,7 +2,7 @@ package dev.sluice.pipelines.report;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import dev.sluice.pipelines.io.AtomicFiles;
+import dev.sluice.core.io.AtomicFiles;
 import dev.sluice.schemas.Manifest;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,6 +1,6 @@
 package dev.sluice.pipelines.run;
 
-import dev.sluice.quality.Config;
+import dev.sluice.core.config.Config;
 import java.util.List;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.api.common.restartstrategy.RestartStrategies;

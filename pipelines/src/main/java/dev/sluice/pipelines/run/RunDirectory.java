@@ -1,6 +1,6 @@
 package dev.sluice.pipelines.run;
 
-import dev.sluice.pipelines.io.AtomicFiles;
+import dev.sluice.core.io.AtomicFiles;
 import dev.sluice.pipelines.io.DeadLetterSink;
 import dev.sluice.pipelines.io.ParquetSinks;
 import dev.sluice.pipelines.steps.WriteShards;

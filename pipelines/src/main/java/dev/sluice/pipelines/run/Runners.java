@@ -1,6 +1,6 @@
 package dev.sluice.pipelines.run;
 
-import dev.sluice.quality.Config;
+import dev.sluice.core.config.Config;
 import java.util.List;
 import org.apache.beam.runners.direct.DirectOptions;
 import org.apache.beam.runners.direct.DirectRunner;

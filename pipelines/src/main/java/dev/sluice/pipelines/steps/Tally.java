@@ -1,7 +1,7 @@
 package dev.sluice.pipelines.steps;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.sluice.pipelines.io.AtomicFiles;
+import dev.sluice.core.io.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,6 +1,6 @@
 package dev.sluice.quality.dedup;
 
-import dev.sluice.quality.Config;
+import dev.sluice.core.config.Config;
 import java.io.Serializable;
 import java.util.Map;
 

@@ -1,6 +1,6 @@
 package dev.sluice.quality.rules;
 
-import dev.sluice.quality.Config;
+import dev.sluice.core.config.Config;
 import dev.sluice.quality.text.Duplicates;
 import dev.sluice.quality.text.Words;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package dev.sluice.quality.rules;
 
-import dev.sluice.quality.Config;
+import dev.sluice.core.config.Config;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

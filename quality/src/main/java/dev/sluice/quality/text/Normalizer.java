@@ -1,6 +1,6 @@
 package dev.sluice.quality.text;
 
-import dev.sluice.quality.Config;
+import dev.sluice.core.config.Config;
 import java.io.Serializable;
 import java.text.Normalizer.Form;
 import java.util.Map;

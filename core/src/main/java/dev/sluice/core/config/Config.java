@@ -1,5 +1,6 @@
-package dev.sluice.quality;
+package dev.sluice.core.config;
 
+import dev.sluice.core.cli.UsageException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -136,7 +137,8 @@ public final class Config {
   }
 
   /** A recipe value that is not allowed; the message names the field, the value and what is allowed. */
-  public static final class ConfigException extends IllegalArgumentException {
+  public static final class ConfigException extends UsageException {
+    private static final long serialVersionUID = 1L;
     private final String field;
 
     public ConfigException(String field, Object value, String allowed) {

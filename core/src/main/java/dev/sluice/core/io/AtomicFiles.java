@@ -1,4 +1,4 @@
-package dev.sluice.pipelines.io;
+package dev.sluice.core.io;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;

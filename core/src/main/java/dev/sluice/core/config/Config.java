@@ -24,15 +24,25 @@ public final class Config {
     return new Config(section, values);
   }
 
-  /** Fails when the section holds a key outside {@code allowed}. */
+  /** Fails when the section holds a key outside {@code allowed}, suggesting the closest allowed key. */
   public Config allowOnly(String... allowed) {
     Set<String> ok = new TreeSet<>(List.of(allowed));
     for (String key : values.keySet()) {
       if (!ok.contains(key)) {
-        throw new ConfigException(section + "." + key, key, "one of " + ok);
+        throw new ConfigException(path(key), key, "one of " + ok + DidYouMean.hint(key, ok));
       }
     }
     return this;
+  }
+
+  /** The dotted name of a key of this section ("dedup.near.bands"); the top level has no prefix. */
+  public String path(String key) {
+    return section.isEmpty() ? key : section + "." + key;
+  }
+
+  /** A nested section as a Config of its own (empty when absent), its keys named with this section's prefix. */
+  public Config child(String key) {
+    return new Config(path(key), getSection(key));
   }
 
   public boolean has(String key) {
@@ -46,13 +56,13 @@ public final class Config {
     try {
       return Double.parseDouble(v.toString().trim());
     } catch (NumberFormatException e) {
-      throw new ConfigException(section + "." + key, v, "a number");
+      throw new ConfigException(path(key), v, "a number");
     }
   }
 
   public double getFraction(String key, double dflt) {
     double d = getDouble(key, dflt);
-    if (!(d >= 0.0 && d <= 1.0)) throw new ConfigException(section + "." + key, d, "a fraction in [0, 1]");
+    if (!(d >= 0.0 && d <= 1.0)) throw new ConfigException(path(key), d, "a fraction in [0, 1]");
     return d;
   }
 
@@ -66,11 +76,11 @@ public final class Config {
       try {
         n = Long.parseLong(v.toString().trim());
       } catch (NumberFormatException e) {
-        throw new ConfigException(section + "." + key, v, "an integer in [" + min + ", " + max + "]");
+        throw new ConfigException(path(key), v, "an integer in [" + min + ", " + max + "]");
       }
     }
     if (n < min || n > max) {
-      throw new ConfigException(section + "." + key, v, "an integer in [" + min + ", " + max + "]");
+      throw new ConfigException(path(key), v, "an integer in [" + min + ", " + max + "]");
     }
     return (int) n;
   }
@@ -83,10 +93,10 @@ public final class Config {
       n = v instanceof Number num && !(v instanceof Double || v instanceof Float)
           ? num.longValue() : Long.parseLong(v.toString().trim());
     } catch (NumberFormatException e) {
-      throw new ConfigException(section + "." + key, v, "an integer in [" + min + ", " + max + "]");
+      throw new ConfigException(path(key), v, "an integer in [" + min + ", " + max + "]");
     }
     if (n < min || n > max) {
-      throw new ConfigException(section + "." + key, v, "an integer in [" + min + ", " + max + "]");
+      throw new ConfigException(path(key), v, "an integer in [" + min + ", " + max + "]");
     }
     return n;
   }
@@ -98,7 +108,7 @@ public final class Config {
     String s = v.toString().trim().toLowerCase(Locale.ROOT);
     if (s.equals("true")) return true;
     if (s.equals("false")) return false;
-    throw new ConfigException(section + "." + key, v, "true or false");
+    throw new ConfigException(path(key), v, "true or false");
   }
 
   public String getString(String key, String dflt) {
@@ -109,7 +119,7 @@ public final class Config {
   public String getChoice(String key, String dflt, String... allowed) {
     String v = getString(key, dflt);
     for (String a : allowed) if (a.equals(v)) return v;
-    throw new ConfigException(section + "." + key, v, "one of " + List.of(allowed));
+    throw new ConfigException(path(key), v, "one of " + List.of(allowed) + DidYouMean.hint(v, List.of(allowed)));
   }
 
   @SuppressWarnings("unchecked")
@@ -125,7 +135,7 @@ public final class Config {
       if (t.isBlank()) return List.of();
       return java.util.Arrays.stream(t.split(",")).map(String::trim).toList();
     }
-    throw new ConfigException(section + "." + key, v, "a list of strings");
+    throw new ConfigException(path(key), v, "a list of strings");
   }
 
   @SuppressWarnings("unchecked")
@@ -133,7 +143,7 @@ public final class Config {
     Object v = values.get(key);
     if (v == null) return null;
     if (v instanceof Map<?, ?> m) return (Map<String, Object>) m;
-    throw new ConfigException(section + "." + key, v, "a mapping of keys to values");
+    throw new ConfigException(path(key), v, "a mapping of keys to values");
   }
 
   /** A recipe value that is not allowed; the message names the field, the value and what is allowed. */

@@ -1,5 +1,6 @@
 package dev.sluice.pipelines.cli;
 
+import dev.sluice.core.cli.UsageException;
 import dev.sluice.pipelines.history.HistoryIndex;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,7 +29,7 @@ public final class IndexCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    if (!HistoryIndex.exists(dir)) throw new IllegalArgumentException(dir + " is not a Sluice history index");
+    if (!HistoryIndex.exists(dir)) throw new UsageException(dir + " is not a Sluice history index");
     if (!remove.isEmpty()) {
       long n = HistoryIndex.remove(dir, remove);
       System.out.println("removed " + n + " of " + remove.size() + " ids from " + dir);

@@ -2,6 +2,7 @@ package dev.sluice.pipelines.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.sluice.core.cli.UsageException;
 import dev.sluice.pipelines.report.Report;
 import dev.sluice.pipelines.report.ReportHtml;
 import java.nio.file.Files;
@@ -31,7 +32,12 @@ public final class ReportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    if (!Files.isDirectory(dir)) throw new IllegalArgumentException(dir + " is not a directory");
+    for (Path d : other == null ? java.util.List.of(dir) : java.util.List.of(dir, other)) {
+      if (!Files.isRegularFile(d.resolve(Report.JSON_FILE))) {
+        throw new UsageException(d.resolve(Report.JSON_FILE) + " not found: is " + d
+            + " a finished Sluice run directory?");
+      }
+    }
     Report r = Report.read(dir);
     if (other == null) {
       Path out = dir.resolve(Report.HTML_FILE);

@@ -1,7 +1,7 @@
 package dev.sluice.pipelines.cli;
 
 import dev.sluice.pipelines.run.Curation;
-import dev.sluice.core.config.Config;
+import dev.sluice.core.cli.ExitCodes;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -18,29 +18,7 @@ public final class Sluice implements Runnable {
   }
 
   public static int execute(String... args) {
-    CommandLine cli = new CommandLine(new Sluice());
-    cli.setExecutionExceptionHandler((ex, cmd, parsed) -> {
-      boolean verbose = parsed.hasMatchedOption("--verbose");
-      if (ex instanceof Config.ConfigException || ex instanceof IllegalArgumentException
-          || ex instanceof java.io.IOException && parsed.subcommand() != null
-          && !parsed.subcommand().commandSpec().name().equals("run")) {
-        String what = !(ex instanceof Config.ConfigException c) ? "sluice: "
-            : c.field().startsWith("--") ? "sluice: bad option: " : "sluice: bad recipe: ";
-        System.err.println(what + ex.getMessage());
-        if (verbose) ex.printStackTrace();
-        return 2;
-      }
-      System.err.println("sluice: the run failed: " + ex.getMessage());
-      if (verbose) ex.printStackTrace();
-      else System.err.println("(run again with --verbose for the stack trace)");
-      return 1;
-    });
-    cli.setParameterExceptionHandler((ex, a) -> {
-      System.err.println("sluice: " + ex.getMessage());
-      ex.getCommandLine().usage(System.err);
-      return 2;
-    });
-    return cli.execute(args);
+    return ExitCodes.install(new CommandLine(new Sluice()), "sluice").execute(args);
   }
 
   public static void main(String[] args) {

@@ -1,6 +1,7 @@
 package dev.sluice.pipelines.recipe;
 
 import dev.sluice.core.config.Config;
+import dev.sluice.core.config.DidYouMean;
 import dev.sluice.quality.rules.RuleSet;
 import dev.sluice.quality.rules.RuleSets;
 import dev.sluice.quality.text.Normalizer;
@@ -26,7 +27,9 @@ public record Recipe(String name, long seed, InputSettings input, Normalizer.Set
       if (key.equals("augment") || key.equals("curriculum")) {
         throw new Config.ConfigException(key, "...", "nothing yet: this version has no " + key + " step");
       }
-      if (!KEYS.contains(key)) throw new Config.ConfigException(key, key, "a top-level key from " + KEYS);
+      if (!KEYS.contains(key)) {
+        throw new Config.ConfigException(key, key, "a top-level key from " + KEYS + DidYouMean.hint(key, KEYS));
+      }
     }
     String name = c.getString("name", null);
     if (name == null || !name.matches("[A-Za-z0-9._-]+")) {

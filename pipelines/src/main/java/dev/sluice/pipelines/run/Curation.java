@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.sluice.pipelines.history.HistoryIndex;
 import dev.sluice.pipelines.history.ShardRows;
 import dev.sluice.pipelines.recipe.Recipe;
-import dev.sluice.pipelines.recipe.RecipeLoader;
 import dev.sluice.pipelines.report.Observe;
 import dev.sluice.pipelines.report.Report;
 import dev.sluice.pipelines.report.ReportHtml;
@@ -16,6 +15,8 @@ import dev.sluice.pipelines.steps.StageClock;
 import dev.sluice.pipelines.steps.Tally;
 import dev.sluice.pipelines.steps.WriteShards;
 import dev.sluice.schemas.Manifest;
+import dev.sluice.core.cli.RunFailedException;
+import dev.sluice.core.config.RecipeFile;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -44,7 +45,9 @@ public final class Curation {
   private Curation() {}
 
   /** Thrown when a run cannot complete; the message says why (exit code 1). */
-  public static final class RunFailed extends RuntimeException {
+  public static final class RunFailed extends RunFailedException {
+    private static final long serialVersionUID = 1L;
+
     public RunFailed(String message, Throwable cause) {
       super(message, cause);
     }
@@ -104,7 +107,7 @@ public final class Curation {
     });
     Manifest m = new Manifest(
         recipe.resolved(),
-        RecipeLoader.sha256(RecipeLoader.canonicalJson(recipe.resolved())),
+        RecipeFile.sha256(RecipeFile.canonicalJson(recipe.resolved())),
         VERSION,
         runnerName,
         started.truncatedTo(ChronoUnit.MILLIS).toString(),

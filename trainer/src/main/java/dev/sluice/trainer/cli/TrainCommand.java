@@ -1,8 +1,9 @@
 package dev.sluice.trainer.cli;
 
+import dev.sluice.core.cli.UsageException;
 import ai.djl.Device;
 import ai.djl.engine.Engine;
-import dev.sluice.trainer.data.DataException;
+import dev.sluice.core.cli.ExitCodes;
 import dev.sluice.trainer.train.Progress;
 import dev.sluice.trainer.train.TrainRecipe;
 import dev.sluice.trainer.train.TrainResult;
@@ -82,19 +83,19 @@ public final class TrainCommand implements Callable<Integer> {
       try {
         gpus = Engine.getEngine("PyTorch").getGpuCount();
       } catch (RuntimeException e) {
-        throw new IllegalArgumentException("--device " + name + ": DJL could not load a libtorch ("
+        throw new UsageException("--device " + name + ": DJL could not load a libtorch ("
             + rootMessage(e) + "). With network, DJL downloads the CUDA libtorch matching the driver on first use; "
             + "offline, set PYTORCH_LIBRARY_PATH, PYTORCH_VERSION and PYTORCH_FLAVOR to a CUDA libtorch "
             + "(docs/training.md, GPU)", e);
       }
       if (gpus <= id) {
-        throw new IllegalArgumentException("--device " + name + ": DJL's PyTorch engine sees " + gpus
+        throw new UsageException("--device " + name + ": DJL's PyTorch engine sees " + gpus
             + " CUDA GPU(s). With network, DJL downloads a CUDA libtorch itself when a GPU and driver are present; "
             + "offline, point PYTORCH_LIBRARY_PATH/PYTORCH_VERSION/PYTORCH_FLAVOR at a CUDA libtorch (docs/training.md)");
       }
       return Device.gpu(id);
     }
-    throw new IllegalArgumentException("--device must be cpu, gpu or gpu:N, got '" + name + "'");
+    throw new UsageException("--device must be cpu, gpu or gpu:N, got '" + name + "'");
   }
 
   private static String rootMessage(Throwable e) {
@@ -104,21 +105,7 @@ public final class TrainCommand implements Callable<Integer> {
   }
 
   public static int execute(String... args) {
-    CommandLine cli = new CommandLine(new TrainCommand());
-    cli.setExecutionExceptionHandler((ex, cmd, parsed) -> {
-      boolean verbose = parsed.hasMatchedOption("--verbose");
-      boolean usage = ex instanceof IllegalArgumentException || ex instanceof DataException;
-      System.err.println((usage ? "sluice train: " : "sluice train: training failed: ") + ex.getMessage());
-      if (verbose) ex.printStackTrace();
-      else if (!usage) System.err.println("(run again with --verbose for the stack trace)");
-      return usage ? 2 : 1;
-    });
-    cli.setParameterExceptionHandler((ex, a) -> {
-      System.err.println("sluice train: " + ex.getMessage());
-      ex.getCommandLine().usage(System.err);
-      return 2;
-    });
-    return cli.execute(args);
+    return ExitCodes.install(new CommandLine(new TrainCommand()), "sluice train").execute(args);
   }
 
   public static void main(String[] args) {

@@ -1,5 +1,6 @@
 package dev.sluice.trainer.data;
 
+import dev.sluice.core.cli.UsageException;
 /**
  * What the trainer reads from the shards and how it splits and shuffles them.
  *
@@ -15,9 +16,9 @@ public record DataConfig(String idColumn, String textColumn, String weightColumn
 
   public DataConfig {
     if (!(valFraction >= 0 && valFraction <= 0.5)) {
-      throw new IllegalArgumentException("data.val_fraction must be in [0, 0.5], got " + valFraction);
+      throw new UsageException("data.val_fraction must be in [0, 0.5], got " + valFraction);
     }
-    if (shuffleBuffer < 1) throw new IllegalArgumentException("data.shuffle_buffer must be >= 1, got " + shuffleBuffer);
+    if (shuffleBuffer < 1) throw new UsageException("data.shuffle_buffer must be >= 1, got " + shuffleBuffer);
   }
 
   public static DataConfig defaults() {

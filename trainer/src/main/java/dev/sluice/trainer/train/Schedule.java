@@ -1,5 +1,6 @@
 package dev.sluice.trainer.train;
 
+import dev.sluice.core.cli.UsageException;
 import java.util.Locale;
 
 /**
@@ -10,15 +11,15 @@ public record Schedule(Kind kind, float peak, float minRatio, int warmup, int to
   public enum Kind { COSINE, WSD, CONSTANT }
 
   public Schedule {
-    if (!(peak > 0)) throw new IllegalArgumentException("train.lr must be > 0, got " + peak);
+    if (!(peak > 0)) throw new UsageException("train.lr must be > 0, got " + peak);
     if (!(minRatio >= 0 && minRatio <= 1)) {
-      throw new IllegalArgumentException("train.min_lr_ratio must be in [0, 1], got " + minRatio);
+      throw new UsageException("train.min_lr_ratio must be in [0, 1], got " + minRatio);
     }
     if (warmup < 0 || warmup > total) {
-      throw new IllegalArgumentException("train.warmup_steps must be in [0, train.steps=" + total + "], got " + warmup);
+      throw new UsageException("train.warmup_steps must be in [0, train.steps=" + total + "], got " + warmup);
     }
     if (!(decayFraction > 0 && decayFraction <= 1)) {
-      throw new IllegalArgumentException("train.decay_fraction must be in (0, 1], got " + decayFraction);
+      throw new UsageException("train.decay_fraction must be in (0, 1], got " + decayFraction);
     }
   }
 
@@ -26,7 +27,7 @@ public record Schedule(Kind kind, float peak, float minRatio, int warmup, int to
     try {
       return Kind.valueOf(name.toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("train.schedule must be one of cosine, wsd, constant; got '" + name + "'");
+      throw new UsageException("train.schedule must be one of cosine, wsd, constant; got '" + name + "'");
     }
   }
 

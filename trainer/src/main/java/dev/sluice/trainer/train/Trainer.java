@@ -1,5 +1,6 @@
 package dev.sluice.trainer.train;
 
+import dev.sluice.core.cli.UsageException;
 import ai.djl.Device;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
@@ -67,13 +68,13 @@ public final class Trainer {
     int total = recipe.schedule().total();
     long stopAt = options.stopAfter() > 0 ? Math.min(options.stopAfter(), total) : total;
     Files.createDirectories(options.out());
-    Files.writeString(options.out().resolve("recipe.json"), JSON.writeValueAsString(recipe.tree()));
+    Files.writeString(options.out().resolve("recipe.json"), JSON.writeValueAsString(recipe.resolved()));
 
     Engine engine = Engine.getEngine("PyTorch");
     engine.setRandomSeed((int) recipe.seed());
     List<Sequence> validation = ValidationSet.load(run, recipe.data(), length, recipe.evalSequences());
     if (validation.isEmpty()) {
-      throw new IllegalArgumentException(options.data() + ": no validation sequence of " + length
+      throw new UsageException(options.data() + ": no validation sequence of " + length
           + " tokens: raise data.val_fraction (now " + recipe.data().valFraction() + ") or lower model.context");
     }
     try (NDManager root = NDManager.newBaseManager(options.device(), "PyTorch");
@@ -97,18 +98,18 @@ public final class Trainer {
       long resumedFrom = -1;
       Optional<Path> latest = Checkpoint.latest(options.out());
       if (latest.isPresent() && !options.resume()) {
-        throw new IllegalArgumentException(options.out() + " already has checkpoints (" + latest.get().getFileName()
+        throw new UsageException(options.out() + " already has checkpoints (" + latest.get().getFileName()
             + "): pass --resume to continue that run, or choose another --output");
       }
       if (options.resume() && latest.isPresent()) {
         Checkpoint.State s = Checkpoint.readState(latest.get());
         if (!s.recipeSha256().equals(recipe.sha256())) {
-          throw new IllegalArgumentException(latest.get() + " was written with a different recipe (sha256 "
+          throw new UsageException(latest.get() + " was written with a different recipe (sha256 "
               + s.recipeSha256().substring(0, 12) + ", now " + recipe.sha256().substring(0, 12)
               + "); resuming would not reproduce the run");
         }
         if (!s.dataManifestSha256().equals(dataSha)) {
-          throw new IllegalArgumentException(latest.get() + " was trained on a different run directory "
+          throw new UsageException(latest.get() + " was trained on a different run directory "
               + "(manifest.json changed); resuming would not reproduce the run");
         }
         load(latest.get(), model, optimizer, root);

@@ -1,12 +1,12 @@
 package dev.sluice.trainer.train;
 
+import dev.sluice.core.cli.UsageException;
+import dev.sluice.core.config.RecipeFile;
+import java.nio.file.Files;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -14,19 +14,24 @@ import org.junit.jupiter.api.Test;
 
 class TrainRecipeTest {
   private static TrainRecipe parse(String yaml) throws IOException {
-    return TrainRecipe.parse((ObjectNode) new ObjectMapper(new YAMLFactory()).readTree(yaml));
+    return TrainRecipe.parse(RecipeFile.read("training recipe", Files.writeString(Files.createTempFile("train", ".yaml"), yaml)));
   }
 
   @Test
   void unknownFieldsAndBadValuesNameTheField() {
-    IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class, () -> parse("model: {n_layers: 2}"));
-    assertTrue(unknown.getMessage().startsWith("model.n_layers: unknown field; allowed: [context, d_model"), unknown.getMessage());
-    IllegalArgumentException heads = assertThrows(IllegalArgumentException.class, () -> parse("model: {d_model: 30, n_head: 4}"));
+    UsageException unknown = assertThrows(UsageException.class, () -> parse("model: {n_layers: 2}"));
+    assertEquals("model.n_layers: got 'n_layers', expected one of [context, d_model, mlp_ratio, n_head, n_layer]"
+        + " (did you mean 'n_layer'?)", unknown.getMessage());
+    UsageException heads = assertThrows(UsageException.class, () -> parse("model: {d_model: 30, n_head: 4}"));
     assertEquals("model.n_head must divide model.d_model (30), got 4", heads.getMessage());
-    IllegalArgumentException sched = assertThrows(IllegalArgumentException.class, () -> parse("train: {schedule: linear}"));
-    assertEquals("train.schedule must be one of cosine, wsd, constant; got 'linear'", sched.getMessage());
-    IllegalArgumentException type = assertThrows(IllegalArgumentException.class, () -> parse("train: {lr: fast}"));
-    assertEquals("train.lr: expected a number, got 'fast'", type.getMessage());
+    UsageException sched = assertThrows(UsageException.class, () -> parse("train: {schedule: linear}"));
+    assertEquals("train.schedule: got 'linear', expected one of [cosine, wsd, constant]", sched.getMessage());
+    UsageException type = assertThrows(UsageException.class, () -> parse("train: {lr: fast}"));
+    assertEquals("train.lr: got 'fast', expected a number", type.getMessage());
+    UsageException steps = assertThrows(UsageException.class, () -> parse("train: {steps: 0}"));
+    assertEquals("train.steps: got 0, expected an integer in [1, 2147483647]", steps.getMessage());
+    UsageException top = assertThrows(UsageException.class, () -> parse("modle: {n_layer: 2}"));
+    assertTrue(top.getMessage().endsWith("(did you mean 'model'?)"), top.getMessage());
   }
 
   @Test

@@ -1,5 +1,8 @@
 package dev.sluice.trainer.train;
 
+import dev.sluice.core.cli.UsageException;
+import dev.sluice.core.config.RecipeFile;
+import java.nio.file.Files;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -13,8 +16,6 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.training.initializer.NormalInitializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.sluice.trainer.TestRuns;
 import dev.sluice.trainer.model.ByteLM;
 import dev.sluice.trainer.model.ModelConfig;
@@ -46,7 +47,7 @@ class TrainerTest {
   }
 
   static TrainRecipe recipe(String yaml) throws IOException {
-    return TrainRecipe.parse((ObjectNode) new ObjectMapper(new YAMLFactory()).readTree(yaml));
+    return TrainRecipe.parse(RecipeFile.read("training recipe", Files.writeString(Files.createTempFile("train", ".yaml"), yaml)));
   }
 
   static final String TINY = """
@@ -135,10 +136,10 @@ class TrainerTest {
   void refusesToOverwriteOrResumeADifferentRecipe() throws IOException {
     Path out = tmp.resolve("guard");
     train(TINY.formatted(12, "cosine"), out, false, 6);
-    IllegalArgumentException again = assertThrows(IllegalArgumentException.class,
+    UsageException again = assertThrows(UsageException.class,
         () -> train(TINY.formatted(12, "cosine"), out, false, 0));
     assertTrue(again.getMessage().contains("--resume"), again.getMessage());
-    IllegalArgumentException other = assertThrows(IllegalArgumentException.class,
+    UsageException other = assertThrows(UsageException.class,
         () -> train(TINY.formatted(12, "wsd"), out, true, 0));
     assertTrue(other.getMessage().contains("different recipe"), other.getMessage());
   }

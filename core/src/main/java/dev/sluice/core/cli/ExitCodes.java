@@ -1,6 +1,5 @@
 package dev.sluice.core.cli;
 
-import dev.sluice.core.config.Config;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -34,7 +33,7 @@ public final class ExitCodes {
   /** Prints what the user needs to see of {@code ex} and returns its exit code. */
   public static int report(String program, Throwable ex, boolean verbose, PrintStream err) {
     if (ex instanceof UsageException) {
-      err.println(program + ": " + usageKind(ex) + ex.getMessage());
+      err.println(program + ": " + ((UsageException) ex).kind() + ex.getMessage());
       if (verbose) ex.printStackTrace(err);
       return USAGE;
     }
@@ -47,10 +46,5 @@ public final class ExitCodes {
     err.println(program + ": internal error (a bug; please report it with the trace below): " + ex);
     ex.printStackTrace(err);
     return FAILED;
-  }
-
-  private static String usageKind(Throwable ex) {
-    if (!(ex instanceof Config.ConfigException c)) return "";
-    return c.field().startsWith("--") ? "bad option: " : "bad recipe: ";
   }
 }

@@ -15,4 +15,9 @@ public class UsageException extends RuntimeException {
   public UsageException(String message, Throwable cause) {
     super(message, cause);
   }
+
+  /** What kind of mistake, as the words before the message ("bad recipe: "); empty when the message says it all. */
+  public String kind() {
+    return "";
+  }
 }

@@ -160,5 +160,10 @@ public final class Config {
     public String field() {
       return field;
     }
+
+    @Override
+    public String kind() {
+      return field.startsWith("--") ? "bad option: " : "bad recipe: ";
+    }
   }
 }

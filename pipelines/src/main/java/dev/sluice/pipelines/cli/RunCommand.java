@@ -17,6 +17,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -28,6 +30,8 @@ import picocli.CommandLine.Parameters;
         "  bin/sluice run samples/recipes/quickstart.yaml --output /tmp/qs --set language.keep=[en,de]",
         "  bin/sluice run samples/recipes/web-en.yaml --input 'crawl/2026-11-22/*.jsonl.zst' --runner direct"})
 public final class RunCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
   @Parameters(index = "0", paramLabel = "RECIPE.yaml", description = "the recipe")
   Path recipe;
 
@@ -84,6 +88,12 @@ public final class RunCommand implements Callable<Integer> {
       }
     }
     List<String> files = InputFiles.expand(r.input().paths());
+    List<String> jit = runner.equals("flink") ? null : JitChoice.relaunchFlags(files);
+    if (jit != null) {
+      System.err.printf(Locale.ROOT, "sluice run: %,d MB of input: running with the large-input JIT flags (%s)%n",
+          JitChoice.estimatedBytes(files) >> 20, String.join(" ", jit));
+      return JitChoice.relaunch(jit, spec.root().commandLine().getParseResult().originalArgs());
+    }
     var options = Runners.options(runner, flinkMaster, parallelism,
         new Runners.Restarts(restarts, restartDelay));
     Progress.reset();

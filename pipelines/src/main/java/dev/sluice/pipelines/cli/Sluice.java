@@ -22,6 +22,7 @@ public final class Sluice implements Runnable {
   }
 
   public static void main(String[] args) {
+    JitChoice.watchParent();
     System.exit(execute(args));
   }
 }

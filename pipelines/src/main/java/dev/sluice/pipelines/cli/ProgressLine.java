@@ -1,7 +1,7 @@
 package dev.sluice.pipelines.cli;
 
 import dev.sluice.pipelines.run.ClusterStatus;
-import dev.sluice.pipelines.run.Progress;
+import dev.sluice.pipelines.steps.Progress;
 import java.util.Locale;
 
 /**

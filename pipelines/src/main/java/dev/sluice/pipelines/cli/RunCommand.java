@@ -6,7 +6,7 @@ import dev.sluice.pipelines.recipe.RecipeLoader;
 import dev.sluice.pipelines.run.Curation;
 import dev.sluice.pipelines.run.Ledger;
 import dev.sluice.pipelines.run.RunDirectory;
-import dev.sluice.pipelines.run.Progress;
+import dev.sluice.pipelines.steps.Progress;
 import dev.sluice.pipelines.run.RunSummary;
 import dev.sluice.pipelines.run.Runners;
 import dev.sluice.schemas.Manifest;

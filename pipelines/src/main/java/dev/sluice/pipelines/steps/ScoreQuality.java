@@ -2,7 +2,7 @@ package dev.sluice.pipelines.steps;
 
 import dev.sluice.pipelines.model.Doc;
 import dev.sluice.pipelines.model.RemovedDoc;
-import dev.sluice.pipelines.report.RunStats;
+import dev.sluice.report.RunStats;
 import dev.sluice.quality.rules.QualityScore;
 import dev.sluice.quality.rules.Rejection;
 import dev.sluice.quality.rules.RuleSet;

@@ -162,7 +162,7 @@ public final class WriteShards<T> extends PTransform<PCollection<T>, PCollection
         IOException cause = e instanceof UncheckedIOException u ? u.getCause() : (IOException) e;
         throw new UncheckedIOException("could not write " + folder.resolve(name), cause);
       }
-      if (stage.equals("write")) dev.sluice.pipelines.run.Progress.WRITTEN.add(rows);
+      if (stage.equals("write")) dev.sluice.pipelines.steps.Progress.WRITTEN.add(rows);
       c.output(name);
       clock.stop(t);
     }

@@ -1,6 +1,5 @@
-package dev.sluice.pipelines.report;
+package dev.sluice.report;
 
-import dev.sluice.quality.text.Words;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -105,32 +104,5 @@ public final class RunStats implements Serializable {
 
   private static void mergeHist(Map<String, Histogram> into, Map<String, Histogram> from) {
     from.forEach((k, h) -> into.computeIfAbsent(k, Histogram::forSignal).merge(h));
-  }
-
-  /** UTF-8 length without encoding. */
-  public static long utf8Bytes(String s) {
-    long b = 0;
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (c < 0x80) b++;
-      else if (c < 0x800) b += 2;
-      else if (Character.isHighSurrogate(c)) {
-        b += 4;
-        i++;
-      } else b += 3;
-    }
-    return b;
-  }
-
-  public static int words(String s) {
-    int n = 0;
-    boolean in = false;
-    char[] c = s.toCharArray(); // one copy: charAt re-checks the string's coder and bounds on every char
-    for (int i = 0; i < c.length; i++) {
-      boolean sp = Words.isWhitespace(c[i]); // = Character.isWhitespace, ASCII fast
-      if (!sp && !in) n++;
-      in = !sp;
-    }
-    return n;
   }
 }

@@ -1,4 +1,4 @@
-package dev.sluice.pipelines.report;
+package dev.sluice.report;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;

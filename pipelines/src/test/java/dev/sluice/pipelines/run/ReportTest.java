@@ -1,4 +1,4 @@
-package dev.sluice.pipelines.report;
+package dev.sluice.pipelines.run;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -8,8 +8,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import dev.sluice.pipelines.cli.Sluice;
 import dev.sluice.pipelines.io.InputFiles;
 import dev.sluice.pipelines.recipe.Recipe;
-import dev.sluice.pipelines.run.Curation;
-import dev.sluice.pipelines.run.Runners;
+import dev.sluice.report.Report;
+import dev.sluice.report.ReportHtml;
 import dev.sluice.schemas.Manifest;
 import java.io.File;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package dev.sluice.pipelines.report;
+package dev.sluice.report;
 
 import java.io.Serializable;
 

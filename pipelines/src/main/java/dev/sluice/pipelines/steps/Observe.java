@@ -1,11 +1,13 @@
-package dev.sluice.pipelines.report;
+package dev.sluice.pipelines.steps;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sluice.core.io.AtomicFiles;
+import dev.sluice.quality.text.Words;
+import dev.sluice.report.Histogram;
+import dev.sluice.report.RunStats;
 import dev.sluice.pipelines.model.DeadLetter;
 import dev.sluice.pipelines.model.Doc;
 import dev.sluice.pipelines.model.RemovedDoc;
-import dev.sluice.pipelines.steps.DocStep;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,9 +45,9 @@ public final class Observe {
       public Doc apply(Doc d, Out out) {
         RunStats s = out.stats();
         s.docsIn++;
-        s.bytesIn += RunStats.utf8Bytes(d.text);
+        s.bytesIn += utf8Bytes(d.text);
         s.charsIn.add(d.text.length());
-        s.wordsIn.add(RunStats.words(d.text));
+        s.wordsIn.add(words(d.text));
         return d;
       }
     };
@@ -56,9 +58,9 @@ public final class Observe {
       @Override
       void add(RunStats s, Doc d) {
         s.docsOut++;
-        s.bytesOut += RunStats.utf8Bytes(d.text);
+        s.bytesOut += utf8Bytes(d.text);
         s.charsOut.add(d.text.length());
-        s.wordsOut.add(RunStats.words(d.text));
+        s.wordsOut.add(words(d.text));
         s.qualityOut.add(d.quality);
         if (d.clusterSize > 1) s.clusterSizes.add(d.clusterSize);
         for (Map.Entry<String, Double> e : d.signals.entrySet()) RunStats.addTo(s.signalsOut, e.getKey(), e.getValue());
@@ -168,5 +170,32 @@ public final class Observe {
   public static RunStats read(Path file) throws IOException {
     if (!Files.exists(file)) return new RunStats();
     return new ObjectMapper().readValue(file.toFile(), RunStats.class);
+  }
+
+  /** UTF-8 length without encoding. */
+  public static long utf8Bytes(String s) {
+    long b = 0;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c < 0x80) b++;
+      else if (c < 0x800) b += 2;
+      else if (Character.isHighSurrogate(c)) {
+        b += 4;
+        i++;
+      } else b += 3;
+    }
+    return b;
+  }
+
+  public static int words(String s) {
+    int n = 0;
+    boolean in = false;
+    char[] c = s.toCharArray(); // one copy: charAt re-checks the string's coder and bounds on every char
+    for (int i = 0; i < c.length; i++) {
+      boolean sp = Words.isWhitespace(c[i]); // = Character.isWhitespace, ASCII fast
+      if (!sp && !in) n++;
+      in = !sp;
+    }
+    return n;
   }
 }

@@ -3,6 +3,7 @@ package dev.sluice.pipelines.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.sluice.core.cli.UsageException;
+import dev.sluice.core.run.RunDir;
 import dev.sluice.report.Report;
 import dev.sluice.report.ReportHtml;
 import java.nio.file.Files;
@@ -33,9 +34,9 @@ public final class ReportCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     for (Path d : other == null ? java.util.List.of(dir) : java.util.List.of(dir, other)) {
-      if (!Files.isRegularFile(d.resolve(Report.JSON_FILE))) {
-        throw new UsageException(d.resolve(Report.JSON_FILE) + " not found: is " + d
-            + " a finished Sluice run directory?");
+      RunDir run = RunDir.open(d); // refuses an unfinished or foreign directory, naming it
+      if (!Files.isRegularFile(run.reportJson())) {
+        throw new UsageException(run.reportJson() + " not found: the run was made with --no-report");
       }
     }
     Report r = Report.read(dir);

@@ -182,11 +182,11 @@ class TrainStreamTest {
     Path dir = TestRuns.write(tmp.resolve("t"), TestRuns.marked(20), 2, 10);
     Path shard = dir.resolve("shards/part-00001-of-00002.parquet");
     Files.write(shard, java.util.Arrays.copyOf(Files.readAllBytes(shard), 50));
-    DataException trunc = assertThrows(DataException.class, () -> RunData.open(dir));
+    dev.sluice.core.cli.UsageException trunc = assertThrows(dev.sluice.core.cli.UsageException.class, () -> RunData.open(dir));
     assertTrue(trunc.getMessage().contains(shard.toString()) && trunc.getMessage().contains("manifest says"), trunc.getMessage());
     Files.delete(shard);
-    assertTrue(assertThrows(DataException.class, () -> RunData.open(dir)).getMessage().contains("missing"));
-    DataException none = assertThrows(DataException.class, () -> RunData.open(tmp.resolve("nowhere")));
+    assertTrue(assertThrows(dev.sluice.core.cli.UsageException.class, () -> RunData.open(dir)).getMessage().contains("missing"));
+    dev.sluice.core.cli.UsageException none = assertThrows(dev.sluice.core.cli.UsageException.class, () -> RunData.open(tmp.resolve("nowhere")));
     assertTrue(none.getMessage().contains("no manifest"), none.getMessage());
   }
 

@@ -39,37 +39,34 @@ public final class StageBench {
 
       Normalizer norm = new Normalizer(r.normalize());
       t = System.nanoTime();
-      for (Doc d : docs) d.text = norm.normalize(d.text);
+      docs.replaceAll(d -> d.withText(norm.normalize(d.text())));
       report("normalize", docs.size(), t);
 
       LanguageIdentifier lid = LanguageIdentifier.get();
       t = System.nanoTime();
-      int n = 0;
-      for (Doc d : docs) {
-        if (n++ >= 5000) break;
-        d.langScore = lid.identify(d.text).confidence();
+      for (int i = 0; i < Math.min(5000, docs.size()); i++) {
+        LanguageIdentifier.Guess g = lid.identify(docs.get(i).text());
+        docs.set(i, docs.get(i).withLanguage(g.lang(), g.confidence()));
       }
       report("language (first 5000)", Math.min(5000, docs.size()), t);
 
       List<Doc> kept = new ArrayList<>();
       t = System.nanoTime();
       for (Doc d : docs) {
-        Scored s = new Scored(d.text);
+        Scored s = new Scored(d.text());
         Rejection x = null;
         for (RuleSet rule : r.quality()) {
           x = rule.apply(s);
           if (x != null) break;
         }
         if (x == null) {
-          d.text = s.text();
-          d.quality = QualityScore.of(d.text, d.langScore);
-          kept.add(d);
+          kept.add(d.withText(s.text()).withQuality(QualityScore.of(s.text(), d.langScore())));
         }
       }
       report("quality rules", docs.size(), t);
 
       t = System.nanoTime();
-      for (Doc d : kept) d.exactKey = ExactKey.of(d.text);
+      kept.replaceAll(d -> d.withExactKey(ExactKey.of(d.text())));
       report("exact key", kept.size(), t);
 
       NearDedupConfig near = r.dedup() != null && r.dedup().near() != null ? r.dedup().near() : NearDedupConfig.defaults();
@@ -77,7 +74,7 @@ public final class StageBench {
       long sink = 0;
       try (Shingles sh = new Shingles(near.shingle())) {
         t = System.nanoTime();
-        for (Doc d : kept) sink += h.bandKeys(h.signature(sh.hashes(d.text)))[0];
+        for (Doc d : kept) sink += h.bandKeys(h.signature(sh.hashes(d.text())))[0];
         report("minhash signature + bands", kept.size(), t);
       }
       System.out.println(String.format(Locale.ROOT, "  (%d docs read, %d pass quality; checksum %d)", docs.size(),

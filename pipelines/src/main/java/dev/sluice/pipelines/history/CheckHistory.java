@@ -65,7 +65,7 @@ public final class CheckHistory extends PTransform<PCollection<Doc>, PCollection
       long t = clock.start();
       HistoryIndex.Match m;
       try {
-        m = reader.find(d.id, d.text, d.exactKey);
+        m = reader.find(d.id(), d.text(), d.exactKey());
       } catch (IOException e) {
         throw new UncheckedIOException("history index " + index + " could not be read", e);
       }

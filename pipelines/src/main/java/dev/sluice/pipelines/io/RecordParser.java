@@ -139,12 +139,6 @@ public final class RecordParser {
           "text is %d bytes, over input.max_doc_bytes (%d)", bytes, settings.maxDocBytes()), source, where, pos, raw));
       return;
     }
-    Doc d = new Doc();
-    d.id = id != null ? id : source + "#" + unit.charAt(0) + pos;
-    d.text = text;
-    d.source = source;
-    d.pos = pos;
-    d.posUnit = unit;
-    docs.accept(d);
+    docs.accept(Doc.parsed(id != null ? id : source + "#" + unit.charAt(0) + pos, text, source, unit, pos));
   }
 }

@@ -13,7 +13,7 @@ public record Cluster(String id, int size, String survivor) implements Serializa
   public static final Coder<Cluster> CODER = new AtomicCoder<>() {
     @Override
     public void encode(Cluster c, OutputStream out) throws IOException {
-      Wire.writeString(out, c.id);
+      Wire.writeString(out, c.id());
       Wire.writeVarLong(out, c.size);
       Wire.writeString(out, c.survivor);
     }

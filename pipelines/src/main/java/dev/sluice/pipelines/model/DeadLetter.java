@@ -66,9 +66,9 @@ public record DeadLetter(String stage, String reason, String detail, String sour
       Wire.writeString(out, d.stage);
       Wire.writeString(out, d.reason);
       Wire.writeString(out, d.detail);
-      Wire.writeString(out, d.source);
+      Wire.writeString(out, d.source());
       Wire.writeString(out, d.location);
-      Wire.writeVarLong(out, d.pos);
+      Wire.writeVarLong(out, d.pos());
       Wire.writeString(out, d.raw);
       Wire.writeString(out, d.rawBase64);
       out.write(d.rawTruncated ? 1 : 0);

@@ -23,10 +23,10 @@ public record RemovedDoc(String id, String stage, String reason, String duplicat
   public static final String DEDUP_NEAR = "dedup_near";
 
   public static RemovedDoc of(Doc d, String stage, String reason, String duplicateOf, double score) {
-    String t = d.text == null ? "" : d.text;
+    String t = d.text() == null ? "" : d.text();
     String excerpt = t.length() <= EXCERPT_CHARS ? t : t.substring(0, EXCERPT_CHARS);
-    return new RemovedDoc(d.id, stage, reason, duplicateOf, score, d.source, d.location(), t.length(), excerpt,
-        d.lang, d.langScore);
+    return new RemovedDoc(d.id(), stage, reason, duplicateOf, score, d.source(), d.location(), t.length(), excerpt,
+        d.lang(), d.langScore());
   }
 
   public RemovedDoc withDuplicateOf(String survivor) {
@@ -47,17 +47,17 @@ public record RemovedDoc(String id, String stage, String reason, String duplicat
 
     @Override
     public void encode(RemovedDoc r, OutputStream out) throws IOException {
-      Wire.writeString(out, r.id);
+      Wire.writeString(out, r.id());
       Wire.writeString(out, r.stage);
       Wire.writeString(out, r.reason);
       Wire.writeString(out, r.duplicateOf);
       Wire.writeDouble(out, r.score);
-      Wire.writeString(out, r.source);
+      Wire.writeString(out, r.source());
       Wire.writeString(out, r.location);
       Wire.writeVarLong(out, r.chars);
       Wire.writeString(out, r.excerpt);
-      Wire.writeString(out, r.lang);
-      Wire.writeDouble(out, r.langScore);
+      Wire.writeString(out, r.lang());
+      Wire.writeDouble(out, r.langScore());
     }
 
     @Override

@@ -85,7 +85,7 @@ public final class CurationPipeline {
     int rows = r.output().shardRows();
     String compression = r.output().compression();
     docs.apply("WriteShards", new WriteShards<>("write", out.resolve(SHARDS).toString(), rows, Doc.CODER,
-        d -> d.id, ParquetSinks.documents(compression)));
+        d -> d.id(), ParquetSinks.documents(compression)));
     PCollection<RemovedDoc> allRemoved = PCollectionList.of(removed).apply("AllRemoved", Flatten.pCollections());
     allRemoved.apply("WriteRemoved", new WriteShards<>("write_removed", out.resolve(REMOVED).toString(), rows,
         RemovedDoc.CODER, x -> x.id(), ParquetSinks.removed(compression)));

@@ -57,9 +57,8 @@ public final class DedupExact extends PTransform<PCollection<Doc>, PCollectionTu
     @ProcessElement
     public void process(@Element Doc in, OutputReceiver<KV<String, Doc>> out) {
       long t = clock.start();
-      Doc d = in.copy();
-      d.exactKey = ExactKey.of(d.text);
-      out.output(KV.of(d.exactKey, d));
+      Doc d = in.withExactKey(ExactKey.of(in.text()));
+      out.output(KV.of(d.exactKey(), d));
       clock.stop(t);
     }
 
@@ -70,7 +69,7 @@ public final class DedupExact extends PTransform<PCollection<Doc>, PCollectionTu
   }
 
   static KeepPolicy.Member member(Doc d) {
-    return new KeepPolicy.Member(d.id, d.quality, d.text.length());
+    return new KeepPolicy.Member(d.id(), d.quality(), d.text().length());
   }
 
   static final class KeepFn extends DoFn<KV<String, Iterable<Doc>>, Fanout.Tagged> {
@@ -105,10 +104,9 @@ public final class DedupExact extends PTransform<PCollection<Doc>, PCollectionTu
           losers.add(RemovedDoc.of(d, RemovedDoc.DEDUP_EXACT, "exact", null, Double.NaN));
         }
       }
-      Doc kept = best.copy();
-      kept.exactDups = losers.size();
+      Doc kept = best.withExactDups(losers.size());
       out.output(emit.of(Tags.DOCS, kept));
-      for (RemovedDoc r : losers) out.output(emit.of(Tags.REMOVED, r.withDuplicateOf(kept.id)));
+      for (RemovedDoc r : losers) out.output(emit.of(Tags.REMOVED, r.withDuplicateOf(kept.id())));
     }
   }
 }

@@ -92,6 +92,6 @@ public final class DedupIds extends PTransform<PCollection<IdRef>, PCollectionVi
     if (losers.isEmpty()) return null;
     String detail = losers.get(IdRef.recordKey(d));
     if (detail == null) return null;
-    return DeadLetter.of("parse", "duplicate_id", detail, d.source, d.location(), d.pos, d.text);
+    return DeadLetter.of("parse", "duplicate_id", detail, d.source(), d.location(), d.pos(), d.text());
   }
 }

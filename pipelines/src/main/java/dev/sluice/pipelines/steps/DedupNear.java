@@ -93,7 +93,7 @@ public final class DedupNear extends PTransform<PCollection<Doc>, PCollectionTup
     TupleTag<Doc> docTag = new TupleTag<>();
     TupleTag<Cluster> clusterTag = new TupleTag<>();
     PCollection<KV<String, Doc>> byId = docs
-        .apply("KeyDocs", WithKeys.of((Doc d) -> d.id).withKeyType(TypeDescriptors.strings()))
+        .apply("KeyDocs", WithKeys.of((Doc d) -> d.id()).withKeyType(TypeDescriptors.strings()))
         .setCoder(KvCoder.of(StringUtf8Coder.of(), Doc.CODER));
     return Fanout.split(KeyedPCollectionTuple.of(docTag, byId).and(clusterTag, clusters)
         .apply("JoinClusters", CoGroupByKey.create())
@@ -105,7 +105,7 @@ public final class DedupNear extends PTransform<PCollection<Doc>, PCollectionTup
     PCollection<KV<String, String>> texts = docs.apply("TextById", ParDo.of(new DoFn<Doc, KV<String, String>>() {
       @ProcessElement
       public void process(@Element Doc d, OutputReceiver<KV<String, String>> out) {
-        out.output(KV.of(d.id, d.text));
+        out.output(KV.of(d.id(), d.text()));
       }
     })).setCoder(STR_KV);
     TupleTag<String> text = new TupleTag<>();
@@ -148,7 +148,7 @@ public final class DedupNear extends PTransform<PCollection<Doc>, PCollectionTup
     @ProcessElement
     public void process(@Element Doc d, OutputReceiver<KV<Long, KeepPolicy.Member>> out) {
       long t = clock.start();
-      long[] sh = shingles.hashes(d.text);
+      long[] sh = shingles.hashes(d.text());
       KeepPolicy.Member m = DedupExact.member(d);
       if (sh.length > 0) {
         for (long b : hasher.bandKeys(hasher.signature(sh))) out.output(KV.of(b, m));
@@ -299,20 +299,15 @@ public final class DedupNear extends PTransform<PCollection<Doc>, PCollectionTup
       Doc d = kv.getValue().getOnly(docTag, null);
       if (d == null) return;
       Cluster c = kv.getValue().getOnly(clusterTag, null);
-      Doc o = d.copy();
       if (c == null) {
-        o.clusterId = d.id;
-        o.clusterSize = 1;
-        out.output(emit.of(Tags.DOCS, o));
-      } else if (c.survivor().equals(d.id)) {
-        o.clusterId = c.id();
-        o.clusterSize = c.size();
-        out.output(emit.of(Tags.DOCS, o));
-        stats().cluster(new RunStats.ClusterExample(c.id(), c.size(), d.id, excerpt(d.text), null, null));
+        out.output(emit.of(Tags.DOCS, d.withCluster(d.id(), 1)));
+      } else if (c.survivor().equals(d.id())) {
+        out.output(emit.of(Tags.DOCS, d.withCluster(c.id(), c.size())));
+        stats().cluster(new RunStats.ClusterExample(c.id(), c.size(), d.id(), excerpt(d.text()), null, null));
       } else {
         RemovedDoc r = RemovedDoc.of(d, RemovedDoc.DEDUP_NEAR, "near", c.survivor(), Double.NaN);
         out.output(emit.of(Tags.REMOVED, r));
-        stats().cluster(new RunStats.ClusterExample(c.id(), c.size(), null, null, d.id, r.excerpt()));
+        stats().cluster(new RunStats.ClusterExample(c.id(), c.size(), null, null, d.id(), r.excerpt()));
       }
     }
 

@@ -45,9 +45,9 @@ public final class Observe {
       public Doc apply(Doc d, Out out) {
         RunStats s = out.stats();
         s.docsIn++;
-        s.bytesIn += utf8Bytes(d.text);
-        s.charsIn.add(d.text.length());
-        s.wordsIn.add(words(d.text));
+        s.bytesIn += utf8Bytes(d.text());
+        s.charsIn.add(d.text().length());
+        s.wordsIn.add(words(d.text()));
         return d;
       }
     };
@@ -58,15 +58,15 @@ public final class Observe {
       @Override
       void add(RunStats s, Doc d) {
         s.docsOut++;
-        s.bytesOut += utf8Bytes(d.text);
-        s.charsOut.add(d.text.length());
-        s.wordsOut.add(words(d.text));
-        s.qualityOut.add(d.quality);
-        if (d.clusterSize > 1) s.clusterSizes.add(d.clusterSize);
-        for (Map.Entry<String, Double> e : d.signals.entrySet()) RunStats.addTo(s.signalsOut, e.getKey(), e.getValue());
-        s.langIn.merge(d.lang, 1L, Long::sum);
-        s.langOut.merge(d.lang, 1L, Long::sum);
-        s.langConfidence.add(d.langScore);
+        s.bytesOut += utf8Bytes(d.text());
+        s.charsOut.add(d.text().length());
+        s.wordsOut.add(words(d.text()));
+        s.qualityOut.add(d.quality());
+        if (d.clusterSize() > 1) s.clusterSizes.add(d.clusterSize());
+        for (Map.Entry<String, Double> e : d.signals().entrySet()) RunStats.addTo(s.signalsOut, e.getKey(), e.getValue());
+        s.langIn.merge(d.lang(), 1L, Long::sum);
+        s.langOut.merge(d.lang(), 1L, Long::sum);
+        s.langConfidence.add(d.langScore());
       }
     })).setCoder(SerializableCoder.of(RunStats.class));
   }

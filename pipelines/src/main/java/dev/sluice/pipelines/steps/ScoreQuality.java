@@ -33,14 +33,13 @@ public final class ScoreQuality implements DocStep {
 
   @Override
   public Doc apply(Doc in, Out out) {
-    Doc d = in.copy();
-    Scored s = new Scored(d.text);
+    Scored s = new Scored(in.text());
     Rejection rejected = null;
     for (RuleSet r : rules) {
       rejected = r.apply(s);
       if (rejected != null) break;
     }
-    d.signals.putAll(s.signals());
+    Doc d = in.withSignals(s.signals());
     if (observe) {
       RunStats stats = out.stats();
       for (Map.Entry<String, Double> e : s.signals().entrySet()) {
@@ -51,8 +50,6 @@ public final class ScoreQuality implements DocStep {
       out.removed(RemovedDoc.of(d, RemovedDoc.QUALITY, rejected.rule(), null, rejected.value()));
       return null;
     }
-    d.text = s.text();
-    d.quality = QualityScore.of(d.text, d.langScore);
-    return d;
+    return d.withText(s.text()).withQuality(QualityScore.of(s.text(), d.langScore()));
   }
 }

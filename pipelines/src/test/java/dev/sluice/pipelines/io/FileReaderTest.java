@@ -79,7 +79,7 @@ class FileReaderTest {
         "{\"id\": \"s\", \"text\": \"half a character: \\ud800 here\"}",
         "{\"id\": \"emoji\", \"text\": \"a whole one: \\ud83d\\ude00\"}") + "\n");
     read(f);
-    assertEquals(List.of("a", f + "#l10", "7", "emoji"), docs.stream().map(d -> d.id).toList());
+    assertEquals(List.of("a", f + "#l10", "7", "emoji"), docs.stream().map(d -> d.id()).toList());
     assertEquals("line 12", only("lone_surrogate").location());
     assertEquals("line 2", only("malformed_json").location());
     assertEquals("line 3", only("not_an_object").location());
@@ -118,7 +118,7 @@ class FileReaderTest {
     b.write("{\"id\": \"a\", \"text\": \"one\"}\r\n{\"id\": \"b\", \"text\": \"two\"}\r\n".getBytes(StandardCharsets.UTF_8));
     read(write("crlf.jsonl", b.toByteArray()));
     assertEquals(List.of(), dead);
-    assertEquals(List.of("a", "b"), docs.stream().map(d -> d.id).toList());
+    assertEquals(List.of("a", "b"), docs.stream().map(d -> d.id()).toList());
   }
 
   @Test
@@ -156,7 +156,7 @@ class FileReaderTest {
       o.write("{\"id\": \"z\", \"text\": \"compressed\"}\n".getBytes(StandardCharsets.UTF_8));
     }
     read(write("a.jsonl.zst", z.toByteArray()));
-    assertEquals("compressed", docs.get(0).text);
+    assertEquals("compressed", docs.get(0).text());
   }
 
   @Test
@@ -179,11 +179,11 @@ class FileReaderTest {
     Path f = write("story.txt", "First block line one.\nline two.\n\n\nSecond block.\r\n\r\nThird.\n");
     read(f, Map.of("format", "text"));
     assertEquals(1, docs.size());
-    assertEquals(f + "#f1", docs.get(0).id);
+    assertEquals(f + "#f1", docs.get(0).id());
     docs.clear();
     read(f, Map.of("format", "text", "text_mode", "paragraph"));
     assertEquals(List.of("First block line one.\nline two.", "Second block.", "Third."),
-        docs.stream().map(d -> d.text).toList());
+        docs.stream().map(d -> d.text()).toList());
     assertEquals("block 2", docs.get(1).location());
   }
 
@@ -201,7 +201,7 @@ class FileReaderTest {
       }
     }
     read(f, Map.of("format", "parquet", "id_field", "doc_id", "text_field", "body"));
-    assertEquals(List.of("p1"), docs.stream().map(d -> d.id).toList());
+    assertEquals(List.of("p1"), docs.stream().map(d -> d.id()).toList());
     assertEquals("row 2", only("missing_text").location());
     dead.clear();
     docs.clear();

@@ -24,14 +24,7 @@ import org.junit.jupiter.api.Test;
 /** Fanout's tagged elements carry each output's own encoding through the runner and back; DedupIds' decisions. */
 class FanoutTest {
   private static Doc doc(String id, String source, long pos, String text) {
-    Doc d = new Doc();
-    d.id = id;
-    d.source = source;
-    d.pos = pos;
-    d.posUnit = "line";
-    d.text = text;
-    d.signals.put("gopher_quality.word_count", 3.0);
-    return d;
+    return Doc.parsed(id, text, source, "line", pos).withSignals(java.util.Map.of("gopher_quality.word_count", 3.0));
   }
 
   /** What a consumer of one tag sees: the elements of that tag, decoded, in order. */
@@ -72,9 +65,9 @@ class FanoutTest {
 
     List<Doc> docs = unpack(stream, outputs, Tags.DOCS, Doc.CODER);
     assertEquals(2, docs.size());
-    assertEquals(a.text, docs.get(0).text);
-    assertEquals(a.signals, docs.get(0).signals);
-    assertEquals("b", docs.get(1).id);
+    assertEquals(a.text(), docs.get(0).text());
+    assertEquals(a.signals(), docs.get(0).signals());
+    assertEquals("b", docs.get(1).id());
     assertEquals(List.of(r), unpack(stream, outputs, Tags.REMOVED, RemovedDoc.CODER));
     assertEquals(List.of(dl), unpack(stream, outputs, Tags.DEAD, DeadLetter.CODER));
     assertEquals(List.of(KV.of("p", "q")), unpack(stream, outputs, pairs, pairCoder));
@@ -84,9 +77,9 @@ class FanoutTest {
     List<String> ids = new ArrayList<>();
     for (Fanout.Tagged t : stream) {
       Doc d = part.decode(CoderUtils.decodeFromByteArray(Fanout.CODER, CoderUtils.encodeToByteArray(Fanout.CODER, t)));
-      if (d != null) ids.add(d.id + ":" + d.text.length());
+      if (d != null) ids.add(d.id() + ":" + d.text().length());
     }
-    assertEquals(List.of("a:" + a.text.length(), "b:0"), ids);
+    assertEquals(List.of("a:" + a.text().length(), "b:0"), ids);
   }
 
   @Test

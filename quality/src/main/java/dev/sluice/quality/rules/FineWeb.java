@@ -25,6 +25,8 @@ import java.util.Set;
 public final class FineWeb implements RuleSet {
   private static final long serialVersionUID = 1L;
   public static final String NAME = "fineweb";
+  public static final List<String> SIGNALS = List.of(NAME + ".line_punct_ratio", NAME + ".short_line_ratio",
+      NAME + ".char_dup_ratio", NAME + ".list_ratio");
 
   /** DataTrove's TERMINAL_PUNCTUATION (datatrove/utils/text.py at a649de79), as sorted code points. */
   static final int[] TERMINAL_PUNCTUATION = {
@@ -105,6 +107,11 @@ public final class FineWeb implements RuleSet {
   @Override
   public String name() {
     return NAME;
+  }
+
+  @Override
+  public List<String> signals() {
+    return SIGNALS;
   }
 
   @Override

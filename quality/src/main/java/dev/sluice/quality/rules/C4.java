@@ -25,6 +25,7 @@ import java.util.regex.Pattern;
 public final class C4 implements RuleSet {
   private static final long serialVersionUID = 1L;
   public static final String NAME = "c4";
+  public static final List<String> SIGNALS = List.of(NAME + ".lines_dropped_frac", NAME + ".sentences");
   private static final Pattern CITATION = Pattern.compile("\\[\\d*]|\\[edit]|\\[citation needed]");
   private static final List<String> POLICY = List.of("terms of use", "privacy policy", "cookie policy",
       "uses cookies", "use of cookies", "use cookies");
@@ -81,6 +82,11 @@ public final class C4 implements RuleSet {
   @Override
   public String name() {
     return NAME;
+  }
+
+  @Override
+  public List<String> signals() {
+    return SIGNALS;
   }
 
   @Override

@@ -13,6 +13,9 @@ import java.util.Map;
 public final class GopherQuality implements RuleSet {
   private static final long serialVersionUID = 1L;
   public static final String NAME = "gopher_quality";
+  public static final List<String> SIGNALS = List.of(NAME + ".word_count", NAME + ".mean_word_length",
+      NAME + ".symbol_word_ratio", NAME + ".ellipsis_word_ratio", NAME + ".bullet_lines_ratio",
+      NAME + ".ellipsis_lines_ratio", NAME + ".alpha_words_ratio", NAME + ".stop_words");
 
   public record Settings(int minWords, int maxWords, double minMeanWordLength, double maxMeanWordLength,
       double maxHashWordRatio, double maxEllipsisWordRatio, double maxBulletLinesRatio,
@@ -54,6 +57,11 @@ public final class GopherQuality implements RuleSet {
   @Override
   public String name() {
     return NAME;
+  }
+
+  @Override
+  public List<String> signals() {
+    return SIGNALS;
   }
 
   @Override

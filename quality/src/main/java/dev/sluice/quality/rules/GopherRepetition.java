@@ -17,6 +17,10 @@ import net.openhft.hashing.LongHashFunction;
 public final class GopherRepetition implements RuleSet {
   private static final long serialVersionUID = 1L;
   public static final String NAME = "gopher_repetition";
+  public static final List<String> SIGNALS = List.of(NAME + ".dup_para_frac", NAME + ".dup_para_char_frac",
+      NAME + ".dup_line_frac", NAME + ".dup_line_char_frac", NAME + ".top_2_gram", NAME + ".top_3_gram",
+      NAME + ".top_4_gram", NAME + ".dup_5_gram", NAME + ".dup_6_gram", NAME + ".dup_7_gram", NAME + ".dup_8_gram",
+      NAME + ".dup_9_gram", NAME + ".dup_10_gram");
   private static final LongHashFunction XX = LongHashFunction.xx3();
 
   public record Settings(double dupLineFrac, double dupParaFrac, double dupLineCharFrac, double dupParaCharFrac,
@@ -65,6 +69,11 @@ public final class GopherRepetition implements RuleSet {
   @Override
   public String name() {
     return NAME;
+  }
+
+  @Override
+  public List<String> signals() {
+    return SIGNALS;
   }
 
   @Override

@@ -55,9 +55,11 @@ class BoundaryTest {
         new Case("gopher_repetition", "dup_8_gram", "dup_8_gram", REPETITIVE, false, +1),
         new Case("gopher_repetition", "dup_9_gram", "dup_9_gram", REPETITIVE, false, +1),
         new Case("gopher_repetition", "dup_10_gram", "dup_10_gram", REPETITIVE, false, +1),
-        new Case("fineweb", "line_punct_thr", "line_punct_ratio", good + "\nno punctuation here at all", true, -1),
-        new Case("fineweb", "short_line_thr", "short_line_ratio", good + "\nShort one.", true, +1),
-        new Case("fineweb", "char_duplicates_ratio", "char_dup_ratio", REPETITIVE, true, +1),
+        // DataTrove's FineWebQualityFilter (a649de79): ratio < line_punct_thr, > short_line_thr,
+        // > char_duplicates_ratio, > new_line_ratio remove; a document exactly at a threshold is kept
+        new Case("fineweb", "line_punct_thr", "line_punct_ratio", good + "\nno punctuation here at all", false, -1),
+        new Case("fineweb", "short_line_thr", "short_line_ratio", good + "\nShort one.", false, +1),
+        new Case("fineweb", "char_duplicates_ratio", "char_dup_ratio", REPETITIVE, false, +1),
         new Case("fineweb", "new_line_ratio", "list_ratio", good, false, +1),
         new Case("c4", "min_sentences", "sentences", good, false, -1)
     ).map(c -> Arguments.of(c.set + "." + c.key, c));
@@ -138,5 +140,9 @@ class BoundaryTest {
       assertEquals(c.set(), beyond.ruleSet());
       assertEquals(v, beyond.value(), Math.abs(v) * 1e-12);
     }
+    // one step the other way: a strict rule keeps, a "reject at equal" one still rejects
+    Rejection before = at.apply(c.rejectAtEqual() ? v - c.dir() * step : v + c.dir() * step);
+    if (c.rejectAtEqual()) assertNotNull(before, name + " rejects a document inside the threshold " + v);
+    else assertNull(before, name + " keeps a document inside the threshold " + v);
   }
 }

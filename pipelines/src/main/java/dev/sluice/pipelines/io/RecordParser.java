@@ -1,6 +1,8 @@
 package dev.sluice.pipelines.io;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sluice.pipelines.model.DeadLetter;
@@ -40,6 +42,23 @@ public final class RecordParser {
     }
   }
 
+  /**
+   * Strict JSON lines: exactly one value per line. Null when only whitespace follows the value; otherwise what
+   * follows it (a second value, or text that is not JSON), for the dead letter's detail.
+   */
+  static String afterValue(JsonParser p) throws java.io.IOException {
+    long end = p.currentLocation().getCharOffset();
+    JsonToken next;
+    try {
+      next = p.nextToken();
+    } catch (JsonProcessingException e) {
+      return "unexpected text after the JSON value at char " + (end + 1) + ": " + e.getOriginalMessage();
+    }
+    if (next == null) return null;
+    return "a second JSON value (" + p.getText() + "...) after the first one at char "
+        + (p.currentTokenLocation().getCharOffset() + 1) + ": one JSON value per line";
+  }
+
   public void jsonLine(String source, long line, byte[] bytes, long fullLength, Consumer<Doc> docs,
       Consumer<DeadLetter> dead) {
     String where = "line " + line;
@@ -55,12 +74,19 @@ public final class RecordParser {
       return;
     }
     JsonNode node;
-    try {
-      node = JSON.readTree(s);
+    try (JsonParser p = JSON.createParser(s)) {
+      node = JSON.readTree(p);
+      String after = afterValue(p);
+      if (after != null) {
+        dead.accept(DeadLetter.of(STAGE, "malformed_json", after, source, where, line, bytes));
+        return;
+      }
     } catch (JsonProcessingException e) {
       String msg = e.getOriginalMessage();
       dead.accept(DeadLetter.of(STAGE, "malformed_json", "not valid JSON: " + msg, source, where, line, bytes));
       return;
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e); // reading a String: not reached
     }
     if (node == null || !node.isObject()) {
       dead.accept(DeadLetter.of(STAGE, "not_an_object",

@@ -96,6 +96,27 @@ class FileReaderTest {
   }
 
   @Test
+  void aLineHoldsExactlyOneJsonValueNothingAfterItIsDropped() throws IOException {
+    Path f = write("strict.jsonl", String.join("\n",
+        "{\"id\": \"a\", \"text\": \"x\"}{\"id\": \"b\", \"text\": \"y\"}",
+        "{\"id\": \"c\", \"text\": \"x\"} xyz",
+        "{\"id\": \"d\", \"text\": \"x\"} 42",
+        "{\"id\": \"e\", \"text\": \"x\"} ]",
+        "{\"id\": \"ok\", \"text\": \"trailing blanks\"} \t ") + "\r\n");
+    read(f);
+    assertEquals(List.of("ok"), docs.stream().map(d -> d.id()).toList());
+    assertEquals(4, dead.size(), dead.toString());
+    for (DeadLetter d : dead) assertEquals("malformed_json", d.reason());
+    assertTrue(dead.get(0).detail().startsWith("a second JSON value ({...) after the first one at char 25"),
+        dead.get(0).detail());
+    assertTrue(dead.get(0).raw().contains("\"b\""), "the whole line is kept: " + dead.get(0).raw());
+    assertTrue(dead.get(1).detail().startsWith("unexpected text after the JSON value"), dead.get(1).detail());
+    assertTrue(dead.get(1).detail().contains("xyz"), dead.get(1).detail());
+    assertTrue(dead.get(2).detail().startsWith("a second JSON value (42...)"), dead.get(2).detail());
+    assertTrue(dead.get(3).detail().startsWith("unexpected text after the JSON value"), dead.get(3).detail());
+  }
+
+  @Test
   void invalidUtf8IsDeadLetteredWithItsBytes() throws IOException {
     byte[] bad = "{\"id\": \"x\", \"text\": \"caf\u00e9\"}".getBytes(StandardCharsets.ISO_8859_1);
     ByteArrayOutputStream b = new ByteArrayOutputStream();

@@ -1,4 +1,4 @@
-package dev.sluice.trainer.bench;
+package dev.sluice.bench;
 
 import ai.djl.Device;
 import ai.djl.ndarray.NDArray;

@@ -1,4 +1,4 @@
-package dev.sluice.pipelines.bench;
+package dev.sluice.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sluice.pipelines.io.InputFiles;

@@ -1,4 +1,4 @@
-package dev.sluice.pipelines.bench;
+package dev.sluice.bench;
 
 import dev.sluice.pipelines.io.FileReader;
 import dev.sluice.pipelines.model.Doc;

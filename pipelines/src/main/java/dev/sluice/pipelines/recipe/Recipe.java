@@ -2,6 +2,7 @@ package dev.sluice.pipelines.recipe;
 
 import dev.sluice.core.config.Config;
 import dev.sluice.core.config.DidYouMean;
+import dev.sluice.pipelines.io.InputSettings;
 import dev.sluice.quality.rules.RuleSet;
 import dev.sluice.quality.rules.RuleSets;
 import dev.sluice.quality.text.Normalizer;

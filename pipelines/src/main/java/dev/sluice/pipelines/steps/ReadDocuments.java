@@ -3,7 +3,7 @@ package dev.sluice.pipelines.steps;
 import dev.sluice.pipelines.io.FileReader;
 import dev.sluice.pipelines.model.Doc;
 import dev.sluice.pipelines.model.IdRef;
-import dev.sluice.pipelines.recipe.InputSettings;
+import dev.sluice.pipelines.io.InputSettings;
 import java.util.List;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.transforms.Create;

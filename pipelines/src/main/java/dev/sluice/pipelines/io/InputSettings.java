@@ -1,4 +1,4 @@
-package dev.sluice.pipelines.recipe;
+package dev.sluice.pipelines.io;
 
 import dev.sluice.core.config.Config;
 import java.io.Serializable;
@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Where documents come from. {@code path} is a glob, a directory, or a list of them. Formats: {@code jsonl}
- * (plain, .gz, .zst), {@code text} (one document per file, or per blank-line block with
- * {@code text_mode: paragraph}) and {@code parquet} (a named text column).
+ * Where documents come from. {@code path} is a glob, a directory, or a list of them. {@code format} names one of
+ * {@link InputFormats}: {@code jsonl} (plain, .gz, .zst), {@code text} (one document per file, or per blank-line
+ * block with {@code text_mode: paragraph}) and {@code parquet} (a named text column).
  */
 public record InputSettings(String format, List<String> paths, String idField, String textField, String textMode,
     int maxDocBytes) implements Serializable {
@@ -21,7 +21,7 @@ public record InputSettings(String format, List<String> paths, String idField, S
     List<String> paths = c.getStringList("path", List.of());
     if (paths.isEmpty()) throw new Config.ConfigException("input.path", null, "a glob, a directory or a list of them");
     return new InputSettings(
-        c.getChoice("format", "jsonl", "jsonl", "text", "parquet"),
+        InputFormats.named(c.getString("format", "jsonl")).name(),
         paths,
         c.getString("id_field", "id"),
         c.getString("text_field", "text"),

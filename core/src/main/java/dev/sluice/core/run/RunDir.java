@@ -57,8 +57,15 @@ public final class RunDir {
   public record File(Path path, long rows, long bytes, String sha256) {}
 
   /** One line of dead-letters/: a record that could not be processed, with its raw bytes (truncated at 4 KiB). */
-  public record DeadLetter(String stage, String reason, String detail, String source, String location, String raw,
-      String raw_base64, boolean raw_truncated) {}
+  public record DeadLetter(
+      String stage,
+      String reason,
+      String detail,
+      String source,
+      String location,
+      String raw,
+      String raw_base64,
+      boolean raw_truncated) {}
 
   public static RunDir open(Path dir) {
     Path file = dir.resolve(MANIFEST);
@@ -66,10 +73,14 @@ public final class RunDir {
     try {
       m = JSON.readValue(file.toFile(), Manifest.class);
     } catch (NoSuchFileException | java.io.FileNotFoundException e) {
-      throw new NotARunException(file + ": no manifest; is " + dir
-          + " a finished Sluice run directory (bin/sluice run ... writes manifest.json last)?");
+      throw new NotARunException(
+          file
+              + ": no manifest; is "
+              + dir
+              + " a finished Sluice run directory (bin/sluice run ... writes manifest.json last)?");
     } catch (IOException e) {
-      throw new NotARunException(file + ": unreadable manifest: " + e.getMessage().lines().findFirst().orElse(""));
+      throw new NotARunException(
+          file + ": unreadable manifest: " + e.getMessage().lines().findFirst().orElse(""));
     }
     if (m.shards() == null) throw new NotARunException(file + ": has no \"shards\" list");
     RunDir run = new RunDir(dir, m);
@@ -121,7 +132,12 @@ public final class RunDir {
           try {
             out.add(JSON.readValue(line, DeadLetter.class));
           } catch (IOException e) {
-            throw new NotARunException(f.path() + " line " + n + ": not a dead letter: " + e.getMessage().lines().findFirst().orElse(""));
+            throw new NotARunException(
+                f.path()
+                    + " line "
+                    + n
+                    + ": not a dead letter: "
+                    + e.getMessage().lines().findFirst().orElse(""));
           }
         }
       } catch (IOException e) {
@@ -140,14 +156,20 @@ public final class RunDir {
       if (f.sha256() == null) continue;
       String actual = sha256(f.path());
       if (!actual.equals(f.sha256())) {
-        throw new NotARunException(f.path() + ": sha256 " + actual + " but the manifest says " + f.sha256()
-            + " (changed after the run?)");
+        throw new NotARunException(
+            f.path()
+                + ": sha256 "
+                + actual
+                + " but the manifest says "
+                + f.sha256()
+                + " (changed after the run?)");
       }
     }
   }
 
   public static String sha256(Path file) {
-    try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
+    try (InputStream in =
+        new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
       in.transferTo(java.io.OutputStream.nullOutputStream());
       return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
     } catch (IOException e) {
@@ -166,14 +188,23 @@ public final class RunDir {
       }
       Path p = root.resolve(e.path()).normalize();
       if (!p.startsWith(root.normalize())) {
-        throw new NotARunException(root.resolve(MANIFEST) + ": " + what + " " + e.path() + " is outside the run");
+        throw new NotARunException(
+            root.resolve(MANIFEST) + ": " + what + " " + e.path() + " is outside the run");
       }
-      if (!Files.isRegularFile(p)) throw new NotARunException(p + ": " + what + " listed in the manifest is missing");
+      if (!Files.isRegularFile(p))
+        throw new NotARunException(p + ": " + what + " listed in the manifest is missing");
       try {
         long actual = Files.size(p);
         if (e.bytes() >= 0 && actual != e.bytes()) {
-          throw new NotARunException(p + ": " + what + " is " + actual + " bytes but the manifest says " + e.bytes()
-              + " (truncated or replaced after the run?)");
+          throw new NotARunException(
+              p
+                  + ": "
+                  + what
+                  + " is "
+                  + actual
+                  + " bytes but the manifest says "
+                  + e.bytes()
+                  + " (truncated or replaced after the run?)");
         }
       } catch (IOException x) {
         throw new NotARunException(p + ": unreadable " + what + ": " + x.getMessage());

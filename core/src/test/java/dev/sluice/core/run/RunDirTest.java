@@ -21,7 +21,9 @@ class RunDirTest {
   private void run(String shard, String dead) throws IOException {
     write("shards/part-00000-of-00001.parquet", shard);
     write("dead-letters/part-00000-of-00001.jsonl", dead);
-    write("manifest.json", """
+    write(
+        "manifest.json",
+        """
         {"recipe": {"name": "t"}, "recipe_sha256": "x", "sluice_version": "0.1.0", "runner": "embedded",
          "counts": {"input": 3, "kept": 2, "dead_letter": 1, "filtered": {}, "duplicate": {"exact": 0}},
          "stages": [], "future_key": 1,
@@ -29,13 +31,17 @@ class RunDirTest {
                      "sha256": "%s"}],
          "removed": [],
          "dead_letters": [{"path": "dead-letters/part-00000-of-00001.jsonl", "rows": 1, "bytes": %d}]}
-        """.formatted(RunDir.sha256(dir.resolve("shards/part-00000-of-00001.parquet")), dead.length()));
+        """
+            .formatted(
+                RunDir.sha256(dir.resolve("shards/part-00000-of-00001.parquet")), dead.length()));
   }
 
   @Test
   void readsTheManifestFilesAndDeadLetters() throws IOException {
-    run("PAR1", "{\"stage\":\"parse\",\"reason\":\"malformed_json\",\"detail\":\"d\",\"source\":\"a.jsonl\","
-        + "\"location\":\"line 2\",\"raw\":\"{x\",\"raw_base64\":null,\"raw_truncated\":false}\n");
+    run(
+        "PAR1",
+        "{\"stage\":\"parse\",\"reason\":\"malformed_json\",\"detail\":\"d\",\"source\":\"a.jsonl\","
+            + "\"location\":\"line 2\",\"raw\":\"{x\",\"raw_base64\":null,\"raw_truncated\":false}\n");
     RunDir r = RunDir.open(dir);
     assertEquals(3, r.manifest().counts().input());
     assertEquals(1, r.shards().size());
@@ -49,18 +55,29 @@ class RunDirTest {
 
   @Test
   void refusesWhatIsNotAFinishedRunNamingThePath() throws IOException {
-    RunDir.NotARunException none = assertThrows(RunDir.NotARunException.class, () -> RunDir.open(dir));
+    RunDir.NotARunException none =
+        assertThrows(RunDir.NotARunException.class, () -> RunDir.open(dir));
     assertTrue(none.getMessage().contains("no manifest"), none.getMessage());
     run("PAR1", "{}\n");
     write("shards/part-00000-of-00001.parquet", "PA");
-    RunDir.NotARunException cut = assertThrows(RunDir.NotARunException.class, () -> RunDir.open(dir));
+    RunDir.NotARunException cut =
+        assertThrows(RunDir.NotARunException.class, () -> RunDir.open(dir));
     assertTrue(cut.getMessage().contains("is 2 bytes but the manifest says 4"), cut.getMessage());
     write("shards/part-00000-of-00001.parquet", "PAR2");
     RunDir changed = RunDir.open(dir);
-    assertTrue(assertThrows(RunDir.NotARunException.class, changed::verifyChecksums).getMessage().contains("sha256"));
+    assertTrue(
+        assertThrows(RunDir.NotARunException.class, changed::verifyChecksums)
+            .getMessage()
+            .contains("sha256"));
     Files.delete(dir.resolve("shards/part-00000-of-00001.parquet"));
-    assertTrue(assertThrows(RunDir.NotARunException.class, () -> RunDir.open(dir)).getMessage().contains("missing"));
+    assertTrue(
+        assertThrows(RunDir.NotARunException.class, () -> RunDir.open(dir))
+            .getMessage()
+            .contains("missing"));
     write("manifest.json", "{not json");
-    assertTrue(assertThrows(RunDir.NotARunException.class, () -> RunDir.open(dir)).getMessage().contains("unreadable"));
+    assertTrue(
+        assertThrows(RunDir.NotARunException.class, () -> RunDir.open(dir))
+            .getMessage()
+            .contains("unreadable"));
   }
 }

@@ -29,9 +29,10 @@ final class JitChoice {
   static void watchParent() {
     Long parent = Long.getLong(PARENT_PID);
     if (parent == null) return;
-    ProcessHandle.of(parent).ifPresentOrElse(
-        h -> h.onExit().thenRun(() -> Runtime.getRuntime().halt(143)),
-        () -> Runtime.getRuntime().halt(143));
+    ProcessHandle.of(parent)
+        .ifPresentOrElse(
+            h -> h.onExit().thenRun(() -> Runtime.getRuntime().halt(143)),
+            () -> Runtime.getRuntime().halt(143));
   }
 
   /** The flags to relaunch with, or null to stay in this JVM. */
@@ -49,7 +50,10 @@ final class JitChoice {
       try {
         long size = Files.size(Path.of(f));
         String name = f.toLowerCase(Locale.ROOT);
-        total += name.endsWith(".gz") || name.endsWith(".zst") || name.endsWith(".parquet") ? 4 * size : size;
+        total +=
+            name.endsWith(".gz") || name.endsWith(".zst") || name.endsWith(".parquet")
+                ? 4 * size
+                : size;
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
@@ -58,12 +62,17 @@ final class JitChoice {
   }
 
   /** Runs the same command in a child JVM with {@code flags} in place of C1-only, and returns its exit code. */
-  static int relaunch(List<String> flags, List<String> args) throws IOException, InterruptedException {
+  static int relaunch(List<String> flags, List<String> args)
+      throws IOException, InterruptedException {
     List<String> cmd = new ArrayList<>();
-    cmd.add(ProcessHandle.current().info().command()
-        .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+    cmd.add(
+        ProcessHandle.current()
+            .info()
+            .command()
+            .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
     for (String a : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-      if (a.startsWith("-XX:TieredStopAtLevel") || a.startsWith("-D" + LARGE_INPUT_JIT)
+      if (a.startsWith("-XX:TieredStopAtLevel")
+          || a.startsWith("-D" + LARGE_INPUT_JIT)
           || a.startsWith("-XX:ArchiveClassesAtExit")) {
         continue;
       }

@@ -16,16 +16,24 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code sluice report RUN_DIR [--compare OTHER_RUN_DIR]}: re-render a run's report, or compare two runs. */
-@Command(name = "report", mixinStandardHelpOptions = true,
+@Command(
+    name = "report",
+    mixinStandardHelpOptions = true,
     description = "Re-render RUN_DIR/report.html from RUN_DIR/report.json, or compare two runs.",
-    footer = {"", "Examples:",
-        "  bin/sluice report out/quickstart",
-        "  bin/sluice report out/nightly-2026-11-22 --compare out/nightly-2026-11-21   # writes compare.html/json"})
+    footer = {
+      "",
+      "Examples:",
+      "  bin/sluice report out/quickstart",
+      "  bin/sluice report out/nightly-2026-11-22 --compare out/nightly-2026-11-21   # writes compare.html/json"
+    })
 public final class ReportCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "RUN_DIR")
   Path dir;
 
-  @Option(names = "--compare", paramLabel = "OTHER_RUN_DIR", description = "the baseline run to compare with")
+  @Option(
+      names = "--compare",
+      paramLabel = "OTHER_RUN_DIR",
+      description = "the baseline run to compare with")
   Path other;
 
   @Option(names = "--verbose", description = "stack traces on failure")
@@ -36,7 +44,8 @@ public final class ReportCommand implements Callable<Integer> {
     for (Path d : other == null ? java.util.List.of(dir) : java.util.List.of(dir, other)) {
       RunDir run = RunDir.open(d); // refuses an unfinished or foreign directory, naming it
       if (!Files.isRegularFile(run.reportJson())) {
-        throw new UsageException(run.reportJson() + " not found: the run was made with --no-report");
+        throw new UsageException(
+            run.reportJson() + " not found: the run was made with --no-report");
       }
     }
     Report r = Report.read(dir);
@@ -57,7 +66,9 @@ public final class ReportCommand implements Callable<Integer> {
     cmp.put("kept", Map.of("run", r.counts().kept(), "baseline", base.counts().kept()));
     cmp.put("input", Map.of("run", r.counts().input(), "baseline", base.counts().input()));
     Path json = dir.resolve("compare.json");
-    Report.writeAtomically(json, new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(cmp));
+    Report.writeAtomically(
+        json,
+        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(cmp));
     System.out.println("wrote " + html + " and " + json);
     for (Object a : (java.util.List<?>) cmp.get("anomalies")) System.out.println("  anomaly: " + a);
     return 0;

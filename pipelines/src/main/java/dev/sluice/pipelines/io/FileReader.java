@@ -32,16 +32,32 @@ public final class FileReader {
     try {
       size = Files.size(path);
     } catch (IOException e) {
-      dead.accept(DeadLetter.of(STAGE, "unreadable_file", "cannot read the file: " + e, file, "file", 0, (byte[]) null));
+      dead.accept(
+          DeadLetter.of(
+              STAGE,
+              "unreadable_file",
+              "cannot read the file: " + e,
+              file,
+              "file",
+              0,
+              (byte[]) null));
       return;
     }
     if (size == 0) {
-      dead.accept(DeadLetter.of(STAGE, "empty_file", "the file is empty", file, "file", 0, (byte[]) null));
+      dead.accept(
+          DeadLetter.of(STAGE, "empty_file", "the file is empty", file, "file", 0, (byte[]) null));
       return;
     }
     if (!Files.isReadable(path)) {
-      dead.accept(DeadLetter.of(STAGE, "unreadable_file", "the file is not readable (permissions)", file, "file", 0,
-          (byte[]) null));
+      dead.accept(
+          DeadLetter.of(
+              STAGE,
+              "unreadable_file",
+              "the file is not readable (permissions)",
+              file,
+              "file",
+              0,
+              (byte[]) null));
       return;
     }
     Records records = new Records(file, settings, parser, docs, dead);
@@ -49,13 +65,25 @@ public final class FileReader {
       format.read(file, records);
     } catch (IOException e) {
       Records.Position at = records.position();
-      dead.accept(DeadLetter.of(STAGE, format.failureReason(e), String.format(Locale.ROOT,
-          "reading stopped at %s: %s; the %d records before it were kept", at.description(), e.getMessage(),
-          records.count()), file, at.location(), at.pos(), at.pending()));
+      dead.accept(
+          DeadLetter.of(
+              STAGE,
+              format.failureReason(e),
+              String.format(
+                  Locale.ROOT,
+                  "reading stopped at %s: %s; the %d records before it were kept",
+                  at.description(),
+                  e.getMessage(),
+                  records.count()),
+              file,
+              at.location(),
+              at.pos(),
+              at.pending()));
       return;
     }
     if (records.count() == 0 && !records.fileRejected()) {
-      dead.accept(DeadLetter.of(STAGE, "empty_file", format.emptyDetail(), file, "file", 0, (byte[]) null));
+      dead.accept(
+          DeadLetter.of(STAGE, "empty_file", format.emptyDetail(), file, "file", 0, (byte[]) null));
     }
   }
 

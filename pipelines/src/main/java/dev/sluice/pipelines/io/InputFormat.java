@@ -26,7 +26,8 @@ public interface InputFormat extends Serializable {
   default String failureReason(Exception e) {
     String m = String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT);
     return e instanceof java.io.EOFException || m.contains("end of") || m.contains("truncated")
-        ? "truncated_file" : "corrupt_file";
+        ? "truncated_file"
+        : "corrupt_file";
   }
 
   /** The dead letter's detail for a file that held no record at all. */

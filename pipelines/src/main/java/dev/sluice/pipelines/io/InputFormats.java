@@ -19,7 +19,8 @@ public final class InputFormats {
   private InputFormats() {}
 
   private static void register(InputFormat f) {
-    if (BY_NAME.putIfAbsent(f.name(), f) != null) throw new IllegalStateException("format " + f.name() + " twice");
+    if (BY_NAME.putIfAbsent(f.name(), f) != null)
+      throw new IllegalStateException("format " + f.name() + " twice");
   }
 
   public static List<String> names() {
@@ -30,7 +31,8 @@ public final class InputFormats {
   public static InputFormat named(String name) {
     InputFormat f = BY_NAME.get(name);
     if (f == null) {
-      throw new Config.ConfigException("input.format", name, "one of " + names() + DidYouMean.hint(name, names()));
+      throw new Config.ConfigException(
+          "input.format", name, "one of " + names() + DidYouMean.hint(name, names()));
     }
     return f;
   }

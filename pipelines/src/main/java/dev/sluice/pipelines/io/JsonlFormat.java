@@ -33,8 +33,13 @@ final class JsonlFormat implements InputFormat {
     try (InputStream in = out.open()) {
       LineReader lines = new LineReader(in, out.settings().maxDocBytes());
       long[] line = {0};
-      out.trackPosition(() -> new Records.Position("decompressed byte " + lines.offset() + " after line " + line[0],
-          "byte " + lines.offset(), line[0] + 1, lines.pendingBytes()));
+      out.trackPosition(
+          () ->
+              new Records.Position(
+                  "decompressed byte " + lines.offset() + " after line " + line[0],
+                  "byte " + lines.offset(),
+                  line[0] + 1,
+                  lines.pendingBytes()));
       byte[] b;
       while ((b = lines.next()) != null) {
         line[0]++;
@@ -54,18 +59,32 @@ final class JsonlFormat implements InputFormat {
     try {
       next = p.nextToken();
     } catch (JsonProcessingException e) {
-      return "unexpected text after the JSON value at char " + (end + 1) + ": " + e.getOriginalMessage();
+      return "unexpected text after the JSON value at char "
+          + (end + 1)
+          + ": "
+          + e.getOriginalMessage();
     }
     if (next == null) return null;
-    return "a second JSON value (" + p.getText() + "...) after the first one at char "
-        + (p.currentTokenLocation().getCharOffset() + 1) + ": one JSON value per line";
+    return "a second JSON value ("
+        + p.getText()
+        + "...) after the first one at char "
+        + (p.currentTokenLocation().getCharOffset() + 1)
+        + ": one JSON value per line";
   }
 
   private static void line(long line, byte[] bytes, long fullLength, Records out) {
     String where = "line " + line;
     if (fullLength > out.settings().maxDocBytes()) {
-      out.reject("too_large", String.format(Locale.ROOT,
-          "record is %d bytes, over input.max_doc_bytes (%d)", fullLength, out.settings().maxDocBytes()), where, line, bytes);
+      out.reject(
+          "too_large",
+          String.format(
+              Locale.ROOT,
+              "record is %d bytes, over input.max_doc_bytes (%d)",
+              fullLength,
+              out.settings().maxDocBytes()),
+          where,
+          line,
+          bytes);
       return;
     }
     String s = out.decode(bytes);
@@ -89,18 +108,28 @@ final class JsonlFormat implements InputFormat {
       throw new java.io.UncheckedIOException(e); // reading a String: not reached
     }
     if (node == null || !node.isObject()) {
-      out.reject("not_an_object",
-          "a JSONL line must be a JSON object, got " + (node == null ? "nothing" : node.getNodeType()), where, line, bytes);
+      out.reject(
+          "not_an_object",
+          "a JSONL line must be a JSON object, got "
+              + (node == null ? "nothing" : node.getNodeType()),
+          where,
+          line,
+          bytes);
       return;
     }
     JsonNode text = node.get(out.settings().textField());
     if (text == null || text.isNull()) {
-      out.reject("missing_text", "no '" + out.settings().textField() + "' field", where, line, bytes);
+      out.reject(
+          "missing_text", "no '" + out.settings().textField() + "' field", where, line, bytes);
       return;
     }
     if (!text.isTextual()) {
-      out.reject("text_not_string", "'" + out.settings().textField() + "' is a "
-          + text.getNodeType() + ", not a string", where, line, bytes);
+      out.reject(
+          "text_not_string",
+          "'" + out.settings().textField() + "' is a " + text.getNodeType() + ", not a string",
+          where,
+          line,
+          bytes);
       return;
     }
     JsonNode idNode = node.get(out.settings().idField());
@@ -114,8 +143,16 @@ final class JsonlFormat implements InputFormat {
         return;
       }
     } else {
-      out.reject("bad_id", "'" + out.settings().idField() + "' is a " + idNode.getNodeType()
-          + ", expected a string or an integer", where, line, bytes);
+      out.reject(
+          "bad_id",
+          "'"
+              + out.settings().idField()
+              + "' is a "
+              + idNode.getNodeType()
+              + ", expected a string or an integer",
+          where,
+          line,
+          bytes);
       return;
     }
     out.text(line, "line", id, text.asText(), bytes);

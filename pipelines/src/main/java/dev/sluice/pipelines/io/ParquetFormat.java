@@ -34,16 +34,23 @@ final class ParquetFormat implements InputFormat {
     String textField = out.settings().textField();
     String idField = out.settings().idField();
     long[] row = {0};
-    out.trackPosition(() -> new Records.Position("row " + (row[0] + 1), "row " + (row[0] + 1), row[0] + 1, null));
-    try (ParquetReader<GenericRecord> reader = AvroParquetReader.<GenericRecord>builder(
-        new LocalInputFile(Path.of(file)), new PlainParquetConfiguration()).build()) {
+    out.trackPosition(
+        () -> new Records.Position("row " + (row[0] + 1), "row " + (row[0] + 1), row[0] + 1, null));
+    try (ParquetReader<GenericRecord> reader =
+        AvroParquetReader.<GenericRecord>builder(
+                new LocalInputFile(Path.of(file)), new PlainParquetConfiguration())
+            .build()) {
       GenericRecord r;
       while ((r = reader.read()) != null) {
         row[0]++;
         Schema schema = r.getSchema();
         if (schema.getField(textField) == null) {
-          out.rejectFile("missing_column", "no column '" + textField + "'; columns: "
-              + schema.getFields().stream().map(Schema.Field::name).toList());
+          out.rejectFile(
+              "missing_column",
+              "no column '"
+                  + textField
+                  + "'; columns: "
+                  + schema.getFields().stream().map(Schema.Field::name).toList());
           return;
         }
         Object text = r.get(textField);
@@ -52,13 +59,19 @@ final class ParquetFormat implements InputFormat {
         if (text == null) {
           out.reject("missing_text", "'" + textField + "' is null", "row " + row[0], row[0], raw);
         } else if (!(text instanceof CharSequence)) {
-          out.reject("text_not_string", "'" + textField + "' is not a string column", "row " + row[0], row[0], raw);
+          out.reject(
+              "text_not_string",
+              "'" + textField + "' is not a string column",
+              "row " + row[0],
+              row[0],
+              raw);
         } else {
           out.text(row[0], "row", id == null ? null : id.toString(), text.toString(), raw);
         }
       }
     } catch (RuntimeException e) {
-      throw new IOException(e.getMessage(), e); // a corrupt page or footer: Parquet's decoders throw unchecked
+      throw new IOException(
+          e.getMessage(), e); // a corrupt page or footer: Parquet's decoders throw unchecked
     }
   }
 }

@@ -86,15 +86,17 @@ public final class ParquetSinks {
 
     @Override
     public void write(Iterator<T> rows, Path file) throws IOException {
-      try (ParquetWriter<GenericRecord> w = AvroParquetWriter.<GenericRecord>builder(new LocalOutputFile(file))
-          .withSchema(schema())
-          .withConf(new PlainParquetConfiguration())
-          .withCompressionCodec(CompressionCodecName.valueOf(compression.toUpperCase(Locale.ROOT)))
-          .withDictionaryEncoding(true)
-          // free text is almost never repeated: trying a dictionary first only costs time
-          .withDictionaryEncoding("text", false)
-          .withDictionaryEncoding("excerpt", false)
-          .build()) {
+      try (ParquetWriter<GenericRecord> w =
+          AvroParquetWriter.<GenericRecord>builder(new LocalOutputFile(file))
+              .withSchema(schema())
+              .withConf(new PlainParquetConfiguration())
+              .withCompressionCodec(
+                  CompressionCodecName.valueOf(compression.toUpperCase(Locale.ROOT)))
+              .withDictionaryEncoding(true)
+              // free text is almost never repeated: trying a dictionary first only costs time
+              .withDictionaryEncoding("text", false)
+              .withDictionaryEncoding("excerpt", false)
+              .build()) {
         while (rows.hasNext()) w.write(toRecord.apply(rows.next()));
       }
     }

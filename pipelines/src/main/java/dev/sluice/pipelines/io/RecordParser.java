@@ -19,8 +19,11 @@ public final class RecordParser {
   public static final String STAGE = "parse";
 
   private final InputSettings settings;
-  private final CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
-      .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+  private final CharsetDecoder utf8 =
+      StandardCharsets.UTF_8
+          .newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT);
 
   public RecordParser(InputSettings settings) {
     this.settings = settings;
@@ -36,31 +39,72 @@ public final class RecordParser {
   }
 
   /** Validates the text of a record whose fields were already read (all formats end here). */
-  public void document(String source, long pos, String unit, String id, String text, byte[] raw,
-      Consumer<Doc> docs, Consumer<DeadLetter> dead) {
+  public void document(
+      String source,
+      long pos,
+      String unit,
+      String id,
+      String text,
+      byte[] raw,
+      Consumer<Doc> docs,
+      Consumer<DeadLetter> dead) {
     String where = unit + " " + pos;
     if (text.indexOf('\u0000') >= 0) {
-      dead.accept(DeadLetter.of(STAGE, "nul_byte", "the text contains NUL characters", source, where, pos, raw));
+      dead.accept(
+          DeadLetter.of(
+              STAGE, "nul_byte", "the text contains NUL characters", source, where, pos, raw));
       return;
     }
     int bad = loneSurrogate(text);
     if (bad >= 0) {
-      dead.accept(DeadLetter.of(STAGE, "lone_surrogate", "the text has an unpaired UTF-16 surrogate (a \\u escape"
-          + " of half a character) at char " + bad + ": it cannot be written as UTF-8", source, where, pos, raw));
+      dead.accept(
+          DeadLetter.of(
+              STAGE,
+              "lone_surrogate",
+              "the text has an unpaired UTF-16 surrogate (a \\u escape"
+                  + " of half a character) at char "
+                  + bad
+                  + ": it cannot be written as UTF-8",
+              source,
+              where,
+              pos,
+              raw));
       return;
     }
     if (text.isBlank()) {
-      dead.accept(DeadLetter.of(STAGE, "empty_text", "the text is empty or only whitespace", source, where, pos,
-          raw));
+      dead.accept(
+          DeadLetter.of(
+              STAGE,
+              "empty_text",
+              "the text is empty or only whitespace",
+              source,
+              where,
+              pos,
+              raw));
       return;
     }
-    long bytes = text.length() > settings.maxDocBytes() / 3 ? text.getBytes(StandardCharsets.UTF_8).length : 0;
+    long bytes =
+        text.length() > settings.maxDocBytes() / 3
+            ? text.getBytes(StandardCharsets.UTF_8).length
+            : 0;
     if (bytes > settings.maxDocBytes()) {
-      dead.accept(DeadLetter.of(STAGE, "too_large", String.format(Locale.ROOT,
-          "text is %d bytes, over input.max_doc_bytes (%d)", bytes, settings.maxDocBytes()), source, where, pos, raw));
+      dead.accept(
+          DeadLetter.of(
+              STAGE,
+              "too_large",
+              String.format(
+                  Locale.ROOT,
+                  "text is %d bytes, over input.max_doc_bytes (%d)",
+                  bytes,
+                  settings.maxDocBytes()),
+              source,
+              where,
+              pos,
+              raw));
       return;
     }
-    docs.accept(Doc.parsed(id != null ? id : source + "#" + unit.charAt(0) + pos, text, source, unit, pos));
+    docs.accept(
+        Doc.parsed(id != null ? id : source + "#" + unit.charAt(0) + pos, text, source, unit, pos));
   }
 
   /** Index of the first unpaired surrogate, or -1. JSON escapes like "\\ud800" decode to one. */

@@ -31,9 +31,15 @@ public final class Records {
   private final Consumer<DeadLetter> dead;
   private long count;
   private boolean fileRejected;
-  private Supplier<Position> position = () -> new Position("the start of the file", "file", 0, null);
+  private Supplier<Position> position =
+      () -> new Position("the start of the file", "file", 0, null);
 
-  Records(String file, InputSettings settings, RecordParser parser, Consumer<Doc> docs, Consumer<DeadLetter> dead) {
+  Records(
+      String file,
+      InputSettings settings,
+      RecordParser parser,
+      Consumer<Doc> docs,
+      Consumer<DeadLetter> dead) {
     this.file = file;
     this.settings = settings;
     this.parser = parser;

@@ -29,10 +29,14 @@ final class TextFormat implements InputFormat {
       if (out.settings().textMode().equals("file")) {
         byte[] all = in.readNBytes(max + 1);
         if (all.length > max) {
-          out.reject("too_large", "the file is over input.max_doc_bytes (" + max + ")", "file", 1, all);
+          out.reject(
+              "too_large", "the file is over input.max_doc_bytes (" + max + ")", "file", 1, all);
           return;
         }
-        if (all.length >= 3 && (all[0] & 0xFF) == 0xEF && (all[1] & 0xFF) == 0xBB && (all[2] & 0xFF) == 0xBF) {
+        if (all.length >= 3
+            && (all[0] & 0xFF) == 0xEF
+            && (all[1] & 0xFF) == 0xBB
+            && (all[2] & 0xFF) == 0xBF) {
           all = Arrays.copyOfRange(all, 3, all.length);
         }
         String text = out.decode(all);
@@ -46,8 +50,13 @@ final class TextFormat implements InputFormat {
       LineReader lines = new LineReader(in, max);
       ByteArrayOutputStream block = new ByteArrayOutputStream();
       long[] blockNo = {0};
-      out.trackPosition(() -> new Records.Position("decompressed byte " + lines.offset() + " after block "
-          + blockNo[0], "byte " + lines.offset(), blockNo[0] + 1, lines.pendingBytes()));
+      out.trackPosition(
+          () ->
+              new Records.Position(
+                  "decompressed byte " + lines.offset() + " after block " + blockNo[0],
+                  "byte " + lines.offset(),
+                  blockNo[0] + 1,
+                  lines.pendingBytes()));
       byte[] b;
       while (true) {
         b = lines.next();

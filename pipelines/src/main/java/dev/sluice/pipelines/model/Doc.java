@@ -37,14 +37,27 @@ public final class Doc implements Serializable {
 
   public static final Coder<Doc> CODER = new DocCoder();
 
-  private Doc(String id, String text, String source, long pos, String posUnit, String lang, double langScore,
-      double quality, SortedMap<String, Double> signals, String exactKey, int exactDups, String clusterId,
+  private Doc(
+      String id,
+      String text,
+      String source,
+      long pos,
+      String posUnit,
+      String lang,
+      double langScore,
+      double quality,
+      SortedMap<String, Double> signals,
+      String exactKey,
+      int exactDups,
+      String clusterId,
       int clusterSize) {
     if (id == null || text == null || source == null || posUnit == null || lang == null) {
-      throw new IllegalArgumentException("a document needs an id, text, source, position unit and language");
+      throw new IllegalArgumentException(
+          "a document needs an id, text, source, position unit and language");
     }
     if (clusterSize < 1 || exactDups < 0) {
-      throw new IllegalArgumentException("cluster size " + clusterSize + ", exact duplicates " + exactDups);
+      throw new IllegalArgumentException(
+          "cluster size " + clusterSize + ", exact duplicates " + exactDups);
     }
     this.id = id;
     this.text = text;
@@ -66,7 +79,8 @@ public final class Doc implements Serializable {
     return new Doc(id, text, source, pos, posUnit, "und", Double.NaN, 0.0, EMPTY, null, 0, null, 1);
   }
 
-  private static final SortedMap<String, Double> EMPTY = Collections.unmodifiableSortedMap(new TreeMap<>());
+  private static final SortedMap<String, Double> EMPTY =
+      Collections.unmodifiableSortedMap(new TreeMap<>());
 
   public String id() {
     return id;
@@ -124,41 +138,125 @@ public final class Doc implements Serializable {
   }
 
   public Doc withText(String newText) {
-    return new Doc(id, newText, source, pos, posUnit, lang, langScore, quality, signals, exactKey, exactDups,
-        clusterId, clusterSize);
+    return new Doc(
+        id,
+        newText,
+        source,
+        pos,
+        posUnit,
+        lang,
+        langScore,
+        quality,
+        signals,
+        exactKey,
+        exactDups,
+        clusterId,
+        clusterSize);
   }
 
   public Doc withLanguage(String newLang, double score) {
-    return new Doc(id, text, source, pos, posUnit, newLang, score, quality, signals, exactKey, exactDups,
-        clusterId, clusterSize);
+    return new Doc(
+        id,
+        text,
+        source,
+        pos,
+        posUnit,
+        newLang,
+        score,
+        quality,
+        signals,
+        exactKey,
+        exactDups,
+        clusterId,
+        clusterSize);
   }
 
   /** Adds measured signals (a signal measured again takes the new value). */
   public Doc withSignals(Map<String, Double> measured) {
     TreeMap<String, Double> all = new TreeMap<>(signals);
     all.putAll(measured);
-    return new Doc(id, text, source, pos, posUnit, lang, langScore, quality,
-        Collections.unmodifiableSortedMap(all), exactKey, exactDups, clusterId, clusterSize);
+    return new Doc(
+        id,
+        text,
+        source,
+        pos,
+        posUnit,
+        lang,
+        langScore,
+        quality,
+        Collections.unmodifiableSortedMap(all),
+        exactKey,
+        exactDups,
+        clusterId,
+        clusterSize);
   }
 
   public Doc withQuality(double score) {
-    return new Doc(id, text, source, pos, posUnit, lang, langScore, score, signals, exactKey, exactDups,
-        clusterId, clusterSize);
+    return new Doc(
+        id,
+        text,
+        source,
+        pos,
+        posUnit,
+        lang,
+        langScore,
+        score,
+        signals,
+        exactKey,
+        exactDups,
+        clusterId,
+        clusterSize);
   }
 
   public Doc withExactKey(String key) {
-    return new Doc(id, text, source, pos, posUnit, lang, langScore, quality, signals, key, exactDups, clusterId,
+    return new Doc(
+        id,
+        text,
+        source,
+        pos,
+        posUnit,
+        lang,
+        langScore,
+        quality,
+        signals,
+        key,
+        exactDups,
+        clusterId,
         clusterSize);
   }
 
   public Doc withExactDups(int removedCopies) {
-    return new Doc(id, text, source, pos, posUnit, lang, langScore, quality, signals, exactKey, removedCopies,
-        clusterId, clusterSize);
+    return new Doc(
+        id,
+        text,
+        source,
+        pos,
+        posUnit,
+        lang,
+        langScore,
+        quality,
+        signals,
+        exactKey,
+        removedCopies,
+        clusterId,
+        clusterSize);
   }
 
   public Doc withCluster(String newClusterId, int size) {
-    return new Doc(id, text, source, pos, posUnit, lang, langScore, quality, signals, exactKey, exactDups,
-        newClusterId, size);
+    return new Doc(
+        id,
+        text,
+        source,
+        pos,
+        posUnit,
+        lang,
+        langScore,
+        quality,
+        signals,
+        exactKey,
+        exactDups,
+        newClusterId,
+        size);
   }
 
   public String location() {
@@ -221,8 +319,20 @@ public final class Doc implements Serializable {
       int exactDups = (int) Wire.readVarLong(in);
       String clusterId = Wire.readString(in);
       int clusterSize = (int) Wire.readVarLong(in);
-      return new Doc(id, text, source, pos, posUnit, lang, langScore, quality, signals, exactKey, exactDups,
-          clusterId, clusterSize);
+      return new Doc(
+          id,
+          text,
+          source,
+          pos,
+          posUnit,
+          lang,
+          langScore,
+          quality,
+          signals,
+          exactKey,
+          exactDups,
+          clusterId,
+          clusterSize);
     }
 
     @Override

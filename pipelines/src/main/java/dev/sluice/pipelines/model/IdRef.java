@@ -49,7 +49,8 @@ public record IdRef(String id, String source, String posUnit, long pos) implemen
 
     @Override
     public IdRef decode(InputStream in) throws IOException {
-      return new IdRef(Wire.readString(in), Wire.readString(in), Wire.readString(in), Wire.readVarLong(in));
+      return new IdRef(
+          Wire.readString(in), Wire.readString(in), Wire.readString(in), Wire.readVarLong(in));
     }
 
     @Override

@@ -37,7 +37,8 @@ public final class IdentifyLanguage implements DocStep {
       return null;
     }
     if (g.confidence() < settings.minConfidence()) {
-      out.removed(RemovedDoc.of(d, RemovedDoc.LANGUAGE, "language.low_confidence", null, g.confidence()));
+      out.removed(
+          RemovedDoc.of(d, RemovedDoc.LANGUAGE, "language.low_confidence", null, g.confidence()));
       return null;
     }
     return d;

@@ -22,9 +22,15 @@ public final class Normalize implements DocStep {
   public Doc apply(Doc in, Out out) {
     String text = normalizer.normalize(in.text());
     if (text.isEmpty()) {
-      out.dead(DeadLetter.of("normalize", "empty_text",
-          "the text is empty after normalisation (only control or zero-width characters)", in.source(),
-          in.location(), in.pos(), in.text()));
+      out.dead(
+          DeadLetter.of(
+              "normalize",
+              "empty_text",
+              "the text is empty after normalisation (only control or zero-width characters)",
+              in.source(),
+              in.location(),
+              in.pos(),
+              in.text()));
       return null;
     }
     return in.withText(text);

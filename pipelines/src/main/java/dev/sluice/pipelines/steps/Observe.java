@@ -2,12 +2,11 @@ package dev.sluice.pipelines.steps;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sluice.core.io.AtomicFiles;
-import dev.sluice.quality.text.Words;
-import dev.sluice.report.Histogram;
-import dev.sluice.report.RunStats;
 import dev.sluice.pipelines.model.DeadLetter;
 import dev.sluice.pipelines.model.Doc;
 import dev.sluice.pipelines.model.RemovedDoc;
+import dev.sluice.quality.text.Words;
+import dev.sluice.report.RunStats;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -54,46 +53,80 @@ public final class Observe {
   }
 
   public static PCollection<RunStats> kept(PCollection<Doc> docs) {
-    return docs.apply("ObserveKept", ParDo.of(new StatsFn<Doc>() {
-      @Override
-      void add(RunStats s, Doc d) {
-        s.docsOut++;
-        s.bytesOut += utf8Bytes(d.text());
-        s.charsOut.add(d.text().length());
-        s.wordsOut.add(words(d.text()));
-        s.qualityOut.add(d.quality());
-        if (d.clusterSize() > 1) s.clusterSizes.add(d.clusterSize());
-        for (Map.Entry<String, Double> e : d.signals().entrySet()) RunStats.addTo(s.signalsOut, e.getKey(), e.getValue());
-        s.langIn.merge(d.lang(), 1L, Long::sum);
-        s.langOut.merge(d.lang(), 1L, Long::sum);
-        s.langConfidence.add(d.langScore());
-      }
-    })).setCoder(SerializableCoder.of(RunStats.class));
+    return docs.apply(
+            "ObserveKept",
+            ParDo.of(
+                new StatsFn<Doc>() {
+                  @Override
+                  void add(RunStats s, Doc d) {
+                    s.docsOut++;
+                    s.bytesOut += utf8Bytes(d.text());
+                    s.charsOut.add(d.text().length());
+                    s.wordsOut.add(words(d.text()));
+                    s.qualityOut.add(d.quality());
+                    if (d.clusterSize() > 1) s.clusterSizes.add(d.clusterSize());
+                    for (Map.Entry<String, Double> e : d.signals().entrySet())
+                      RunStats.addTo(s.signalsOut, e.getKey(), e.getValue());
+                    s.langIn.merge(d.lang(), 1L, Long::sum);
+                    s.langOut.merge(d.lang(), 1L, Long::sum);
+                    s.langConfidence.add(d.langScore());
+                  }
+                }))
+        .setCoder(SerializableCoder.of(RunStats.class));
   }
 
   public static PCollection<RunStats> removed(PCollection<RemovedDoc> rows, long seed) {
-    return rows.apply("ObserveRemoved", ParDo.of(new StatsFn<RemovedDoc>() {
-      @Override
-      void add(RunStats s, RemovedDoc r) {
-        String key = r.tallyKey();
-        s.removedChars.merge(key, (long) r.chars(), Long::sum);
-        s.langIn.merge(r.lang() == null ? "und" : r.lang(), 1L, Long::sum);
-        s.langConfidence.add(r.langScore());
-        RunStats.sample(s.examples, key, new RunStats.Example(r.id(), rank(seed, r.id()), r.excerpt(),
-            Double.isNaN(r.score()) ? null : r.score(), r.duplicateOf(), r.source(), r.location()));
-      }
-    })).setCoder(SerializableCoder.of(RunStats.class));
+    return rows.apply(
+            "ObserveRemoved",
+            ParDo.of(
+                new StatsFn<RemovedDoc>() {
+                  @Override
+                  void add(RunStats s, RemovedDoc r) {
+                    String key = r.tallyKey();
+                    s.removedChars.merge(key, (long) r.chars(), Long::sum);
+                    s.langIn.merge(r.lang() == null ? "und" : r.lang(), 1L, Long::sum);
+                    s.langConfidence.add(r.langScore());
+                    RunStats.sample(
+                        s.examples,
+                        key,
+                        new RunStats.Example(
+                            r.id(),
+                            rank(seed, r.id()),
+                            r.excerpt(),
+                            Double.isNaN(r.score()) ? null : r.score(),
+                            r.duplicateOf(),
+                            r.source(),
+                            r.location()));
+                  }
+                }))
+        .setCoder(SerializableCoder.of(RunStats.class));
   }
 
   public static PCollection<RunStats> dead(PCollection<DeadLetter> rows, long seed) {
-    return rows.apply("ObserveDead", ParDo.of(new StatsFn<DeadLetter>() {
-      @Override
-      void add(RunStats s, DeadLetter d) {
-        String raw = d.raw().length() <= RemovedDoc.EXCERPT_CHARS ? d.raw() : d.raw().substring(0, RemovedDoc.EXCERPT_CHARS);
-        RunStats.sample(s.deadExamples, d.stage() + "." + d.reason(), new RunStats.Example(d.detail(),
-            rank(seed, d.source() + "\u0000" + d.location()), raw, null, null, d.source(), d.location()));
-      }
-    })).setCoder(SerializableCoder.of(RunStats.class));
+    return rows.apply(
+            "ObserveDead",
+            ParDo.of(
+                new StatsFn<DeadLetter>() {
+                  @Override
+                  void add(RunStats s, DeadLetter d) {
+                    String raw =
+                        d.raw().length() <= RemovedDoc.EXCERPT_CHARS
+                            ? d.raw()
+                            : d.raw().substring(0, RemovedDoc.EXCERPT_CHARS);
+                    RunStats.sample(
+                        s.deadExamples,
+                        d.stage() + "." + d.reason(),
+                        new RunStats.Example(
+                            d.detail(),
+                            rank(seed, d.source() + "\u0000" + d.location()),
+                            raw,
+                            null,
+                            null,
+                            d.source(),
+                            d.location()));
+                  }
+                }))
+        .setCoder(SerializableCoder.of(RunStats.class));
   }
 
   /** The sample order: a hash of the recipe seed and the id, so the sample is the same on every run and runner. */
@@ -131,14 +164,18 @@ public final class Observe {
 
     @Override
     public PDone expand(PCollection<RunStats> parts) {
-      parts.apply("MergeStats", Combine.globally(new Merge()).withoutDefaults())
+      parts
+          .apply("MergeStats", Combine.globally(new Merge()).withoutDefaults())
           .setCoder(SerializableCoder.of(RunStats.class))
-          .apply("WriteStats", ParDo.of(new DoFn<RunStats, Void>() {
-            @ProcessElement
-            public void process(@Element RunStats s) {
-              AtomicFiles.writeJson(file, s);
-            }
-          }));
+          .apply(
+              "WriteStats",
+              ParDo.of(
+                  new DoFn<RunStats, Void>() {
+                    @ProcessElement
+                    public void process(@Element RunStats s) {
+                      AtomicFiles.writeJson(file, s);
+                    }
+                  }));
       return PDone.in(parts.getPipeline());
     }
   }
@@ -190,7 +227,8 @@ public final class Observe {
   public static int words(String s) {
     int n = 0;
     boolean in = false;
-    char[] c = s.toCharArray(); // one copy: charAt re-checks the string's coder and bounds on every char
+    char[] c =
+        s.toCharArray(); // one copy: charAt re-checks the string's coder and bounds on every char
     for (int i = 0; i < c.length; i++) {
       boolean sp = Words.isWhitespace(c[i]); // = Character.isWhitespace, ASCII fast
       if (!sp && !in) n++;

@@ -2,11 +2,11 @@ package dev.sluice.pipelines.steps;
 
 import dev.sluice.pipelines.model.Doc;
 import dev.sluice.pipelines.model.RemovedDoc;
-import dev.sluice.report.RunStats;
 import dev.sluice.quality.rules.QualityScore;
 import dev.sluice.quality.rules.Rejection;
 import dev.sluice.quality.rules.RuleSet;
 import dev.sluice.quality.rules.Scored;
+import dev.sluice.report.RunStats;
 import java.util.List;
 import java.util.Map;
 
@@ -16,7 +16,8 @@ import java.util.Map;
  */
 public final class ScoreQuality implements DocStep {
   private static final long serialVersionUID = 1L;
-  // each DoFn instance is deserialised on its own, so it gets its own rule objects (they keep scratch state)
+  // each DoFn instance is deserialised on its own, so it gets its own rule objects (they keep
+  // scratch state)
   private final List<RuleSet> rules;
   private final boolean observe;
 

@@ -13,6 +13,7 @@ public final class Tags {
   public static final TupleTag<Doc> DOCS = new TupleTag<>("docs") {};
   public static final TupleTag<RemovedDoc> REMOVED = new TupleTag<>("removed") {};
   public static final TupleTag<DeadLetter> DEAD = new TupleTag<>("dead") {};
+
   /** Per-bundle partial report statistics (see dev.sluice.report.RunStats). */
   public static final TupleTag<RunStats> STATS = new TupleTag<>("stats") {};
 

@@ -17,13 +17,19 @@ class InputFormatsTest {
 
   @Test
   void anUnknownFormatIsARecipeErrorNamingTheAllowedOnes() {
-    Config.ConfigException e = assertThrows(Config.ConfigException.class,
-        () -> InputSettings.from(Map.of("path", "x.jsonl", "format", "jsonlines")));
+    Config.ConfigException e =
+        assertThrows(
+            Config.ConfigException.class,
+            () -> InputSettings.from(Map.of("path", "x.jsonl", "format", "jsonlines")));
     assertEquals("input.format", e.field());
-    assertEquals("input.format: got 'jsonlines', expected one of [jsonl, text, parquet]", e.getMessage());
-    Config.ConfigException near = assertThrows(Config.ConfigException.class,
-        () -> InputSettings.from(Map.of("path", "x.jsonl", "format", "parqet")));
-    assertEquals("input.format: got 'parqet', expected one of [jsonl, text, parquet] (did you mean 'parquet'?)",
+    assertEquals(
+        "input.format: got 'jsonlines', expected one of [jsonl, text, parquet]", e.getMessage());
+    Config.ConfigException near =
+        assertThrows(
+            Config.ConfigException.class,
+            () -> InputSettings.from(Map.of("path", "x.jsonl", "format", "parqet")));
+    assertEquals(
+        "input.format: got 'parqet', expected one of [jsonl, text, parquet] (did you mean 'parquet'?)",
         near.getMessage());
     assertEquals("jsonl", InputSettings.from(Map.of("path", "x.jsonl")).format());
   }

@@ -23,7 +23,8 @@ class CodersTest {
     return Doc.parsed("id-\u00e9-1", text, "in/a.jsonl", "line", 123_456_789_012L)
         .withLanguage("fr", 0.875)
         .withQuality(Double.NaN)
-        .withSignals(java.util.Map.of("gopher_quality.word_count", 57.0, "not.a.known.signal", -1.5))
+        .withSignals(
+            java.util.Map.of("gopher_quality.word_count", 57.0, "not.a.known.signal", -1.5))
         .withExactKey("abc")
         .withExactDups(3)
         .withCluster(null, 7);
@@ -47,7 +48,8 @@ class CodersTest {
 
   @Test
   void documentsRoundTripAloneAndNested() throws IOException {
-    String big = "Ünïcödé \ud83d\ude00 text. ".repeat(500); // multi-byte, a surrogate pair, a 2-byte length
+    String big =
+        "Ünïcödé \ud83d\ude00 text. ".repeat(500); // multi-byte, a surrogate pair, a 2-byte length
     for (String text : new String[] {"", "x", big}) {
       Doc d = doc(text);
       assertSame(d, roundTrip(Doc.CODER, d));
@@ -74,8 +76,19 @@ class CodersTest {
 
   @Test
   void removedRowsRoundTrip() throws IOException {
-    RemovedDoc r = new RemovedDoc("id", "quality", "c4.too_few_sentences", null, Double.NaN, "src", "line 3", 4000,
-        "excerpt \u2014 with a dash", null, 0.5);
+    RemovedDoc r =
+        new RemovedDoc(
+            "id",
+            "quality",
+            "c4.too_few_sentences",
+            null,
+            Double.NaN,
+            "src",
+            "line 3",
+            4000,
+            "excerpt \u2014 with a dash",
+            null,
+            0.5);
     RemovedDoc back = roundTrip(RemovedDoc.CODER, r);
     assertEquals(r, back);
     assertNull(back.duplicateOf());

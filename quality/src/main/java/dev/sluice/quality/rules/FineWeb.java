@@ -25,24 +25,31 @@ import java.util.Set;
 public final class FineWeb implements RuleSet {
   private static final long serialVersionUID = 1L;
   public static final String NAME = "fineweb";
-  public static final List<String> SIGNALS = List.of(NAME + ".line_punct_ratio", NAME + ".short_line_ratio",
-      NAME + ".char_dup_ratio", NAME + ".list_ratio");
+  public static final List<String> SIGNALS =
+      List.of(
+          NAME + ".line_punct_ratio",
+          NAME + ".short_line_ratio",
+          NAME + ".char_dup_ratio",
+          NAME + ".list_ratio");
 
   /** DataTrove's TERMINAL_PUNCTUATION (datatrove/utils/text.py at a649de79), as sorted code points. */
   static final int[] TERMINAL_PUNCTUATION = {
-      0x0021, 0x002E, 0x003F, 0x0589, 0x061D, 0x061E, 0x061F, 0x06D4, 0x0700, 0x0701, 0x0702, 0x07F9, 0x0837,
-      0x0839, 0x083D, 0x083E, 0x0964, 0x0965, 0x104A, 0x104B, 0x1362, 0x1367, 0x1368, 0x166E, 0x1735, 0x1736,
-      0x17D4, 0x17D5, 0x17D6, 0x17D9, 0x17DA, 0x1803, 0x1809, 0x1944, 0x1945, 0x1AA8, 0x1AA9, 0x1AAA, 0x1AAB,
-      0x1B5A, 0x1B5B, 0x1B5E, 0x1B5F, 0x1B7D, 0x1B7E, 0x1C3B, 0x1C3C, 0x1C7E, 0x1C7F, 0x203C, 0x203D, 0x2047,
-      0x2048, 0x2049, 0x2E2E, 0x2E3C, 0x2E53, 0x2E54, 0x3002, 0xA4FF, 0xA60E, 0xA60F, 0xA6F3, 0xA6F7, 0xA876,
-      0xA877, 0xA8CE, 0xA8CF, 0xA92F, 0xA9C8, 0xA9C9, 0xAA5D, 0xAA5E, 0xAA5F, 0xAAF0, 0xAAF1, 0xABEB, 0xFE52,
-      0xFE56, 0xFE57, 0xFF01, 0xFF0E, 0xFF1F, 0xFF61, 0x10A56, 0x10A57, 0x10F55, 0x10F56, 0x10F57, 0x10F58,
-      0x10F59, 0x10F86, 0x10F87, 0x10F88, 0x10F89, 0x11047, 0x11048, 0x110BE, 0x110BF, 0x110C0, 0x110C1, 0x11141,
-      0x11142, 0x11143, 0x111C5, 0x111C6, 0x111CD, 0x111DE, 0x111DF, 0x11238, 0x11239, 0x1123B, 0x1123C, 0x112A9,
-      0x1144B, 0x1144C, 0x115C2, 0x115C3, 0x115C9, 0x115CA, 0x115CB, 0x115CC, 0x115CD, 0x115CE, 0x115CF, 0x115D0,
-      0x115D1, 0x115D2, 0x115D3, 0x115D4, 0x115D5, 0x115D6, 0x115D7, 0x11641, 0x11642, 0x1173C, 0x1173D, 0x1173E,
-      0x11944, 0x11946, 0x11A42, 0x11A43, 0x11A9B, 0x11A9C, 0x11C41, 0x11C42, 0x11EF7, 0x11EF8, 0x11F43, 0x11F44,
-      0x16A6E, 0x16A6F, 0x16AF5, 0x16B37, 0x16B38, 0x16B44, 0x16E98, 0x1BC9F, 0x1DA88};
+    0x0021, 0x002E, 0x003F, 0x0589, 0x061D, 0x061E, 0x061F, 0x06D4, 0x0700, 0x0701, 0x0702, 0x07F9,
+    0x0837, 0x0839, 0x083D, 0x083E, 0x0964, 0x0965, 0x104A, 0x104B, 0x1362, 0x1367, 0x1368, 0x166E,
+    0x1735, 0x1736, 0x17D4, 0x17D5, 0x17D6, 0x17D9, 0x17DA, 0x1803, 0x1809, 0x1944, 0x1945, 0x1AA8,
+    0x1AA9, 0x1AAA, 0x1AAB, 0x1B5A, 0x1B5B, 0x1B5E, 0x1B5F, 0x1B7D, 0x1B7E, 0x1C3B, 0x1C3C, 0x1C7E,
+    0x1C7F, 0x203C, 0x203D, 0x2047, 0x2048, 0x2049, 0x2E2E, 0x2E3C, 0x2E53, 0x2E54, 0x3002, 0xA4FF,
+    0xA60E, 0xA60F, 0xA6F3, 0xA6F7, 0xA876, 0xA877, 0xA8CE, 0xA8CF, 0xA92F, 0xA9C8, 0xA9C9, 0xAA5D,
+    0xAA5E, 0xAA5F, 0xAAF0, 0xAAF1, 0xABEB, 0xFE52, 0xFE56, 0xFE57, 0xFF01, 0xFF0E, 0xFF1F, 0xFF61,
+    0x10A56, 0x10A57, 0x10F55, 0x10F56, 0x10F57, 0x10F58, 0x10F59, 0x10F86, 0x10F87, 0x10F88,
+    0x10F89, 0x11047, 0x11048, 0x110BE, 0x110BF, 0x110C0, 0x110C1, 0x11141, 0x11142, 0x11143,
+    0x111C5, 0x111C6, 0x111CD, 0x111DE, 0x111DF, 0x11238, 0x11239, 0x1123B, 0x1123C, 0x112A9,
+    0x1144B, 0x1144C, 0x115C2, 0x115C3, 0x115C9, 0x115CA, 0x115CB, 0x115CC, 0x115CD, 0x115CE,
+    0x115CF, 0x115D0, 0x115D1, 0x115D2, 0x115D3, 0x115D4, 0x115D5, 0x115D6, 0x115D7, 0x11641,
+    0x11642, 0x1173C, 0x1173D, 0x1173E, 0x11944, 0x11946, 0x11A42, 0x11A43, 0x11A9B, 0x11A9C,
+    0x11C41, 0x11C42, 0x11EF7, 0x11EF8, 0x11F43, 0x11F44, 0x16A6E, 0x16A6F, 0x16AF5, 0x16B37,
+    0x16B38, 0x16B44, 0x16E98, 0x1BC9F, 0x1DA88
+  };
 
   /** What counts as a newline for new_line_ratio. */
   public enum NewLines {
@@ -52,13 +59,24 @@ public final class FineWeb implements RuleSet {
     BETWEEN_LINES
   }
 
-  public record Settings(double linePunctThr, boolean linePunctExcludeZero, double shortLineThr,
-      int shortLineLength, double charDuplicatesRatio, double newLineRatio, Duplicates.Mode mode,
-      List<String> stopChars, boolean stripLineEnds, NewLines newLines) implements java.io.Serializable {
+  public record Settings(
+      double linePunctThr,
+      boolean linePunctExcludeZero,
+      double shortLineThr,
+      int shortLineLength,
+      double charDuplicatesRatio,
+      double newLineRatio,
+      Duplicates.Mode mode,
+      List<String> stopChars,
+      boolean stripLineEnds,
+      NewLines newLines)
+      implements java.io.Serializable {
     public Settings {
       stopChars = List.copyOf(stopChars);
       for (String c : stopChars) {
-        if (c.isEmpty()) throw new Config.ConfigException("quality." + NAME + ".stop_chars", c, "non-empty strings");
+        if (c.isEmpty())
+          throw new Config.ConfigException(
+              "quality." + NAME + ".stop_chars", c, "non-empty strings");
       }
     }
 
@@ -66,13 +84,24 @@ public final class FineWeb implements RuleSet {
     public static Settings defaults() {
       List<String> stop = new ArrayList<>();
       for (int cp : TERMINAL_PUNCTUATION) stop.add(Character.toString(cp));
-      return new Settings(0.12, false, 0.67, 30, 0.01, 0.3, Duplicates.Mode.REPEATED, stop, false, NewLines.ALL);
+      return new Settings(
+          0.12, false, 0.67, 30, 0.01, 0.3, Duplicates.Mode.REPEATED, stop, false, NewLines.ALL);
     }
 
     public static Settings from(Map<String, Object> section) {
-      Config c = Config.of("quality." + NAME, section).allowOnly("line_punct_thr", "line_punct_exclude_zero",
-          "short_line_thr", "short_line_length", "char_duplicates_ratio", "new_line_ratio", "dup_count",
-          "stop_chars", "strip_line_ends", "new_line_count");
+      Config c =
+          Config.of("quality." + NAME, section)
+              .allowOnly(
+                  "line_punct_thr",
+                  "line_punct_exclude_zero",
+                  "short_line_thr",
+                  "short_line_length",
+                  "char_duplicates_ratio",
+                  "new_line_ratio",
+                  "dup_count",
+                  "stop_chars",
+                  "strip_line_ends",
+                  "new_line_count");
       Settings d = defaults();
       return new Settings(
           c.getFraction("line_punct_thr", d.linePunctThr),
@@ -85,13 +114,16 @@ public final class FineWeb implements RuleSet {
           c.getStringList("stop_chars", d.stopChars),
           c.getBool("strip_line_ends", d.stripLineEnds),
           c.getChoice("new_line_count", "all", "all", "between_lines").equals("all")
-              ? NewLines.ALL : NewLines.BETWEEN_LINES);
+              ? NewLines.ALL
+              : NewLines.BETWEEN_LINES);
     }
   }
 
   private final Settings s;
+
   /** stop_chars of one code point, sorted; the longer ones are matched with endsWith. */
   private final int[] stopCodePoints;
+
   private final List<String> stopStrings = new ArrayList<>();
 
   public FineWeb(Settings s) {
@@ -176,9 +208,18 @@ public final class FineWeb implements RuleSet {
 
   /** Python's str.isspace for one char (every such character is in the BMP): what str.strip() removes. */
   static boolean isPythonSpace(char c) {
-    return c == ' ' || (c >= '\t' && c <= '\r') || (c >= '\u001c' && c <= '\u001f') || c == '\u0085'
-        || c == '\u00a0' || c == '\u1680' || (c >= '\u2000' && c <= '\u200a') || c == '\u2028' || c == '\u2029'
-        || c == '\u202f' || c == '\u205f' || c == '\u3000';
+    return c == ' '
+        || (c >= '\t' && c <= '\r')
+        || (c >= '\u001c' && c <= '\u001f')
+        || c == '\u0085'
+        || c == '\u00a0'
+        || c == '\u1680'
+        || (c >= '\u2000' && c <= '\u200a')
+        || c == '\u2028'
+        || c == '\u2029'
+        || c == '\u202f'
+        || c == '\u205f'
+        || c == '\u3000';
   }
 
   /**
@@ -195,7 +236,8 @@ public final class FineWeb implements RuleSet {
       }
     } else {
       for (Map.Entry<String, Integer> e : counts.entrySet()) {
-        if (e.getValue() > 1) chars += (long) e.getValue() * e.getKey().codePointCount(0, e.getKey().length());
+        if (e.getValue() > 1)
+          chars += (long) e.getValue() * e.getKey().codePointCount(0, e.getKey().length());
       }
     }
     return chars;

@@ -21,7 +21,8 @@ public final class Signals {
     for (RuleSets.Registered r : RuleSets.REGISTRY) {
       for (String name : r.signals()) {
         if (INDEX.putIfAbsent(name, all.size()) != null) {
-          throw new IllegalStateException("signal " + name + " of rule set " + r.name() + " is declared twice");
+          throw new IllegalStateException(
+              "signal " + name + " of rule set " + r.name() + " is declared twice");
         }
         all.add(name);
       }

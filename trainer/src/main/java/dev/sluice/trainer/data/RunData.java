@@ -1,9 +1,9 @@
 package dev.sluice.trainer.data;
 
 import dev.sluice.core.run.RunDir;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.nio.file.Path;
 
 /**
  * A Sluice run directory as the trainer sees it: the shards its manifest lists, in manifest order, read through
@@ -24,7 +24,9 @@ public record RunData(Path dir, List<Shard> shards, long rows) {
       rows += f.rows();
     }
     if (shards.isEmpty()) {
-      throw new DataException(dir.resolve(RunDir.MANIFEST) + ": the run kept no documents (no shards) — nothing to train on");
+      throw new DataException(
+          dir.resolve(RunDir.MANIFEST)
+              + ": the run kept no documents (no shards) — nothing to train on");
     }
     return new RunData(dir, List.copyOf(shards), rows);
   }

@@ -23,8 +23,9 @@ import java.util.List;
  * A finished run directory, read through its contract (DESIGN.md): manifest.json written last, then the files it
  * lists under shards/, removed/ and dead-letters/, and the report. The one reader for every verb that consumes
  * runs (trainer, report, scaling): {@link #open} refuses a directory without a manifest (unfinished or foreign)
- * and a listed file that is missing or has another size than the manifest says. Shard rows are read by the
- * caller with its own Parquet reader; this class holds no Parquet code.
+ * and a listed shard that is missing or has another size than the manifest says (removed/ and dead-letters/
+ * files are checked the same way when they are asked for, so a copy of a run's shards and manifest can be
+ * trained on). Shard rows are read by the caller with its own Parquet reader; this class holds no Parquet code.
  */
 public final class RunDir {
   public static final String MANIFEST = "manifest.json";
@@ -84,9 +85,8 @@ public final class RunDir {
     }
     if (m.shards() == null) throw new NotARunException(file + ": has no \"shards\" list");
     RunDir run = new RunDir(dir, m);
-    run.shards();
-    run.removed();
-    run.deadLetters();
+    run.shards(); // removed/ and dead-letters/ are checked when asked for: a copy of the shards
+    // alone is a run
     return run;
   }
 

@@ -51,6 +51,14 @@ class RunDirTest {
     assertEquals("malformed_json", d.reason());
     assertEquals("line 2", d.location());
     r.verifyChecksums();
+    Files.delete(dir.resolve("dead-letters/part-00000-of-00001.jsonl"));
+    RunDir shardsOnly =
+        RunDir.open(dir); // a copy of the shards and the manifest is enough to train on
+    assertEquals(1, shardsOnly.shards().size());
+    assertTrue(
+        assertThrows(RunDir.NotARunException.class, shardsOnly::deadLetters)
+            .getMessage()
+            .contains("missing"));
   }
 
   @Test

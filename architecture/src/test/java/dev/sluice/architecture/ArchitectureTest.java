@@ -15,43 +15,77 @@ import com.tngtech.archunit.lang.ArchRule;
  */
 @AnalyzeClasses(packages = "dev.sluice", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
-  private static final String[] PURE = {"dev.sluice.schemas..", "dev.sluice.core..", "dev.sluice.quality..",
-      "dev.sluice.augment..", "dev.sluice.report.."};
+  private static final String[] PURE = {
+    "dev.sluice.schemas..",
+    "dev.sluice.core..",
+    "dev.sluice.quality..",
+    "dev.sluice.augment..",
+    "dev.sluice.report.."
+  };
   private static final String BENCH = "dev.sluice.bench..";
 
   @ArchTest
-  static final ArchRule pureModulesImportNoBeamFlinkOrDjl = noClasses().that().resideInAnyPackage(PURE)
-      .should().dependOnClassesThat().resideInAnyPackage("org.apache.beam..", "org.apache.flink..", "ai.djl..")
-      .because("quality/, augment/, core/ and report/ are pure Java, testable with a string (STYLE.md)");
+  static final ArchRule pureModulesImportNoBeamFlinkOrDjl =
+      noClasses()
+          .that()
+          .resideInAnyPackage(PURE)
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage("org.apache.beam..", "org.apache.flink..", "ai.djl..")
+          .because(
+              "quality/, augment/, core/ and report/ are pure Java, testable with a string (STYLE.md)");
 
   @ArchTest
-  static final ArchRule coreAndReportReadTheRunDirectoryWithoutParquet = noClasses()
-      .that().resideInAnyPackage("dev.sluice.core..", "dev.sluice.report..")
-      .should().dependOnClassesThat().resideInAnyPackage("org.apache.parquet..", "org.apache.hadoop..")
-      .because("every verb loads core/, and the report reads only the run-directory contract");
+  static final ArchRule coreAndReportReadTheRunDirectoryWithoutParquet =
+      noClasses()
+          .that()
+          .resideInAnyPackage("dev.sluice.core..", "dev.sluice.report..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage("org.apache.parquet..", "org.apache.hadoop..")
+          .because("every verb loads core/, and the report reads only the run-directory contract");
 
   @ArchTest
-  static final ArchRule beamOnlyInPipelines = noClasses().that().resideOutsideOfPackages("dev.sluice.pipelines..", BENCH)
-      .should().dependOnClassesThat().resideInAnyPackage("org.apache.beam..", "org.apache.flink..")
-      .because("Beam and Flink live in pipelines/ only");
+  static final ArchRule beamOnlyInPipelines =
+      noClasses()
+          .that()
+          .resideOutsideOfPackages("dev.sluice.pipelines..", BENCH)
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage("org.apache.beam..", "org.apache.flink..")
+          .because("Beam and Flink live in pipelines/ only");
 
   @ArchTest
-  static final ArchRule djlOnlyInTrainer = noClasses().that().resideOutsideOfPackages("dev.sluice.trainer..", BENCH)
-      .should().dependOnClassesThat().resideInAPackage("ai.djl..")
-      .because("DJL lives in trainer/ only");
+  static final ArchRule djlOnlyInTrainer =
+      noClasses()
+          .that()
+          .resideOutsideOfPackages("dev.sluice.trainer..", BENCH)
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage("ai.djl..")
+          .because("DJL lives in trainer/ only");
 
   @ArchTest
-  static final ArchRule nothingImportsPipelines = noClasses()
-      .that().resideOutsideOfPackages("dev.sluice.pipelines..", BENCH)
-      .should().dependOnClassesThat().resideInAPackage("dev.sluice.pipelines..")
-      .because("pipelines/ is an application: arrows point from it, never to it");
+  static final ArchRule nothingImportsPipelines =
+      noClasses()
+          .that()
+          .resideOutsideOfPackages("dev.sluice.pipelines..", BENCH)
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage("dev.sluice.pipelines..")
+          .because("pipelines/ is an application: arrows point from it, never to it");
 
   @ArchTest
-  static final ArchRule nothingImportsTrainer = noClasses()
-      .that().resideOutsideOfPackages("dev.sluice.trainer..", BENCH)
-      .should().dependOnClassesThat().resideInAPackage("dev.sluice.trainer..")
-      .because("trainer/ is an application: arrows point from it, never to it");
+  static final ArchRule nothingImportsTrainer =
+      noClasses()
+          .that()
+          .resideOutsideOfPackages("dev.sluice.trainer..", BENCH)
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage("dev.sluice.trainer..")
+          .because("trainer/ is an application: arrows point from it, never to it");
 
   @ArchTest
-  static final ArchRule noPackageCycles = slices().matching("dev.sluice.(**)").should().beFreeOfCycles();
+  static final ArchRule noPackageCycles =
+      slices().matching("dev.sluice.(**)").should().beFreeOfCycles();
 }

@@ -25,7 +25,11 @@ public record Manifest(
     long seed) {
 
   /** input = kept + dead_letter + sum(filtered) + sum(duplicate), always. */
-  public record Counts(long input, long kept, long dead_letter, Map<String, Long> filtered,
+  public record Counts(
+      long input,
+      long kept,
+      long dead_letter,
+      Map<String, Long> filtered,
       Map<String, Long> duplicate) {
     public long filteredTotal() {
       return filtered.values().stream().mapToLong(Long::longValue).sum();

@@ -17,7 +17,10 @@ import org.apache.parquet.io.LocalOutputFile;
 
 /** Writes small Sluice-like run directories (shards + manifest.json) for trainer tests. */
 public final class TestRuns {
-  private static final Schema SCHEMA = new Schema.Parser().parse("""
+  private static final Schema SCHEMA =
+      new Schema.Parser()
+          .parse(
+              """
       {"type": "record", "name": "Document", "fields": [
         {"name": "id", "type": "string"},
         {"name": "text", "type": "string"},
@@ -28,7 +31,8 @@ public final class TestRuns {
   private TestRuns() {}
 
   /** Splits docs round-robin into {@code shards} files with row groups of {@code rowsPerGroup}. */
-  public static Path write(Path dir, List<Doc> docs, int shards, int rowsPerGroup) throws IOException {
+  public static Path write(Path dir, List<Doc> docs, int shards, int rowsPerGroup)
+      throws IOException {
     Files.createDirectories(dir.resolve("shards"));
     ObjectNode manifest = new ObjectMapper().createObjectNode();
     ArrayNode list = manifest.putArray("shards");
@@ -37,8 +41,12 @@ public final class TestRuns {
       Path file = dir.resolve(rel);
       List<Doc> part = new ArrayList<>();
       for (int i = s; i < docs.size(); i += shards) part.add(docs.get(i));
-      try (ParquetWriter<GenericRecord> w = AvroParquetWriter.<GenericRecord>builder(new LocalOutputFile(file))
-          .withSchema(SCHEMA).withRowGroupRowCountLimit(rowsPerGroup).withPageRowCountLimit(rowsPerGroup).build()) {
+      try (ParquetWriter<GenericRecord> w =
+          AvroParquetWriter.<GenericRecord>builder(new LocalOutputFile(file))
+              .withSchema(SCHEMA)
+              .withRowGroupRowCountLimit(rowsPerGroup)
+              .withPageRowCountLimit(rowsPerGroup)
+              .build()) {
         for (Doc d : part) {
           GenericRecord r = new GenericData.Record(SCHEMA);
           r.put("id", d.id());
@@ -58,8 +66,15 @@ public final class TestRuns {
   public static List<Doc> marked(int n) {
     List<Doc> docs = new ArrayList<>();
     for (int i = 0; i < n; i++) {
-      docs.add(new Doc("doc-" + i, "<<" + i + ">> the quick brown fox jumps over the lazy dog number " + i
-          + ". ".repeat(1 + i % 5), (i % 10) / 10.0));
+      docs.add(
+          new Doc(
+              "doc-" + i,
+              "<<"
+                  + i
+                  + ">> the quick brown fox jumps over the lazy dog number "
+                  + i
+                  + ". ".repeat(1 + i % 5),
+              (i % 10) / 10.0));
     }
     return docs;
   }

@@ -20,13 +20,14 @@ public final class ExitCodes {
 
   /** Installs the map on a picocli command line; {@code program} prefixes every message ("sluice", "sluice train"). */
   public static CommandLine install(CommandLine cli, String program) {
-    cli.setExecutionExceptionHandler((ex, cmd, parsed) ->
-        report(program, ex, parsed.hasMatchedOption("--verbose"), System.err));
-    cli.setParameterExceptionHandler((ex, args) -> {
-      System.err.println(program + ": " + ex.getMessage());
-      ex.getCommandLine().usage(System.err);
-      return USAGE;
-    });
+    cli.setExecutionExceptionHandler(
+        (ex, cmd, parsed) -> report(program, ex, parsed.hasMatchedOption("--verbose"), System.err));
+    cli.setParameterExceptionHandler(
+        (ex, args) -> {
+          System.err.println(program + ": " + ex.getMessage());
+          ex.getCommandLine().usage(System.err);
+          return USAGE;
+        });
     return cli;
   }
 
@@ -37,7 +38,9 @@ public final class ExitCodes {
       if (verbose) ex.printStackTrace(err);
       return USAGE;
     }
-    if (ex instanceof RunFailedException || ex instanceof IOException || ex instanceof UncheckedIOException) {
+    if (ex instanceof RunFailedException
+        || ex instanceof IOException
+        || ex instanceof UncheckedIOException) {
       err.println(program + ": the run failed: " + ex.getMessage());
       if (verbose) ex.printStackTrace(err);
       else err.println("(run again with --verbose for the stack trace)");

@@ -90,8 +90,10 @@ public final class Config {
     if (v == null) return dflt;
     long n;
     try {
-      n = v instanceof Number num && !(v instanceof Double || v instanceof Float)
-          ? num.longValue() : Long.parseLong(v.toString().trim());
+      n =
+          v instanceof Number num && !(v instanceof Double || v instanceof Float)
+              ? num.longValue()
+              : Long.parseLong(v.toString().trim());
     } catch (NumberFormatException e) {
       throw new ConfigException(path(key), v, "an integer in [" + min + ", " + max + "]");
     }
@@ -119,7 +121,8 @@ public final class Config {
   public String getChoice(String key, String dflt, String... allowed) {
     String v = getString(key, dflt);
     for (String a : allowed) if (a.equals(v)) return v;
-    throw new ConfigException(path(key), v, "one of " + List.of(allowed) + DidYouMean.hint(v, List.of(allowed)));
+    throw new ConfigException(
+        path(key), v, "one of " + List.of(allowed) + DidYouMean.hint(v, List.of(allowed)));
   }
 
   @SuppressWarnings("unchecked")
@@ -152,8 +155,13 @@ public final class Config {
     private final String field;
 
     public ConfigException(String field, Object value, String allowed) {
-      super(String.format(Locale.ROOT, "%s: got %s, expected %s", field,
-          value instanceof String ? "'" + value + "'" : String.valueOf(value), allowed));
+      super(
+          String.format(
+              Locale.ROOT,
+              "%s: got %s, expected %s",
+              field,
+              value instanceof String ? "'" + value + "'" : String.valueOf(value),
+              allowed));
       this.field = field;
     }
 

@@ -21,7 +21,9 @@ public final class DidYouMean {
       }
     }
     int limit = Math.max(1, Math.min(3, t.length() / 3));
-    return best != null && !best.equals(typed) && bestDistance <= limit ? Optional.of(best) : Optional.empty();
+    return best != null && !best.equals(typed) && bestDistance <= limit
+        ? Optional.of(best)
+        : Optional.empty();
   }
 
   /** " (did you mean 'x'?)" or the empty string. */
@@ -38,7 +40,10 @@ public final class DidYouMean {
       for (int j = 1; j <= b.length(); j++) {
         int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
         d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
-        if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+        if (i > 1
+            && j > 1
+            && a.charAt(i - 1) == b.charAt(j - 2)
+            && a.charAt(i - 2) == b.charAt(j - 1)) {
           d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
         }
       }

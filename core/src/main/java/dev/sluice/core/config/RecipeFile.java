@@ -49,8 +49,10 @@ public final class RecipeFile {
     } catch (NoSuchFileException e) {
       throw new Config.ConfigException(what, file.toString(), "an existing YAML file");
     } catch (IOException e) {
-      throw new Config.ConfigException(what, file.toString(), "valid YAML (" + e.getMessage().lines().findFirst()
-          .orElse("") + ")");
+      throw new Config.ConfigException(
+          what,
+          file.toString(),
+          "valid YAML (" + e.getMessage().lines().findFirst().orElse("") + ")");
     }
   }
 
@@ -58,7 +60,9 @@ public final class RecipeFile {
   @SuppressWarnings("unchecked")
   public static void set(Map<String, Object> recipe, String assignment) {
     int eq = assignment.indexOf('=');
-    if (eq <= 0) throw new Config.ConfigException("--set", assignment, "key=value, e.g. language.min_confidence=0.8");
+    if (eq <= 0)
+      throw new Config.ConfigException(
+          "--set", assignment, "key=value, e.g. language.min_confidence=0.8");
     String key = assignment.substring(0, eq).trim();
     String raw = assignment.substring(eq + 1);
     Object value;
@@ -105,7 +109,8 @@ public final class RecipeFile {
   public static Object sortDeep(Object o) {
     if (o instanceof Map<?, ?> m) {
       TreeMap<String, Object> out = new TreeMap<>();
-      for (Map.Entry<?, ?> e : m.entrySet()) out.put(String.valueOf(e.getKey()), sortDeep(e.getValue()));
+      for (Map.Entry<?, ?> e : m.entrySet())
+        out.put(String.valueOf(e.getKey()), sortDeep(e.getValue()));
       return out;
     }
     if (o instanceof List<?> l) {

@@ -16,15 +16,20 @@ class ExitCodesTest {
 
   private static Printed report(Throwable ex, boolean verbose) {
     ByteArrayOutputStream buf = new ByteArrayOutputStream();
-    int code = ExitCodes.report("sluice", ex, verbose, new PrintStream(buf, true, StandardCharsets.UTF_8));
+    int code =
+        ExitCodes.report("sluice", ex, verbose, new PrintStream(buf, true, StandardCharsets.UTF_8));
     return new Printed(code, buf.toString(StandardCharsets.UTF_8));
   }
 
   @Test
   void usageErrorsExitTwoInOneLine() {
-    Printed recipe = report(new Config.ConfigException("language.min_confidence", 1.5, "a fraction in [0, 1]"), false);
+    Printed recipe =
+        report(
+            new Config.ConfigException("language.min_confidence", 1.5, "a fraction in [0, 1]"),
+            false);
     assertEquals(2, recipe.code());
-    assertEquals("sluice: bad recipe: language.min_confidence: got 1.5, expected a fraction in [0, 1]\n",
+    assertEquals(
+        "sluice: bad recipe: language.min_confidence: got 1.5, expected a fraction in [0, 1]\n",
         recipe.err());
     Printed option = report(new Config.ConfigException("--restarts", -1, "0 or more"), false);
     assertTrue(option.err().startsWith("sluice: bad option: --restarts"), option.err());
@@ -34,9 +39,13 @@ class ExitCodesTest {
 
   @Test
   void failedRunsExitOneWithTheReasonAndTheTraceOnlyWhenAsked() {
-    Printed quiet = report(new RunFailedException("a TaskManager was lost", new IllegalStateException("x")), false);
+    Printed quiet =
+        report(
+            new RunFailedException("a TaskManager was lost", new IllegalStateException("x")),
+            false);
     assertEquals(1, quiet.code());
-    assertTrue(quiet.err().startsWith("sluice: the run failed: a TaskManager was lost\n"), quiet.err());
+    assertTrue(
+        quiet.err().startsWith("sluice: the run failed: a TaskManager was lost\n"), quiet.err());
     assertFalse(quiet.err().contains("\tat "), quiet.err());
     assertTrue(report(new RunFailedException("lost", null), true).err().contains("\tat "));
     Printed io = report(new IOException("No space left on device"), false);

@@ -13,15 +13,29 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code sluice index PATH [--remove ID ...]}: the cross-run dedup index's size, and takedowns by id. */
-@Command(name = "index", mixinStandardHelpOptions = true,
-    description = "Show the cross-run dedup index (dedup.history) or remove documents from it by id.",
-    footer = {"", "Examples:", "  bin/sluice index out/nightly/history",
-        "  bin/sluice index out/nightly/history --remove fortune-art-00012 fortune-art-00013"})
+@Command(
+    name = "index",
+    mixinStandardHelpOptions = true,
+    description =
+        "Show the cross-run dedup index (dedup.history) or remove documents from it by id.",
+    footer = {
+      "",
+      "Examples:",
+      "  bin/sluice index out/nightly/history",
+      "  bin/sluice index out/nightly/history --remove fortune-art-00012 fortune-art-00013"
+    })
 public final class IndexCommand implements Callable<Integer> {
-  @Parameters(index = "0", paramLabel = "PATH", description = "the index folder (the recipe's dedup.history)")
+  @Parameters(
+      index = "0",
+      paramLabel = "PATH",
+      description = "the index folder (the recipe's dedup.history)")
   Path dir;
 
-  @Option(names = "--remove", arity = "1..*", paramLabel = "ID", description = "ids to delete from the index")
+  @Option(
+      names = "--remove",
+      arity = "1..*",
+      paramLabel = "ID",
+      description = "ids to delete from the index")
   List<String> remove = new ArrayList<>();
 
   @Option(names = "--verbose", description = "stack traces on failure")
@@ -38,7 +52,12 @@ public final class IndexCommand implements Callable<Integer> {
     try (Stream<Path> s = Files.walk(dir)) {
       bytes = s.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
     }
-    System.out.printf(java.util.Locale.ROOT, "%s: %,d documents, %,d bytes on disk%n", dir, HistoryIndex.size(dir), bytes);
+    System.out.printf(
+        java.util.Locale.ROOT,
+        "%s: %,d documents, %,d bytes on disk%n",
+        dir,
+        HistoryIndex.size(dir),
+        bytes);
     return 0;
   }
 }

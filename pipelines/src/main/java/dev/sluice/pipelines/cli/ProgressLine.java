@@ -1,7 +1,7 @@
 package dev.sluice.pipelines.cli;
 
 import dev.sluice.pipelines.run.ClusterStatus;
-import dev.sluice.pipelines.run.Progress;
+import dev.sluice.pipelines.steps.Progress;
 import java.util.Locale;
 
 /**
@@ -38,17 +38,32 @@ final class ProgressLine {
         double secs = (System.nanoTime() - start) / 1e9;
         String line;
         if (cluster != null) {
-          boolean due = tty ? System.nanoTime() - lastPoll > 2_000_000_000L
-              : System.nanoTime() - lastLog > 10_000_000_000L;
+          boolean due =
+              tty
+                  ? System.nanoTime() - lastPoll > 2_000_000_000L
+                  : System.nanoTime() - lastLog > 10_000_000_000L;
           if (due || status == null) {
             status = cluster.line();
             lastPoll = System.nanoTime();
           }
-          line = String.format(Locale.ROOT, "%s %s, %.0fs", spin[i++ % 4], status == null ? "starting" : status, secs);
+          line =
+              String.format(
+                  Locale.ROOT,
+                  "%s %s, %.0fs",
+                  spin[i++ % 4],
+                  status == null ? "starting" : status,
+                  secs);
         } else {
           long read = Progress.READ.sum();
-          line = String.format(Locale.ROOT, "%s %,d records read, %,d documents written, %.0fs (%,.0f/s)",
-              spin[i++ % 4], read, Progress.WRITTEN.sum(), secs, read / Math.max(secs, 1e-3));
+          line =
+              String.format(
+                  Locale.ROOT,
+                  "%s %,d records read, %,d documents written, %.0fs (%,.0f/s)",
+                  spin[i++ % 4],
+                  read,
+                  Progress.WRITTEN.sum(),
+                  secs,
+                  read / Math.max(secs, 1e-3));
         }
         if (tty) {
           System.err.print("\r" + line + "   ");

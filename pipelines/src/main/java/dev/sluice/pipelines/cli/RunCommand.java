@@ -6,9 +6,9 @@ import dev.sluice.pipelines.recipe.RecipeLoader;
 import dev.sluice.pipelines.run.Curation;
 import dev.sluice.pipelines.run.Ledger;
 import dev.sluice.pipelines.run.RunDirectory;
-import dev.sluice.pipelines.run.Progress;
 import dev.sluice.pipelines.run.RunSummary;
 import dev.sluice.pipelines.run.Runners;
+import dev.sluice.pipelines.steps.Progress;
 import dev.sluice.schemas.Manifest;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,17 +17,27 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /** {@code sluice run RECIPE.yaml}: curate, write the run directory, print a summary. */
-@Command(name = "run", mixinStandardHelpOptions = true,
-    description = "Run a curation recipe and write OUT/{shards,removed,dead-letters}/ and OUT/manifest.json.",
-    footer = {"", "Examples:",
-        "  bin/sluice run samples/recipes/quickstart.yaml",
-        "  bin/sluice run samples/recipes/quickstart.yaml --output /tmp/qs --set language.keep=[en,de]",
-        "  bin/sluice run samples/recipes/web-en.yaml --input 'crawl/2026-11-22/*.jsonl.zst' --runner direct"})
+@Command(
+    name = "run",
+    mixinStandardHelpOptions = true,
+    description =
+        "Run a curation recipe and write OUT/{shards,removed,dead-letters}/ and OUT/manifest.json.",
+    footer = {
+      "",
+      "Examples:",
+      "  bin/sluice run samples/recipes/quickstart.yaml",
+      "  bin/sluice run samples/recipes/quickstart.yaml --output /tmp/qs --set language.keep=[en,de]",
+      "  bin/sluice run samples/recipes/web-en.yaml --input 'crawl/2026-11-22/*.jsonl.zst' --runner direct"
+    })
 public final class RunCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
   @Parameters(index = "0", paramLabel = "RECIPE.yaml", description = "the recipe")
   Path recipe;
 
@@ -37,31 +47,54 @@ public final class RunCommand implements Callable<Integer> {
   @Option(names = "--output", paramLabel = "DIR", description = "replaces output.path")
   String output;
 
-  @Option(names = "--runner", defaultValue = "embedded", description = "embedded (default), direct or flink")
+  @Option(
+      names = "--runner",
+      defaultValue = "embedded",
+      description = "embedded (default), direct or flink")
   String runner;
 
-  @Option(names = "--flink-master", paramLabel = "HOST:PORT", description = "the Flink JobManager, with --runner flink")
+  @Option(
+      names = "--flink-master",
+      paramLabel = "HOST:PORT",
+      description = "the Flink JobManager, with --runner flink")
   String flinkMaster;
 
-  @Option(names = "--parallelism", defaultValue = "0", description = "workers (default: one per core)")
+  @Option(
+      names = "--parallelism",
+      defaultValue = "0",
+      description = "workers (default: one per core)")
   int parallelism;
 
-  @Option(names = "--restarts", defaultValue = "5", paramLabel = "N",
-      description = "with --runner flink: restart the job up to N times after a failure such as a lost TaskManager"
-          + " (fixed delay; 0: none; default ${DEFAULT-VALUE})")
+  @Option(
+      names = "--restarts",
+      defaultValue = "5",
+      paramLabel = "N",
+      description =
+          "with --runner flink: restart the job up to N times after a failure such as a lost TaskManager"
+              + " (fixed delay; 0: none; default ${DEFAULT-VALUE})")
   int restarts;
 
-  @Option(names = "--restart-delay", defaultValue = "2", paramLabel = "SECONDS",
+  @Option(
+      names = "--restart-delay",
+      defaultValue = "2",
+      paramLabel = "SECONDS",
       description = "with --runner flink: wait between restarts (default ${DEFAULT-VALUE})")
   int restartDelay;
 
-  @Option(names = "--set", paramLabel = "KEY=VALUE", description = "override a recipe key, e.g. dedup.near.bands=16")
+  @Option(
+      names = "--set",
+      paramLabel = "KEY=VALUE",
+      description = "override a recipe key, e.g. dedup.near.bands=16")
   List<String> overrides = new ArrayList<>();
 
-  @Option(names = "--force", description = "run a partition the ledger says is published, replacing its output")
+  @Option(
+      names = "--force",
+      description = "run a partition the ledger says is published, replacing its output")
   boolean force;
 
-  @Option(names = "--no-report", description = "skip the quality report (report.html/json) and its statistics")
+  @Option(
+      names = "--no-report",
+      description = "skip the quality report (report.html/json) and its statistics")
   boolean noReport;
 
   @Option(names = "--verbose", description = "stack traces on failure")
@@ -77,15 +110,31 @@ public final class RunCommand implements Callable<Integer> {
     if (ledger != null && !force) {
       Ledger.Entry done = ledger.get(r.partition());
       if (done != null) {
-        System.out.printf(Locale.ROOT, "sluice run: partition %s is already published in %s (%s, manifest sha256 %s,"
-            + " %,d kept); nothing to do. --force replaces it.%n", r.partition(), done.output(), done.finished(),
-            done.manifest_sha256(), done.kept());
+        System.out.printf(
+            Locale.ROOT,
+            "sluice run: partition %s is already published in %s (%s, manifest sha256 %s,"
+                + " %,d kept); nothing to do. --force replaces it.%n",
+            r.partition(),
+            done.output(),
+            done.finished(),
+            done.manifest_sha256(),
+            done.kept());
         return 0;
       }
     }
     List<String> files = InputFiles.expand(r.input().paths());
-    var options = Runners.options(runner, flinkMaster, parallelism,
-        new Runners.Restarts(restarts, restartDelay));
+    List<String> jit = runner.equals("flink") ? null : JitChoice.relaunchFlags(files);
+    if (jit != null) {
+      System.err.printf(
+          Locale.ROOT,
+          "sluice run: %,d MB of input: running with the large-input JIT flags (%s)%n",
+          JitChoice.estimatedBytes(files) >> 20,
+          String.join(" ", jit));
+      return JitChoice.relaunch(jit, spec.root().commandLine().getParseResult().originalArgs());
+    }
+    var options =
+        Runners.options(
+            runner, flinkMaster, parallelism, new Runners.Restarts(restarts, restartDelay));
     Progress.reset();
     ProgressLine progress = new ProgressLine(System.console() != null, runner.equals("flink"));
     RunSummary s;
@@ -98,9 +147,15 @@ public final class RunCommand implements Callable<Integer> {
     printSummary(s);
     if (ledger != null) {
       Manifest m = s.manifest();
-      ledger.record(r.partition(), new Ledger.Entry(s.dir().toString(),
-          RunDirectory.sha256(s.dir().resolve(RunDirectory.MANIFEST)), m.recipe_sha256(), m.counts().input(),
-          m.counts().kept(), m.finished()));
+      ledger.record(
+          r.partition(),
+          new Ledger.Entry(
+              s.dir().toString(),
+              RunDirectory.sha256(s.dir().resolve(RunDirectory.MANIFEST)),
+              m.recipe_sha256(),
+              m.counts().input(),
+              m.counts().kept(),
+              m.finished()));
       System.out.println("  ledger: partition " + r.partition() + " recorded in " + r.ledger());
     }
     return 0;
@@ -113,30 +168,58 @@ public final class RunCommand implements Callable<Integer> {
   static void printSummary(RunSummary s) {
     Manifest.Counts c = s.manifest().counts();
     StringBuilder b = new StringBuilder();
-    b.append(String.format(Locale.ROOT, "%nsluice run: %s -> %s%n", s.manifest().recipe().get("name"), s.dir()));
+    b.append(
+        String.format(
+            Locale.ROOT, "%nsluice run: %s -> %s%n", s.manifest().recipe().get("name"), s.dir()));
     b.append(String.format(Locale.ROOT, "  input        %,10d%n", c.input()));
-    b.append(String.format(Locale.ROOT, "  kept         %,10d  (%.1f%%)%n", c.kept(), pct(c.kept(), c.input())));
+    b.append(
+        String.format(
+            Locale.ROOT, "  kept         %,10d  (%.1f%%)%n", c.kept(), pct(c.kept(), c.input())));
     b.append(String.format(Locale.ROOT, "  filtered     %,10d%n", c.filteredTotal()));
-    c.filtered().entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
-        .forEach(e -> b.append(String.format(Locale.ROOT, "    %-40s %,8d%n", e.getKey(), e.getValue())));
-    b.append(String.format(Locale.ROOT, "  duplicate    %,10d  (exact %,d, near %,d, history %,d)%n",
-        c.duplicateTotal(), c.duplicate().get("exact"), c.duplicate().get("near"), c.duplicate().get("history")));
+    c.filtered().entrySet().stream()
+        .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+        .forEach(
+            e ->
+                b.append(String.format(Locale.ROOT, "    %-40s %,8d%n", e.getKey(), e.getValue())));
+    b.append(
+        String.format(
+            Locale.ROOT,
+            "  duplicate    %,10d  (exact %,d, near %,d, history %,d)%n",
+            c.duplicateTotal(),
+            c.duplicate().get("exact"),
+            c.duplicate().get("near"),
+            c.duplicate().get("history")));
     b.append(String.format(Locale.ROOT, "  dead letter  %,10d%n", c.dead_letter()));
-    s.manifest().dead_letter_reasons().forEach((k, v) ->
-        b.append(String.format(Locale.ROOT, "    %-40s %,8d%n", k, v)));
+    s.manifest()
+        .dead_letter_reasons()
+        .forEach((k, v) -> b.append(String.format(Locale.ROOT, "    %-40s %,8d%n", k, v)));
     b.append("  stages (docs in -> out, CPU seconds):\n");
     for (Manifest.Stage st : s.manifest().stages()) {
-      b.append(String.format(Locale.ROOT, "    %-12s %,9d -> %,9d  %7.2fs%n", st.name(), st.in(), st.out(), st.seconds()));
+      b.append(
+          String.format(
+              Locale.ROOT,
+              "    %-12s %,9d -> %,9d  %7.2fs%n",
+              st.name(),
+              st.in(),
+              st.out(),
+              st.seconds()));
     }
-    b.append(String.format(Locale.ROOT, "  %d shards, wall %.1fs, %,.0f docs/s end to end, peak heap %,d MB%n",
-        s.manifest().shards().size(), s.wallSeconds(), s.docsPerSecond(), peakHeapMb()));
+    b.append(
+        String.format(
+            Locale.ROOT,
+            "  %d shards, wall %.1fs, %,.0f docs/s end to end, peak heap %,d MB%n",
+            s.manifest().shards().size(),
+            s.wallSeconds(),
+            s.docsPerSecond(),
+            peakHeapMb()));
     System.out.print(b);
   }
 
   /** Sum of the heap pools' peak usage (an upper bound on the peak heap) of this JVM, which ran the pipeline. */
   static long peakHeapMb() {
     long peak = 0;
-    for (java.lang.management.MemoryPoolMXBean p : java.lang.management.ManagementFactory.getMemoryPoolMXBeans()) {
+    for (java.lang.management.MemoryPoolMXBean p :
+        java.lang.management.ManagementFactory.getMemoryPoolMXBeans()) {
       if (p.getType() == java.lang.management.MemoryType.HEAP) peak += p.getPeakUsage().getUsed();
     }
     return peak >> 20;

@@ -1,15 +1,21 @@
 package dev.sluice.pipelines.cli;
 
-import dev.sluice.pipelines.run.Curation;
 import dev.sluice.core.cli.ExitCodes;
+import dev.sluice.pipelines.run.Curation;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The {@code sluice} command line. Exit codes: 0 success, 1 a run that failed, 2 bad usage or a bad recipe. */
-@Command(name = "sluice", mixinStandardHelpOptions = true, version = "sluice " + Curation.VERSION,
+@Command(
+    name = "sluice",
+    mixinStandardHelpOptions = true,
+    version = "sluice " + Curation.VERSION,
     description = "Curate text corpora into deterministic Parquet shards.",
-    footer = {"", "Also: bin/sluice train RECIPE --data RUN_DIR [--device cpu|gpu] trains a byte-level LM on a run's",
-        "shards (see bin/sluice train --help and docs/training.md)."},
+    footer = {
+      "",
+      "Also: bin/sluice train RECIPE --data RUN_DIR [--device cpu|gpu] trains a byte-level LM on a run's",
+      "shards (see bin/sluice train --help and docs/training.md)."
+    },
     subcommands = {RunCommand.class, ReportCommand.class, IndexCommand.class})
 public final class Sluice implements Runnable {
   @Override
@@ -22,6 +28,7 @@ public final class Sluice implements Runnable {
   }
 
   public static void main(String[] args) {
+    JitChoice.watchParent();
     System.exit(execute(args));
   }
 }

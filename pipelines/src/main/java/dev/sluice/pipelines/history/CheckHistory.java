@@ -31,7 +31,8 @@ public final class CheckHistory extends PTransform<PCollection<Doc>, PCollection
 
   @Override
   public PCollectionTuple expand(PCollection<Doc> docs) {
-    return Fanout.split(docs.apply("LookUpHistory", ParDo.of(new LookUpFn(index, near, OUTPUTS))), OUTPUTS);
+    return Fanout.split(
+        docs.apply("LookUpHistory", ParDo.of(new LookUpFn(index, near, OUTPUTS))), OUTPUTS);
   }
 
   static final Fanout.Outputs OUTPUTS = Fanout.Outputs.of(Tags.DOCS, Tags.REMOVED);
@@ -53,7 +54,8 @@ public final class CheckHistory extends PTransform<PCollection<Doc>, PCollection
     @Setup
     public void setup() throws IOException {
       emit = outputs.emitter();
-      if (HistoryIndex.exists(Path.of(index))) reader = new HistoryIndex.Reader(Path.of(index), near);
+      if (HistoryIndex.exists(Path.of(index)))
+        reader = new HistoryIndex.Reader(Path.of(index), near);
     }
 
     @ProcessElement
@@ -65,12 +67,15 @@ public final class CheckHistory extends PTransform<PCollection<Doc>, PCollection
       long t = clock.start();
       HistoryIndex.Match m;
       try {
-        m = reader.find(d.id, d.text, d.exactKey);
+        m = reader.find(d.id(), d.text(), d.exactKey());
       } catch (IOException e) {
         throw new UncheckedIOException("history index " + index + " could not be read", e);
       }
       if (m == null) out.output(emit.of(Tags.DOCS, d));
-      else out.output(emit.of(Tags.REMOVED, RemovedDoc.of(d, "dedup_history", "history", m.id(), m.jaccard())));
+      else
+        out.output(
+            emit.of(
+                Tags.REMOVED, RemovedDoc.of(d, "dedup_history", "history", m.id(), m.jaccard())));
       clock.stop(t);
     }
 

@@ -85,8 +85,10 @@ public final class HistoryIndex {
         double j = Shingles.jaccard(sh, decode(d.getBinaryValue(SHINGLES)));
         String id = d.get(ID);
         if (id.equals(selfId)) continue;
-        if (j >= near.verifyJaccard() && (best == null || j > best.jaccard()
-            || (j == best.jaccard() && id.compareTo(best.id()) < 0))) {
+        if (j >= near.verifyJaccard()
+            && (best == null
+                || j > best.jaccard()
+                || (j == best.jaccard() && id.compareTo(best.id()) < 0))) {
           best = new Match(id, j, false);
         }
       }
@@ -101,13 +103,14 @@ public final class HistoryIndex {
   }
 
   /** Adds documents (id, text) and commits once; an id already present is replaced. */
-  public static void add(Path dir, NearDedupConfig near, Iterable<String[]> idAndText) throws IOException {
+  public static void add(Path dir, NearDedupConfig near, Iterable<String[]> idAndText)
+      throws IOException {
     Files.createDirectories(dir);
     NearDedupConfig cfg = near == null ? NearDedupConfig.defaults() : near;
     MinHasher hasher = new MinHasher(cfg);
     HexFormat hex = HexFormat.of();
     try (IndexWriter w = new IndexWriter(FSDirectory.open(dir), new IndexWriterConfig());
-         Shingles shingles = new Shingles(cfg.shingle())) {
+        Shingles shingles = new Shingles(cfg.shingle())) {
       for (String[] doc : idAndText) {
         Document d = new Document();
         d.add(new StringField(ID, doc[0], Field.Store.YES));

@@ -18,41 +18,45 @@ public final class ShardRows {
   private ShardRows() {}
 
   public static Iterable<String[]> idAndText(Path runDir, List<Manifest.FileEntry> shards) {
-    return () -> new Iterator<>() {
-      private int next;
-      private ParquetReader<GenericRecord> reader;
-      private GenericRecord row = advance();
+    return () ->
+        new Iterator<>() {
+          private int next;
+          private ParquetReader<GenericRecord> reader;
+          private GenericRecord row = advance();
 
-      private GenericRecord advance() {
-        try {
-          while (true) {
-            if (reader != null) {
-              GenericRecord r = reader.read();
-              if (r != null) return r;
-              reader.close();
-              reader = null;
+          private GenericRecord advance() {
+            try {
+              while (true) {
+                if (reader != null) {
+                  GenericRecord r = reader.read();
+                  if (r != null) return r;
+                  reader.close();
+                  reader = null;
+                }
+                if (next >= shards.size()) return null;
+                reader =
+                    AvroParquetReader.<GenericRecord>builder(
+                            new LocalInputFile(runDir.resolve(shards.get(next++).path())),
+                            new PlainParquetConfiguration())
+                        .build();
+              }
+            } catch (IOException e) {
+              throw new UncheckedIOException(e);
             }
-            if (next >= shards.size()) return null;
-            reader = AvroParquetReader.<GenericRecord>builder(
-                new LocalInputFile(runDir.resolve(shards.get(next++).path())), new PlainParquetConfiguration()).build();
           }
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      }
 
-      @Override
-      public boolean hasNext() {
-        return row != null;
-      }
+          @Override
+          public boolean hasNext() {
+            return row != null;
+          }
 
-      @Override
-      public String[] next() {
-        if (row == null) throw new NoSuchElementException();
-        String[] out = {row.get("id").toString(), row.get("text").toString()};
-        row = advance();
-        return out;
-      }
-    };
+          @Override
+          public String[] next() {
+            if (row == null) throw new NoSuchElementException();
+            String[] out = {row.get("id").toString(), row.get("text").toString()};
+            row = advance();
+            return out;
+          }
+        };
   }
 }

@@ -25,7 +25,8 @@ public final class InputFiles {
     for (String p : patterns) {
       List<String> matched = expandOne(p);
       if (matched.isEmpty()) {
-        throw new Config.ConfigException("input.path", p, "a glob, directory or file that matches at least one file");
+        throw new Config.ConfigException(
+            "input.path", p, "a glob, directory or file that matches at least one file");
       }
       out.addAll(matched);
     }

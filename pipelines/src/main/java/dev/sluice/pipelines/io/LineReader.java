@@ -68,7 +68,10 @@ public final class LineReader {
         lim = n;
         if (first) {
           first = false;
-          if (lim >= 3 && (buf[0] & 0xFF) == 0xEF && (buf[1] & 0xFF) == 0xBB && (buf[2] & 0xFF) == 0xBF) {
+          if (lim >= 3
+              && (buf[0] & 0xFF) == 0xEF
+              && (buf[1] & 0xFF) == 0xBB
+              && (buf[2] & 0xFF) == 0xBF) {
             pos = 3;
             lineStart = 3;
           }
@@ -89,7 +92,8 @@ public final class LineReader {
     lineLength += n;
     n = Math.min(n, maxLineBytes + 1 - partialLen);
     if (n <= 0) return;
-    if (partialLen + n > partial.length) partial = Arrays.copyOf(partial, Math.max(partialLen + n, partial.length * 2));
+    if (partialLen + n > partial.length)
+      partial = Arrays.copyOf(partial, Math.max(partialLen + n, partial.length * 2));
     System.arraycopy(buf, from, partial, partialLen, n);
     partialLen += n;
   }

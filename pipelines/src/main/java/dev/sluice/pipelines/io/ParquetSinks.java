@@ -31,19 +31,19 @@ public final class ParquetSinks {
 
   static GenericRecord document(Doc d) {
     GenericRecord r = new GenericData.Record(Schemas.DOCUMENT);
-    r.put("id", d.id);
-    r.put("text", d.text);
-    r.put("source", d.source);
+    r.put("id", d.id());
+    r.put("text", d.text());
+    r.put("source", d.source());
     r.put("location", d.location());
-    r.put("lang", d.lang);
-    r.put("lang_score", Double.isNaN(d.langScore) ? null : d.langScore);
-    r.put("quality_score", d.quality);
-    r.put("signals", d.signals);
-    r.put("chars", d.text.length());
-    r.put("exact_key", d.exactKey);
-    r.put("exact_dups", d.exactDups);
-    r.put("cluster_id", d.clusterId == null ? d.id : d.clusterId);
-    r.put("cluster_size", d.clusterSize);
+    r.put("lang", d.lang());
+    r.put("lang_score", Double.isNaN(d.langScore()) ? null : d.langScore());
+    r.put("quality_score", d.quality());
+    r.put("signals", d.signals());
+    r.put("chars", d.text().length());
+    r.put("exact_key", d.exactKey());
+    r.put("exact_dups", d.exactDups());
+    r.put("cluster_id", d.clusterId() == null ? d.id() : d.clusterId());
+    r.put("cluster_size", d.clusterSize());
     return r;
   }
 
@@ -86,15 +86,17 @@ public final class ParquetSinks {
 
     @Override
     public void write(Iterator<T> rows, Path file) throws IOException {
-      try (ParquetWriter<GenericRecord> w = AvroParquetWriter.<GenericRecord>builder(new LocalOutputFile(file))
-          .withSchema(schema())
-          .withConf(new PlainParquetConfiguration())
-          .withCompressionCodec(CompressionCodecName.valueOf(compression.toUpperCase(Locale.ROOT)))
-          .withDictionaryEncoding(true)
-          // free text is almost never repeated: trying a dictionary first only costs time
-          .withDictionaryEncoding("text", false)
-          .withDictionaryEncoding("excerpt", false)
-          .build()) {
+      try (ParquetWriter<GenericRecord> w =
+          AvroParquetWriter.<GenericRecord>builder(new LocalOutputFile(file))
+              .withSchema(schema())
+              .withConf(new PlainParquetConfiguration())
+              .withCompressionCodec(
+                  CompressionCodecName.valueOf(compression.toUpperCase(Locale.ROOT)))
+              .withDictionaryEncoding(true)
+              // free text is almost never repeated: trying a dictionary first only costs time
+              .withDictionaryEncoding("text", false)
+              .withDictionaryEncoding("excerpt", false)
+              .build()) {
         while (rows.hasNext()) w.write(toRecord.apply(rows.next()));
       }
     }

@@ -1,11 +1,7 @@
 package dev.sluice.pipelines.io;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sluice.pipelines.model.DeadLetter;
 import dev.sluice.pipelines.model.Doc;
-import dev.sluice.pipelines.recipe.InputSettings;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
@@ -15,17 +11,19 @@ import java.util.Locale;
 import java.util.function.Consumer;
 
 /**
- * Turns one raw record (a JSONL line, a text block, a Parquet row's values) into a {@link Doc} or a
- * {@link DeadLetter}. Pure: the same bytes always give the same answer. A record without an id gets
+ * Turns the text of one record (whatever its format) into a {@link Doc} or a {@link DeadLetter}: the checks
+ * every format shares. Pure: the same bytes always give the same answer. A record without an id gets
  * {@code <source>#<unit><pos>} (stable across runs).
  */
 public final class RecordParser {
   public static final String STAGE = "parse";
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final InputSettings settings;
-  private final CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
-      .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+  private final CharsetDecoder utf8 =
+      StandardCharsets.UTF_8
+          .newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT);
 
   public RecordParser(InputSettings settings) {
     this.settings = settings;
@@ -40,62 +38,73 @@ public final class RecordParser {
     }
   }
 
-  public void jsonLine(String source, long line, byte[] bytes, long fullLength, Consumer<Doc> docs,
+  /** Validates the text of a record whose fields were already read (all formats end here). */
+  public void document(
+      String source,
+      long pos,
+      String unit,
+      String id,
+      String text,
+      byte[] raw,
+      Consumer<Doc> docs,
       Consumer<DeadLetter> dead) {
-    String where = "line " + line;
-    if (fullLength > settings.maxDocBytes()) {
-      dead.accept(DeadLetter.of(STAGE, "too_large", String.format(Locale.ROOT,
-          "record is %d bytes, over input.max_doc_bytes (%d)", fullLength, settings.maxDocBytes()),
-          source, where, line, bytes));
+    String where = unit + " " + pos;
+    if (text.indexOf('\u0000') >= 0) {
+      dead.accept(
+          DeadLetter.of(
+              STAGE, "nul_byte", "the text contains NUL characters", source, where, pos, raw));
       return;
     }
-    String s = decode(bytes);
-    if (s == null) {
-      dead.accept(DeadLetter.of(STAGE, "invalid_utf8", "the line is not valid UTF-8", source, where, line, bytes));
+    int bad = loneSurrogate(text);
+    if (bad >= 0) {
+      dead.accept(
+          DeadLetter.of(
+              STAGE,
+              "lone_surrogate",
+              "the text has an unpaired UTF-16 surrogate (a \\u escape"
+                  + " of half a character) at char "
+                  + bad
+                  + ": it cannot be written as UTF-8",
+              source,
+              where,
+              pos,
+              raw));
       return;
     }
-    JsonNode node;
-    try {
-      node = JSON.readTree(s);
-    } catch (JsonProcessingException e) {
-      String msg = e.getOriginalMessage();
-      dead.accept(DeadLetter.of(STAGE, "malformed_json", "not valid JSON: " + msg, source, where, line, bytes));
+    if (text.isBlank()) {
+      dead.accept(
+          DeadLetter.of(
+              STAGE,
+              "empty_text",
+              "the text is empty or only whitespace",
+              source,
+              where,
+              pos,
+              raw));
       return;
     }
-    if (node == null || !node.isObject()) {
-      dead.accept(DeadLetter.of(STAGE, "not_an_object",
-          "a JSONL line must be a JSON object, got " + (node == null ? "nothing" : node.getNodeType()), source,
-          where, line, bytes));
+    long bytes =
+        text.length() > settings.maxDocBytes() / 3
+            ? text.getBytes(StandardCharsets.UTF_8).length
+            : 0;
+    if (bytes > settings.maxDocBytes()) {
+      dead.accept(
+          DeadLetter.of(
+              STAGE,
+              "too_large",
+              String.format(
+                  Locale.ROOT,
+                  "text is %d bytes, over input.max_doc_bytes (%d)",
+                  bytes,
+                  settings.maxDocBytes()),
+              source,
+              where,
+              pos,
+              raw));
       return;
     }
-    JsonNode text = node.get(settings.textField());
-    if (text == null || text.isNull()) {
-      dead.accept(DeadLetter.of(STAGE, "missing_text", "no '" + settings.textField() + "' field", source, where,
-          line, bytes));
-      return;
-    }
-    if (!text.isTextual()) {
-      dead.accept(DeadLetter.of(STAGE, "text_not_string", "'" + settings.textField() + "' is a "
-          + text.getNodeType() + ", not a string", source, where, line, bytes));
-      return;
-    }
-    JsonNode idNode = node.get(settings.idField());
-    String id;
-    if (idNode == null || idNode.isNull()) {
-      id = null;
-    } else if (idNode.isTextual() || idNode.isIntegralNumber()) {
-      id = idNode.asText();
-      if (id.isBlank()) {
-        dead.accept(DeadLetter.of(STAGE, "bad_id", "'" + settings.idField() + "' is blank", source, where, line,
-            bytes));
-        return;
-      }
-    } else {
-      dead.accept(DeadLetter.of(STAGE, "bad_id", "'" + settings.idField() + "' is a " + idNode.getNodeType()
-          + ", expected a string or an integer", source, where, line, bytes));
-      return;
-    }
-    document(source, line, "line", id, text.asText(), bytes, docs, dead);
+    docs.accept(
+        Doc.parsed(id != null ? id : source + "#" + unit.charAt(0) + pos, text, source, unit, pos));
   }
 
   /** Index of the first unpaired surrogate, or -1. JSON escapes like "\\ud800" decode to one. */
@@ -112,39 +121,5 @@ public final class RecordParser {
       if (Character.isLowSurrogate(c)) return i;
     }
     return -1;
-  }
-
-  /** Validates the text of a record whose fields were already read (all formats end here). */
-  public void document(String source, long pos, String unit, String id, String text, byte[] raw,
-      Consumer<Doc> docs, Consumer<DeadLetter> dead) {
-    String where = unit + " " + pos;
-    if (text.indexOf('\u0000') >= 0) {
-      dead.accept(DeadLetter.of(STAGE, "nul_byte", "the text contains NUL characters", source, where, pos, raw));
-      return;
-    }
-    int bad = loneSurrogate(text);
-    if (bad >= 0) {
-      dead.accept(DeadLetter.of(STAGE, "lone_surrogate", "the text has an unpaired UTF-16 surrogate (a \\u escape"
-          + " of half a character) at char " + bad + ": it cannot be written as UTF-8", source, where, pos, raw));
-      return;
-    }
-    if (text.isBlank()) {
-      dead.accept(DeadLetter.of(STAGE, "empty_text", "the text is empty or only whitespace", source, where, pos,
-          raw));
-      return;
-    }
-    long bytes = text.length() > settings.maxDocBytes() / 3 ? text.getBytes(StandardCharsets.UTF_8).length : 0;
-    if (bytes > settings.maxDocBytes()) {
-      dead.accept(DeadLetter.of(STAGE, "too_large", String.format(Locale.ROOT,
-          "text is %d bytes, over input.max_doc_bytes (%d)", bytes, settings.maxDocBytes()), source, where, pos, raw));
-      return;
-    }
-    Doc d = new Doc();
-    d.id = id != null ? id : source + "#" + unit.charAt(0) + pos;
-    d.text = text;
-    d.source = source;
-    d.pos = pos;
-    d.posUnit = unit;
-    docs.accept(d);
   }
 }

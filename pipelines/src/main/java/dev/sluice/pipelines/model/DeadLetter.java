@@ -17,12 +17,27 @@ import org.apache.beam.sdk.coders.Coder;
  * An input record that could not be processed: one line of OUT/dead-letters/. The raw bytes are kept up to
  * {@link #MAX_RAW_BYTES}; when they are not valid UTF-8 they are also kept as base64.
  */
-public record DeadLetter(String stage, String reason, String detail, String source, String location, long pos,
-    String raw, String rawBase64, boolean rawTruncated) implements Serializable {
+public record DeadLetter(
+    String stage,
+    String reason,
+    String detail,
+    String source,
+    String location,
+    long pos,
+    String raw,
+    String rawBase64,
+    boolean rawTruncated)
+    implements Serializable {
   public static final int MAX_RAW_BYTES = 4096;
   public static final Coder<DeadLetter> CODER = new DeadLetterCoder();
 
-  public static DeadLetter of(String stage, String reason, String detail, String source, String location, long pos,
+  public static DeadLetter of(
+      String stage,
+      String reason,
+      String detail,
+      String source,
+      String location,
+      long pos,
       byte[] raw) {
     byte[] r = raw == null ? new byte[0] : raw;
     boolean truncated = r.length > MAX_RAW_BYTES;
@@ -33,15 +48,31 @@ public record DeadLetter(String stage, String reason, String detail, String sour
     return new DeadLetter(stage, reason, detail, source, location, pos, text, b64, truncated);
   }
 
-  public static DeadLetter of(String stage, String reason, String detail, String source, String location, long pos,
+  public static DeadLetter of(
+      String stage,
+      String reason,
+      String detail,
+      String source,
+      String location,
+      long pos,
       String raw) {
-    return of(stage, reason, detail, source, location, pos, raw == null ? null : raw.getBytes(StandardCharsets.UTF_8));
+    return of(
+        stage,
+        reason,
+        detail,
+        source,
+        location,
+        pos,
+        raw == null ? null : raw.getBytes(StandardCharsets.UTF_8));
   }
 
   private static boolean validUtf8(byte[] b, boolean truncated) {
     try {
-      StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(b));
+      StandardCharsets.UTF_8
+          .newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(b));
       return true;
     } catch (CharacterCodingException e) {
       // a cut in the middle of a multi-byte character is not invalid input
@@ -66,9 +97,9 @@ public record DeadLetter(String stage, String reason, String detail, String sour
       Wire.writeString(out, d.stage);
       Wire.writeString(out, d.reason);
       Wire.writeString(out, d.detail);
-      Wire.writeString(out, d.source);
+      Wire.writeString(out, d.source());
       Wire.writeString(out, d.location);
-      Wire.writeVarLong(out, d.pos);
+      Wire.writeVarLong(out, d.pos());
       Wire.writeString(out, d.raw);
       Wire.writeString(out, d.rawBase64);
       out.write(d.rawTruncated ? 1 : 0);
@@ -76,8 +107,16 @@ public record DeadLetter(String stage, String reason, String detail, String sour
 
     @Override
     public DeadLetter decode(InputStream in) throws IOException {
-      return new DeadLetter(Wire.readString(in), Wire.readString(in), Wire.readString(in), Wire.readString(in),
-          Wire.readString(in), Wire.readVarLong(in), Wire.readString(in), Wire.readString(in), in.read() == 1);
+      return new DeadLetter(
+          Wire.readString(in),
+          Wire.readString(in),
+          Wire.readString(in),
+          Wire.readString(in),
+          Wire.readString(in),
+          Wire.readVarLong(in),
+          Wire.readString(in),
+          Wire.readString(in),
+          in.read() == 1);
     }
 
     @Override

@@ -5,35 +5,259 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.Serializable;
+import java.util.Collections;
 import java.util.Map;
+import java.util.SortedMap;
 import java.util.TreeMap;
 import org.apache.beam.sdk.coders.AtomicCoder;
 import org.apache.beam.sdk.coders.Coder;
 
 /**
- * A document in flight. Mutable, but a step that changes one emits a copy ({@link #copy()}), never the input
- * element (Beam's immutability rule).
+ * A document in flight, immutable: a step that changes one returns a new value from a {@code with...} method, so
+ * the input element is never touched (Beam's immutability rule) and the invariants hold in one place: id, text,
+ * source and position unit are never null, the cluster size is at least 1, the signals are
+ * a sorted, unmodifiable map. New record kinds (web pages, images) add fields here with their own {@code with...}.
  */
 public final class Doc implements Serializable {
-  private static final long serialVersionUID = 1L;
+  private static final long serialVersionUID = 2L;
 
-  public String id;
-  public String text;
-  public String source;
-  /** Position within the source: line, block or row number (1-based); orders duplicates of one id. */
-  public long pos;
-  /** "line", "block" or "row". */
-  public String posUnit;
-  public String lang = "und";
-  public double langScore = Double.NaN;
-  public double quality = 0.0;
-  public TreeMap<String, Double> signals = new TreeMap<>();
-  public String exactKey;
-  public int exactDups;
-  public String clusterId;
-  public int clusterSize = 1;
+  private final String id;
+  private final String text;
+  private final String source;
+  private final long pos;
+  private final String posUnit;
+  private final String lang;
+  private final double langScore;
+  private final double quality;
+  private final SortedMap<String, Double> signals;
+  private final String exactKey;
+  private final int exactDups;
+  private final String clusterId;
+  private final int clusterSize;
 
   public static final Coder<Doc> CODER = new DocCoder();
+
+  private Doc(
+      String id,
+      String text,
+      String source,
+      long pos,
+      String posUnit,
+      String lang,
+      double langScore,
+      double quality,
+      SortedMap<String, Double> signals,
+      String exactKey,
+      int exactDups,
+      String clusterId,
+      int clusterSize) {
+    if (id == null || text == null || source == null || posUnit == null || lang == null) {
+      throw new IllegalArgumentException(
+          "a document needs an id, text, source, position unit and language");
+    }
+    if (clusterSize < 1 || exactDups < 0) {
+      throw new IllegalArgumentException(
+          "cluster size " + clusterSize + ", exact duplicates " + exactDups);
+    }
+    this.id = id;
+    this.text = text;
+    this.source = source;
+    this.pos = pos;
+    this.posUnit = posUnit;
+    this.lang = lang;
+    this.langScore = langScore;
+    this.quality = quality;
+    this.signals = signals;
+    this.exactKey = exactKey;
+    this.exactDups = exactDups;
+    this.clusterId = clusterId;
+    this.clusterSize = clusterSize;
+  }
+
+  /** A record as a reader parsed it, before any step: language undetermined, no signals, its own cluster. */
+  public static Doc parsed(String id, String text, String source, String posUnit, long pos) {
+    return new Doc(id, text, source, pos, posUnit, "und", Double.NaN, 0.0, EMPTY, null, 0, null, 1);
+  }
+
+  private static final SortedMap<String, Double> EMPTY =
+      Collections.unmodifiableSortedMap(new TreeMap<>());
+
+  public String id() {
+    return id;
+  }
+
+  public String text() {
+    return text;
+  }
+
+  public String source() {
+    return source;
+  }
+
+  /** Position within the source: line, block or row number (1-based); orders duplicates of one id. */
+  public long pos() {
+    return pos;
+  }
+
+  /** "line", "block" or "row". */
+  public String posUnit() {
+    return posUnit;
+  }
+
+  public String lang() {
+    return lang;
+  }
+
+  public double langScore() {
+    return langScore;
+  }
+
+  public double quality() {
+    return quality;
+  }
+
+  /** Every quality signal measured on the document, by name (sorted, unmodifiable). */
+  public SortedMap<String, Double> signals() {
+    return signals;
+  }
+
+  public String exactKey() {
+    return exactKey;
+  }
+
+  public int exactDups() {
+    return exactDups;
+  }
+
+  public String clusterId() {
+    return clusterId;
+  }
+
+  public int clusterSize() {
+    return clusterSize;
+  }
+
+  public Doc withText(String newText) {
+    return new Doc(
+        id,
+        newText,
+        source,
+        pos,
+        posUnit,
+        lang,
+        langScore,
+        quality,
+        signals,
+        exactKey,
+        exactDups,
+        clusterId,
+        clusterSize);
+  }
+
+  public Doc withLanguage(String newLang, double score) {
+    return new Doc(
+        id,
+        text,
+        source,
+        pos,
+        posUnit,
+        newLang,
+        score,
+        quality,
+        signals,
+        exactKey,
+        exactDups,
+        clusterId,
+        clusterSize);
+  }
+
+  /** Adds measured signals (a signal measured again takes the new value). */
+  public Doc withSignals(Map<String, Double> measured) {
+    TreeMap<String, Double> all = new TreeMap<>(signals);
+    all.putAll(measured);
+    return new Doc(
+        id,
+        text,
+        source,
+        pos,
+        posUnit,
+        lang,
+        langScore,
+        quality,
+        Collections.unmodifiableSortedMap(all),
+        exactKey,
+        exactDups,
+        clusterId,
+        clusterSize);
+  }
+
+  public Doc withQuality(double score) {
+    return new Doc(
+        id,
+        text,
+        source,
+        pos,
+        posUnit,
+        lang,
+        langScore,
+        score,
+        signals,
+        exactKey,
+        exactDups,
+        clusterId,
+        clusterSize);
+  }
+
+  public Doc withExactKey(String key) {
+    return new Doc(
+        id,
+        text,
+        source,
+        pos,
+        posUnit,
+        lang,
+        langScore,
+        quality,
+        signals,
+        key,
+        exactDups,
+        clusterId,
+        clusterSize);
+  }
+
+  public Doc withExactDups(int removedCopies) {
+    return new Doc(
+        id,
+        text,
+        source,
+        pos,
+        posUnit,
+        lang,
+        langScore,
+        quality,
+        signals,
+        exactKey,
+        removedCopies,
+        clusterId,
+        clusterSize);
+  }
+
+  public Doc withCluster(String newClusterId, int size) {
+    return new Doc(
+        id,
+        text,
+        source,
+        pos,
+        posUnit,
+        lang,
+        langScore,
+        quality,
+        signals,
+        exactKey,
+        exactDups,
+        newClusterId,
+        size);
+  }
 
   public String location() {
     return location(posUnit, pos);
@@ -42,24 +266,6 @@ public final class Doc implements Serializable {
   /** A record's location as dead letters and removed rows show it: "line 12", "row 3", ... */
   public static String location(String posUnit, long pos) {
     return posUnit + " " + pos;
-  }
-
-  public Doc copy() {
-    Doc d = new Doc();
-    d.id = id;
-    d.text = text;
-    d.source = source;
-    d.pos = pos;
-    d.posUnit = posUnit;
-    d.lang = lang;
-    d.langScore = langScore;
-    d.quality = quality;
-    d.signals = new TreeMap<>(signals);
-    d.exactKey = exactKey;
-    d.exactDups = exactDups;
-    d.clusterId = clusterId;
-    d.clusterSize = clusterSize;
-    return d;
   }
 
   static final class DocCoder extends AtomicCoder<Doc> {
@@ -90,26 +296,43 @@ public final class Doc implements Serializable {
 
     @Override
     public Doc decode(InputStream in) throws IOException {
-      Doc d = new Doc();
-      d.id = Wire.readString(in);
-      d.text = Wire.readString(in);
-      d.source = Wire.readString(in);
-      d.pos = Wire.readVarLong(in);
-      d.posUnit = Wire.readString(in);
-      d.lang = Wire.readString(in);
-      d.langScore = Wire.readDouble(in);
-      d.quality = Wire.readDouble(in);
+      String id = Wire.readString(in);
+      String text = Wire.readString(in);
+      String source = Wire.readString(in);
+      long pos = Wire.readVarLong(in);
+      String posUnit = Wire.readString(in);
+      String lang = Wire.readString(in);
+      double langScore = Wire.readDouble(in);
+      double quality = Wire.readDouble(in);
       int n = (int) Wire.readVarLong(in);
-      for (int i = 0; i < n; i++) {
-        int idx = (int) Wire.readVarLong(in) - 1;
-        String name = idx < 0 ? Wire.readString(in) : Signals.KNOWN.get(idx);
-        d.signals.put(name, Wire.readDouble(in));
+      SortedMap<String, Double> signals = EMPTY;
+      if (n > 0) {
+        TreeMap<String, Double> m = new TreeMap<>();
+        for (int i = 0; i < n; i++) {
+          int idx = (int) Wire.readVarLong(in) - 1;
+          String name = idx < 0 ? Wire.readString(in) : Signals.KNOWN.get(idx);
+          m.put(name, Wire.readDouble(in));
+        }
+        signals = Collections.unmodifiableSortedMap(m);
       }
-      d.exactKey = Wire.readString(in);
-      d.exactDups = (int) Wire.readVarLong(in);
-      d.clusterId = Wire.readString(in);
-      d.clusterSize = (int) Wire.readVarLong(in);
-      return d;
+      String exactKey = Wire.readString(in);
+      int exactDups = (int) Wire.readVarLong(in);
+      String clusterId = Wire.readString(in);
+      int clusterSize = (int) Wire.readVarLong(in);
+      return new Doc(
+          id,
+          text,
+          source,
+          pos,
+          posUnit,
+          lang,
+          langScore,
+          quality,
+          signals,
+          exactKey,
+          exactDups,
+          clusterId,
+          clusterSize);
     }
 
     @Override

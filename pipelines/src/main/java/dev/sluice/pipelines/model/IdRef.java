@@ -15,7 +15,7 @@ public record IdRef(String id, String source, String posUnit, long pos) implemen
   public static final Coder<IdRef> CODER = new IdRefCoder();
 
   public static IdRef of(Doc d) {
-    return new IdRef(d.id, d.source, d.posUnit, d.pos);
+    return new IdRef(d.id(), d.source(), d.posUnit(), d.pos());
   }
 
   /** As {@link Doc#location()}. */
@@ -29,7 +29,7 @@ public record IdRef(String id, String source, String posUnit, long pos) implemen
   }
 
   public static String recordKey(Doc d) {
-    return recordKey(d.source, d.pos);
+    return recordKey(d.source(), d.pos());
   }
 
   private static String recordKey(String source, long pos) {
@@ -41,15 +41,16 @@ public record IdRef(String id, String source, String posUnit, long pos) implemen
 
     @Override
     public void encode(IdRef r, OutputStream out) throws IOException {
-      Wire.writeString(out, r.id);
-      Wire.writeString(out, r.source);
-      Wire.writeString(out, r.posUnit);
-      Wire.writeVarLong(out, r.pos);
+      Wire.writeString(out, r.id());
+      Wire.writeString(out, r.source());
+      Wire.writeString(out, r.posUnit());
+      Wire.writeVarLong(out, r.pos());
     }
 
     @Override
     public IdRef decode(InputStream in) throws IOException {
-      return new IdRef(Wire.readString(in), Wire.readString(in), Wire.readString(in), Wire.readVarLong(in));
+      return new IdRef(
+          Wire.readString(in), Wire.readString(in), Wire.readString(in), Wire.readVarLong(in));
     }
 
     @Override

@@ -11,26 +11,50 @@ import org.apache.beam.sdk.coders.Coder;
  * A document the curation removed: one row of OUT/removed/. {@code reason} is the manifest counter name without
  * its kind: {@code gopher_quality.word_count_min}, {@code language.not_kept}, {@code exact}, {@code near}.
  */
-public record RemovedDoc(String id, String stage, String reason, String duplicateOf, double score, String source,
-    String location, int chars, String excerpt, String lang, double langScore) implements Serializable {
+public record RemovedDoc(
+    String id,
+    String stage,
+    String reason,
+    String duplicateOf,
+    double score,
+    String source,
+    String location,
+    int chars,
+    String excerpt,
+    String lang,
+    double langScore)
+    implements Serializable {
   public static final int EXCERPT_CHARS = 200;
   public static final Coder<RemovedDoc> CODER = new RemovedCoder();
 
   /** Stage names. */
   public static final String LANGUAGE = "language";
+
   public static final String QUALITY = "quality";
   public static final String DEDUP_EXACT = "dedup_exact";
   public static final String DEDUP_NEAR = "dedup_near";
 
-  public static RemovedDoc of(Doc d, String stage, String reason, String duplicateOf, double score) {
-    String t = d.text == null ? "" : d.text;
+  public static RemovedDoc of(
+      Doc d, String stage, String reason, String duplicateOf, double score) {
+    String t = d.text() == null ? "" : d.text();
     String excerpt = t.length() <= EXCERPT_CHARS ? t : t.substring(0, EXCERPT_CHARS);
-    return new RemovedDoc(d.id, stage, reason, duplicateOf, score, d.source, d.location(), t.length(), excerpt,
-        d.lang, d.langScore);
+    return new RemovedDoc(
+        d.id(),
+        stage,
+        reason,
+        duplicateOf,
+        score,
+        d.source(),
+        d.location(),
+        t.length(),
+        excerpt,
+        d.lang(),
+        d.langScore());
   }
 
   public RemovedDoc withDuplicateOf(String survivor) {
-    return new RemovedDoc(id, stage, reason, survivor, score, source, location, chars, excerpt, lang, langScore);
+    return new RemovedDoc(
+        id, stage, reason, survivor, score, source, location, chars, excerpt, lang, langScore);
   }
 
   public boolean isDuplicate() {
@@ -47,24 +71,33 @@ public record RemovedDoc(String id, String stage, String reason, String duplicat
 
     @Override
     public void encode(RemovedDoc r, OutputStream out) throws IOException {
-      Wire.writeString(out, r.id);
+      Wire.writeString(out, r.id());
       Wire.writeString(out, r.stage);
       Wire.writeString(out, r.reason);
       Wire.writeString(out, r.duplicateOf);
       Wire.writeDouble(out, r.score);
-      Wire.writeString(out, r.source);
+      Wire.writeString(out, r.source());
       Wire.writeString(out, r.location);
       Wire.writeVarLong(out, r.chars);
       Wire.writeString(out, r.excerpt);
-      Wire.writeString(out, r.lang);
-      Wire.writeDouble(out, r.langScore);
+      Wire.writeString(out, r.lang());
+      Wire.writeDouble(out, r.langScore());
     }
 
     @Override
     public RemovedDoc decode(InputStream in) throws IOException {
-      return new RemovedDoc(Wire.readString(in), Wire.readString(in), Wire.readString(in), Wire.readString(in),
-          Wire.readDouble(in), Wire.readString(in), Wire.readString(in), (int) Wire.readVarLong(in),
-          Wire.readString(in), Wire.readString(in), Wire.readDouble(in));
+      return new RemovedDoc(
+          Wire.readString(in),
+          Wire.readString(in),
+          Wire.readString(in),
+          Wire.readString(in),
+          Wire.readDouble(in),
+          Wire.readString(in),
+          Wire.readString(in),
+          (int) Wire.readVarLong(in),
+          Wire.readString(in),
+          Wire.readString(in),
+          Wire.readDouble(in));
     }
 
     @Override

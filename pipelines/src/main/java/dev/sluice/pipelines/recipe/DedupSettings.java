@@ -12,8 +12,10 @@ public record DedupSettings(boolean exact, NearDedupConfig near, KeepPolicy keep
     implements Serializable {
   public static DedupSettings from(Map<String, Object> section) {
     Config c = Config.of("dedup", section).allowOnly("exact", "near", "keep", "history");
-    Map<String, Object> near = section.containsKey("near") && section.get("near") instanceof Boolean b
-        ? (b ? Map.of() : null) : c.getSection("near");
+    Map<String, Object> near =
+        section.containsKey("near") && section.get("near") instanceof Boolean b
+            ? (b ? Map.of() : null)
+            : c.getSection("near");
     return new DedupSettings(
         c.getBool("exact", true),
         near == null ? null : NearDedupConfig.from(near),

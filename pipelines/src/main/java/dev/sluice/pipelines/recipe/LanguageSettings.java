@@ -9,6 +9,7 @@ import java.util.Map;
 public record LanguageSettings(List<String> keep, double minConfidence) implements Serializable {
   public static LanguageSettings from(Map<String, Object> section) {
     Config c = Config.of("language", section).allowOnly("keep", "min_confidence");
-    return new LanguageSettings(c.getStringList("keep", List.of()), c.getFraction("min_confidence", 0.65));
+    return new LanguageSettings(
+        c.getStringList("keep", List.of()), c.getFraction("min_confidence", 0.65));
   }
 }

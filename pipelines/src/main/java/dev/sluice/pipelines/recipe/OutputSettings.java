@@ -5,7 +5,8 @@ import java.io.Serializable;
 import java.util.Map;
 
 /** The run directory, target rows per shard, and the Parquet compression codec. */
-public record OutputSettings(String path, int shardRows, String compression) implements Serializable {
+public record OutputSettings(String path, int shardRows, String compression)
+    implements Serializable {
   public static OutputSettings from(Map<String, Object> section, String recipeName) {
     Config c = Config.of("output", section).allowOnly("path", "shard_rows", "compression");
     return new OutputSettings(

@@ -2,6 +2,7 @@ package dev.sluice.pipelines.recipe;
 
 import dev.sluice.core.config.Config;
 import dev.sluice.core.config.DidYouMean;
+import dev.sluice.pipelines.io.InputSettings;
 import dev.sluice.quality.rules.RuleSet;
 import dev.sluice.quality.rules.RuleSets;
 import dev.sluice.quality.text.Normalizer;
@@ -13,22 +14,35 @@ import java.util.Map;
  * A validated recipe. Leaving out {@code language}, {@code quality} or {@code dedup} turns that step off
  * (null here); {@code normalize} always runs, with its defaults when left out.
  */
-public record Recipe(String name, long seed, InputSettings input, Normalizer.Settings normalize,
-    LanguageSettings language, List<RuleSet> quality, DedupSettings dedup, OutputSettings output,
-    String partition, String ledger, Map<String, Object> resolved) implements Serializable {
+public record Recipe(
+    String name,
+    long seed,
+    InputSettings input,
+    Normalizer.Settings normalize,
+    LanguageSettings language,
+    List<RuleSet> quality,
+    DedupSettings dedup,
+    OutputSettings output,
+    String partition,
+    String ledger,
+    Map<String, Object> resolved)
+    implements Serializable {
 
   public static final List<String> KEYS =
-      List.of("name", "seed", "input", "normalize", "language", "quality", "dedup", "output", "ledger");
+      List.of(
+          "name", "seed", "input", "normalize", "language", "quality", "dedup", "output", "ledger");
 
   /** Validates every section; throws {@link Config.ConfigException} naming the field on the first problem. */
   public static Recipe from(Map<String, Object> map) {
     Config c = Config.of("recipe", map);
     for (String key : map.keySet()) {
       if (key.equals("augment") || key.equals("curriculum")) {
-        throw new Config.ConfigException(key, "...", "nothing yet: this version has no " + key + " step");
+        throw new Config.ConfigException(
+            key, "...", "nothing yet: this version has no " + key + " step");
       }
       if (!KEYS.contains(key)) {
-        throw new Config.ConfigException(key, key, "a top-level key from " + KEYS + DidYouMean.hint(key, KEYS));
+        throw new Config.ConfigException(
+            key, key, "a top-level key from " + KEYS + DidYouMean.hint(key, KEYS));
       }
     }
     String name = c.getString("name", null);
@@ -40,12 +54,14 @@ public record Recipe(String name, long seed, InputSettings input, Normalizer.Set
     if (in != null && in.get("partition") != null) {
       partition = String.valueOf(in.get("partition"));
       if (!partition.matches("[A-Za-z0-9._=-]+")) {
-        throw new Config.ConfigException("input.partition", partition, "letters, digits, '.', '_', '=' or '-'");
+        throw new Config.ConfigException(
+            "input.partition", partition, "letters, digits, '.', '_', '=' or '-'");
       }
     }
     String ledger = c.getString("ledger", null);
     if (ledger != null && partition == null) {
-      throw new Config.ConfigException("ledger", ledger, "a ledger only with input.partition set (the ledger is by partition)");
+      throw new Config.ConfigException(
+          "ledger", ledger, "a ledger only with input.partition set (the ledger is by partition)");
     }
     return new Recipe(
         name,

@@ -27,7 +27,9 @@ public final class RecipeLoader {
     Map<String, Object> input = new LinkedHashMap<>((Map<String, Object>) in);
     Object path = input.get("path");
     if (path instanceof String s) input.put("path", s.replace("{partition}", part));
-    if (path instanceof List<?> l) input.put("path", l.stream().map(x -> String.valueOf(x).replace("{partition}", part)).toList());
+    if (path instanceof List<?> l)
+      input.put(
+          "path", l.stream().map(x -> String.valueOf(x).replace("{partition}", part)).toList());
     map.put("input", input);
     if (map.get("output") instanceof Map<?, ?> out && out.get("path") instanceof String op) {
       Map<String, Object> o = new LinkedHashMap<>((Map<String, Object>) out);

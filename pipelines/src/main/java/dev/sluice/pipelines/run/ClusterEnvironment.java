@@ -31,30 +31,40 @@ final class ClusterEnvironment extends ExecutionEnvironment {
     try {
       port = Integer.parseInt(master.substring(colon + 1));
     } catch (NumberFormatException | StringIndexOutOfBoundsException e) {
-      throw new Config.ConfigException("--flink-master", master, "HOST:PORT of the JobManager's REST endpoint");
+      throw new Config.ConfigException(
+          "--flink-master", master, "HOST:PORT of the JobManager's REST endpoint");
     }
     String host = master.substring(0, colon).replaceFirst("^https?://", "");
     if (host.isEmpty()) {
-      throw new Config.ConfigException("--flink-master", master, "HOST:PORT of the JobManager's REST endpoint");
+      throw new Config.ConfigException(
+          "--flink-master", master, "HOST:PORT of the JobManager's REST endpoint");
     }
     // the user's client settings (security, REST client options) when FLINK_CONF_DIR points at them
-    Configuration client = System.getenv("FLINK_CONF_DIR") == null
-        ? new Configuration() : GlobalConfiguration.loadConfiguration();
-    resetContextEnvironment(); // Flink refuses to create an explicit environment while a context one is installed
+    Configuration client =
+        System.getenv("FLINK_CONF_DIR") == null
+            ? new Configuration()
+            : GlobalConfiguration.loadConfiguration();
+    resetContextEnvironment(); // Flink refuses to create an explicit environment while a context
+    // one is installed
     RemoteEnvironment env = new RemoteEnvironment(host, port, client, jars.toArray(String[]::new));
-    env.getConfig().setRestartStrategy(restarts.attempts() == 0 ? RestartStrategies.noRestart()
-        : RestartStrategies.fixedDelayRestart(restarts.attempts(), restarts.delaySeconds() * 1000L));
+    env.getConfig()
+        .setRestartStrategy(
+            restarts.attempts() == 0
+                ? RestartStrategies.noRestart()
+                : RestartStrategies.fixedDelayRestart(
+                    restarts.attempts(), restarts.delaySeconds() * 1000L));
     submitted = null;
     rest = "http://" + host + ":" + port;
-    env.registerJobListener(new JobListener() {
-      @Override
-      public void onJobSubmitted(JobClient job, Throwable failure) {
-        if (job != null) submitted = job.getJobID().toHexString();
-      }
+    env.registerJobListener(
+        new JobListener() {
+          @Override
+          public void onJobSubmitted(JobClient job, Throwable failure) {
+            if (job != null) submitted = job.getJobID().toHexString();
+          }
 
-      @Override
-      public void onJobExecuted(JobExecutionResult result, Throwable failure) {}
-    });
+          @Override
+          public void onJobExecuted(JobExecutionResult result, Throwable failure) {}
+        });
     initializeContextEnvironment(() -> env);
   }
 

@@ -16,7 +16,8 @@ import java.util.Locale;
  */
 public final class ClusterStatus {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
   /** The status, or a note that the job is not submitted yet; null when this process submitted to no cluster. */
   public String line() {
@@ -31,16 +32,30 @@ public final class ClusterStatus {
       }
       if (job == null) return "job " + jid.substring(0, 8) + " submitted to " + base;
       JsonNode tasks = job.path("tasks");
-      String line = String.format(Locale.ROOT, "job %s %s: %d of %d tasks finished, %d running", jid.substring(0, 8),
-          job.path("state").asText(), tasks.path("finished").asInt(), tasks.path("total").asInt(),
-          tasks.path("running").asInt());
+      String line =
+          String.format(
+              Locale.ROOT,
+              "job %s %s: %d of %d tasks finished, %d running",
+              jid.substring(0, 8),
+              job.path("state").asText(),
+              tasks.path("finished").asInt(),
+              tasks.path("total").asInt(),
+              tasks.path("running").asInt());
       long restarts = 0;
       for (JsonNode m : get(base + "/jobs/" + jid + "/metrics?get=numRestarts")) {
         restarts = Math.max(restarts, m.path("value").asLong());
       }
-      return restarts > 0 ? line + ", " + restarts + (restarts == 1 ? " restart" : " restarts") : line;
+      return restarts > 0
+          ? line + ", " + restarts + (restarts == 1 ? " restart" : " restarts")
+          : line;
     } catch (java.io.IOException e) {
-      return "job " + jid.substring(0, 8) + ": no answer from " + base + " (" + e.getClass().getSimpleName() + ")";
+      return "job "
+          + jid.substring(0, 8)
+          + ": no answer from "
+          + base
+          + " ("
+          + e.getClass().getSimpleName()
+          + ")";
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return "";
@@ -48,8 +63,10 @@ public final class ClusterStatus {
   }
 
   private JsonNode get(String url) throws java.io.IOException, InterruptedException {
-    HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(3)).build(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> r =
+        http.send(
+            HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(3)).build(),
+            HttpResponse.BodyHandlers.ofString());
     if (r.statusCode() != 200) throw new java.io.IOException("HTTP " + r.statusCode());
     return JSON.readTree(r.body());
   }

@@ -2,21 +2,21 @@ package dev.sluice.pipelines.run;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.sluice.core.cli.RunFailedException;
+import dev.sluice.core.config.RecipeFile;
 import dev.sluice.pipelines.history.HistoryIndex;
 import dev.sluice.pipelines.history.ShardRows;
 import dev.sluice.pipelines.recipe.Recipe;
-import dev.sluice.pipelines.report.Observe;
-import dev.sluice.pipelines.report.Report;
-import dev.sluice.pipelines.report.ReportHtml;
-import dev.sluice.pipelines.report.RunStats;
-import dev.sluice.quality.rules.RuleSet;
 import dev.sluice.pipelines.steps.ConnectedComponents;
+import dev.sluice.pipelines.steps.Observe;
 import dev.sluice.pipelines.steps.StageClock;
 import dev.sluice.pipelines.steps.Tally;
 import dev.sluice.pipelines.steps.WriteShards;
+import dev.sluice.quality.rules.RuleSet;
+import dev.sluice.report.Report;
+import dev.sluice.report.ReportHtml;
+import dev.sluice.report.RunStats;
 import dev.sluice.schemas.Manifest;
-import dev.sluice.core.cli.RunFailedException;
-import dev.sluice.core.config.RecipeFile;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -40,7 +40,8 @@ import org.slf4j.LoggerFactory;
 public final class Curation {
   private static final Logger LOG = LoggerFactory.getLogger(Curation.class);
   public static final String VERSION = "0.1.0";
-  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  private static final ObjectMapper JSON =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   private Curation() {}
 
@@ -53,21 +54,29 @@ public final class Curation {
     }
   }
 
-  public static RunSummary run(Recipe recipe, List<String> files, Path outDir, String runnerName,
-      PipelineOptions options) throws IOException {
+  public static RunSummary run(
+      Recipe recipe, List<String> files, Path outDir, String runnerName, PipelineOptions options)
+      throws IOException {
     return run(recipe, files, outDir, runnerName, options, true);
   }
 
   /** With {@code report} false the run gathers no statistics and writes no report (for measuring its cost). */
-  public static RunSummary run(Recipe recipe, List<String> files, Path outDir, String runnerName,
-      PipelineOptions options, boolean report) throws IOException {
+  public static RunSummary run(
+      Recipe recipe,
+      List<String> files,
+      Path outDir,
+      String runnerName,
+      PipelineOptions options,
+      boolean report)
+      throws IOException {
     Instant started = Instant.now();
     long t0 = System.nanoTime();
     RunDirectory dir = new RunDirectory(outDir).withCompression(recipe.output().compression());
     dir.prepare();
     LOG.info("matched {} input files; writing to {}", files.size(), outDir);
     Pipeline p = Pipeline.create(options);
-    CurationPipeline.build(p, recipe, files, outDir.toAbsolutePath(), dir.work().toAbsolutePath(), report);
+    CurationPipeline.build(
+        p, recipe, files, outDir.toAbsolutePath(), dir.work().toAbsolutePath(), report);
     PipelineResult result;
     try {
       result = p.run();
@@ -78,8 +87,12 @@ public final class Curation {
     Map<String, Long> metrics = counters(result);
     long unconverged = metrics.getOrDefault(ConnectedComponents.UNCONVERGED, 0L);
     if (unconverged > 0) {
-      throw new RunFailed(unconverged + " near-duplicate edges did not converge in dedup.near.component_rounds="
-          + recipe.dedup().near().componentRounds() + "; raise it (each round is two shuffles of the edges)", null);
+      throw new RunFailed(
+          unconverged
+              + " near-duplicate edges did not converge in dedup.near.component_rounds="
+              + recipe.dedup().near().componentRounds()
+              + "; raise it (each round is two shuffles of the edges)",
+          null);
     }
     Map<String, Long> tally = Tally.read(dir.work().resolve(CurationPipeline.TALLY));
     Manifest.Counts counts = counts(tally);
@@ -87,10 +100,12 @@ public final class Curation {
       throw new RunFailed("internal error: counts do not add up: " + tally, null);
     }
     int rows = recipe.output().shardRows();
-    dir.fillEmpty(CurationPipeline.SHARDS, Math.max(1, WriteShards.shardCount(counts.kept(), rows)), "docs");
+    dir.fillEmpty(
+        CurationPipeline.SHARDS, Math.max(1, WriteShards.shardCount(counts.kept(), rows)), "docs");
     long removedRows = counts.filteredTotal() + counts.duplicateTotal();
     dir.fillEmpty(CurationPipeline.REMOVED, WriteShards.shardCount(removedRows, rows), "removed");
-    dir.fillEmpty(CurationPipeline.DEAD_LETTERS, WriteShards.shardCount(counts.dead_letter(), rows), "dead");
+    dir.fillEmpty(
+        CurationPipeline.DEAD_LETTERS, WriteShards.shardCount(counts.dead_letter(), rows), "dead");
     List<Manifest.FileEntry> shards = dir.describe(CurationPipeline.SHARDS);
     List<Manifest.FileEntry> removed = dir.describe(CurationPipeline.REMOVED);
     List<Manifest.FileEntry> dead = dir.describe(CurationPipeline.DEAD_LETTERS);
@@ -102,21 +117,27 @@ public final class Curation {
 
     double wall = (System.nanoTime() - t0) / 1e9;
     Map<String, Long> deadReasons = new TreeMap<>();
-    tally.forEach((k, v) -> {
-      if (k.startsWith("dead_letter:")) deadReasons.put(k.substring("dead_letter:".length()), v);
-    });
-    Manifest m = new Manifest(
-        recipe.resolved(),
-        RecipeFile.sha256(RecipeFile.canonicalJson(recipe.resolved())),
-        VERSION,
-        runnerName,
-        started.truncatedTo(ChronoUnit.MILLIS).toString(),
-        Instant.now().truncatedTo(ChronoUnit.MILLIS).toString(),
-        counts,
-        stages(recipe, tally, counts, metrics),
-        shards, removed, dead, deadReasons,
-        Math.round(wall * 1000) / 1000.0,
-        recipe.seed());
+    tally.forEach(
+        (k, v) -> {
+          if (k.startsWith("dead_letter:"))
+            deadReasons.put(k.substring("dead_letter:".length()), v);
+        });
+    Manifest m =
+        new Manifest(
+            recipe.resolved(),
+            RecipeFile.sha256(RecipeFile.canonicalJson(recipe.resolved())),
+            VERSION,
+            runnerName,
+            started.truncatedTo(ChronoUnit.MILLIS).toString(),
+            Instant.now().truncatedTo(ChronoUnit.MILLIS).toString(),
+            counts,
+            stages(recipe, tally, counts, metrics),
+            shards,
+            removed,
+            dead,
+            deadReasons,
+            Math.round(wall * 1000) / 1000.0,
+            recipe.seed());
     if (report) {
       long r0 = System.nanoTime();
       Map<String, List<Double>> thresholds = new TreeMap<>();
@@ -133,13 +154,18 @@ public final class Curation {
       HistoryIndex.add(index, recipe.dedup().near(), ShardRows.idAndText(outDir, shards));
       LOG.info("history index {} now holds {} documents", index, HistoryIndex.size(index));
     }
-    LOG.info("wrote {} shards ({} documents) in {}s", shards.size(), counts.kept(), String.format("%.1f", wall));
+    LOG.info(
+        "wrote {} shards ({} documents) in {}s",
+        shards.size(),
+        counts.kept(),
+        String.format("%.1f", wall));
     return new RunSummary(outDir, m, wall, metrics);
   }
 
   private static void check(String what, long actual, long expected) {
     if (actual != expected) {
-      throw new RunFailed("internal error: " + what + " = " + actual + " but the tally says " + expected, null);
+      throw new RunFailed(
+          "internal error: " + what + " = " + actual + " but the tally says " + expected, null);
     }
   }
 
@@ -157,14 +183,16 @@ public final class Curation {
     for (Map.Entry<String, Long> e : tally.entrySet()) {
       String k = e.getKey();
       if (k.startsWith("filtered:")) filtered.put(k.substring(9), e.getValue());
-      else if (k.startsWith("duplicate:")) duplicate.merge(k.substring(10), e.getValue(), Long::sum);
+      else if (k.startsWith("duplicate:"))
+        duplicate.merge(k.substring(10), e.getValue(), Long::sum);
       else if (k.startsWith("dead_letter:")) dead += e.getValue();
     }
-    return new Manifest.Counts(tally.getOrDefault("input", 0L), tally.getOrDefault("kept", 0L), dead, filtered,
-        duplicate);
+    return new Manifest.Counts(
+        tally.getOrDefault("input", 0L), tally.getOrDefault("kept", 0L), dead, filtered, duplicate);
   }
 
-  static List<Manifest.Stage> stages(Recipe r, Map<String, Long> tally, Manifest.Counts c, Map<String, Long> metrics) {
+  static List<Manifest.Stage> stages(
+      Recipe r, Map<String, Long> tally, Manifest.Counts c, Map<String, Long> metrics) {
     long readDead = 0;
     long normDead = 0;
     long dupIds = tally.getOrDefault("dead_letter:parse.duplicate_id", 0L);
@@ -172,7 +200,8 @@ public final class Curation {
     long quality = 0;
     for (Map.Entry<String, Long> e : tally.entrySet()) {
       String k = e.getKey();
-      if (k.startsWith("dead_letter:read.") || (k.startsWith("dead_letter:parse.") && !k.endsWith(".duplicate_id"))) {
+      if (k.startsWith("dead_letter:read.")
+          || (k.startsWith("dead_letter:parse.") && !k.endsWith(".duplicate_id"))) {
         readDead += e.getValue();
       } else if (k.startsWith("dead_letter:normalize.")) {
         normDead += e.getValue();
@@ -189,7 +218,8 @@ public final class Curation {
     n = stage(out, "normalize", n, n - normDead, metrics);
     if (r.language() != null) n = stage(out, "language", n, n - lang, metrics);
     n = stage(out, "quality", n, n - quality, metrics);
-    if (r.dedup() != null && r.dedup().exact()) n = stage(out, "dedup_exact", n, n - c.duplicate().get("exact"), metrics);
+    if (r.dedup() != null && r.dedup().exact())
+      n = stage(out, "dedup_exact", n, n - c.duplicate().get("exact"), metrics);
     if (r.dedup() != null && r.dedup().near() != null) {
       n = stage(out, "dedup_near", n, n - c.duplicate().get("near"), metrics);
     }
@@ -200,11 +230,14 @@ public final class Curation {
     return out;
   }
 
-  private static long stage(List<Manifest.Stage> out, String name, long in, long outN, Map<String, Long> metrics) {
+  private static long stage(
+      List<Manifest.Stage> out, String name, long in, long outN, Map<String, Long> metrics) {
     double secs = metrics.getOrDefault("nanos:" + name, 0L) / 1e9;
     if (name.equals("write")) {
-      secs += (metrics.getOrDefault("nanos:write_removed", 0L) + metrics.getOrDefault("nanos:write_dead_letters", 0L))
-          / 1e9;
+      secs +=
+          (metrics.getOrDefault("nanos:write_removed", 0L)
+                  + metrics.getOrDefault("nanos:write_dead_letters", 0L))
+              / 1e9;
     }
     out.add(new Manifest.Stage(name, in, outN, Math.round(secs * 1000) / 1000.0));
     return outN;
@@ -213,8 +246,13 @@ public final class Curation {
   static Map<String, Long> counters(PipelineResult result) {
     Map<String, Long> out = new LinkedHashMap<>();
     try {
-      MetricQueryResults q = result.metrics().queryMetrics(MetricsFilter.builder()
-          .addNameFilter(MetricNameFilter.inNamespace(StageClock.NAMESPACE)).build());
+      MetricQueryResults q =
+          result
+              .metrics()
+              .queryMetrics(
+                  MetricsFilter.builder()
+                      .addNameFilter(MetricNameFilter.inNamespace(StageClock.NAMESPACE))
+                      .build());
       for (MetricResult<Long> c : q.getCounters()) {
         out.merge(c.getName().getName(), c.getAttempted(), Long::sum);
       }
@@ -246,9 +284,12 @@ public final class Curation {
     }
     String root = t.getClass().getSimpleName() + ": " + t.getMessage();
     if (recovery == null) return root;
-    // a cluster job that Flink gave up on: say so, and which setting decides it, before the low-level cause
-    String why = recovery.startsWith("NoRestart") ? "Flink did not restart the job (--restarts 0)"
-        : "Flink gave up restarting the job (" + recovery + "; raise --restarts)";
+    // a cluster job that Flink gave up on: say so, and which setting decides it, before the
+    // low-level cause
+    String why =
+        recovery.startsWith("NoRestart")
+            ? "Flink did not restart the job (--restarts 0)"
+            : "Flink gave up restarting the job (" + recovery + "; raise --restarts)";
     return why + (lost == null ? "" : "; " + lost) + "; cause: " + root;
   }
 }

@@ -7,20 +7,20 @@ import dev.sluice.pipelines.model.DeadLetter;
 import dev.sluice.pipelines.model.Doc;
 import dev.sluice.pipelines.model.RemovedDoc;
 import dev.sluice.pipelines.recipe.Recipe;
-import dev.sluice.pipelines.report.Observe;
-import dev.sluice.pipelines.report.RunStats;
 import dev.sluice.pipelines.steps.DedupExact;
 import dev.sluice.pipelines.steps.DedupIds;
 import dev.sluice.pipelines.steps.DedupNear;
 import dev.sluice.pipelines.steps.DocStep;
 import dev.sluice.pipelines.steps.IdentifyLanguage;
 import dev.sluice.pipelines.steps.Normalize;
+import dev.sluice.pipelines.steps.Observe;
 import dev.sluice.pipelines.steps.PerDocument;
 import dev.sluice.pipelines.steps.ReadDocuments;
 import dev.sluice.pipelines.steps.ScoreQuality;
 import dev.sluice.pipelines.steps.Tags;
 import dev.sluice.pipelines.steps.Tally;
 import dev.sluice.pipelines.steps.WriteShards;
+import dev.sluice.report.RunStats;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,35 +47,51 @@ public final class CurationPipeline {
 
   private CurationPipeline() {}
 
-  public static void build(Pipeline p, Recipe r, List<String> files, Path out, Path work, boolean report) {
+  public static void build(
+      Pipeline p, Recipe r, List<String> files, Path out, Path work, boolean report) {
     List<PCollection<RemovedDoc>> removed = new ArrayList<>();
     List<PCollection<DeadLetter>> dead = new ArrayList<>();
     List<PCollection<RunStats>> stats = new ArrayList<>();
 
     PCollectionTuple read = p.apply("Read", new ReadDocuments(files, r.input()));
     dead.add(read.get(Tags.DEAD));
-    PCollectionView<Map<String, String>> losers = read.get(ReadDocuments.IDS).apply("DedupIds", new DedupIds());
+    PCollectionView<Map<String, String>> losers =
+        read.get(ReadDocuments.IDS).apply("DedupIds", new DedupIds());
     List<DocStep> perDoc = new ArrayList<>();
     perDoc.add(new Normalize(r.normalize()));
     if (report) perDoc.add(Observe.input());
     if (r.language() != null) perDoc.add(new IdentifyLanguage(r.language()));
     perDoc.add(new ScoreQuality(r.quality(), report));
-    PCollectionTuple cleaned = read.get(ReadDocuments.TAGGED)
-        .apply("PerDocument", new PerDocument(perDoc, ReadDocuments.DOCS, losers));
+    PCollectionTuple cleaned =
+        read.get(ReadDocuments.TAGGED)
+            .apply("PerDocument", new PerDocument(perDoc, ReadDocuments.DOCS, losers));
     dead.add(cleaned.get(Tags.DEAD));
     PCollection<Doc> docs = keep(cleaned, removed, stats);
     if (r.dedup() != null) {
       if (r.dedup().exact()) {
-        docs = keep(docs.apply("DedupExact", new DedupExact(r.dedup().keep(), true)), removed, stats);
+        docs =
+            keep(docs.apply("DedupExact", new DedupExact(r.dedup().keep(), true)), removed, stats);
       } else {
-        docs = keep(docs.apply("HashText", new DedupExact(r.dedup().keep(), false)), removed, stats);
+        docs =
+            keep(docs.apply("HashText", new DedupExact(r.dedup().keep(), false)), removed, stats);
       }
       if (r.dedup().near() != null) {
-        docs = keep(docs.apply("DedupNear", new DedupNear(r.dedup().near(), r.dedup().keep())), removed, stats);
+        docs =
+            keep(
+                docs.apply("DedupNear", new DedupNear(r.dedup().near(), r.dedup().keep())),
+                removed,
+                stats);
       }
       if (r.dedup().history() != null) {
-        docs = keep(docs.apply("CheckHistory", new CheckHistory(Path.of(r.dedup().history()).toAbsolutePath()
-            .toString(), r.dedup().near())), removed, stats);
+        docs =
+            keep(
+                docs.apply(
+                    "CheckHistory",
+                    new CheckHistory(
+                        Path.of(r.dedup().history()).toAbsolutePath().toString(),
+                        r.dedup().near())),
+                removed,
+                stats);
       }
     } else {
       docs = keep(docs.apply("HashText", new DedupExact(null, false)), removed, stats);
@@ -84,38 +100,71 @@ public final class CurationPipeline {
 
     int rows = r.output().shardRows();
     String compression = r.output().compression();
-    docs.apply("WriteShards", new WriteShards<>("write", out.resolve(SHARDS).toString(), rows, Doc.CODER,
-        d -> d.id, ParquetSinks.documents(compression)));
-    PCollection<RemovedDoc> allRemoved = PCollectionList.of(removed).apply("AllRemoved", Flatten.pCollections());
-    allRemoved.apply("WriteRemoved", new WriteShards<>("write_removed", out.resolve(REMOVED).toString(), rows,
-        RemovedDoc.CODER, x -> x.id(), ParquetSinks.removed(compression)));
-    PCollection<DeadLetter> allDead = PCollectionList.of(dead).apply("AllDead", Flatten.pCollections());
+    docs.apply(
+        "WriteShards",
+        new WriteShards<>(
+            "write",
+            out.resolve(SHARDS).toString(),
+            rows,
+            Doc.CODER,
+            d -> d.id(),
+            ParquetSinks.documents(compression)));
+    PCollection<RemovedDoc> allRemoved =
+        PCollectionList.of(removed).apply("AllRemoved", Flatten.pCollections());
+    allRemoved.apply(
+        "WriteRemoved",
+        new WriteShards<>(
+            "write_removed",
+            out.resolve(REMOVED).toString(),
+            rows,
+            RemovedDoc.CODER,
+            x -> x.id(),
+            ParquetSinks.removed(compression)));
+    PCollection<DeadLetter> allDead =
+        PCollectionList.of(dead).apply("AllDead", Flatten.pCollections());
     if (report) {
       stats.add(Observe.removed(allRemoved, r.seed()));
       stats.add(Observe.dead(allDead, r.seed()));
     }
     if (report) {
-      PCollectionList.of(stats).apply("AllStats", Flatten.pCollections())
+      PCollectionList.of(stats)
+          .apply("AllStats", Flatten.pCollections())
           .apply("Summarise", new Observe.Write(work.resolve(STATS).toString()));
     }
-    allDead.apply("WriteDeadLetters", new WriteShards<>("write_dead_letters", out.resolve(DEAD_LETTERS).toString(),
-        rows, DeadLetter.CODER, CurationPipeline::deadLetterKey, new DeadLetterSink()));
+    allDead.apply(
+        "WriteDeadLetters",
+        new WriteShards<>(
+            "write_dead_letters",
+            out.resolve(DEAD_LETTERS).toString(),
+            rows,
+            DeadLetter.CODER,
+            CurationPipeline::deadLetterKey,
+            new DeadLetterSink()));
 
     List<PCollection<KV<String, Long>>> counts = new ArrayList<>();
     counts.add(read.get(ReadDocuments.INPUT));
     counts.add(docs.apply("KeptKeys", Tally.keys((Doc d) -> "kept")));
     counts.add(allRemoved.apply("RemovedKeys", Tally.keys(RemovedDoc::tallyKey)));
     counts.add(allDead.apply("DeadKeys", Tally.keys(DeadLetter::tallyKey)));
-    PCollectionList.of(counts).apply("AllKeys", Flatten.pCollections())
+    PCollectionList.of(counts)
+        .apply("AllKeys", Flatten.pCollections())
         .apply("Tally", new Tally(work.resolve(TALLY).toString()));
   }
 
   static String deadLetterKey(DeadLetter d) {
-    return String.format(Locale.ROOT, "%s\u0000%019d\u0000%s\u0000%s\u0000%s", d.source(), d.pos(), d.stage(),
-        d.reason(), d.location());
+    return String.format(
+        Locale.ROOT,
+        "%s\u0000%019d\u0000%s\u0000%s\u0000%s",
+        d.source(),
+        d.pos(),
+        d.stage(),
+        d.reason(),
+        d.location());
   }
 
-  private static PCollection<Doc> keep(PCollectionTuple t, List<PCollection<RemovedDoc>> removed,
+  private static PCollection<Doc> keep(
+      PCollectionTuple t,
+      List<PCollection<RemovedDoc>> removed,
       List<PCollection<RunStats>> stats) {
     if (t.has(Tags.REMOVED)) removed.add(t.get(Tags.REMOVED));
     if (t.has(Tags.STATS)) stats.add(t.get(Tags.STATS));

@@ -16,10 +16,16 @@ import java.util.TreeMap;
  * killed run leaves the ledger as it was and the next trigger simply runs the partition again.
  */
 public final class Ledger {
-  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  private static final ObjectMapper JSON =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   /** One published partition. */
-  public record Entry(String output, String manifest_sha256, String recipe_sha256, long input, long kept,
+  public record Entry(
+      String output,
+      String manifest_sha256,
+      String recipe_sha256,
+      long input,
+      long kept,
       String finished) {}
 
   private final Path file;

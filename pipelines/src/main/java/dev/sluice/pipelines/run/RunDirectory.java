@@ -45,7 +45,12 @@ public final class RunDirectory {
   public void prepare() throws IOException {
     Files.createDirectories(root);
     Files.deleteIfExists(root.resolve(MANIFEST));
-    for (String d : List.of(CurationPipeline.SHARDS, CurationPipeline.REMOVED, CurationPipeline.DEAD_LETTERS, WORK)) {
+    for (String d :
+        List.of(
+            CurationPipeline.SHARDS,
+            CurationPipeline.REMOVED,
+            CurationPipeline.DEAD_LETTERS,
+            WORK)) {
       deleteTree(root.resolve(d));
     }
     Files.deleteIfExists(root.resolve("report.html"));
@@ -92,9 +97,11 @@ public final class RunDirectory {
     List<Manifest.FileEntry> out = new ArrayList<>();
     if (!Files.isDirectory(folder)) return out;
     try (Stream<Path> s = Files.list(folder)) {
-      for (Path f : s.filter(p -> p.getFileName().toString().startsWith("part-")).sorted().toList()) {
+      for (Path f :
+          s.filter(p -> p.getFileName().toString().startsWith("part-")).sorted().toList()) {
         long rows = f.toString().endsWith(".parquet") ? parquetRows(f) : jsonlRows(f);
-        out.add(new Manifest.FileEntry(root.relativize(f).toString(), rows, Files.size(f), sha256(f)));
+        out.add(
+            new Manifest.FileEntry(root.relativize(f).toString(), rows, Files.size(f), sha256(f)));
       }
     }
     return out;
@@ -115,7 +122,8 @@ public final class RunDirectory {
   }
 
   public static String sha256(Path f) throws IOException {
-    try (InputStream in = new DigestInputStream(Files.newInputStream(f), MessageDigest.getInstance("SHA-256"))) {
+    try (InputStream in =
+        new DigestInputStream(Files.newInputStream(f), MessageDigest.getInstance("SHA-256"))) {
       in.transferTo(java.io.OutputStream.nullOutputStream());
       return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
     } catch (NoSuchAlgorithmException e) {

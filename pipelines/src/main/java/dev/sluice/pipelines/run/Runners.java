@@ -31,10 +31,13 @@ public final class Runners {
     if (localConf == null) {
       try {
         java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("sluice-flink-conf");
-        java.nio.file.Files.writeString(dir.resolve("flink-conf.yaml"), String.join("\n",
-            "taskmanager.network.blocking-shuffle.compression.enabled: false",
-            "taskmanager.memory.managed.fraction: 0.8",
-            ""));
+        java.nio.file.Files.writeString(
+            dir.resolve("flink-conf.yaml"),
+            String.join(
+                "\n",
+                "taskmanager.network.blocking-shuffle.compression.enabled: false",
+                "taskmanager.memory.managed.fraction: 0.8",
+                ""));
         dir.toFile().deleteOnExit();
         dir.resolve("flink-conf.yaml").toFile().deleteOnExit();
         localConf = dir.toString();
@@ -52,8 +55,10 @@ public final class Runners {
     public static final Restarts DEFAULT = new Restarts(5, 2);
 
     public Restarts {
-      if (attempts < 0) throw new Config.ConfigException("--restarts", attempts, "0 (none) or more attempts");
-      if (delaySeconds < 0) throw new Config.ConfigException("--restart-delay", delaySeconds, "seconds, 0 or more");
+      if (attempts < 0)
+        throw new Config.ConfigException("--restarts", attempts, "0 (none) or more attempts");
+      if (delaySeconds < 0)
+        throw new Config.ConfigException("--restart-delay", delaySeconds, "seconds, 0 or more");
     }
   }
 
@@ -61,7 +66,8 @@ public final class Runners {
     return options(runner, flinkMaster, parallelism, Restarts.DEFAULT);
   }
 
-  public static PipelineOptions options(String runner, String flinkMaster, int parallelism, Restarts restarts) {
+  public static PipelineOptions options(
+      String runner, String flinkMaster, int parallelism, Restarts restarts) {
     int cores = parallelism > 0 ? parallelism : Runtime.getRuntime().availableProcessors();
     switch (runner) {
       case "embedded" -> {
@@ -88,18 +94,25 @@ public final class Runners {
       }
       case "flink" -> {
         if (flinkMaster == null || flinkMaster.isBlank()) {
-          throw new Config.ConfigException("--flink-master", flinkMaster, "HOST:PORT of the JobManager's REST endpoint");
+          throw new Config.ConfigException(
+              "--flink-master", flinkMaster, "HOST:PORT of the JobManager's REST endpoint");
         }
-        String jar = System.getProperty("sluice.jobJar", System.getenv().getOrDefault("SLUICE_JOB_JAR",
-            "pipelines/target/sluice-job.jar"));
+        String jar =
+            System.getProperty(
+                "sluice.jobJar",
+                System.getenv().getOrDefault("SLUICE_JOB_JAR", "pipelines/target/sluice-job.jar"));
         if (!new java.io.File(jar).isFile()) {
-          throw new Config.ConfigException("--runner flink", jar,
+          throw new Config.ConfigException(
+              "--runner flink",
+              jar,
               "a job jar: build it with 'mvn -Pjob-jar -pl pipelines package' (bin/sluice does this itself)");
         }
         FlinkPipelineOptions o = PipelineOptionsFactory.create().as(FlinkPipelineOptions.class);
         o.setRunner(FlinkRunner.class);
-        // "[auto]": Beam asks Flink for the context environment, which ClusterEnvironment makes a remote one whose
-        // job carries Sluice's restart strategy (Beam's own remote batch environment has no way to set one).
+        // "[auto]": Beam asks Flink for the context environment, which ClusterEnvironment makes a
+        // remote one whose
+        // job carries Sluice's restart strategy (Beam's own remote batch environment has no way to
+        // set one).
         ClusterEnvironment.install(flinkMaster, List.of(jar), restarts);
         o.setFlinkMaster("[auto]");
         if (parallelism > 0) o.setParallelism(parallelism);

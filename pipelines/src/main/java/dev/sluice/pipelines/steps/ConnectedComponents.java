@@ -28,7 +28,8 @@ import org.apache.beam.sdk.values.TupleTag;
 public final class ConnectedComponents
     extends PTransform<PCollection<KV<String, String>>, PCollection<KV<String, String>>> {
   public static final String UNCONVERGED = "near.unconverged_edges";
-  private static final KvCoder<String, String> EDGE = KvCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of());
+  private static final KvCoder<String, String> EDGE =
+      KvCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of());
   private final int rounds;
 
   public ConnectedComponents(int rounds) {
@@ -39,45 +40,65 @@ public final class ConnectedComponents
   public PCollection<KV<String, String>> expand(PCollection<KV<String, String>> edges) {
     PCollection<KV<String, String>> e = edges;
     for (int r = 1; r <= rounds; r++) {
-      e = e.apply("BothWays" + r, ParDo.of(new BothWaysFn())).setCoder(EDGE)
-          .apply("GroupLarge" + r, GroupByKey.create())
-          .apply("LargeStar" + r, ParDo.of(new LargeStarFn())).setCoder(EDGE)
-          .apply("TowardSmaller" + r, ParDo.of(new TowardSmallerFn())).setCoder(EDGE)
-          .apply("GroupSmall" + r, GroupByKey.create())
-          .apply("SmallStar" + r, ParDo.of(new SmallStarFn())).setCoder(EDGE);
+      e =
+          e.apply("BothWays" + r, ParDo.of(new BothWaysFn()))
+              .setCoder(EDGE)
+              .apply("GroupLarge" + r, GroupByKey.create())
+              .apply("LargeStar" + r, ParDo.of(new LargeStarFn()))
+              .setCoder(EDGE)
+              .apply("TowardSmaller" + r, ParDo.of(new TowardSmallerFn()))
+              .setCoder(EDGE)
+              .apply("GroupSmall" + r, GroupByKey.create())
+              .apply("SmallStar" + r, ParDo.of(new SmallStarFn()))
+              .setCoder(EDGE);
     }
-    PCollection<KV<String, String>> labels = e
-        .apply("LabelBothWays", ParDo.of(new BothWaysFn())).setCoder(EDGE)
-        .apply("GroupLabel", GroupByKey.create())
-        .apply("SmallestLinked", ParDo.of(new LabelFn())).setCoder(EDGE);
+    PCollection<KV<String, String>> labels =
+        e.apply("LabelBothWays", ParDo.of(new BothWaysFn()))
+            .setCoder(EDGE)
+            .apply("GroupLabel", GroupByKey.create())
+            .apply("SmallestLinked", ParDo.of(new LabelFn()))
+            .setCoder(EDGE);
     check(edges, labels);
     return labels;
   }
 
-  private static void check(PCollection<KV<String, String>> edges, PCollection<KV<String, String>> labels) {
+  private static void check(
+      PCollection<KV<String, String>> edges, PCollection<KV<String, String>> labels) {
     TupleTag<String> label = new TupleTag<>();
     TupleTag<String> other = new TupleTag<>();
-    PCollection<KV<String, String>> half = KeyedPCollectionTuple.of(label, labels).and(other, edges)
-        .apply("JoinFrom", CoGroupByKey.create())
-        .apply("LabelOfFrom", ParDo.of(new DoFn<KV<String, CoGbkResult>, KV<String, String>>() {
-          @ProcessElement
-          public void process(@Element KV<String, CoGbkResult> kv, OutputReceiver<KV<String, String>> out) {
-            String l = kv.getValue().getOnly(label, kv.getKey());
-            for (String to : kv.getValue().getAll(other)) out.output(KV.of(to, l));
-          }
-        })).setCoder(EDGE);
+    PCollection<KV<String, String>> half =
+        KeyedPCollectionTuple.of(label, labels)
+            .and(other, edges)
+            .apply("JoinFrom", CoGroupByKey.create())
+            .apply(
+                "LabelOfFrom",
+                ParDo.of(
+                    new DoFn<KV<String, CoGbkResult>, KV<String, String>>() {
+                      @ProcessElement
+                      public void process(
+                          @Element KV<String, CoGbkResult> kv,
+                          OutputReceiver<KV<String, String>> out) {
+                        String l = kv.getValue().getOnly(label, kv.getKey());
+                        for (String to : kv.getValue().getAll(other)) out.output(KV.of(to, l));
+                      }
+                    }))
+            .setCoder(EDGE);
     TupleTag<String> fromLabel = new TupleTag<>();
-    KeyedPCollectionTuple.of(label, labels).and(fromLabel, half)
+    KeyedPCollectionTuple.of(label, labels)
+        .and(fromLabel, half)
         .apply("JoinTo", CoGroupByKey.create())
-        .apply("CountUnconverged", ParDo.of(new DoFn<KV<String, CoGbkResult>, Void>() {
-          private final Counter bad = Metrics.counter(StageClock.NAMESPACE, UNCONVERGED);
+        .apply(
+            "CountUnconverged",
+            ParDo.of(
+                new DoFn<KV<String, CoGbkResult>, Void>() {
+                  private final Counter bad = Metrics.counter(StageClock.NAMESPACE, UNCONVERGED);
 
-          @ProcessElement
-          public void process(@Element KV<String, CoGbkResult> kv) {
-            String l = kv.getValue().getOnly(label, kv.getKey());
-            for (String f : kv.getValue().getAll(fromLabel)) if (!f.equals(l)) bad.inc();
-          }
-        }));
+                  @ProcessElement
+                  public void process(@Element KV<String, CoGbkResult> kv) {
+                    String l = kv.getValue().getOnly(label, kv.getKey());
+                    for (String f : kv.getValue().getAll(fromLabel)) if (!f.equals(l)) bad.inc();
+                  }
+                }));
   }
 
   static final class BothWaysFn extends DoFn<KV<String, String>, KV<String, String>> {
@@ -100,25 +121,30 @@ public final class ConnectedComponents
 
   static final class LargeStarFn extends DoFn<KV<String, Iterable<String>>, KV<String, String>> {
     @ProcessElement
-    public void process(@Element KV<String, Iterable<String>> n, OutputReceiver<KV<String, String>> out) {
+    public void process(
+        @Element KV<String, Iterable<String>> n, OutputReceiver<KV<String, String>> out) {
       TreeSet<String> nb = new TreeSet<>();
       n.getValue().forEach(nb::add);
-      for (StarComponents.Edge e : StarComponents.largeStar(n.getKey(), nb)) out.output(KV.of(e.from(), e.to()));
+      for (StarComponents.Edge e : StarComponents.largeStar(n.getKey(), nb))
+        out.output(KV.of(e.from(), e.to()));
     }
   }
 
   static final class SmallStarFn extends DoFn<KV<String, Iterable<String>>, KV<String, String>> {
     @ProcessElement
-    public void process(@Element KV<String, Iterable<String>> n, OutputReceiver<KV<String, String>> out) {
+    public void process(
+        @Element KV<String, Iterable<String>> n, OutputReceiver<KV<String, String>> out) {
       TreeSet<String> nb = new TreeSet<>();
       n.getValue().forEach(nb::add);
-      for (StarComponents.Edge e : StarComponents.smallStar(n.getKey(), nb)) out.output(KV.of(e.from(), e.to()));
+      for (StarComponents.Edge e : StarComponents.smallStar(n.getKey(), nb))
+        out.output(KV.of(e.from(), e.to()));
     }
   }
 
   static final class LabelFn extends DoFn<KV<String, Iterable<String>>, KV<String, String>> {
     @ProcessElement
-    public void process(@Element KV<String, Iterable<String>> n, OutputReceiver<KV<String, String>> out) {
+    public void process(
+        @Element KV<String, Iterable<String>> n, OutputReceiver<KV<String, String>> out) {
       String m = n.getKey();
       for (String v : n.getValue()) if (v.compareTo(m) < 0) m = v;
       out.output(KV.of(n.getKey(), m));

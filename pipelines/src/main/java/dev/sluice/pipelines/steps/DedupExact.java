@@ -33,20 +33,29 @@ public final class DedupExact extends PTransform<PCollection<Doc>, PCollectionTu
 
   @Override
   public PCollectionTuple expand(PCollection<Doc> docs) {
-    PCollection<KV<String, Doc>> keyed = docs.apply("HashText", ParDo.of(new KeyFn()))
-        .setCoder(KvCoder.of(StringUtf8Coder.of(), Doc.CODER));
+    PCollection<KV<String, Doc>> keyed =
+        docs.apply("HashText", ParDo.of(new KeyFn()))
+            .setCoder(KvCoder.of(StringUtf8Coder.of(), Doc.CODER));
     if (!enabled) {
-      PCollection<Doc> docsOnly = keyed.apply("Unkey", ParDo.of(new DoFn<KV<String, Doc>, Doc>() {
-        @ProcessElement
-        public void process(@Element KV<String, Doc> kv, OutputReceiver<Doc> out) {
-          out.output(kv.getValue());
-        }
-      })).setCoder(Doc.CODER);
+      PCollection<Doc> docsOnly =
+          keyed
+              .apply(
+                  "Unkey",
+                  ParDo.of(
+                      new DoFn<KV<String, Doc>, Doc>() {
+                        @ProcessElement
+                        public void process(@Element KV<String, Doc> kv, OutputReceiver<Doc> out) {
+                          out.output(kv.getValue());
+                        }
+                      }))
+              .setCoder(Doc.CODER);
       return PCollectionTuple.of(Tags.DOCS, docsOnly);
     }
-    return Fanout.split(keyed
-        .apply("GroupByHash", GroupByKey.create())
-        .apply("KeepOne", ParDo.of(new KeepFn(policy, OUTPUTS))), OUTPUTS);
+    return Fanout.split(
+        keyed
+            .apply("GroupByHash", GroupByKey.create())
+            .apply("KeepOne", ParDo.of(new KeepFn(policy, OUTPUTS))),
+        OUTPUTS);
   }
 
   static final Fanout.Outputs OUTPUTS = Fanout.Outputs.of(Tags.DOCS, Tags.REMOVED);
@@ -57,9 +66,8 @@ public final class DedupExact extends PTransform<PCollection<Doc>, PCollectionTu
     @ProcessElement
     public void process(@Element Doc in, OutputReceiver<KV<String, Doc>> out) {
       long t = clock.start();
-      Doc d = in.copy();
-      d.exactKey = ExactKey.of(d.text);
-      out.output(KV.of(d.exactKey, d));
+      Doc d = in.withExactKey(ExactKey.of(in.text()));
+      out.output(KV.of(d.exactKey(), d));
       clock.stop(t);
     }
 
@@ -70,7 +78,7 @@ public final class DedupExact extends PTransform<PCollection<Doc>, PCollectionTu
   }
 
   static KeepPolicy.Member member(Doc d) {
-    return new KeepPolicy.Member(d.id, d.quality, d.text.length());
+    return new KeepPolicy.Member(d.id(), d.quality(), d.text().length());
   }
 
   static final class KeepFn extends DoFn<KV<String, Iterable<Doc>>, Fanout.Tagged> {
@@ -91,24 +99,25 @@ public final class DedupExact extends PTransform<PCollection<Doc>, PCollectionTu
     }
 
     @ProcessElement
-    public void process(@Element KV<String, Iterable<Doc>> group, OutputReceiver<Fanout.Tagged> out) {
+    public void process(
+        @Element KV<String, Iterable<Doc>> group, OutputReceiver<Fanout.Tagged> out) {
       Doc best = null;
       KeepPolicy.Member bestM = null;
       List<RemovedDoc> losers = new ArrayList<>();
       for (Doc d : group.getValue()) {
         KeepPolicy.Member m = member(d);
         if (best == null || order.compare(m, bestM) < 0) {
-          if (best != null) losers.add(RemovedDoc.of(best, RemovedDoc.DEDUP_EXACT, "exact", null, Double.NaN));
+          if (best != null)
+            losers.add(RemovedDoc.of(best, RemovedDoc.DEDUP_EXACT, "exact", null, Double.NaN));
           best = d;
           bestM = m;
         } else {
           losers.add(RemovedDoc.of(d, RemovedDoc.DEDUP_EXACT, "exact", null, Double.NaN));
         }
       }
-      Doc kept = best.copy();
-      kept.exactDups = losers.size();
+      Doc kept = best.withExactDups(losers.size());
       out.output(emit.of(Tags.DOCS, kept));
-      for (RemovedDoc r : losers) out.output(emit.of(Tags.REMOVED, r.withDuplicateOf(kept.id)));
+      for (RemovedDoc r : losers) out.output(emit.of(Tags.REMOVED, r.withDuplicateOf(kept.id())));
     }
   }
 }

@@ -37,27 +37,39 @@ import org.apache.beam.sdk.values.PCollectionView;
  * long prefixes ({@code fortune-fortunes-…}). A group may hold several ids whose hashes collide; each id is decided
  * on its own.
  */
-public final class DedupIds extends PTransform<PCollection<IdRef>, PCollectionView<Map<String, String>>> {
-  static final Comparator<IdRef> FIRST = Comparator.comparing(IdRef::source).thenComparingLong(IdRef::pos);
+public final class DedupIds
+    extends PTransform<PCollection<IdRef>, PCollectionView<Map<String, String>>> {
+  static final Comparator<IdRef> FIRST =
+      Comparator.comparing(IdRef::source).thenComparingLong(IdRef::pos);
   private static final LongHashFunction XX = LongHashFunction.xx3();
 
   @Override
   public PCollectionView<Map<String, String>> expand(PCollection<IdRef> refs) {
-    return refs
-        .apply("KeyById", ParDo.of(new DoFn<IdRef, KV<Long, IdRef>>() {
-          @ProcessElement
-          public void process(@Element IdRef r, OutputReceiver<KV<Long, IdRef>> out) {
-            out.output(KV.of(XX.hashChars(r.id()), r));
-          }
-        }))
+    return refs.apply(
+            "KeyById",
+            ParDo.of(
+                new DoFn<IdRef, KV<Long, IdRef>>() {
+                  @ProcessElement
+                  public void process(@Element IdRef r, OutputReceiver<KV<Long, IdRef>> out) {
+                    out.output(KV.of(XX.hashChars(r.id()), r));
+                  }
+                }))
         .setCoder(KvCoder.of(BigEndianLongCoder.of(), IdRef.CODER))
         .apply("GroupById", GroupByKey.create())
-        .apply("Losers", ParDo.of(new DoFn<KV<Long, Iterable<IdRef>>, KV<String, String>>() {
-          @ProcessElement
-          public void process(@Element KV<Long, Iterable<IdRef>> group, OutputReceiver<KV<String, String>> out) {
-            losers(group.getValue(), (loser, winner) -> out.output(KV.of(loser.recordKey(), detail(loser, winner))));
-          }
-        }))
+        .apply(
+            "Losers",
+            ParDo.of(
+                new DoFn<KV<Long, Iterable<IdRef>>, KV<String, String>>() {
+                  @ProcessElement
+                  public void process(
+                      @Element KV<Long, Iterable<IdRef>> group,
+                      OutputReceiver<KV<String, String>> out) {
+                    losers(
+                        group.getValue(),
+                        (loser, winner) ->
+                            out.output(KV.of(loser.recordKey(), detail(loser, winner))));
+                  }
+                }))
         .setCoder(KvCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of()))
         .apply("AsMap", View.asMap());
   }
@@ -81,7 +93,12 @@ public final class DedupIds extends PTransform<PCollection<IdRef>, PCollectionVi
   }
 
   static String detail(IdRef loser, IdRef winner) {
-    return "id '" + loser.id() + "' was already used by " + winner.source() + " " + winner.location();
+    return "id '"
+        + loser.id()
+        + "' was already used by "
+        + winner.source()
+        + " "
+        + winner.location();
   }
 
   /**
@@ -92,6 +109,7 @@ public final class DedupIds extends PTransform<PCollection<IdRef>, PCollectionVi
     if (losers.isEmpty()) return null;
     String detail = losers.get(IdRef.recordKey(d));
     if (detail == null) return null;
-    return DeadLetter.of("parse", "duplicate_id", detail, d.source, d.location(), d.pos, d.text);
+    return DeadLetter.of(
+        "parse", "duplicate_id", detail, d.source(), d.location(), d.pos(), d.text());
   }
 }

@@ -3,12 +3,11 @@ package dev.sluice.pipelines.steps;
 import dev.sluice.pipelines.model.Cluster;
 import dev.sluice.pipelines.model.Doc;
 import dev.sluice.pipelines.model.RemovedDoc;
-import dev.sluice.pipelines.report.RunStats;
-import org.apache.beam.sdk.transforms.windowing.GlobalWindow;
 import dev.sluice.quality.dedup.KeepPolicy;
 import dev.sluice.quality.dedup.MinHasher;
 import dev.sluice.quality.dedup.NearDedupConfig;
 import dev.sluice.quality.dedup.Shingles;
+import dev.sluice.report.RunStats;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -28,6 +27,7 @@ import org.apache.beam.sdk.transforms.WithKeys;
 import org.apache.beam.sdk.transforms.join.CoGbkResult;
 import org.apache.beam.sdk.transforms.join.CoGroupByKey;
 import org.apache.beam.sdk.transforms.join.KeyedPCollectionTuple;
+import org.apache.beam.sdk.transforms.windowing.GlobalWindow;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionTuple;
@@ -43,12 +43,15 @@ import org.apache.beam.sdk.values.TypeDescriptors;
  * {@code duplicate.near}, pointing at the survivor.
  */
 public final class DedupNear extends PTransform<PCollection<Doc>, PCollectionTuple> {
-  private static final KvCoder<String, String> STR_KV = KvCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of());
+  private static final KvCoder<String, String> STR_KV =
+      KvCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of());
   private static final KvCoder<String, KeepPolicy.Member> MEMBER_KV =
       KvCoder.of(StringUtf8Coder.of(), Cluster.MEMBER_CODER);
+
   /** Band bucket keys travel as 8-byte longs: the runner's sort compares whole encoded keys, shorter is cheaper. */
   private static final KvCoder<Long, KeepPolicy.Member> BAND_KV =
       KvCoder.of(BigEndianLongCoder.of(), Cluster.MEMBER_CODER);
+
   static final TupleTag<KV<String, String>> PAIR_TAG = new TupleTag<>("pairs") {};
   static final TupleTag<KV<String, KeepPolicy.Member>> MEMBER_TAG = new TupleTag<>("members") {};
   static final Fanout.Outputs OUTPUTS = Fanout.Outputs.of(Tags.DOCS, Tags.REMOVED, Tags.STATS);
@@ -62,71 +65,104 @@ public final class DedupNear extends PTransform<PCollection<Doc>, PCollectionTup
 
   @Override
   public PCollectionTuple expand(PCollection<Doc> docs) {
-    PCollectionTuple candidates = docs
-        .apply("BandKeys", ParDo.of(new BandFn(cfg))).setCoder(BAND_KV)
-        .apply("GroupByBand", GroupByKey.create())
-        .apply("CandidatePairs", ParDo.of(new PairsFn(cfg)).withOutputTags(PAIR_TAG, TupleTagList.of(MEMBER_TAG)));
-    PCollection<KV<String, String>> pairs = candidates.get(PAIR_TAG).setCoder(STR_KV)
-        .apply("DistinctPairs", Distinct.create());
-    PCollection<KV<String, KeepPolicy.Member>> members = candidates.get(MEMBER_TAG).setCoder(MEMBER_KV)
-        .apply("OneMemberPerId", Combine.perKey(new FirstMember()));
+    PCollectionTuple candidates =
+        docs.apply("BandKeys", ParDo.of(new BandFn(cfg)))
+            .setCoder(BAND_KV)
+            .apply("GroupByBand", GroupByKey.create())
+            .apply(
+                "CandidatePairs",
+                ParDo.of(new PairsFn(cfg)).withOutputTags(PAIR_TAG, TupleTagList.of(MEMBER_TAG)));
+    PCollection<KV<String, String>> pairs =
+        candidates.get(PAIR_TAG).setCoder(STR_KV).apply("DistinctPairs", Distinct.create());
+    PCollection<KV<String, KeepPolicy.Member>> members =
+        candidates
+            .get(MEMBER_TAG)
+            .setCoder(MEMBER_KV)
+            .apply("OneMemberPerId", Combine.perKey(new FirstMember()));
 
     PCollection<KV<String, String>> edges = cfg.verify() ? verify(docs, pairs) : pairs;
-    PCollection<KV<String, String>> labels = edges.apply("Components", new ConnectedComponents(cfg.componentRounds()));
+    PCollection<KV<String, String>> labels =
+        edges.apply("Components", new ConnectedComponents(cfg.componentRounds()));
 
     TupleTag<String> labelTag = new TupleTag<>();
     TupleTag<KeepPolicy.Member> mTag = new TupleTag<>();
-    PCollection<KV<String, Cluster>> clusters = KeyedPCollectionTuple.of(labelTag, labels).and(mTag, members)
-        .apply("JoinLabels", CoGroupByKey.create())
-        .apply("ByLabel", ParDo.of(new DoFn<KV<String, CoGbkResult>, KV<String, KeepPolicy.Member>>() {
-          @ProcessElement
-          public void process(@Element KV<String, CoGbkResult> kv, OutputReceiver<KV<String, KeepPolicy.Member>> out) {
-            String label = kv.getValue().getOnly(labelTag, null);
-            if (label == null) return; // in a bucket with others, but no verified edge
-            out.output(KV.of(label, kv.getValue().getOnly(mTag)));
-          }
-        })).setCoder(MEMBER_KV)
-        .apply("GroupCluster", GroupByKey.create())
-        .apply("ChooseSurvivor", ParDo.of(new SurvivorFn(policy)))
-        .setCoder(KvCoder.of(StringUtf8Coder.of(), Cluster.CODER));
+    PCollection<KV<String, Cluster>> clusters =
+        KeyedPCollectionTuple.of(labelTag, labels)
+            .and(mTag, members)
+            .apply("JoinLabels", CoGroupByKey.create())
+            .apply(
+                "ByLabel",
+                ParDo.of(
+                    new DoFn<KV<String, CoGbkResult>, KV<String, KeepPolicy.Member>>() {
+                      @ProcessElement
+                      public void process(
+                          @Element KV<String, CoGbkResult> kv,
+                          OutputReceiver<KV<String, KeepPolicy.Member>> out) {
+                        String label = kv.getValue().getOnly(labelTag, null);
+                        if (label == null) return; // in a bucket with others, but no verified edge
+                        out.output(KV.of(label, kv.getValue().getOnly(mTag)));
+                      }
+                    }))
+            .setCoder(MEMBER_KV)
+            .apply("GroupCluster", GroupByKey.create())
+            .apply("ChooseSurvivor", ParDo.of(new SurvivorFn(policy)))
+            .setCoder(KvCoder.of(StringUtf8Coder.of(), Cluster.CODER));
 
     TupleTag<Doc> docTag = new TupleTag<>();
     TupleTag<Cluster> clusterTag = new TupleTag<>();
-    PCollection<KV<String, Doc>> byId = docs
-        .apply("KeyDocs", WithKeys.of((Doc d) -> d.id).withKeyType(TypeDescriptors.strings()))
-        .setCoder(KvCoder.of(StringUtf8Coder.of(), Doc.CODER));
-    return Fanout.split(KeyedPCollectionTuple.of(docTag, byId).and(clusterTag, clusters)
-        .apply("JoinClusters", CoGroupByKey.create())
-        .apply("KeepSurvivors", ParDo.of(new ApplyFn(docTag, clusterTag, OUTPUTS))), OUTPUTS);
+    PCollection<KV<String, Doc>> byId =
+        docs.apply("KeyDocs", WithKeys.of((Doc d) -> d.id()).withKeyType(TypeDescriptors.strings()))
+            .setCoder(KvCoder.of(StringUtf8Coder.of(), Doc.CODER));
+    return Fanout.split(
+        KeyedPCollectionTuple.of(docTag, byId)
+            .and(clusterTag, clusters)
+            .apply("JoinClusters", CoGroupByKey.create())
+            .apply("KeepSurvivors", ParDo.of(new ApplyFn(docTag, clusterTag, OUTPUTS))),
+        OUTPUTS);
   }
 
   /** Joins each candidate pair with both texts and keeps the pairs whose shingle Jaccard reaches the threshold. */
-  private PCollection<KV<String, String>> verify(PCollection<Doc> docs, PCollection<KV<String, String>> pairs) {
-    PCollection<KV<String, String>> texts = docs.apply("TextById", ParDo.of(new DoFn<Doc, KV<String, String>>() {
-      @ProcessElement
-      public void process(@Element Doc d, OutputReceiver<KV<String, String>> out) {
-        out.output(KV.of(d.id, d.text));
-      }
-    })).setCoder(STR_KV);
+  private PCollection<KV<String, String>> verify(
+      PCollection<Doc> docs, PCollection<KV<String, String>> pairs) {
+    PCollection<KV<String, String>> texts =
+        docs.apply(
+                "TextById",
+                ParDo.of(
+                    new DoFn<Doc, KV<String, String>>() {
+                      @ProcessElement
+                      public void process(@Element Doc d, OutputReceiver<KV<String, String>> out) {
+                        out.output(KV.of(d.id(), d.text()));
+                      }
+                    }))
+            .setCoder(STR_KV);
     TupleTag<String> text = new TupleTag<>();
     TupleTag<String> partner = new TupleTag<>();
-    PCollection<KV<String, KV<String, String>>> half = KeyedPCollectionTuple.of(text, texts).and(partner, pairs)
-        .apply("JoinFirstText", CoGroupByKey.create())
-        .apply("CarryFirstText", ParDo.of(new DoFn<KV<String, CoGbkResult>, KV<String, KV<String, String>>>() {
-          @ProcessElement
-          public void process(@Element KV<String, CoGbkResult> kv,
-              OutputReceiver<KV<String, KV<String, String>>> out) {
-            List<String> others = new ArrayList<>();
-            kv.getValue().getAll(partner).forEach(others::add);
-            if (others.isEmpty()) return;
-            String t = kv.getValue().getOnly(text);
-            for (String b : others) out.output(KV.of(b, KV.of(kv.getKey(), t)));
-          }
-        })).setCoder(KvCoder.of(StringUtf8Coder.of(), STR_KV));
+    PCollection<KV<String, KV<String, String>>> half =
+        KeyedPCollectionTuple.of(text, texts)
+            .and(partner, pairs)
+            .apply("JoinFirstText", CoGroupByKey.create())
+            .apply(
+                "CarryFirstText",
+                ParDo.of(
+                    new DoFn<KV<String, CoGbkResult>, KV<String, KV<String, String>>>() {
+                      @ProcessElement
+                      public void process(
+                          @Element KV<String, CoGbkResult> kv,
+                          OutputReceiver<KV<String, KV<String, String>>> out) {
+                        List<String> others = new ArrayList<>();
+                        kv.getValue().getAll(partner).forEach(others::add);
+                        if (others.isEmpty()) return;
+                        String t = kv.getValue().getOnly(text);
+                        for (String b : others) out.output(KV.of(b, KV.of(kv.getKey(), t)));
+                      }
+                    }))
+            .setCoder(KvCoder.of(StringUtf8Coder.of(), STR_KV));
     TupleTag<KV<String, String>> first = new TupleTag<>();
-    return KeyedPCollectionTuple.of(text, texts).and(first, half)
+    return KeyedPCollectionTuple.of(text, texts)
+        .and(first, half)
         .apply("JoinSecondText", CoGroupByKey.create())
-        .apply("VerifyJaccard", ParDo.of(new VerifyFn(cfg, text, first))).setCoder(STR_KV);
+        .apply("VerifyJaccard", ParDo.of(new VerifyFn(cfg, text, first)))
+        .setCoder(STR_KV);
   }
 
   static final class BandFn extends DoFn<Doc, KV<Long, KeepPolicy.Member>> {
@@ -148,7 +184,7 @@ public final class DedupNear extends PTransform<PCollection<Doc>, PCollectionTup
     @ProcessElement
     public void process(@Element Doc d, OutputReceiver<KV<Long, KeepPolicy.Member>> out) {
       long t = clock.start();
-      long[] sh = shingles.hashes(d.text);
+      long[] sh = shingles.hashes(d.text());
       KeepPolicy.Member m = DedupExact.member(d);
       if (sh.length > 0) {
         for (long b : hasher.bandKeys(hasher.signature(sh))) out.output(KV.of(b, m));
@@ -172,7 +208,8 @@ public final class DedupNear extends PTransform<PCollection<Doc>, PCollectionTup
    * enough (all collide). With it: every pair while their number stays under max_bucket_pairs, else each
    * member against a few anchors and its predecessor.
    */
-  static final class PairsFn extends DoFn<KV<Long, Iterable<KeepPolicy.Member>>, KV<String, String>> {
+  static final class PairsFn
+      extends DoFn<KV<Long, Iterable<KeepPolicy.Member>>, KV<String, String>> {
     private final NearDedupConfig cfg;
 
     PairsFn(NearDedupConfig cfg) {
@@ -180,7 +217,8 @@ public final class DedupNear extends PTransform<PCollection<Doc>, PCollectionTup
     }
 
     @ProcessElement
-    public void process(@Element KV<Long, Iterable<KeepPolicy.Member>> bucket, MultiOutputReceiver out) {
+    public void process(
+        @Element KV<Long, Iterable<KeepPolicy.Member>> bucket, MultiOutputReceiver out) {
       List<KeepPolicy.Member> ms = new ArrayList<>();
       bucket.getValue().forEach(ms::add);
       if (ms.size() < 2) return;
@@ -190,11 +228,13 @@ public final class DedupNear extends PTransform<PCollection<Doc>, PCollectionTup
       if (!cfg.verify()) {
         for (int j = 1; j < k; j++) pairs.output(KV.of(ms.get(0).id(), ms.get(j).id()));
       } else if ((long) k * (k - 1) / 2 <= cfg.maxBucketPairs()) {
-        for (int i = 0; i < k; i++) for (int j = i + 1; j < k; j++) pairs.output(KV.of(ms.get(i).id(), ms.get(j).id()));
+        for (int i = 0; i < k; i++)
+          for (int j = i + 1; j < k; j++) pairs.output(KV.of(ms.get(i).id(), ms.get(j).id()));
       } else {
         int anchors = Math.max(1, cfg.maxBucketPairs() / k);
         for (int j = 1; j < k; j++) {
-          for (int a = 0; a < Math.min(anchors, j); a++) pairs.output(KV.of(ms.get(a).id(), ms.get(j).id()));
+          for (int a = 0; a < Math.min(anchors, j); a++)
+            pairs.output(KV.of(ms.get(a).id(), ms.get(j).id()));
           if (j - 1 >= anchors) pairs.output(KV.of(ms.get(j - 1).id(), ms.get(j).id()));
         }
       }
@@ -203,7 +243,8 @@ public final class DedupNear extends PTransform<PCollection<Doc>, PCollectionTup
     }
   }
 
-  static final class FirstMember implements SerializableFunction<Iterable<KeepPolicy.Member>, KeepPolicy.Member> {
+  static final class FirstMember
+      implements SerializableFunction<Iterable<KeepPolicy.Member>, KeepPolicy.Member> {
     @Override
     public KeepPolicy.Member apply(Iterable<KeepPolicy.Member> ms) {
       return ms.iterator().next();
@@ -231,7 +272,8 @@ public final class DedupNear extends PTransform<PCollection<Doc>, PCollectionTup
     }
 
     @ProcessElement
-    public void process(@Element KV<String, CoGbkResult> kv, OutputReceiver<KV<String, String>> out) {
+    public void process(
+        @Element KV<String, CoGbkResult> kv, OutputReceiver<KV<String, String>> out) {
       List<KV<String, String>> partners = new ArrayList<>();
       kv.getValue().getAll(first).forEach(partners::add);
       if (partners.isEmpty()) return;
@@ -259,7 +301,8 @@ public final class DedupNear extends PTransform<PCollection<Doc>, PCollectionTup
     }
   }
 
-  static final class SurvivorFn extends DoFn<KV<String, Iterable<KeepPolicy.Member>>, KV<String, Cluster>> {
+  static final class SurvivorFn
+      extends DoFn<KV<String, Iterable<KeepPolicy.Member>>, KV<String, Cluster>> {
     private final KeepPolicy policy;
 
     SurvivorFn(KeepPolicy policy) {
@@ -267,7 +310,9 @@ public final class DedupNear extends PTransform<PCollection<Doc>, PCollectionTup
     }
 
     @ProcessElement
-    public void process(@Element KV<String, Iterable<KeepPolicy.Member>> c, OutputReceiver<KV<String, Cluster>> out) {
+    public void process(
+        @Element KV<String, Iterable<KeepPolicy.Member>> c,
+        OutputReceiver<KV<String, Cluster>> out) {
       List<KeepPolicy.Member> members = new ArrayList<>();
       c.getValue().forEach(members::add); // a GBK result may be iterated once only (Flink)
       KeepPolicy.Member best = policy.survivor(members);
@@ -299,20 +344,20 @@ public final class DedupNear extends PTransform<PCollection<Doc>, PCollectionTup
       Doc d = kv.getValue().getOnly(docTag, null);
       if (d == null) return;
       Cluster c = kv.getValue().getOnly(clusterTag, null);
-      Doc o = d.copy();
       if (c == null) {
-        o.clusterId = d.id;
-        o.clusterSize = 1;
-        out.output(emit.of(Tags.DOCS, o));
-      } else if (c.survivor().equals(d.id)) {
-        o.clusterId = c.id();
-        o.clusterSize = c.size();
-        out.output(emit.of(Tags.DOCS, o));
-        stats().cluster(new RunStats.ClusterExample(c.id(), c.size(), d.id, excerpt(d.text), null, null));
+        out.output(emit.of(Tags.DOCS, d.withCluster(d.id(), 1)));
+      } else if (c.survivor().equals(d.id())) {
+        out.output(emit.of(Tags.DOCS, d.withCluster(c.id(), c.size())));
+        stats()
+            .cluster(
+                new RunStats.ClusterExample(
+                    c.id(), c.size(), d.id(), excerpt(d.text()), null, null));
       } else {
         RemovedDoc r = RemovedDoc.of(d, RemovedDoc.DEDUP_NEAR, "near", c.survivor(), Double.NaN);
         out.output(emit.of(Tags.REMOVED, r));
-        stats().cluster(new RunStats.ClusterExample(c.id(), c.size(), null, null, d.id, r.excerpt()));
+        stats()
+            .cluster(
+                new RunStats.ClusterExample(c.id(), c.size(), null, null, d.id(), r.excerpt()));
       }
     }
 
@@ -328,7 +373,10 @@ public final class DedupNear extends PTransform<PCollection<Doc>, PCollectionTup
     @FinishBundle
     public void finish(FinishBundleContext fc) {
       if (stats != null) {
-        fc.output(emit.of(Tags.STATS, stats), GlobalWindow.INSTANCE.maxTimestamp(), GlobalWindow.INSTANCE);
+        fc.output(
+            emit.of(Tags.STATS, stats),
+            GlobalWindow.INSTANCE.maxTimestamp(),
+            GlobalWindow.INSTANCE);
         stats = null;
       }
     }

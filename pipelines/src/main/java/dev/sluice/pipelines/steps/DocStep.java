@@ -3,7 +3,7 @@ package dev.sluice.pipelines.steps;
 import dev.sluice.pipelines.model.DeadLetter;
 import dev.sluice.pipelines.model.Doc;
 import dev.sluice.pipelines.model.RemovedDoc;
-import dev.sluice.pipelines.report.RunStats;
+import dev.sluice.report.RunStats;
 import java.io.Serializable;
 
 /**

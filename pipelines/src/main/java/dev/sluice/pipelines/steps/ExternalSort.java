@@ -31,7 +31,9 @@ import org.apache.beam.sdk.util.CoderUtils;
  */
 final class ExternalSort<T> implements Closeable {
   private static final Comparator<Entry> ORDER =
-      Comparator.comparing((Entry e) -> e.key).thenComparing((a, b) -> Arrays.compareUnsigned(a.bytes, b.bytes));
+      Comparator.comparing((Entry e) -> e.key)
+          .thenComparing((a, b) -> Arrays.compareUnsigned(a.bytes, b.bytes));
+
   /** Heap cost of an entry beyond its key's chars and its bytes: two objects, two arrays, a list slot. */
   private static final int OVERHEAD = 96;
 
@@ -74,9 +76,11 @@ final class ExternalSort<T> implements Closeable {
     Files.createDirectories(tmpDir);
     Path run = Files.createTempFile(tmpDir, "sluice-sort-", ".run");
     runs.add(run);
-    try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(run), 1 << 16))) {
+    try (DataOutputStream out =
+        new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(run), 1 << 16))) {
       for (Entry e : buffer) {
-        // the key as UTF-16 chars, not UTF-8: it must come back as the same String, lone surrogates and all, or
+        // the key as UTF-16 chars, not UTF-8: it must come back as the same String, lone surrogates
+        // and all, or
         // the merge would order it differently from the rows sorted in memory
         out.writeInt(e.key.length());
         out.writeChars(e.key);
@@ -101,21 +105,22 @@ final class ExternalSort<T> implements Closeable {
       Source s = new Source(reader);
       if (s.advance()) heads.add(s);
     }
-    return decoding(new Iterator<>() {
-      @Override
-      public boolean hasNext() {
-        return !heads.isEmpty();
-      }
+    return decoding(
+        new Iterator<>() {
+          @Override
+          public boolean hasNext() {
+            return !heads.isEmpty();
+          }
 
-      @Override
-      public Entry next() {
-        Source s = heads.poll();
-        if (s == null) throw new NoSuchElementException();
-        Entry e = s.head;
-        if (s.advance()) heads.add(s);
-        return e;
-      }
-    });
+          @Override
+          public Entry next() {
+            Source s = heads.poll();
+            if (s == null) throw new NoSuchElementException();
+            Entry e = s.head;
+            if (s.advance()) heads.add(s);
+            return e;
+          }
+        });
   }
 
   private Iterator<T> decoding(Iterator<Entry> entries) {
@@ -205,7 +210,9 @@ final class ExternalSort<T> implements Closeable {
     }
 
     private static int length(int n) throws IOException {
-      if (n < 0) throw new IOException("a sorted run holds a negative length (" + n + "): the file is damaged");
+      if (n < 0)
+        throw new IOException(
+            "a sorted run holds a negative length (" + n + "): the file is damaged");
       return n;
     }
 

@@ -57,7 +57,8 @@ public final class Fanout {
 
     private void add(TupleTag<?> tag, Coder<?> coder) {
       for (TupleTag<?> t : tags) {
-        if (t.getId().equals(tag.getId())) throw new IllegalArgumentException("output " + tag.getId() + " twice");
+        if (t.getId().equals(tag.getId()))
+          throw new IllegalArgumentException("output " + tag.getId() + " twice");
       }
       tags.add(tag);
       coders.add(coder);
@@ -141,7 +142,8 @@ public final class Fanout {
    * must not also be unpacked (the runner would decode it for nobody).
    */
   @SuppressWarnings({"unchecked", "rawtypes"})
-  public static PCollectionTuple split(PCollection<Tagged> tagged, Outputs outputs, TupleTag<?>... only) {
+  public static PCollectionTuple split(
+      PCollection<Tagged> tagged, Outputs outputs, TupleTag<?>... only) {
     tagged.setCoder(CODER);
     PCollectionTuple out = PCollectionTuple.empty(tagged.getPipeline());
     for (TupleTag<?> wanted : only) {
@@ -183,7 +185,8 @@ public final class Fanout {
     public Tagged decode(InputStream in) throws IOException {
       int tag = VarInt.decodeInt(in);
       byte[] b = new byte[VarInt.decodeInt(in)];
-      if (in.readNBytes(b, 0, b.length) != b.length) throw new java.io.EOFException("tagged element cut short");
+      if (in.readNBytes(b, 0, b.length) != b.length)
+        throw new java.io.EOFException("tagged element cut short");
       return new Tagged(tag, b);
     }
 

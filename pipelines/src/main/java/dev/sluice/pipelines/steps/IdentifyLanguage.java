@@ -30,16 +30,15 @@ public final class IdentifyLanguage implements DocStep {
 
   @Override
   public Doc apply(Doc in, Out out) {
-    LanguageIdentifier.Guess g = lid.identify(in.text);
-    Doc d = in.copy();
-    d.lang = g.lang();
-    d.langScore = g.confidence();
+    LanguageIdentifier.Guess g = lid.identify(in.text());
+    Doc d = in.withLanguage(g.lang(), g.confidence());
     if (!settings.keep().isEmpty() && !settings.keep().contains(g.lang())) {
       out.removed(RemovedDoc.of(d, RemovedDoc.LANGUAGE, "language.not_kept", null, g.confidence()));
       return null;
     }
     if (g.confidence() < settings.minConfidence()) {
-      out.removed(RemovedDoc.of(d, RemovedDoc.LANGUAGE, "language.low_confidence", null, g.confidence()));
+      out.removed(
+          RemovedDoc.of(d, RemovedDoc.LANGUAGE, "language.low_confidence", null, g.confidence()));
       return null;
     }
     return d;

@@ -20,15 +20,19 @@ public final class Normalize implements DocStep {
 
   @Override
   public Doc apply(Doc in, Out out) {
-    String text = normalizer.normalize(in.text);
+    String text = normalizer.normalize(in.text());
     if (text.isEmpty()) {
-      out.dead(DeadLetter.of("normalize", "empty_text",
-          "the text is empty after normalisation (only control or zero-width characters)", in.source,
-          in.location(), in.pos, in.text));
+      out.dead(
+          DeadLetter.of(
+              "normalize",
+              "empty_text",
+              "the text is empty after normalisation (only control or zero-width characters)",
+              in.source(),
+              in.location(),
+              in.pos(),
+              in.text()));
       return null;
     }
-    Doc d = in.copy();
-    d.text = text;
-    return d;
+    return in.withText(text);
   }
 }

@@ -3,7 +3,7 @@ package dev.sluice.pipelines.steps;
 import dev.sluice.pipelines.model.DeadLetter;
 import dev.sluice.pipelines.model.Doc;
 import dev.sluice.pipelines.model.RemovedDoc;
-import dev.sluice.pipelines.report.RunStats;
+import dev.sluice.report.RunStats;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -32,18 +32,22 @@ public final class PerDocument extends PTransform<PCollection<Fanout.Tagged>, PC
    * {@code docs}: the documents' part of the input stream; {@code losers}: {@link DedupIds}' answer, a document it
    * names becomes a dead letter before any step.
    */
-  public PerDocument(List<DocStep> steps, Fanout.Part<Doc> docs, PCollectionView<Map<String, String>> losers) {
+  public PerDocument(
+      List<DocStep> steps, Fanout.Part<Doc> docs, PCollectionView<Map<String, String>> losers) {
     this.steps = List.copyOf(steps);
     this.docs = docs;
     this.losers = losers;
   }
 
-  static final Fanout.Outputs OUTPUTS = Fanout.Outputs.of(Tags.DOCS, Tags.REMOVED, Tags.DEAD, Tags.STATS);
+  static final Fanout.Outputs OUTPUTS =
+      Fanout.Outputs.of(Tags.DOCS, Tags.REMOVED, Tags.DEAD, Tags.STATS);
 
   @Override
   public PCollectionTuple expand(PCollection<Fanout.Tagged> tagged) {
-    return Fanout.split(tagged.apply("Steps",
-        ParDo.of(new StepsFn(steps, docs, losers, OUTPUTS)).withSideInputs(losers)), OUTPUTS);
+    return Fanout.split(
+        tagged.apply(
+            "Steps", ParDo.of(new StepsFn(steps, docs, losers, OUTPUTS)).withSideInputs(losers)),
+        OUTPUTS);
   }
 
   static final class StepsFn extends DoFn<Fanout.Tagged, Fanout.Tagged> {
@@ -53,10 +57,14 @@ public final class PerDocument extends PTransform<PCollection<Fanout.Tagged>, PC
     private final PCollectionView<Map<String, String>> losersView;
     private final Fanout.Outputs outputs;
     private transient Sink sink;
+
     /** The side input, read once per bundle: the runner's lookup is far dearer than the check itself. */
     private transient Map<String, String> losers;
 
-    StepsFn(List<DocStep> steps, Fanout.Part<Doc> docs, PCollectionView<Map<String, String>> losers,
+    StepsFn(
+        List<DocStep> steps,
+        Fanout.Part<Doc> docs,
+        PCollectionView<Map<String, String>> losers,
         Fanout.Outputs outputs) {
       this.outputs = outputs;
       this.docs = docs;
@@ -102,7 +110,10 @@ public final class PerDocument extends PTransform<PCollection<Fanout.Tagged>, PC
       losers = null;
       for (StageClock clock : clocks) if (clock != null) clock.flush();
       if (sink.stats != null) {
-        c.output(sink.emit.of(Tags.STATS, sink.stats), GlobalWindow.INSTANCE.maxTimestamp(), GlobalWindow.INSTANCE);
+        c.output(
+            sink.emit.of(Tags.STATS, sink.stats),
+            GlobalWindow.INSTANCE.maxTimestamp(),
+            GlobalWindow.INSTANCE);
         sink.stats = null;
       }
     }

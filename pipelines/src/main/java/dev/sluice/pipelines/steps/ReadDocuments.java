@@ -1,10 +1,9 @@
 package dev.sluice.pipelines.steps;
 
 import dev.sluice.pipelines.io.FileReader;
+import dev.sluice.pipelines.io.InputSettings;
 import dev.sluice.pipelines.model.Doc;
 import dev.sluice.pipelines.model.IdRef;
-import dev.sluice.pipelines.recipe.InputSettings;
-import dev.sluice.pipelines.run.Progress;
 import java.util.List;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.transforms.Create;
@@ -12,10 +11,10 @@ import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.Reshuffle;
-import org.apache.beam.sdk.values.PBegin;
-import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.KV;
+import org.apache.beam.sdk.values.PBegin;
 import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.TupleTag;
 
 /**
@@ -35,10 +34,11 @@ public final class ReadDocuments extends PTransform<PBegin, PCollectionTuple> {
 
   @Override
   public PCollectionTuple expand(PBegin begin) {
-    PCollection<Fanout.Tagged> parsed = begin
-        .apply("ListFiles", Create.of(files).withCoder(StringUtf8Coder.of()))
-        .apply("SpreadFiles", Reshuffle.viaRandomKey())
-        .apply("ParseFiles", ParDo.of(new ReadFileFn(settings, OUTPUTS)));
+    PCollection<Fanout.Tagged> parsed =
+        begin
+            .apply("ListFiles", Create.of(files).withCoder(StringUtf8Coder.of()))
+            .apply("SpreadFiles", Reshuffle.viaRandomKey())
+            .apply("ParseFiles", ParDo.of(new ReadFileFn(settings, OUTPUTS)));
     int ids = OUTPUTS.indexOf(IDS);
     return Fanout.split(parsed, OUTPUTS, Tags.DEAD, IDS)
         .and(INPUT, parsed.apply("CountInput", Tally.keys(t -> t.tag() == ids ? null : "input")))
@@ -47,10 +47,15 @@ public final class ReadDocuments extends PTransform<PBegin, PCollectionTuple> {
 
   /** One per document: what {@link DedupIds} groups instead of the document. */
   public static final TupleTag<IdRef> IDS = new TupleTag<>("ids") {};
-  static final Fanout.Outputs OUTPUTS = Fanout.Outputs.of(Tags.DOCS, Tags.DEAD).and(IDS, IdRef.CODER);
+
+  static final Fanout.Outputs OUTPUTS =
+      Fanout.Outputs.of(Tags.DOCS, Tags.DEAD).and(IDS, IdRef.CODER);
+
   /** Everything read, as tagged elements; the documents are its {@link #DOCS} part. */
   public static final TupleTag<Fanout.Tagged> TAGGED = new TupleTag<>("tagged") {};
+
   public static final Fanout.Part<Doc> DOCS = OUTPUTS.part(Tags.DOCS);
+
   /**
    * Partial counts of records read ("input": documents and dead letters), per bundle, for the tally: counted
    * without decoding them.
@@ -78,14 +83,17 @@ public final class ReadDocuments extends PTransform<PBegin, PCollectionTuple> {
     @ProcessElement
     public void process(@Element String file, OutputReceiver<Fanout.Tagged> out) {
       long t = clock.start();
-      reader.read(file, d -> {
-        Progress.READ.increment();
-        out.output(emit.of(Tags.DOCS, d));
-        out.output(emit.of(IDS, IdRef.of(d)));
-      }, dl -> {
-        Progress.READ.increment();
-        out.output(emit.of(Tags.DEAD, dl));
-      });
+      reader.read(
+          file,
+          d -> {
+            Progress.READ.increment();
+            out.output(emit.of(Tags.DOCS, d));
+            out.output(emit.of(IDS, IdRef.of(d)));
+          },
+          dl -> {
+            Progress.READ.increment();
+            out.output(emit.of(Tags.DEAD, dl));
+          });
       clock.stop(t);
     }
 

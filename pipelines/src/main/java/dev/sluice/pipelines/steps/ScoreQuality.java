@@ -2,11 +2,11 @@ package dev.sluice.pipelines.steps;
 
 import dev.sluice.pipelines.model.Doc;
 import dev.sluice.pipelines.model.RemovedDoc;
-import dev.sluice.pipelines.report.RunStats;
 import dev.sluice.quality.rules.QualityScore;
 import dev.sluice.quality.rules.Rejection;
 import dev.sluice.quality.rules.RuleSet;
 import dev.sluice.quality.rules.Scored;
+import dev.sluice.report.RunStats;
 import java.util.List;
 import java.util.Map;
 
@@ -16,7 +16,8 @@ import java.util.Map;
  */
 public final class ScoreQuality implements DocStep {
   private static final long serialVersionUID = 1L;
-  // each DoFn instance is deserialised on its own, so it gets its own rule objects (they keep scratch state)
+  // each DoFn instance is deserialised on its own, so it gets its own rule objects (they keep
+  // scratch state)
   private final List<RuleSet> rules;
   private final boolean observe;
 
@@ -33,14 +34,13 @@ public final class ScoreQuality implements DocStep {
 
   @Override
   public Doc apply(Doc in, Out out) {
-    Doc d = in.copy();
-    Scored s = new Scored(d.text);
+    Scored s = new Scored(in.text());
     Rejection rejected = null;
     for (RuleSet r : rules) {
       rejected = r.apply(s);
       if (rejected != null) break;
     }
-    d.signals.putAll(s.signals());
+    Doc d = in.withSignals(s.signals());
     if (observe) {
       RunStats stats = out.stats();
       for (Map.Entry<String, Double> e : s.signals().entrySet()) {
@@ -51,8 +51,6 @@ public final class ScoreQuality implements DocStep {
       out.removed(RemovedDoc.of(d, RemovedDoc.QUALITY, rejected.rule(), null, rejected.value()));
       return null;
     }
-    d.text = s.text();
-    d.quality = QualityScore.of(d.text, d.langScore);
-    return d;
+    return d.withText(s.text()).withQuality(QualityScore.of(s.text(), d.langScore()));
   }
 }

@@ -3,7 +3,7 @@ package dev.sluice.pipelines.steps;
 import dev.sluice.pipelines.model.DeadLetter;
 import dev.sluice.pipelines.model.Doc;
 import dev.sluice.pipelines.model.RemovedDoc;
-import dev.sluice.pipelines.report.RunStats;
+import dev.sluice.report.RunStats;
 import org.apache.beam.sdk.coders.Coder;
 import org.apache.beam.sdk.coders.SerializableCoder;
 import org.apache.beam.sdk.values.TupleTag;
@@ -13,7 +13,8 @@ public final class Tags {
   public static final TupleTag<Doc> DOCS = new TupleTag<>("docs") {};
   public static final TupleTag<RemovedDoc> REMOVED = new TupleTag<>("removed") {};
   public static final TupleTag<DeadLetter> DEAD = new TupleTag<>("dead") {};
-  /** Per-bundle partial report statistics (see dev.sluice.pipelines.report.RunStats). */
+
+  /** Per-bundle partial report statistics (see dev.sluice.report.RunStats). */
   public static final TupleTag<RunStats> STATS = new TupleTag<>("stats") {};
 
   private Tags() {}

@@ -32,7 +32,8 @@ import org.apache.beam.sdk.values.PDone;
  * never count twice. The input is partial counts ({@link #keys}: one per key and bundle, not one element per row).
  */
 public final class Tally extends PTransform<PCollection<KV<String, Long>>, PDone> {
-  public static final KvCoder<String, Long> PARTIAL = KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of());
+  public static final KvCoder<String, Long> PARTIAL =
+      KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of());
   private final String file;
 
   public Tally(String file) {
@@ -45,7 +46,8 @@ public final class Tally extends PTransform<PCollection<KV<String, Long>>, PDone
    * Flink's web UI and REST API — show Sluice's counts by name while the job runs. The manifest still counts from
    * the data: metrics of a retried bundle may count twice.
    */
-  public static <T> PTransform<PCollection<T>, PCollection<KV<String, Long>>> keys(SerializableFunction<T, String> key) {
+  public static <T> PTransform<PCollection<T>, PCollection<KV<String, Long>>> keys(
+      SerializableFunction<T, String> key) {
     return new PTransform<>() {
       @Override
       public PCollection<KV<String, Long>> expand(PCollection<T> rows) {
@@ -77,7 +79,10 @@ public final class Tally extends PTransform<PCollection<KV<String, Long>>, PDone
     public void finish(FinishBundleContext c) {
       if (counts == null) return;
       for (Map.Entry<String, long[]> e : counts.entrySet()) {
-        c.output(KV.of(e.getKey(), e.getValue()[0]), GlobalWindow.INSTANCE.maxTimestamp(), GlobalWindow.INSTANCE);
+        c.output(
+            KV.of(e.getKey(), e.getValue()[0]),
+            GlobalWindow.INSTANCE.maxTimestamp(),
+            GlobalWindow.INSTANCE);
       }
       counts = null;
     }
@@ -85,10 +90,12 @@ public final class Tally extends PTransform<PCollection<KV<String, Long>>, PDone
 
   @Override
   public PDone expand(PCollection<KV<String, Long>> partials) {
-    partials.apply("SumKeys", Sum.longsPerKey())
+    partials
+        .apply("SumKeys", Sum.longsPerKey())
         .setCoder(PARTIAL)
         .apply("OneGroup", WithKeys.of("tally"))
-        .setCoder(KvCoder.of(StringUtf8Coder.of(), KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of())))
+        .setCoder(
+            KvCoder.of(StringUtf8Coder.of(), KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of())))
         .apply("Gather", GroupByKey.create())
         .apply("WriteTally", ParDo.of(new WriteFn(file)));
     return PDone.in(partials.getPipeline());

@@ -14,7 +14,6 @@ import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.coders.VarIntCoder;
 import org.apache.beam.sdk.coders.VarLongCoder;
-import org.apache.beam.sdk.transforms.windowing.GlobalWindow;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.GroupByKey;
 import org.apache.beam.sdk.transforms.PTransform;
@@ -22,6 +21,7 @@ import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.SerializableFunction;
 import org.apache.beam.sdk.transforms.Sum;
 import org.apache.beam.sdk.transforms.View;
+import org.apache.beam.sdk.transforms.windowing.GlobalWindow;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionView;
@@ -47,7 +47,12 @@ public final class WriteShards<T> extends PTransform<PCollection<T>, PCollection
   private final ShardSink<T> sink;
   private final String stage;
 
-  public WriteShards(String stage, String dir, int shardRows, Coder<T> coder, SerializableFunction<T, String> sortKey,
+  public WriteShards(
+      String stage,
+      String dir,
+      int shardRows,
+      Coder<T> coder,
+      SerializableFunction<T, String> sortKey,
       ShardSink<T> sink) {
     this.stage = stage;
     this.dir = dir;
@@ -70,15 +75,22 @@ public final class WriteShards<T> extends PTransform<PCollection<T>, PCollection
 
   @Override
   public PCollection<String> expand(PCollection<T> rows) {
-    // one partial count per bundle, summed: Count.globally() would send every row through a combine that the
+    // one partial count per bundle, summed: Count.globally() would send every row through a combine
+    // that the
     // runner sorts (all under one key, so every comparison falls back to decoding both keys)
-    PCollectionView<Long> count = rows.apply("CountRows", ParDo.of(new CountFn<>())).setCoder(VarLongCoder.of())
-        .apply("SumRows", Sum.longsGlobally()).apply("AsView", View.asSingleton());
-    return rows
-        .apply("AssignShard", ParDo.of(new AssignFn<>(count, shardRows, sortKey)).withSideInputs(count))
+    PCollectionView<Long> count =
+        rows.apply("CountRows", ParDo.of(new CountFn<>()))
+            .setCoder(VarLongCoder.of())
+            .apply("SumRows", Sum.longsGlobally())
+            .apply("AsView", View.asSingleton());
+    return rows.apply(
+            "AssignShard",
+            ParDo.of(new AssignFn<>(count, shardRows, sortKey)).withSideInputs(count))
         .setCoder(KvCoder.of(KvCoder.of(VarIntCoder.of(), VarIntCoder.of()), coder))
         .apply("GroupShard", GroupByKey.create())
-        .apply("WriteShard", ParDo.of(new WriteFn<>(stage, dir, coder, sortKey, sink, SORT_BUFFER_BYTES)))
+        .apply(
+            "WriteShard",
+            ParDo.of(new WriteFn<>(stage, dir, coder, sortKey, sink, SORT_BUFFER_BYTES)))
         .setCoder(StringUtf8Coder.of());
   }
 
@@ -127,7 +139,12 @@ public final class WriteShards<T> extends PTransform<PCollection<T>, PCollection
     private final long sortBufferBytes;
     private final StageClock clock;
 
-    WriteFn(String stage, String dir, Coder<T> coder, SerializableFunction<T, String> sortKey, ShardSink<T> sink,
+    WriteFn(
+        String stage,
+        String dir,
+        Coder<T> coder,
+        SerializableFunction<T, String> sortKey,
+        ShardSink<T> sink,
         long sortBufferBytes) {
       this.stage = stage;
       this.dir = dir;
@@ -146,13 +163,21 @@ public final class WriteShards<T> extends PTransform<PCollection<T>, PCollection
       Path folder = Path.of(dir);
       Path tmp = folder.resolve("." + name + "." + UUID.randomUUID() + ".tmp");
       long rows;
-      try (ExternalSort<T> sorter = new ExternalSort<>(coder, sortKey::apply, sortBufferBytes,
-          Path.of(System.getProperty("java.io.tmpdir")))) {
+      try (ExternalSort<T> sorter =
+          new ExternalSort<>(
+              coder,
+              sortKey::apply,
+              sortBufferBytes,
+              Path.of(System.getProperty("java.io.tmpdir")))) {
         for (T row : c.element().getValue()) sorter.add(row);
         rows = sorter.rows();
         Files.createDirectories(folder);
         sink.write(sorter.sorted(), tmp);
-        Files.move(tmp, folder.resolve(name), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        Files.move(
+            tmp,
+            folder.resolve(name),
+            StandardCopyOption.ATOMIC_MOVE,
+            StandardCopyOption.REPLACE_EXISTING);
       } catch (IOException | UncheckedIOException e) {
         try {
           Files.deleteIfExists(tmp);
@@ -162,7 +187,7 @@ public final class WriteShards<T> extends PTransform<PCollection<T>, PCollection
         IOException cause = e instanceof UncheckedIOException u ? u.getCause() : (IOException) e;
         throw new UncheckedIOException("could not write " + folder.resolve(name), cause);
       }
-      if (stage.equals("write")) dev.sluice.pipelines.run.Progress.WRITTEN.add(rows);
+      if (stage.equals("write")) dev.sluice.pipelines.steps.Progress.WRITTEN.add(rows);
       c.output(name);
       clock.stop(t);
     }

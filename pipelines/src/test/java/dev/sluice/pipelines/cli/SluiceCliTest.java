@@ -43,17 +43,24 @@ class SluiceCliTest {
   void badRecipesExitTwoNamingTheField() throws IOException {
     String input = "input: {path: \"" + dir + "/in.jsonl\"}\n";
     Object[][] cases = {
-        {"name: x\n" + input + "quality: {rules: [gopher]}\n", "quality.rules: got 'gopher', expected names from"},
-        {"name: x\n" + input + "dedup: {near: {bands: 10}}\n", "dedup.near.bands"},
-        {"name: x\n" + input + "language: {min_confidence: 1.5}\n", "language.min_confidence: got 1.5, expected a fraction"},
-        {"name: x\ninput: {path: \"" + dir + "/nothing-*.jsonl\"}\n", "input.path"},
-        {"name: x\n" + input + "output: {compression: lz4}\n", "output.compression: got 'lz4'"},
-        {"name: x\n" + input + "colour: blue\n", "colour: got 'colour', expected a top-level key"},
-        {"name: x\n" + input + "input2: {}\n", "input2"},
-        {"name: x\n" + input + "input: [\n", "valid YAML"},
+      {
+        "name: x\n" + input + "quality: {rules: [gopher]}\n",
+        "quality.rules: got 'gopher', expected names from"
+      },
+      {"name: x\n" + input + "dedup: {near: {bands: 10}}\n", "dedup.near.bands"},
+      {
+        "name: x\n" + input + "language: {min_confidence: 1.5}\n",
+        "language.min_confidence: got 1.5, expected a fraction"
+      },
+      {"name: x\ninput: {path: \"" + dir + "/nothing-*.jsonl\"}\n", "input.path"},
+      {"name: x\n" + input + "output: {compression: lz4}\n", "output.compression: got 'lz4'"},
+      {"name: x\n" + input + "colour: blue\n", "colour: got 'colour', expected a top-level key"},
+      {"name: x\n" + input + "input2: {}\n", "input2"},
+      {"name: x\n" + input + "input: [\n", "valid YAML"},
     };
     for (Object[] c : cases) {
-      Result r = run("run", recipe((String) c[0]).toString(), "--output", dir.resolve("out").toString());
+      Result r =
+          run("run", recipe((String) c[0]).toString(), "--output", dir.resolve("out").toString());
       assertEquals(2, r.code(), r.err());
       assertTrue(r.err().contains((String) c[1]), "expected '" + c[1] + "' in: " + r.err());
       assertTrue(!r.err().contains("\tat "), "no stack trace: " + r.err());
@@ -72,18 +79,30 @@ class SluiceCliTest {
   void badClusterOptionsExitTwoNamingTheOption() throws IOException {
     Path p = recipe("name: x\ninput: {path: \"" + dir + "/in.jsonl\"}\n");
     String[][] cases = {
-        {"--restarts", "-1", "--restarts: got -1, expected 0 (none) or more attempts"},
-        {"--restart-delay", "-3", "--restart-delay: got -3, expected seconds"},
-        {"--flink-master", "localhost", "--flink-master: got 'localhost', expected HOST:PORT"},
-        {"--flink-master", "host:notaport", "--flink-master: got 'host:notaport'"},
+      {"--restarts", "-1", "--restarts: got -1, expected 0 (none) or more attempts"},
+      {"--restart-delay", "-3", "--restart-delay: got -3, expected seconds"},
+      {"--flink-master", "localhost", "--flink-master: got 'localhost', expected HOST:PORT"},
+      {"--flink-master", "host:notaport", "--flink-master: got 'host:notaport'"},
     };
-    // a job jar is there (bin/sluice builds it); the options are checked before anything is submitted
+    // a job jar is there (bin/sluice builds it); the options are checked before anything is
+    // submitted
     System.setProperty("sluice.jobJar", Files.writeString(dir.resolve("job.jar"), "x").toString());
     try {
       for (String[] c : cases) {
-        Result r = run("run", p.toString(), "--runner", "flink", "--output", dir.resolve("out").toString(), c[0], c[1]);
+        Result r =
+            run(
+                "run",
+                p.toString(),
+                "--runner",
+                "flink",
+                "--output",
+                dir.resolve("out").toString(),
+                c[0],
+                c[1]);
         assertEquals(2, r.code(), r.err());
-        assertTrue(r.err().contains("sluice: bad option: " + c[2]), "expected '" + c[2] + "' in: " + r.err());
+        assertTrue(
+            r.err().contains("sluice: bad option: " + c[2]),
+            "expected '" + c[2] + "' in: " + r.err());
         assertTrue(!r.err().contains("\tat "), "no stack trace: " + r.err());
         assertTrue(!Files.exists(dir.resolve("out")), "no work started");
       }
@@ -96,8 +115,14 @@ class SluiceCliTest {
   @Test
   void setOverridesAcceptYamlValues() throws IOException {
     Path p = recipe("name: x\ninput: {path: \"" + dir + "/in.jsonl\"}\nlanguage: {keep: [en]}\n");
-    Recipe r = RecipeLoader.load(p, List.of("language.keep=[en, de]", "dedup.near.bands=16", "dedup.near.rows=7",
-        "output.shard_rows=10"));
+    Recipe r =
+        RecipeLoader.load(
+            p,
+            List.of(
+                "language.keep=[en, de]",
+                "dedup.near.bands=16",
+                "dedup.near.rows=7",
+                "output.shard_rows=10"));
     assertEquals(List.of("en", "de"), r.language().keep());
     assertEquals(16, r.dedup().near().bands());
     assertEquals(10, r.output().shardRows());

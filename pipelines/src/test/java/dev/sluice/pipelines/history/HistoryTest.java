@@ -32,7 +32,8 @@ class HistoryTest {
 
   @Test
   void laterRunsDropDuplicatesOfEarlierSurvivors() throws IOException {
-    Path samples = Path.of(System.getProperty("sluice.root", "..")).resolve("samples/text/en/moby-dick.jsonl");
+    Path samples =
+        Path.of(System.getProperty("sluice.root", "..")).resolve("samples/text/en/moby-dick.jsonl");
     List<String> chapters = Files.readAllLines(samples);
     Files.createDirectories(dir.resolve("in/d1"));
     Files.createDirectories(dir.resolve("in/d2"));
@@ -41,43 +42,72 @@ class HistoryTest {
     Map<?, ?> exact = JSON.readValue(chapters.get(10), Map.class);
     Map<?, ?> near = JSON.readValue(chapters.get(12), Map.class);
     d2.add(JSON.writeValueAsString(Map.of("id", "recrawl-exact", "text", exact.get("text"))));
-    d2.add(JSON.writeValueAsString(Map.of("id", "recrawl-near",
-        "text", ((String) near.get("text")).replaceFirst(" the ", " a ") + " Reprinted.")));
+    d2.add(
+        JSON.writeValueAsString(
+            Map.of(
+                "id",
+                "recrawl-near",
+                "text",
+                ((String) near.get("text")).replaceFirst(" the ", " a ") + " Reprinted.")));
     Files.write(dir.resolve("in/d2/a.jsonl"), d2);
     Path recipe = dir.resolve("r.yaml");
-    Files.writeString(recipe, String.join("\n", "name: history-test",
-        "input: {path: \"" + dir + "/in/{partition}/*.jsonl\", partition: d1}",
-        "dedup: {exact: true, near: true, history: " + dir + "/history}",
-        "output: {path: \"" + dir + "/out/{partition}\"}", ""));
+    Files.writeString(
+        recipe,
+        String.join(
+            "\n",
+            "name: history-test",
+            "input: {path: \"" + dir + "/in/{partition}/*.jsonl\", partition: d1}",
+            "dedup: {exact: true, near: true, history: " + dir + "/history}",
+            "output: {path: \"" + dir + "/out/{partition}\"}",
+            ""));
 
     assertEquals(0, Sluice.execute("run", recipe.toString(), "--no-report"));
     assertEquals(30, HistoryIndex.size(dir.resolve("history")));
-    assertEquals(0, Sluice.execute("run", recipe.toString(), "--no-report", "--set", "input.partition=d2"));
+    assertEquals(
+        0, Sluice.execute("run", recipe.toString(), "--no-report", "--set", "input.partition=d2"));
     JsonNode m = JSON.readTree(dir.resolve("out/d2/manifest.json").toFile());
     assertEquals(2, m.get("counts").get("duplicate").get("history").asLong());
     Map<String, String> dupOf = removedDuplicateOf(dir.resolve("out/d2"), m);
     assertEquals(exact.get("id"), dupOf.get("recrawl-exact"));
     assertEquals(near.get("id"), dupOf.get("recrawl-near"));
-    assertEquals(60, HistoryIndex.size(dir.resolve("history")), "day 2's 30 survivors joined the index");
+    assertEquals(
+        60, HistoryIndex.size(dir.resolve("history")), "day 2's 30 survivors joined the index");
 
     String shards = m.get("shards").toString();
-    assertEquals(0, Sluice.execute("run", recipe.toString(), "--no-report", "--force", "--set", "input.partition=d2"));
+    assertEquals(
+        0,
+        Sluice.execute(
+            "run", recipe.toString(), "--no-report", "--force", "--set", "input.partition=d2"));
     JsonNode again = JSON.readTree(dir.resolve("out/d2/manifest.json").toFile());
-    assertEquals(shards, again.get("shards").toString(), "a forced re-run is not deduplicated against itself");
+    assertEquals(
+        shards,
+        again.get("shards").toString(),
+        "a forced re-run is not deduplicated against itself");
     assertEquals(m.get("counts"), again.get("counts"));
-    assertEquals(60, HistoryIndex.size(dir.resolve("history")), "re-indexing replaces, never duplicates");
+    assertEquals(
+        60, HistoryIndex.size(dir.resolve("history")), "re-indexing replaces, never duplicates");
 
-    assertEquals(0, Sluice.execute("index", dir.resolve("history").toString(), "--remove", (String) exact.get("id"),
-        "no-such-id"));
+    assertEquals(
+        0,
+        Sluice.execute(
+            "index",
+            dir.resolve("history").toString(),
+            "--remove",
+            (String) exact.get("id"),
+            "no-such-id"));
     assertEquals(59, HistoryIndex.size(dir.resolve("history")));
     assertEquals(2, Sluice.execute("index", dir.resolve("nope").toString()));
   }
 
-  private static Map<String, String> removedDuplicateOf(Path run, JsonNode manifest) throws IOException {
+  private static Map<String, String> removedDuplicateOf(Path run, JsonNode manifest)
+      throws IOException {
     Map<String, String> out = new HashMap<>();
     for (JsonNode f : manifest.get("removed")) {
-      try (ParquetReader<GenericRecord> r = AvroParquetReader.<GenericRecord>builder(
-          new LocalInputFile(run.resolve(f.get("path").asText())), new PlainParquetConfiguration()).build()) {
+      try (ParquetReader<GenericRecord> r =
+          AvroParquetReader.<GenericRecord>builder(
+                  new LocalInputFile(run.resolve(f.get("path").asText())),
+                  new PlainParquetConfiguration())
+              .build()) {
         for (GenericRecord g = r.read(); g != null; g = r.read()) {
           if ("history".equals(g.get("reason").toString())) {
             assertTrue("dedup_history".equals(g.get("stage").toString()));

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.github.luben.zstd.ZstdOutputStream;
 import dev.sluice.pipelines.model.DeadLetter;
 import dev.sluice.pipelines.model.Doc;
-import dev.sluice.pipelines.recipe.InputSettings;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -64,22 +63,27 @@ class FileReaderTest {
 
   @Test
   void eachMalformedLineIsADeadLetterAndTheRestIsKept() throws IOException {
-    Path f = write("mixed.jsonl", String.join("\n",
-        "{\"id\": \"a\", \"text\": \"good one\"}",
-        "{\"id\": \"b\", \"text\": ",
-        "[1, 2, 3]",
-        "{\"id\": \"c\"}",
-        "{\"id\": \"d\", \"text\": 42}",
-        "{\"id\": \"e\", \"text\": \"has a \\u0000 NUL\"}",
-        "{\"id\": \"f\", \"text\": \"   \"}",
-        "{\"id\": {\"x\": 1}, \"text\": \"object id\"}",
-        "",
-        "{\"text\": \"no id here\"}",
-        "{\"id\": 7, \"text\": \"numeric id\"}",
-        "{\"id\": \"s\", \"text\": \"half a character: \\ud800 here\"}",
-        "{\"id\": \"emoji\", \"text\": \"a whole one: \\ud83d\\ude00\"}") + "\n");
+    Path f =
+        write(
+            "mixed.jsonl",
+            String.join(
+                    "\n",
+                    "{\"id\": \"a\", \"text\": \"good one\"}",
+                    "{\"id\": \"b\", \"text\": ",
+                    "[1, 2, 3]",
+                    "{\"id\": \"c\"}",
+                    "{\"id\": \"d\", \"text\": 42}",
+                    "{\"id\": \"e\", \"text\": \"has a \\u0000 NUL\"}",
+                    "{\"id\": \"f\", \"text\": \"   \"}",
+                    "{\"id\": {\"x\": 1}, \"text\": \"object id\"}",
+                    "",
+                    "{\"text\": \"no id here\"}",
+                    "{\"id\": 7, \"text\": \"numeric id\"}",
+                    "{\"id\": \"s\", \"text\": \"half a character: \\ud800 here\"}",
+                    "{\"id\": \"emoji\", \"text\": \"a whole one: \\ud83d\\ude00\"}")
+                + "\n");
     read(f);
-    assertEquals(List.of("a", f + "#l10", "7", "emoji"), docs.stream().map(d -> d.id).toList());
+    assertEquals(List.of("a", f + "#l10", "7", "emoji"), docs.stream().map(d -> d.id()).toList());
     assertEquals("line 12", only("lone_surrogate").location());
     assertEquals("line 2", only("malformed_json").location());
     assertEquals("line 3", only("not_an_object").location());
@@ -93,6 +97,40 @@ class FileReaderTest {
       assertEquals(f.toString(), d.source());
       assertTrue(!d.raw().isEmpty() && !d.detail().isEmpty(), d.toString());
     }
+  }
+
+  @Test
+  void aLineHoldsExactlyOneJsonValueNothingAfterItIsDropped() throws IOException {
+    Path f =
+        write(
+            "strict.jsonl",
+            String.join(
+                    "\n",
+                    "{\"id\": \"a\", \"text\": \"x\"}{\"id\": \"b\", \"text\": \"y\"}",
+                    "{\"id\": \"c\", \"text\": \"x\"} xyz",
+                    "{\"id\": \"d\", \"text\": \"x\"} 42",
+                    "{\"id\": \"e\", \"text\": \"x\"} ]",
+                    "{\"id\": \"ok\", \"text\": \"trailing blanks\"} \t ")
+                + "\r\n");
+    read(f);
+    assertEquals(List.of("ok"), docs.stream().map(d -> d.id()).toList());
+    assertEquals(4, dead.size(), dead.toString());
+    for (DeadLetter d : dead) assertEquals("malformed_json", d.reason());
+    assertTrue(
+        dead.get(0)
+            .detail()
+            .startsWith("a second JSON value ({...) after the first one at char 25"),
+        dead.get(0).detail());
+    assertTrue(dead.get(0).raw().contains("\"b\""), "the whole line is kept: " + dead.get(0).raw());
+    assertTrue(
+        dead.get(1).detail().startsWith("unexpected text after the JSON value"),
+        dead.get(1).detail());
+    assertTrue(dead.get(1).detail().contains("xyz"), dead.get(1).detail());
+    assertTrue(
+        dead.get(2).detail().startsWith("a second JSON value (42...)"), dead.get(2).detail());
+    assertTrue(
+        dead.get(3).detail().startsWith("unexpected text after the JSON value"),
+        dead.get(3).detail());
   }
 
   @Test
@@ -115,16 +153,21 @@ class FileReaderTest {
     byte[] bom = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
     ByteArrayOutputStream b = new ByteArrayOutputStream();
     b.write(bom);
-    b.write("{\"id\": \"a\", \"text\": \"one\"}\r\n{\"id\": \"b\", \"text\": \"two\"}\r\n".getBytes(StandardCharsets.UTF_8));
+    b.write(
+        "{\"id\": \"a\", \"text\": \"one\"}\r\n{\"id\": \"b\", \"text\": \"two\"}\r\n"
+            .getBytes(StandardCharsets.UTF_8));
     read(write("crlf.jsonl", b.toByteArray()));
     assertEquals(List.of(), dead);
-    assertEquals(List.of("a", "b"), docs.stream().map(d -> d.id).toList());
+    assertEquals(List.of("a", "b"), docs.stream().map(d -> d.id()).toList());
   }
 
   @Test
   void oversizedRecordIsDeadLetteredWithTruncatedRaw() throws IOException {
     String big = "x".repeat(10_000);
-    read(write("big.jsonl", "{\"id\": \"big\", \"text\": \"" + big + "\"}\n{\"id\": \"s\", \"text\": \"small\"}\n"),
+    read(
+        write(
+            "big.jsonl",
+            "{\"id\": \"big\", \"text\": \"" + big + "\"}\n{\"id\": \"s\", \"text\": \"small\"}\n"),
         Map.of("max_doc_bytes", 1000));
     assertEquals(1, docs.size());
     DeadLetter d = only("too_large");
@@ -137,8 +180,9 @@ class FileReaderTest {
     ByteArrayOutputStream gz = new ByteArrayOutputStream();
     try (OutputStream o = new GZIPOutputStream(gz)) {
       for (int i = 0; i < 2000; i++) {
-        o.write(("{\"id\": \"g" + i + "\", \"text\": \"document number " + i + " with some words\"}\n")
-            .getBytes(StandardCharsets.UTF_8));
+        o.write(
+            ("{\"id\": \"g" + i + "\", \"text\": \"document number " + i + " with some words\"}\n")
+                .getBytes(StandardCharsets.UTF_8));
       }
     }
     byte[] all = gz.toByteArray();
@@ -156,7 +200,7 @@ class FileReaderTest {
       o.write("{\"id\": \"z\", \"text\": \"compressed\"}\n".getBytes(StandardCharsets.UTF_8));
     }
     read(write("a.jsonl.zst", z.toByteArray()));
-    assertEquals("compressed", docs.get(0).text);
+    assertEquals("compressed", docs.get(0).text());
   }
 
   @Test
@@ -176,23 +220,33 @@ class FileReaderTest {
 
   @Test
   void textFilesAsOneDocumentOrOnePerBlock() throws IOException {
-    Path f = write("story.txt", "First block line one.\nline two.\n\n\nSecond block.\r\n\r\nThird.\n");
+    Path f =
+        write("story.txt", "First block line one.\nline two.\n\n\nSecond block.\r\n\r\nThird.\n");
     read(f, Map.of("format", "text"));
     assertEquals(1, docs.size());
-    assertEquals(f + "#f1", docs.get(0).id);
+    assertEquals(f + "#f1", docs.get(0).id());
     docs.clear();
     read(f, Map.of("format", "text", "text_mode", "paragraph"));
-    assertEquals(List.of("First block line one.\nline two.", "Second block.", "Third."),
-        docs.stream().map(d -> d.text).toList());
+    assertEquals(
+        List.of("First block line one.\nline two.", "Second block.", "Third."),
+        docs.stream().map(d -> d.text()).toList());
     assertEquals("block 2", docs.get(1).location());
   }
 
   @Test
   void parquetInputByNamedColumn() throws IOException {
-    Schema s = SchemaBuilder.record("R").fields().requiredString("doc_id").optionalString("body").endRecord();
+    Schema s =
+        SchemaBuilder.record("R")
+            .fields()
+            .requiredString("doc_id")
+            .optionalString("body")
+            .endRecord();
     Path f = dir.resolve("in.parquet");
-    try (ParquetWriter<GenericRecord> w = AvroParquetWriter.<GenericRecord>builder(new LocalOutputFile(f))
-        .withSchema(s).withConf(new PlainParquetConfiguration()).build()) {
+    try (ParquetWriter<GenericRecord> w =
+        AvroParquetWriter.<GenericRecord>builder(new LocalOutputFile(f))
+            .withSchema(s)
+            .withConf(new PlainParquetConfiguration())
+            .build()) {
       for (String[] row : new String[][] {{"p1", "parquet text"}, {"p2", null}}) {
         GenericRecord r = new GenericData.Record(s);
         r.put("doc_id", row[0]);
@@ -201,7 +255,7 @@ class FileReaderTest {
       }
     }
     read(f, Map.of("format", "parquet", "id_field", "doc_id", "text_field", "body"));
-    assertEquals(List.of("p1"), docs.stream().map(d -> d.id).toList());
+    assertEquals(List.of("p1"), docs.stream().map(d -> d.id()).toList());
     assertEquals("row 2", only("missing_text").location());
     dead.clear();
     docs.clear();

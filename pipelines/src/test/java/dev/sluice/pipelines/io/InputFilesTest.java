@@ -23,21 +23,35 @@ class InputFilesTest {
 
   @Test
   void globsDirectoriesAndListsExpandSortedAndDistinct() throws IOException {
-    for (String f : List.of("a/1.jsonl", "a/2.jsonl.gz", "a/b/3.jsonl", "a/.hidden.jsonl", "a/.cache/4.jsonl", "c.txt")) {
+    for (String f :
+        List.of(
+            "a/1.jsonl",
+            "a/2.jsonl.gz",
+            "a/b/3.jsonl",
+            "a/.hidden.jsonl",
+            "a/.cache/4.jsonl",
+            "c.txt")) {
       touch(f);
     }
     assertEquals(List.of(dir + "/a/1.jsonl"), InputFiles.expand(List.of(dir + "/a/*.jsonl")));
-    assertEquals(List.of(dir + "/a/1.jsonl", dir + "/a/b/3.jsonl"), InputFiles.expand(List.of(dir + "/a/**.jsonl")));
-    assertEquals(List.of(dir + "/a/1.jsonl", dir + "/a/2.jsonl.gz", dir + "/a/b/3.jsonl"),
-        InputFiles.expand(List.of(dir + "/a")), "a directory: every non-hidden file below it");
-    assertEquals(List.of(dir + "/a/1.jsonl", dir + "/a/2.jsonl.gz", dir + "/c.txt"),
+    assertEquals(
+        List.of(dir + "/a/1.jsonl", dir + "/a/b/3.jsonl"),
+        InputFiles.expand(List.of(dir + "/a/**.jsonl")));
+    assertEquals(
+        List.of(dir + "/a/1.jsonl", dir + "/a/2.jsonl.gz", dir + "/a/b/3.jsonl"),
+        InputFiles.expand(List.of(dir + "/a")),
+        "a directory: every non-hidden file below it");
+    assertEquals(
+        List.of(dir + "/a/1.jsonl", dir + "/a/2.jsonl.gz", dir + "/c.txt"),
         InputFiles.expand(List.of(dir + "/{a/1.jsonl,c.txt}", dir + "/a/*.gz", dir + "/c.txt")));
   }
 
   @Test
   void aPathThatMatchesNothingIsARecipeError() {
-    Config.ConfigException e = assertThrows(Config.ConfigException.class,
-        () -> InputFiles.expand(List.of(dir + "/none/*.jsonl")));
-    assertTrue(e.getMessage().startsWith("input.path: got '" + dir + "/none/*.jsonl'"), e.getMessage());
+    Config.ConfigException e =
+        assertThrows(
+            Config.ConfigException.class, () -> InputFiles.expand(List.of(dir + "/none/*.jsonl")));
+    assertTrue(
+        e.getMessage().startsWith("input.path: got '" + dir + "/none/*.jsonl'"), e.getMessage());
   }
 }

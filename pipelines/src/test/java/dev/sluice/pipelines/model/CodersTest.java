@@ -20,44 +20,37 @@ class CodersTest {
   }
 
   private static Doc doc(String text) {
-    Doc d = new Doc();
-    d.id = "id-\u00e9-1";
-    d.text = text;
-    d.source = "in/a.jsonl";
-    d.pos = 123_456_789_012L;
-    d.posUnit = "line";
-    d.lang = "fr";
-    d.langScore = 0.875;
-    d.quality = Double.NaN;
-    d.signals.put("gopher_quality.word_count", 57.0);
-    d.signals.put("not.a.known.signal", -1.5);
-    d.exactKey = "abc";
-    d.exactDups = 3;
-    d.clusterId = null;
-    d.clusterSize = 7;
-    return d;
+    return Doc.parsed("id-\u00e9-1", text, "in/a.jsonl", "line", 123_456_789_012L)
+        .withLanguage("fr", 0.875)
+        .withQuality(Double.NaN)
+        .withSignals(
+            java.util.Map.of("gopher_quality.word_count", 57.0, "not.a.known.signal", -1.5))
+        .withExactKey("abc")
+        .withExactDups(3)
+        .withCluster(null, 7);
   }
 
   private static void assertSame(Doc a, Doc b) {
-    assertEquals(a.id, b.id);
-    assertEquals(a.text, b.text);
-    assertEquals(a.source, b.source);
-    assertEquals(a.pos, b.pos);
-    assertEquals(a.posUnit, b.posUnit);
-    assertEquals(a.lang, b.lang);
-    assertEquals(a.langScore, b.langScore);
-    assertEquals(a.quality, b.quality);
-    assertEquals(a.signals, b.signals);
-    assertEquals(a.exactKey, b.exactKey);
-    assertEquals(a.exactDups, b.exactDups);
-    assertEquals(a.clusterId, b.clusterId);
-    assertEquals(a.clusterSize, b.clusterSize);
+    assertEquals(a.id(), b.id());
+    assertEquals(a.text(), b.text());
+    assertEquals(a.source(), b.source());
+    assertEquals(a.pos(), b.pos());
+    assertEquals(a.posUnit(), b.posUnit());
+    assertEquals(a.lang(), b.lang());
+    assertEquals(a.langScore(), b.langScore());
+    assertEquals(a.quality(), b.quality());
+    assertEquals(a.signals(), b.signals());
+    assertEquals(a.exactKey(), b.exactKey());
+    assertEquals(a.exactDups(), b.exactDups());
+    assertEquals(a.clusterId(), b.clusterId());
+    assertEquals(a.clusterSize(), b.clusterSize());
   }
 
   @Test
   void documentsRoundTripAloneAndNested() throws IOException {
-    String big = "Ünïcödé \ud83d\ude00 text. ".repeat(500); // multi-byte, a surrogate pair, a 2-byte length
-    for (String text : new String[] {"", "x", big, null}) {
+    String big =
+        "Ünïcödé \ud83d\ude00 text. ".repeat(500); // multi-byte, a surrogate pair, a 2-byte length
+    for (String text : new String[] {"", "x", big}) {
       Doc d = doc(text);
       assertSame(d, roundTrip(Doc.CODER, d));
       KvCoder<String, Doc> kv = KvCoder.of(StringUtf8Coder.of(), Doc.CODER);
@@ -65,6 +58,7 @@ class CodersTest {
       assertEquals("k", back.getKey());
       assertSame(d, back.getValue());
     }
+    org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> doc(null));
   }
 
   @Test
@@ -82,8 +76,19 @@ class CodersTest {
 
   @Test
   void removedRowsRoundTrip() throws IOException {
-    RemovedDoc r = new RemovedDoc("id", "quality", "c4.too_few_sentences", null, Double.NaN, "src", "line 3", 4000,
-        "excerpt \u2014 with a dash", null, 0.5);
+    RemovedDoc r =
+        new RemovedDoc(
+            "id",
+            "quality",
+            "c4.too_few_sentences",
+            null,
+            Double.NaN,
+            "src",
+            "line 3",
+            4000,
+            "excerpt \u2014 with a dash",
+            null,
+            0.5);
     RemovedDoc back = roundTrip(RemovedDoc.CODER, r);
     assertEquals(r, back);
     assertNull(back.duplicateOf());

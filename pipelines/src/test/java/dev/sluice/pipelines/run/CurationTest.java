@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sluice.pipelines.io.InputFiles;
 import dev.sluice.pipelines.recipe.Recipe;
-import dev.sluice.pipelines.recipe.RecipeLoader;
 import dev.sluice.schemas.Manifest;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -49,7 +48,8 @@ class CurationTest {
     Files.createDirectories(input);
     Path samples = Path.of(System.getProperty("sluice.root", "..")).resolve("samples/text");
     List<String> moby = Files.readAllLines(samples.resolve("en/moby-dick.jsonl")).subList(0, 40);
-    List<String> fortunes = Files.readAllLines(samples.resolve("en/fortunes-en.jsonl")).subList(0, 300);
+    List<String> fortunes =
+        Files.readAllLines(samples.resolve("en/fortunes-en.jsonl")).subList(0, 300);
     List<String> udhr = Files.readAllLines(samples.resolve("multi/udhr.jsonl")).subList(0, 12);
     List<String> a = new ArrayList<>(moby);
     a.addAll(udhr);
@@ -59,10 +59,18 @@ class CurationTest {
     Map<?, ?> ch2 = JSON.readValue(moby.get(12), Map.class);
     nearTwinOf = (String) ch2.get("id");
     String t = (String) ch2.get("text");
-    a.add(JSON.writeValueAsString(Map.of("id", "zz-near-copy", "text", t.replaceFirst("whale", "WHALE")
-        .replaceFirst(" the ", " a ") + " And that was all.")));
+    a.add(
+        JSON.writeValueAsString(
+            Map.of(
+                "id",
+                "zz-near-copy",
+                "text",
+                t.replaceFirst("whale", "WHALE").replaceFirst(" the ", " a ")
+                    + " And that was all.")));
     // a duplicate id and a malformed line
-    a.add(JSON.writeValueAsString(Map.of("id", ch.get("id"), "text", "a different text under a used id")));
+    a.add(
+        JSON.writeValueAsString(
+            Map.of("id", ch.get("id"), "text", "a different text under a used id")));
     a.add("{\"id\": \"broken\", \"text\": ");
     Files.write(input.resolve("a.jsonl"), a);
     Files.write(input.resolve("b.jsonl"), fortunes);
@@ -82,23 +90,35 @@ class CurationTest {
     m.put("name", "test");
     m.put("input", Map.of("path", input + "/*"));
     m.put("language", Map.of("keep", List.of("en"), "min_confidence", 0.65));
-    m.put("quality", Map.of("rules", List.of("gopher_quality", "gopher_repetition", "c4", "fineweb"),
-        "gopher_quality", Map.of("min_doc_words", 5), "c4", Map.of("min_sentences", 1)));
-    m.put("dedup", Map.of("exact", true, "near", Map.of("verify_jaccard", 0.8, "component_rounds", 6)));
+    m.put(
+        "quality",
+        Map.of(
+            "rules",
+            List.of("gopher_quality", "gopher_repetition", "c4", "fineweb"),
+            "gopher_quality",
+            Map.of("min_doc_words", 5),
+            "c4",
+            Map.of("min_sentences", 1)));
+    m.put(
+        "dedup",
+        Map.of("exact", true, "near", Map.of("verify_jaccard", 0.8, "component_rounds", 6)));
     m.put("output", Map.of("path", out.toString(), "shard_rows", 40));
     return Recipe.from(m);
   }
 
   static RunSummary run(String runner, Path out) throws IOException {
     Recipe r = recipe(out);
-    return Curation.run(r, InputFiles.expand(r.input().paths()), out, runner, Runners.options(runner, null, 2));
+    return Curation.run(
+        r, InputFiles.expand(r.input().paths()), out, runner, Runners.options(runner, null, 2));
   }
 
   static List<GenericRecord> rows(Path runDir, List<Manifest.FileEntry> files) throws IOException {
     List<GenericRecord> out = new ArrayList<>();
     for (Manifest.FileEntry f : files) {
-      try (ParquetReader<GenericRecord> r = AvroParquetReader.<GenericRecord>builder(
-          new LocalInputFile(runDir.resolve(f.path())), new PlainParquetConfiguration()).build()) {
+      try (ParquetReader<GenericRecord> r =
+          AvroParquetReader.<GenericRecord>builder(
+                  new LocalInputFile(runDir.resolve(f.path())), new PlainParquetConfiguration())
+              .build()) {
         for (GenericRecord g = r.read(); g != null; g = r.read()) out.add(g);
       }
     }
@@ -117,7 +137,9 @@ class CurationTest {
     assertEquals(1L, m.dead_letter_reasons().get("parse.malformed_json"));
     assertEquals(1L, m.dead_letter_reasons().get("read.truncated_file"));
     assertTrue(c.filtered().get("language.not_kept") >= 8, c.filtered().toString());
-    assertTrue(c.duplicate().get("exact") >= 1 && c.duplicate().get("near") >= 1, c.duplicate().toString());
+    assertTrue(
+        c.duplicate().get("exact") >= 1 && c.duplicate().get("near") >= 1,
+        c.duplicate().toString());
     // the runner's own metrics (what Flink's web UI shows) carry the same counts by name
     assertEquals(c.input(), s.runnerCounters().get("input"));
     assertEquals(c.kept(), s.runnerCounters().get("kept"));
@@ -128,31 +150,46 @@ class CurationTest {
     List<GenericRecord> removed = rows(out1, m.removed());
     assertEquals(c.kept(), kept.size());
     Set<String> seen = new HashSet<>();
-    for (GenericRecord g : kept) assertTrue(seen.add(g.get("id").toString()), "kept twice: " + g.get("id"));
+    for (GenericRecord g : kept)
+      assertTrue(seen.add(g.get("id").toString()), "kept twice: " + g.get("id"));
     Map<String, GenericRecord> removedById = new HashMap<>();
     for (GenericRecord g : removed) {
-      assertTrue(seen.add(g.get("id").toString()), "kept and removed, or removed twice: " + g.get("id"));
+      assertTrue(
+          seen.add(g.get("id").toString()), "kept and removed, or removed twice: " + g.get("id"));
       removedById.put(g.get("id").toString(), g);
     }
-    GenericRecord near = removedById.get(nearTwinOf) != null ? removedById.get(nearTwinOf)
-        : removedById.get("zz-near-copy");
+    GenericRecord near =
+        removedById.get(nearTwinOf) != null
+            ? removedById.get(nearTwinOf)
+            : removedById.get("zz-near-copy");
     assertEquals("near", near.get("reason").toString());
     assertEquals("dedup_near", near.get("stage").toString());
     assertTrue(Set.of(nearTwinOf, "zz-near-copy").contains(near.get("duplicate_of").toString()));
-    GenericRecord survivor = kept.stream().filter(g -> g.get("id").toString().equals(near.get("duplicate_of")
-        .toString())).findFirst().orElseThrow();
+    GenericRecord survivor =
+        kept.stream()
+            .filter(g -> g.get("id").toString().equals(near.get("duplicate_of").toString()))
+            .findFirst()
+            .orElseThrow();
     assertEquals(2, survivor.get("cluster_size"));
-    String chapter = (String) JSON.readValue(Files.readAllLines(input.resolve("a.jsonl")).get(10), Map.class).get("id");
-    GenericRecord exact = removedById.containsKey("zz-exact-copy") ? removedById.get("zz-exact-copy")
-        : removedById.get(chapter);
+    String chapter =
+        (String)
+            JSON.readValue(Files.readAllLines(input.resolve("a.jsonl")).get(10), Map.class)
+                .get("id");
+    GenericRecord exact =
+        removedById.containsKey("zz-exact-copy")
+            ? removedById.get("zz-exact-copy")
+            : removedById.get(chapter);
     assertEquals("exact", exact.get("reason").toString());
     assertTrue(Set.of(chapter, "zz-exact-copy").contains(exact.get("duplicate_of").toString()));
 
     Path out2 = dir.resolve("out2");
     Manifest again = run("embedded", out2).manifest();
-    assertEquals(m.shards().stream().map(Manifest.FileEntry::sha256).toList(),
-        again.shards().stream().map(Manifest.FileEntry::sha256).toList(), "same input, same shards");
-    assertEquals(m.removed().stream().map(Manifest.FileEntry::sha256).toList(),
+    assertEquals(
+        m.shards().stream().map(Manifest.FileEntry::sha256).toList(),
+        again.shards().stream().map(Manifest.FileEntry::sha256).toList(),
+        "same input, same shards");
+    assertEquals(
+        m.removed().stream().map(Manifest.FileEntry::sha256).toList(),
         again.removed().stream().map(Manifest.FileEntry::sha256).toList());
     assertEquals(m.counts(), again.counts());
     assertTrue(m.shards().size() > 1, "several shards: " + m.shards().size());
@@ -165,9 +202,11 @@ class CurationTest {
     Manifest direct = run("direct", dir.resolve("direct")).manifest();
     Manifest embedded = run("embedded", dir.resolve("embedded")).manifest();
     assertEquals(embedded.counts(), direct.counts());
-    assertEquals(embedded.shards().stream().map(Manifest.FileEntry::sha256).toList(),
+    assertEquals(
+        embedded.shards().stream().map(Manifest.FileEntry::sha256).toList(),
         direct.shards().stream().map(Manifest.FileEntry::sha256).toList());
-    assertEquals(embedded.dead_letters().stream().map(Manifest.FileEntry::sha256).toList(),
+    assertEquals(
+        embedded.dead_letters().stream().map(Manifest.FileEntry::sha256).toList(),
         direct.dead_letters().stream().map(Manifest.FileEntry::sha256).toList());
   }
 }

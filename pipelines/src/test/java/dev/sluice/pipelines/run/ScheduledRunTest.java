@@ -23,7 +23,9 @@ class ScheduledRunTest {
   @TempDir Path dir;
 
   private Path recipe() throws IOException {
-    Path samples = Path.of(System.getProperty("sluice.root", "..")).resolve("samples/text/en/fortunes-en.jsonl");
+    Path samples =
+        Path.of(System.getProperty("sluice.root", ".."))
+            .resolve("samples/text/en/fortunes-en.jsonl");
     List<String> lines = Files.readAllLines(samples);
     for (String day : List.of("d1", "d2")) {
       Files.createDirectories(dir.resolve("in/" + day));
@@ -31,13 +33,17 @@ class ScheduledRunTest {
       Files.write(dir.resolve("in/" + day + "/a.jsonl"), lines.subList(from, from + 300));
     }
     Path r = dir.resolve("nightly.yaml");
-    Files.writeString(r, String.join("\n",
-        "name: nightly-test",
-        "input: {path: \"" + dir + "/in/{partition}/*.jsonl\", partition: d1}",
-        "quality: {rules: [gopher_quality], gopher_quality: {min_doc_words: 10}}",
-        "dedup: {exact: true}",
-        "output: {path: \"" + dir + "/out/{partition}\"}",
-        "ledger: " + dir + "/out/ledger.json", ""));
+    Files.writeString(
+        r,
+        String.join(
+            "\n",
+            "name: nightly-test",
+            "input: {path: \"" + dir + "/in/{partition}/*.jsonl\", partition: d1}",
+            "quality: {rules: [gopher_quality], gopher_quality: {min_doc_words: 10}}",
+            "dedup: {exact: true}",
+            "output: {path: \"" + dir + "/out/{partition}\"}",
+            "ledger: " + dir + "/out/ledger.json",
+            ""));
     return r;
   }
 
@@ -56,20 +62,28 @@ class ScheduledRunTest {
     Files.setLastModifiedTime(manifest, FileTime.fromMillis(0));
 
     assertEquals(0, Sluice.execute("run", r.toString(), "--no-report"));
-    assertEquals(0, Files.getLastModifiedTime(manifest).toMillis(), "a published partition is not run again");
+    assertEquals(
+        0,
+        Files.getLastModifiedTime(manifest).toMillis(),
+        "a published partition is not run again");
 
     String shards = shardHashes(manifest);
     assertEquals(0, Sluice.execute("run", r.toString(), "--no-report", "--force"));
     assertTrue(Files.getLastModifiedTime(manifest).toMillis() > 0, "--force runs it again");
     assertEquals(shards, shardHashes(manifest), "and writes the same shards");
 
-    assertEquals(0, Sluice.execute("run", r.toString(), "--no-report", "--set", "input.partition=d2"));
+    assertEquals(
+        0, Sluice.execute("run", r.toString(), "--no-report", "--set", "input.partition=d2"));
     assertEquals(List.of("d1", "d2"), List.copyOf(ledger().keySet()));
     assertTrue(Files.exists(dir.resolve("out/d2/manifest.json")));
 
     String before = Files.readString(dir.resolve("out/ledger.json"));
-    assertEquals(2, Sluice.execute("run", r.toString(), "--no-report", "--set", "input.partition=d3"));
-    assertEquals(before, Files.readString(dir.resolve("out/ledger.json")), "a failed run leaves the ledger alone");
+    assertEquals(
+        2, Sluice.execute("run", r.toString(), "--no-report", "--set", "input.partition=d3"));
+    assertEquals(
+        before,
+        Files.readString(dir.resolve("out/ledger.json")),
+        "a failed run leaves the ledger alone");
     assertFalse(Files.exists(dir.resolve("out/d3/manifest.json")));
   }
 

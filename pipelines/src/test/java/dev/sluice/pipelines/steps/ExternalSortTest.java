@@ -28,8 +28,13 @@ class ExternalSortTest {
     Random r = new Random(seed);
     List<String> out = new ArrayList<>();
     for (int i = 0; i < n; i++) {
-      out.add((char) ('a' + r.nextInt(6)) + "" + (char) ('a' + r.nextInt(6)) + "|" + Long.toHexString(r.nextLong())
-          + "é".repeat(r.nextInt(4)));
+      out.add(
+          (char) ('a' + r.nextInt(6))
+              + ""
+              + (char) ('a' + r.nextInt(6))
+              + "|"
+              + Long.toHexString(r.nextLong())
+              + "é".repeat(r.nextInt(4)));
     }
     return out;
   }
@@ -39,7 +44,8 @@ class ExternalSortTest {
   }
 
   private List<String> sort(List<String> in, long budget, int[] spills) throws IOException {
-    try (ExternalSort<String> s = new ExternalSort<>(StringUtf8Coder.of(), ExternalSortTest::key, budget, tmp)) {
+    try (ExternalSort<String> s =
+        new ExternalSort<>(StringUtf8Coder.of(), ExternalSortTest::key, budget, tmp)) {
       for (String row : in) s.add(row);
       assertEquals(in.size(), s.rows());
       spills[0] = s.spills();
@@ -67,10 +73,13 @@ class ExternalSortTest {
     assertEquals(memory, spilled);
     assertEquals(0, filesLeft(), "runs are deleted on close");
 
-    // by key first (String order, as the shards always were), and rows sharing a key in one fixed order
+    // by key first (String order, as the shards always were), and rows sharing a key in one fixed
+    // order
     List<String> expected = new ArrayList<>(in);
     expected.sort(Comparator.comparing(ExternalSortTest::key));
-    assertEquals(expected.stream().map(ExternalSortTest::key).toList(), memory.stream().map(ExternalSortTest::key).toList());
+    assertEquals(
+        expected.stream().map(ExternalSortTest::key).toList(),
+        memory.stream().map(ExternalSortTest::key).toList());
     List<String> shuffled = new ArrayList<>(in);
     Collections.shuffle(shuffled, new Random(99));
     assertEquals(memory, sort(shuffled, 8 << 10, spills), "arrival order does not matter");
@@ -87,7 +96,8 @@ class ExternalSortTest {
 
   @Test
   void closingBeforeReadingDeletesTheRuns() throws IOException {
-    try (ExternalSort<String> s = new ExternalSort<>(StringUtf8Coder.of(), ExternalSortTest::key, 1 << 10, tmp)) {
+    try (ExternalSort<String> s =
+        new ExternalSort<>(StringUtf8Coder.of(), ExternalSortTest::key, 1 << 10, tmp)) {
       for (String row : rows(500, 3)) s.add(row);
       assertTrue(s.spills() > 0);
       assertTrue(filesLeft() > 0);
@@ -100,18 +110,23 @@ class ExternalSortTest {
 
   @Test
   void keysComeBackFromARunAsTheSameStrings() throws IOException {
-    // a lone surrogate or a character outside the BMP must sort the same whether its row spilled or not
-    List<String> in = new ArrayList<>(List.of("\ud800x|1", "\ud83d\ude00|2", "zz|3", "aa|4", "\uffff|5", "\u0000|6"));
+    // a lone surrogate or a character outside the BMP must sort the same whether its row spilled or
+    // not
+    List<String> in =
+        new ArrayList<>(
+            List.of("\ud800x|1", "\ud83d\ude00|2", "zz|3", "aa|4", "\uffff|5", "\u0000|6"));
     in.addAll(rows(300, 11));
     int[] spills = new int[1];
     List<String> memory = sort(in, Long.MAX_VALUE, spills);
-    assertEquals(memory, sort(in, 1, spills), "every row its own run: each key is compared as read back");
+    assertEquals(
+        memory, sort(in, 1, spills), "every row its own run: each key is compared as read back");
     assertEquals(in.size(), spills[0]);
   }
 
   @Test
   void aDamagedRunIsAClearErrorNotAShortShard() throws IOException {
-    try (ExternalSort<String> s = new ExternalSort<>(StringUtf8Coder.of(), ExternalSortTest::key, 1 << 10, tmp)) {
+    try (ExternalSort<String> s =
+        new ExternalSort<>(StringUtf8Coder.of(), ExternalSortTest::key, 1 << 10, tmp)) {
       for (String row : rows(500, 5)) s.add(row);
       try (Stream<Path> runs = Files.list(tmp)) {
         Path run = runs.sorted().findFirst().orElseThrow();
@@ -119,9 +134,12 @@ class ExternalSortTest {
         Files.write(run, java.util.Arrays.copyOf(b, b.length - 3));
       }
       Iterator<String> it = s.sorted();
-      UncheckedIOException e = assertThrows(UncheckedIOException.class, () -> {
-        while (it.hasNext()) it.next();
-      });
+      UncheckedIOException e =
+          assertThrows(
+              UncheckedIOException.class,
+              () -> {
+                while (it.hasNext()) it.next();
+              });
       assertEquals("could not read back a sorted run", e.getMessage());
       assertEquals("a sorted run ends inside a row", e.getCause().getMessage());
     }
@@ -130,7 +148,8 @@ class ExternalSortTest {
 
   @Test
   void aRunWithANegativeLengthIsAClearError() throws IOException {
-    try (ExternalSort<String> s = new ExternalSort<>(StringUtf8Coder.of(), ExternalSortTest::key, 1 << 10, tmp)) {
+    try (ExternalSort<String> s =
+        new ExternalSort<>(StringUtf8Coder.of(), ExternalSortTest::key, 1 << 10, tmp)) {
       for (String row : rows(500, 7)) s.add(row);
       try (Stream<Path> runs = Files.list(tmp)) {
         Path run = runs.sorted().findFirst().orElseThrow();
@@ -147,7 +166,8 @@ class ExternalSortTest {
   @Test
   void anUnusableTemporaryFolderFailsTheSpill() throws IOException {
     Path notADir = Files.writeString(tmp.resolve("file"), "x");
-    try (ExternalSort<String> s = new ExternalSort<>(StringUtf8Coder.of(), ExternalSortTest::key, 1, notADir)) {
+    try (ExternalSort<String> s =
+        new ExternalSort<>(StringUtf8Coder.of(), ExternalSortTest::key, 1, notADir)) {
       assertThrows(IOException.class, () -> s.add("aa|1"));
     }
   }

@@ -24,35 +24,37 @@ import org.junit.jupiter.api.Test;
 /** Fanout's tagged elements carry each output's own encoding through the runner and back; DedupIds' decisions. */
 class FanoutTest {
   private static Doc doc(String id, String source, long pos, String text) {
-    Doc d = new Doc();
-    d.id = id;
-    d.source = source;
-    d.pos = pos;
-    d.posUnit = "line";
-    d.text = text;
-    d.signals.put("gopher_quality.word_count", 3.0);
-    return d;
+    return Doc.parsed(id, text, source, "line", pos)
+        .withSignals(java.util.Map.of("gopher_quality.word_count", 3.0));
   }
 
   /** What a consumer of one tag sees: the elements of that tag, decoded, in order. */
-  private static <T> List<T> unpack(List<Fanout.Tagged> stream, Fanout.Outputs outputs, TupleTag<T> tag,
-      org.apache.beam.sdk.coders.Coder<T> coder) throws IOException {
+  private static <T> List<T> unpack(
+      List<Fanout.Tagged> stream,
+      Fanout.Outputs outputs,
+      TupleTag<T> tag,
+      org.apache.beam.sdk.coders.Coder<T> coder)
+      throws IOException {
     Fanout.UnpackFn<T> fn = new Fanout.UnpackFn<>(outputs.indexOf(tag), coder);
     List<T> out = new ArrayList<>();
     for (Fanout.Tagged t : stream) {
       // through the runner: the tagged element itself is encoded and decoded once per consumer
-      Fanout.Tagged wire = CoderUtils.decodeFromByteArray(Fanout.CODER, CoderUtils.encodeToByteArray(Fanout.CODER, t));
-      fn.process(wire, new org.apache.beam.sdk.transforms.DoFn.OutputReceiver<T>() {
-        @Override
-        public void output(T x) {
-          out.add(x);
-        }
+      Fanout.Tagged wire =
+          CoderUtils.decodeFromByteArray(
+              Fanout.CODER, CoderUtils.encodeToByteArray(Fanout.CODER, t));
+      fn.process(
+          wire,
+          new org.apache.beam.sdk.transforms.DoFn.OutputReceiver<T>() {
+            @Override
+            public void output(T x) {
+              out.add(x);
+            }
 
-        @Override
-        public void outputWithTimestamp(T x, org.joda.time.Instant ts) {
-          out.add(x);
-        }
-      });
+            @Override
+            public void outputWithTimestamp(T x, org.joda.time.Instant ts) {
+              out.add(x);
+            }
+          });
     }
     return out;
   }
@@ -61,55 +63,86 @@ class FanoutTest {
   void eachOutputGetsExactlyItsOwnElementsBack() throws IOException {
     TupleTag<KV<String, String>> pairs = new TupleTag<>("pairs") {};
     KvCoder<String, String> pairCoder = KvCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of());
-    Fanout.Outputs outputs = Fanout.Outputs.of(Tags.DOCS, Tags.REMOVED, Tags.DEAD).and(pairs, pairCoder);
+    Fanout.Outputs outputs =
+        Fanout.Outputs.of(Tags.DOCS, Tags.REMOVED, Tags.DEAD).and(pairs, pairCoder);
     Fanout.Emitter emit = outputs.emitter();
-    Doc a = doc("a", "x.jsonl", 1, "Ünïcödé \ud83d\ude00 text. ".repeat(400)); // longer than the 4 KB buffer
+    Doc a =
+        doc(
+            "a",
+            "x.jsonl",
+            1,
+            "Ünïcödé \ud83d\ude00 text. ".repeat(400)); // longer than the 4 KB buffer
     Doc b = doc("b", "x.jsonl", 2, "");
     RemovedDoc r = RemovedDoc.of(a, RemovedDoc.QUALITY, "c4.too_few_sentences", null, 2);
-    DeadLetter dl = DeadLetter.of("parse", "bad_json", "line 3: oops", "x.jsonl", "line 3", 3, "{not json");
-    List<Fanout.Tagged> stream = List.of(emit.of(Tags.DOCS, a), emit.of(Tags.REMOVED, r), emit.of(pairs, KV.of("p", "q")),
-        emit.of(Tags.DEAD, dl), emit.of(Tags.DOCS, b));
+    DeadLetter dl =
+        DeadLetter.of("parse", "bad_json", "line 3: oops", "x.jsonl", "line 3", 3, "{not json");
+    List<Fanout.Tagged> stream =
+        List.of(
+            emit.of(Tags.DOCS, a),
+            emit.of(Tags.REMOVED, r),
+            emit.of(pairs, KV.of("p", "q")),
+            emit.of(Tags.DEAD, dl),
+            emit.of(Tags.DOCS, b));
 
     List<Doc> docs = unpack(stream, outputs, Tags.DOCS, Doc.CODER);
     assertEquals(2, docs.size());
-    assertEquals(a.text, docs.get(0).text);
-    assertEquals(a.signals, docs.get(0).signals);
-    assertEquals("b", docs.get(1).id);
+    assertEquals(a.text(), docs.get(0).text());
+    assertEquals(a.signals(), docs.get(0).signals());
+    assertEquals("b", docs.get(1).id());
     assertEquals(List.of(r), unpack(stream, outputs, Tags.REMOVED, RemovedDoc.CODER));
     assertEquals(List.of(dl), unpack(stream, outputs, Tags.DEAD, DeadLetter.CODER));
     assertEquals(List.of(KV.of("p", "q")), unpack(stream, outputs, pairs, pairCoder));
 
-    // a consumer of the stream itself picks out one output's part: the same elements, nothing of the others
+    // a consumer of the stream itself picks out one output's part: the same elements, nothing of
+    // the others
     Fanout.Part<Doc> part = SerializableUtils.clone(outputs.part(Tags.DOCS));
     List<String> ids = new ArrayList<>();
     for (Fanout.Tagged t : stream) {
-      Doc d = part.decode(CoderUtils.decodeFromByteArray(Fanout.CODER, CoderUtils.encodeToByteArray(Fanout.CODER, t)));
-      if (d != null) ids.add(d.id + ":" + d.text.length());
+      Doc d =
+          part.decode(
+              CoderUtils.decodeFromByteArray(
+                  Fanout.CODER, CoderUtils.encodeToByteArray(Fanout.CODER, t)));
+      if (d != null) ids.add(d.id() + ":" + d.text().length());
     }
-    assertEquals(List.of("a:" + a.text.length(), "b:0"), ids);
+    assertEquals(List.of("a:" + a.text().length(), "b:0"), ids);
   }
 
   @Test
   void anOutputTheStepDoesNotHaveOrACutElementIsAnError() throws IOException {
     Fanout.Outputs outputs = Fanout.Outputs.of(Tags.DOCS);
-    assertThrows(IllegalArgumentException.class, () -> outputs.emitter().of(Tags.DEAD,
-        DeadLetter.of("parse", "x", "y", "s", "line 1", 1, "z")));
+    assertThrows(
+        IllegalArgumentException.class,
+        () ->
+            outputs
+                .emitter()
+                .of(Tags.DEAD, DeadLetter.of("parse", "x", "y", "s", "line 1", 1, "z")));
     assertThrows(IllegalArgumentException.class, () -> Fanout.Outputs.of(Tags.DOCS, Tags.DOCS));
-    byte[] whole = CoderUtils.encodeToByteArray(Fanout.CODER, new Fanout.Tagged(1, new byte[] {1, 2, 3}));
+    byte[] whole =
+        CoderUtils.encodeToByteArray(Fanout.CODER, new Fanout.Tagged(1, new byte[] {1, 2, 3}));
     byte[] cut = java.util.Arrays.copyOf(whole, whole.length - 1);
-    assertThrows(java.io.EOFException.class, () -> Fanout.CODER.decode(new java.io.ByteArrayInputStream(cut)));
+    assertThrows(
+        java.io.EOFException.class,
+        () -> Fanout.CODER.decode(new java.io.ByteArrayInputStream(cut)));
   }
 
   @Test
   void idsThatShareAHashGroupAreEachDecidedOnTheirOwn() throws IOException {
-    // one hash group holding two ids (a 64-bit collision): each id keeps its first record by (source, position)
-    List<IdRef> group = List.of(ref("x", "b.jsonl", 1), ref("y", "a.jsonl", 9), ref("x", "a.jsonl", 5),
-        ref("x", "a.jsonl", 7));
+    // one hash group holding two ids (a 64-bit collision): each id keeps its first record by
+    // (source, position)
+    List<IdRef> group =
+        List.of(
+            ref("x", "b.jsonl", 1),
+            ref("y", "a.jsonl", 9),
+            ref("x", "a.jsonl", 5),
+            ref("x", "a.jsonl", 7));
     Map<String, String> losers = new HashMap<>();
-    DedupIds.losers(group, (loser, winner) -> losers.put(loser.recordKey(), DedupIds.detail(loser, winner)));
+    DedupIds.losers(
+        group, (loser, winner) -> losers.put(loser.recordKey(), DedupIds.detail(loser, winner)));
     assertEquals(2, losers.size());
     IdRef r = ref("x", "b.jsonl", 1);
-    assertEquals(r, CoderUtils.decodeFromByteArray(IdRef.CODER, CoderUtils.encodeToByteArray(IdRef.CODER, r)));
+    assertEquals(
+        r,
+        CoderUtils.decodeFromByteArray(IdRef.CODER, CoderUtils.encodeToByteArray(IdRef.CODER, r)));
 
     Doc line7 = doc("x", "a.jsonl", 7, "x in a, line 7");
     Doc inB = doc("x", "b.jsonl", 1, "x in b");

@@ -31,7 +31,8 @@ public final class KeepPolicy implements Serializable {
   public static KeepPolicy of(List<String> keys) {
     List<String> o = new ArrayList<>();
     for (String k : keys) {
-      if (!ALLOWED.contains(k)) throw new Config.ConfigException("dedup.keep", k, "entries from " + ALLOWED);
+      if (!ALLOWED.contains(k))
+        throw new Config.ConfigException("dedup.keep", k, "entries from " + ALLOWED);
       o.add(k);
     }
     if (!o.contains("id_asc") && !o.contains("id_desc")) o.add("id_asc");
@@ -45,14 +46,17 @@ public final class KeepPolicy implements Serializable {
   public Comparator<Member> comparator() {
     Comparator<Member> c = (a, b) -> 0;
     for (String k : order) {
-      c = c.thenComparing(switch (k) {
-        case "quality_desc" -> Comparator.comparingDouble((Member m) -> m.quality()).reversed();
-        case "quality_asc" -> Comparator.comparingDouble((Member m) -> m.quality());
-        case "length_desc" -> Comparator.comparingLong((Member m) -> m.length()).reversed();
-        case "length_asc" -> Comparator.comparingLong((Member m) -> m.length());
-        case "id_desc" -> Comparator.comparing((Member m) -> m.id()).reversed();
-        default -> Comparator.comparing((Member m) -> m.id());
-      });
+      c =
+          c.thenComparing(
+              switch (k) {
+                case "quality_desc" ->
+                    Comparator.comparingDouble((Member m) -> m.quality()).reversed();
+                case "quality_asc" -> Comparator.comparingDouble((Member m) -> m.quality());
+                case "length_desc" -> Comparator.comparingLong((Member m) -> m.length()).reversed();
+                case "length_asc" -> Comparator.comparingLong((Member m) -> m.length());
+                case "id_desc" -> Comparator.comparing((Member m) -> m.id()).reversed();
+                default -> Comparator.comparing((Member m) -> m.id());
+              });
     }
     return c;
   }

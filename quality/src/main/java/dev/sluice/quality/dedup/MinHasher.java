@@ -1,7 +1,5 @@
 package dev.sluice.quality.dedup;
 
-import java.util.Arrays;
-
 /**
  * MinHash signatures and LSH band keys. Hash function p maps an (already well-mixed 64-bit) shingle hash h to
  * {@code a[p] * h + b[p]} mod 2^64 with odd a[p] (multiply-add, compared as signed longs), one multiply per

@@ -9,11 +9,19 @@ import java.util.Map;
  * verified by exact Jaccard over shingle sets at 0.8, and up to 10 rounds of large-star/small-star for the
  * connected components. {@code verify_jaccard: 0} turns verification off (every LSH collision is an edge).
  */
-public record NearDedupConfig(int shingle, int permutations, int bands, int rows, double verifyJaccard,
-    int componentRounds, int maxBucketPairs) implements Serializable {
+public record NearDedupConfig(
+    int shingle,
+    int permutations,
+    int bands,
+    int rows,
+    double verifyJaccard,
+    int componentRounds,
+    int maxBucketPairs)
+    implements Serializable {
   public NearDedupConfig {
     if (bands * rows != permutations) {
-      throw new Config.ConfigException("dedup.near.bands",
+      throw new Config.ConfigException(
+          "dedup.near.bands",
           bands + " x " + rows + " (rows) = " + bands * rows,
           "bands x rows equal to permutations (" + permutations + ")");
     }
@@ -28,8 +36,16 @@ public record NearDedupConfig(int shingle, int permutations, int bands, int rows
   }
 
   public static NearDedupConfig from(Map<String, Object> section) {
-    Config c = Config.of("dedup.near", section).allowOnly("shingle", "permutations", "bands", "rows",
-        "verify_jaccard", "component_rounds", "max_bucket_pairs");
+    Config c =
+        Config.of("dedup.near", section)
+            .allowOnly(
+                "shingle",
+                "permutations",
+                "bands",
+                "rows",
+                "verify_jaccard",
+                "component_rounds",
+                "max_bucket_pairs");
     NearDedupConfig d = defaults();
     return new NearDedupConfig(
         c.getInt("shingle", d.shingle, 1, 64),

@@ -26,13 +26,14 @@ public final class Shingles implements AutoCloseable {
 
   public Shingles(int size) {
     this.size = size;
-    this.analyzer = new Analyzer() {
-      @Override
-      protected TokenStreamComponents createComponents(String fieldName) {
-        Tokenizer tok = new StandardTokenizer();
-        return new TokenStreamComponents(tok, new FastLowerCaseFilter(tok));
-      }
-    };
+    this.analyzer =
+        new Analyzer() {
+          @Override
+          protected TokenStreamComponents createComponents(String fieldName) {
+            Tokenizer tok = new StandardTokenizer();
+            return new TokenStreamComponents(tok, new FastLowerCaseFilter(tok));
+          }
+        };
   }
 
   /** Sorted distinct 64-bit hashes of the shingles of {@code text} (what Jaccard verification compares). */
@@ -70,7 +71,8 @@ public final class Shingles implements AutoCloseable {
       out = new long[n - size + 1];
       for (int i = 0; i < out.length; i++) {
         long h = 0x2545F4914F6CDD1DL;
-        for (int k = 0; k < size; k++) h = (Long.rotateLeft(h, 21) ^ tokens[i + k]) * 0x9E3779B97F4A7C15L;
+        for (int k = 0; k < size; k++)
+          h = (Long.rotateLeft(h, 21) ^ tokens[i + k]) * 0x9E3779B97F4A7C15L;
         out[i] = h ^ (h >>> 29);
       }
     }

@@ -19,6 +19,7 @@ import java.util.List;
  */
 public final class LanguageIdentifier {
   public static final int MAX_CHARS = 4000;
+
   /** The code for text whose language could not be identified. */
   public static final String UNKNOWN = "und";
 
@@ -32,9 +33,10 @@ public final class LanguageIdentifier {
 
   private LanguageIdentifier() {
     try {
-      this.detector = LanguageDetectorBuilder.create(NgramExtractors.standard())
-          .withProfiles(new LanguageProfileReader().readAllBuiltIn())
-          .build();
+      this.detector =
+          LanguageDetectorBuilder.create(NgramExtractors.standard())
+              .withProfiles(new LanguageProfileReader().readAllBuiltIn())
+              .build();
     } catch (IOException e) {
       throw new UncheckedIOException("could not load the language profiles", e);
     }
@@ -59,7 +61,8 @@ public final class LanguageIdentifier {
     if (probs.isEmpty()) return new Guess(UNKNOWN, 0.0);
     DetectedLanguage best = probs.get(0);
     String code = best.getLocale().getLanguage();
-    if (best.getLocale().getRegion().isPresent()) code = code + "-" + best.getLocale().getRegion().get();
+    if (best.getLocale().getRegion().isPresent())
+      code = code + "-" + best.getLocale().getRegion().get();
     return new Guess(code, best.getProbability());
   }
 }

@@ -3,7 +3,6 @@ package dev.sluice.quality.rules;
 import dev.sluice.core.config.Config;
 import dev.sluice.quality.text.Words;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,21 +24,49 @@ import java.util.regex.Pattern;
 public final class C4 implements RuleSet {
   private static final long serialVersionUID = 1L;
   public static final String NAME = "c4";
+  public static final List<String> SIGNALS =
+      List.of(NAME + ".lines_dropped_frac", NAME + ".sentences");
   private static final Pattern CITATION = Pattern.compile("\\[\\d*]|\\[edit]|\\[citation needed]");
-  private static final List<String> POLICY = List.of("terms of use", "privacy policy", "cookie policy",
-      "uses cookies", "use of cookies", "use cookies");
+  private static final List<String> POLICY =
+      List.of(
+          "terms of use",
+          "privacy policy",
+          "cookie policy",
+          "uses cookies",
+          "use of cookies",
+          "use cookies");
 
-  public record Settings(int minWordsPerLine, int minSentences, int maxWordLength, boolean removeCitations,
-      boolean terminalPunct, boolean loremIpsum, boolean javascript, boolean curlyBracket, boolean policy,
-      Set<String> badWords) implements java.io.Serializable {
+  public record Settings(
+      int minWordsPerLine,
+      int minSentences,
+      int maxWordLength,
+      boolean removeCitations,
+      boolean terminalPunct,
+      boolean loremIpsum,
+      boolean javascript,
+      boolean curlyBracket,
+      boolean policy,
+      Set<String> badWords)
+      implements java.io.Serializable {
     public static Settings defaults() {
       return new Settings(3, 5, 1000, true, true, true, true, true, true, Set.of());
     }
 
     public static Settings from(Map<String, Object> section) {
-      Config c = Config.of("quality." + NAME, section).allowOnly("variant", "min_words_per_line", "min_sentences",
-          "max_word_length", "remove_citations", "filter_no_terminal_punct", "filter_lorem_ipsum",
-          "filter_javascript", "filter_curly_bracket", "filter_policy", "bad_words_file");
+      Config c =
+          Config.of("quality." + NAME, section)
+              .allowOnly(
+                  "variant",
+                  "min_words_per_line",
+                  "min_sentences",
+                  "max_word_length",
+                  "remove_citations",
+                  "filter_no_terminal_punct",
+                  "filter_lorem_ipsum",
+                  "filter_javascript",
+                  "filter_curly_bracket",
+                  "filter_policy",
+                  "bad_words_file");
       String variant = c.getChoice("variant", "paper", "paper", "tfds");
       Settings d = defaults();
       int words = variant.equals("tfds") ? 5 : d.minWordsPerLine;
@@ -54,8 +81,10 @@ public final class C4 implements RuleSet {
           }
           bad = Set.copyOf(words0);
         } catch (IOException e) {
-          throw new Config.ConfigException("quality.c4.bad_words_file", badFile, "a readable file, one word per line ("
-              + e.getMessage() + ")");
+          throw new Config.ConfigException(
+              "quality.c4.bad_words_file",
+              badFile,
+              "a readable file, one word per line (" + e.getMessage() + ")");
         }
       }
       return new Settings(
@@ -81,6 +110,11 @@ public final class C4 implements RuleSet {
   @Override
   public String name() {
     return NAME;
+  }
+
+  @Override
+  public List<String> signals() {
+    return SIGNALS;
   }
 
   @Override
@@ -149,7 +183,8 @@ public final class C4 implements RuleSet {
     }
     doc.signal(NAME + ".lines_dropped_frac", lines == 0 ? 0 : dropped / (double) lines);
     doc.signal(NAME + ".sentences", numSentences);
-    if (numSentences < s.minSentences) return new Rejection(NAME + ".too_few_sentences", numSentences);
+    if (numSentences < s.minSentences)
+      return new Rejection(NAME + ".too_few_sentences", numSentences);
     String cleaned = String.join("\n", kept).strip();
     if (!s.badWords.isEmpty()) {
       for (String w : Words.tokens(cleaned.toLowerCase(Locale.ROOT))) {
@@ -183,7 +218,12 @@ public final class C4 implements RuleSet {
     boolean words = false;
     for (int i = 0; i < c.length; i++) {
       char ch = c[i];
-      if (ch == '.' || ch == '!' || ch == '?' || ch == '\u3002' || ch == '\uff01' || ch == '\uff1f') {
+      if (ch == '.'
+          || ch == '!'
+          || ch == '?'
+          || ch == '\u3002'
+          || ch == '\uff01'
+          || ch == '\uff1f') {
         int j = i;
         while (j + 1 < c.length && ".!?\u3002\uff01\uff1f".indexOf(c[j + 1]) >= 0) j++;
         int k = j + 1;
@@ -200,5 +240,4 @@ public final class C4 implements RuleSet {
     }
     return words ? n + 1 : n;
   }
-
 }

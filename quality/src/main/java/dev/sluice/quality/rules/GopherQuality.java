@@ -13,20 +13,60 @@ import java.util.Map;
 public final class GopherQuality implements RuleSet {
   private static final long serialVersionUID = 1L;
   public static final String NAME = "gopher_quality";
+  public static final List<String> SIGNALS =
+      List.of(
+          NAME + ".word_count",
+          NAME + ".mean_word_length",
+          NAME + ".symbol_word_ratio",
+          NAME + ".ellipsis_word_ratio",
+          NAME + ".bullet_lines_ratio",
+          NAME + ".ellipsis_lines_ratio",
+          NAME + ".alpha_words_ratio",
+          NAME + ".stop_words");
 
-  public record Settings(int minWords, int maxWords, double minMeanWordLength, double maxMeanWordLength,
-      double maxHashWordRatio, double maxEllipsisWordRatio, double maxBulletLinesRatio,
-      double maxEllipsisLinesRatio, double minAlphaWordsRatio, int minStopWords, List<String> stopWords) implements java.io.Serializable {
+  public record Settings(
+      int minWords,
+      int maxWords,
+      double minMeanWordLength,
+      double maxMeanWordLength,
+      double maxHashWordRatio,
+      double maxEllipsisWordRatio,
+      double maxBulletLinesRatio,
+      double maxEllipsisLinesRatio,
+      double minAlphaWordsRatio,
+      int minStopWords,
+      List<String> stopWords)
+      implements java.io.Serializable {
     public static Settings defaults() {
-      return new Settings(50, 100_000, 3, 10, 0.1, 0.1, 0.9, 0.3, 0.8, 2,
+      return new Settings(
+          50,
+          100_000,
+          3,
+          10,
+          0.1,
+          0.1,
+          0.9,
+          0.3,
+          0.8,
+          2,
           List.of("the", "be", "to", "of", "and", "that", "have", "with"));
     }
 
     public static Settings from(Map<String, Object> section) {
-      Config c = Config.of("quality." + NAME, section).allowOnly("min_doc_words", "max_doc_words",
-          "min_avg_word_length", "max_avg_word_length", "max_symbol_word_ratio", "max_ellipsis_word_ratio",
-          "max_bullet_lines_ratio", "max_ellipsis_lines_ratio", "min_alpha_words_ratio", "min_stop_words",
-          "stop_words");
+      Config c =
+          Config.of("quality." + NAME, section)
+              .allowOnly(
+                  "min_doc_words",
+                  "max_doc_words",
+                  "min_avg_word_length",
+                  "max_avg_word_length",
+                  "max_symbol_word_ratio",
+                  "max_ellipsis_word_ratio",
+                  "max_bullet_lines_ratio",
+                  "max_ellipsis_lines_ratio",
+                  "min_alpha_words_ratio",
+                  "min_stop_words",
+                  "stop_words");
       Settings d = defaults();
       return new Settings(
           c.getInt("min_doc_words", d.minWords, 0, Integer.MAX_VALUE),
@@ -54,6 +94,11 @@ public final class GopherQuality implements RuleSet {
   @Override
   public String name() {
     return NAME;
+  }
+
+  @Override
+  public List<String> signals() {
+    return SIGNALS;
   }
 
   @Override
@@ -90,7 +135,8 @@ public final class GopherQuality implements RuleSet {
     int[] cc = doc.charCounts();
     double hashRatio = nWords == 0 ? 0 : cc[1] / (double) nWords;
     double ellipsisRatio = nWords == 0 ? 0 : (cc[3] + cc[2]) / (double) nWords;
-    // lines as Python's split("\n"); a line starts with a bullet after its leading white space, ends with an
+    // lines as Python's split("\n"); a line starts with a bullet after its leading white space,
+    // ends with an
     // ellipsis before its trailing white space (String.strip's notion of white space)
     int lineCount = 0;
     int bullet = 0;
@@ -105,7 +151,8 @@ public final class GopherQuality implements RuleSet {
       if (a < i && (c[a] == '\u2022' || c[a] == '-')) bullet++;
       int b = i;
       while (b > ls && Words.isWhitespace(c[b - 1])) b--;
-      if ((b - ls >= 3 && c[b - 1] == '.' && c[b - 2] == '.' && c[b - 3] == '.') || (b > ls && c[b - 1] == '\u2026')) {
+      if ((b - ls >= 3 && c[b - 1] == '.' && c[b - 2] == '.' && c[b - 3] == '.')
+          || (b > ls && c[b - 1] == '\u2026')) {
         endEllipsis++;
       }
       ls = i + 1;
@@ -125,15 +172,21 @@ public final class GopherQuality implements RuleSet {
 
     if (nonSymbol < s.minWords) return new Rejection(NAME + ".word_count_min", nonSymbol);
     if (nonSymbol > s.maxWords) return new Rejection(NAME + ".word_count_max", nonSymbol);
-    if (meanLen < s.minMeanWordLength) return new Rejection(NAME + ".mean_word_length_min", meanLen);
-    if (meanLen > s.maxMeanWordLength) return new Rejection(NAME + ".mean_word_length_max", meanLen);
-    if (hashRatio > s.maxHashWordRatio) return new Rejection(NAME + ".symbol_word_ratio", hashRatio);
-    if (ellipsisRatio > s.maxEllipsisWordRatio) return new Rejection(NAME + ".ellipsis_word_ratio", ellipsisRatio);
-    if (bulletRatio > s.maxBulletLinesRatio) return new Rejection(NAME + ".bullet_lines_ratio", bulletRatio);
+    if (meanLen < s.minMeanWordLength)
+      return new Rejection(NAME + ".mean_word_length_min", meanLen);
+    if (meanLen > s.maxMeanWordLength)
+      return new Rejection(NAME + ".mean_word_length_max", meanLen);
+    if (hashRatio > s.maxHashWordRatio)
+      return new Rejection(NAME + ".symbol_word_ratio", hashRatio);
+    if (ellipsisRatio > s.maxEllipsisWordRatio)
+      return new Rejection(NAME + ".ellipsis_word_ratio", ellipsisRatio);
+    if (bulletRatio > s.maxBulletLinesRatio)
+      return new Rejection(NAME + ".bullet_lines_ratio", bulletRatio);
     if (endEllipsisRatio > s.maxEllipsisLinesRatio) {
       return new Rejection(NAME + ".ellipsis_lines_ratio", endEllipsisRatio);
     }
-    if (alphaRatio < s.minAlphaWordsRatio) return new Rejection(NAME + ".alpha_words_ratio", alphaRatio);
+    if (alphaRatio < s.minAlphaWordsRatio)
+      return new Rejection(NAME + ".alpha_words_ratio", alphaRatio);
     if (stop < s.minStopWords) return new Rejection(NAME + ".stop_words", stop);
     return null;
   }

@@ -17,10 +17,32 @@ import net.openhft.hashing.LongHashFunction;
 public final class GopherRepetition implements RuleSet {
   private static final long serialVersionUID = 1L;
   public static final String NAME = "gopher_repetition";
+  public static final List<String> SIGNALS =
+      List.of(
+          NAME + ".dup_para_frac",
+          NAME + ".dup_para_char_frac",
+          NAME + ".dup_line_frac",
+          NAME + ".dup_line_char_frac",
+          NAME + ".top_2_gram",
+          NAME + ".top_3_gram",
+          NAME + ".top_4_gram",
+          NAME + ".dup_5_gram",
+          NAME + ".dup_6_gram",
+          NAME + ".dup_7_gram",
+          NAME + ".dup_8_gram",
+          NAME + ".dup_9_gram",
+          NAME + ".dup_10_gram");
   private static final LongHashFunction XX = LongHashFunction.xx3();
 
-  public record Settings(double dupLineFrac, double dupParaFrac, double dupLineCharFrac, double dupParaCharFrac,
-      double[] topNgramFrac, double[] dupNgramFrac, Duplicates.Mode mode) implements java.io.Serializable {
+  public record Settings(
+      double dupLineFrac,
+      double dupParaFrac,
+      double dupLineCharFrac,
+      double dupParaCharFrac,
+      double[] topNgramFrac,
+      double[] dupNgramFrac,
+      Duplicates.Mode mode)
+      implements java.io.Serializable {
     /** topNgramFrac is indexed by n for n = 2..4; dupNgramFrac by n for n = 5..10. */
     public static Settings defaults() {
       double[] top = new double[5];
@@ -38,9 +60,23 @@ public final class GopherRepetition implements RuleSet {
     }
 
     public static Settings from(Map<String, Object> section) {
-      Config c = Config.of("quality." + NAME, section).allowOnly("dup_line_frac", "dup_para_frac",
-          "dup_line_char_frac", "dup_para_char_frac", "top_2_gram", "top_3_gram", "top_4_gram", "dup_5_gram",
-          "dup_6_gram", "dup_7_gram", "dup_8_gram", "dup_9_gram", "dup_10_gram", "dup_count");
+      Config c =
+          Config.of("quality." + NAME, section)
+              .allowOnly(
+                  "dup_line_frac",
+                  "dup_para_frac",
+                  "dup_line_char_frac",
+                  "dup_para_char_frac",
+                  "top_2_gram",
+                  "top_3_gram",
+                  "top_4_gram",
+                  "dup_5_gram",
+                  "dup_6_gram",
+                  "dup_7_gram",
+                  "dup_8_gram",
+                  "dup_9_gram",
+                  "dup_10_gram",
+                  "dup_count");
       Settings d = defaults();
       double[] top = d.topNgramFrac.clone();
       for (int n = 2; n <= 4; n++) top[n] = c.getFraction("top_" + n + "_gram", top[n]);
@@ -51,7 +87,8 @@ public final class GopherRepetition implements RuleSet {
           c.getFraction("dup_para_frac", d.dupParaFrac),
           c.getFraction("dup_line_char_frac", d.dupLineCharFrac),
           c.getFraction("dup_para_char_frac", d.dupParaCharFrac),
-          top, dup,
+          top,
+          dup,
           Duplicates.Mode.parse(c.getChoice("dup_count", "repeated", "repeated", "all")));
     }
   }
@@ -68,14 +105,21 @@ public final class GopherRepetition implements RuleSet {
   }
 
   @Override
+  public List<String> signals() {
+    return SIGNALS;
+  }
+
+  @Override
   public java.util.Map<String, java.util.List<Double>> thresholds() {
     java.util.Map<String, java.util.List<Double>> m = new java.util.TreeMap<>();
     m.put(NAME + ".dup_para_frac", java.util.List.of(s.dupParaFrac));
     m.put(NAME + ".dup_para_char_frac", java.util.List.of(s.dupParaCharFrac));
     m.put(NAME + ".dup_line_frac", java.util.List.of(s.dupLineFrac));
     m.put(NAME + ".dup_line_char_frac", java.util.List.of(s.dupLineCharFrac));
-    for (int n = 2; n <= 4; n++) m.put(NAME + ".top_" + n + "_gram", java.util.List.of(s.topNgramFrac[n]));
-    for (int n = 5; n <= 10; n++) m.put(NAME + ".dup_" + n + "_gram", java.util.List.of(s.dupNgramFrac[n]));
+    for (int n = 2; n <= 4; n++)
+      m.put(NAME + ".top_" + n + "_gram", java.util.List.of(s.topNgramFrac[n]));
+    for (int n = 5; n <= 10; n++)
+      m.put(NAME + ".dup_" + n + "_gram", java.util.List.of(s.dupNgramFrac[n]));
     return m;
   }
 
@@ -123,9 +167,11 @@ public final class GopherRepetition implements RuleSet {
     }
 
     if (paraFrac > s.dupParaFrac) return new Rejection(NAME + ".dup_para_frac", paraFrac);
-    if (paraCharFrac > s.dupParaCharFrac) return new Rejection(NAME + ".dup_para_char_frac", paraCharFrac);
+    if (paraCharFrac > s.dupParaCharFrac)
+      return new Rejection(NAME + ".dup_para_char_frac", paraCharFrac);
     if (lineFrac > s.dupLineFrac) return new Rejection(NAME + ".dup_line_frac", lineFrac);
-    if (lineCharFrac > s.dupLineCharFrac) return new Rejection(NAME + ".dup_line_char_frac", lineCharFrac);
+    if (lineCharFrac > s.dupLineCharFrac)
+      return new Rejection(NAME + ".dup_line_char_frac", lineCharFrac);
     for (int n = 2; n <= 4; n++) {
       if (top[n] > s.topNgramFrac[n]) return new Rejection(NAME + ".top_" + n + "_gram", top[n]);
     }
@@ -147,7 +193,9 @@ public final class GopherRepetition implements RuleSet {
 
   /** A cleared table for about {@code n} keys (one per n-gram size would allocate 9 a document). */
   private LongCounts table(int n) {
-    if (scratch == null || scratch.capacity() < n * 2 || scratch.capacity() > Math.max(64, n * 16)) {
+    if (scratch == null
+        || scratch.capacity() < n * 2
+        || scratch.capacity() > Math.max(64, n * 16)) {
       scratch = new LongCounts(n);
     } else {
       scratch.clear();

@@ -6,6 +6,12 @@ import java.io.Serializable;
 public interface RuleSet extends Serializable {
   String name();
 
+  /**
+   * Every signal name {@link #apply} may record, in a fixed order. Declared here, by the rule that computes them,
+   * and nowhere else: {@link Signals} builds the coders' name table from the registered rule sets' lists.
+   */
+  java.util.List<String> signals();
+
   /** Measures the document, records signals on it, and returns the first failing rule or null to keep it. */
   Rejection apply(Scored doc);
 

@@ -4,10 +4,33 @@ import dev.sluice.core.config.Config;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /** Builds the rule sets a recipe's {@code quality} section names, in the order it names them. */
 public final class RuleSets {
-  public static final List<String> KNOWN = List.of(GopherQuality.NAME, GopherRepetition.NAME, C4.NAME, FineWeb.NAME);
+  /** A rule set a recipe can name: its name, the signals it records, and how its recipe section builds it. */
+  public record Registered(
+      String name, List<String> signals, Function<Map<String, Object>, RuleSet> build) {}
+
+  /**
+   * Every rule set, in a fixed order that is part of the coders' wire format ({@link Signals} numbers the signals
+   * in this order): add a new rule set at the end.
+   */
+  public static final List<Registered> REGISTRY =
+      List.of(
+          new Registered(
+              GopherQuality.NAME,
+              GopherQuality.SIGNALS,
+              s -> new GopherQuality(GopherQuality.Settings.from(s))),
+          new Registered(
+              GopherRepetition.NAME,
+              GopherRepetition.SIGNALS,
+              s -> new GopherRepetition(GopherRepetition.Settings.from(s))),
+          new Registered(C4.NAME, C4.SIGNALS, s -> new C4(C4.Settings.from(s))),
+          new Registered(
+              FineWeb.NAME, FineWeb.SIGNALS, s -> new FineWeb(FineWeb.Settings.from(s))));
+
+  public static final List<String> KNOWN = REGISTRY.stream().map(Registered::name).toList();
 
   private RuleSets() {}
 
@@ -19,14 +42,13 @@ public final class RuleSets {
     Config c = Config.of("quality", quality).allowOnly(allowedKeys.toArray(String[]::new));
     List<RuleSet> out = new ArrayList<>();
     for (String name : c.getStringList("rules", List.of())) {
-      Map<String, Object> section = c.getSection(name);
-      out.add(switch (name) {
-        case GopherQuality.NAME -> new GopherQuality(GopherQuality.Settings.from(section));
-        case GopherRepetition.NAME -> new GopherRepetition(GopherRepetition.Settings.from(section));
-        case C4.NAME -> new C4(C4.Settings.from(section));
-        case FineWeb.NAME -> new FineWeb(FineWeb.Settings.from(section));
-        default -> throw new Config.ConfigException("quality.rules", name, "names from " + KNOWN);
-      });
+      Registered r =
+          REGISTRY.stream()
+              .filter(x -> x.name().equals(name))
+              .findFirst()
+              .orElseThrow(
+                  () -> new Config.ConfigException("quality.rules", name, "names from " + KNOWN));
+      out.add(r.build().apply(c.getSection(name)));
     }
     return out;
   }

@@ -1,28 +1,33 @@
 package dev.sluice.quality.rules;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Every signal name the rule sets emit, in a fixed order, so coders can send a small index instead of the name
- * (a document carries ~30 signals through several shuffles). A test checks that the rule sets emit nothing else.
+ * Every signal name the registered rule sets declare ({@link RuleSet#signals}), in a fixed order, so coders can
+ * send a small index instead of the name (a document carries ~30 signals through several shuffles). The table is
+ * built from the static registry ({@link RuleSets#REGISTRY}, in its order, each rule set's names in its declared
+ * order), never from the rule sets a recipe enables, so every JVM of a run numbers the names alike. A name that is
+ * not in the table is sent as a string.
  */
 public final class Signals {
-  public static final List<String> KNOWN = List.of(
-      "gopher_quality.word_count", "gopher_quality.mean_word_length", "gopher_quality.symbol_word_ratio",
-      "gopher_quality.ellipsis_word_ratio", "gopher_quality.bullet_lines_ratio",
-      "gopher_quality.ellipsis_lines_ratio", "gopher_quality.alpha_words_ratio", "gopher_quality.stop_words",
-      "gopher_repetition.dup_para_frac", "gopher_repetition.dup_para_char_frac", "gopher_repetition.dup_line_frac",
-      "gopher_repetition.dup_line_char_frac", "gopher_repetition.top_2_gram", "gopher_repetition.top_3_gram",
-      "gopher_repetition.top_4_gram", "gopher_repetition.dup_5_gram", "gopher_repetition.dup_6_gram",
-      "gopher_repetition.dup_7_gram", "gopher_repetition.dup_8_gram", "gopher_repetition.dup_9_gram",
-      "gopher_repetition.dup_10_gram", "c4.lines_dropped_frac", "c4.sentences", "fineweb.line_punct_ratio",
-      "fineweb.short_line_ratio", "fineweb.char_dup_ratio", "fineweb.list_ratio");
+  public static final List<String> KNOWN;
   private static final Map<String, Integer> INDEX = new HashMap<>();
 
   static {
-    for (int i = 0; i < KNOWN.size(); i++) INDEX.put(KNOWN.get(i), i);
+    List<String> all = new ArrayList<>();
+    for (RuleSets.Registered r : RuleSets.REGISTRY) {
+      for (String name : r.signals()) {
+        if (INDEX.putIfAbsent(name, all.size()) != null) {
+          throw new IllegalStateException(
+              "signal " + name + " of rule set " + r.name() + " is declared twice");
+        }
+        all.add(name);
+      }
+    }
+    KNOWN = List.copyOf(all);
   }
 
   private Signals() {}

@@ -13,13 +13,15 @@ import java.util.Map;
 public final class Normalizer implements Serializable {
   private static final long serialVersionUID = 1L;
 
-  public record Settings(String unicode, boolean stripControl, boolean whitespace) implements Serializable {
+  public record Settings(String unicode, boolean stripControl, boolean whitespace)
+      implements Serializable {
     public static Settings defaults() {
       return new Settings("NFC", true, true);
     }
 
     public static Settings from(Map<String, Object> section) {
-      Config c = Config.of("normalize", section).allowOnly("unicode", "strip_control", "whitespace");
+      Config c =
+          Config.of("normalize", section).allowOnly("unicode", "strip_control", "whitespace");
       Settings d = defaults();
       return new Settings(
           c.getChoice("unicode", d.unicode, "NFC", "NFKC", "NFD", "NFKD", "none"),
@@ -64,12 +66,15 @@ public final class Normalizer implements Serializable {
         continue;
       }
       if (settings.stripControl && isStrippedControl(c)) continue;
-      if (settings.whitespace && (c == ' ' || c == '\t'
-          || (c >= 0x80 && Character.getType(c) == Character.SPACE_SEPARATOR))) {
+      if (settings.whitespace
+          && (c == ' '
+              || c == '\t'
+              || (c >= 0x80 && Character.getType(c) == Character.SPACE_SEPARATOR))) {
         pendingSpace = true;
         continue;
       }
-      if (pendingSpace && newlines == 0 && len > 0) out[len++] = ' '; // a run of spaces became one: room left
+      if (pendingSpace && newlines == 0 && len > 0)
+        out[len++] = ' '; // a run of spaces became one: room left
       pendingSpace = false;
       newlines = 0;
       out[len++] = c;

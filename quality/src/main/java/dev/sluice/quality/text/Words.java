@@ -12,12 +12,15 @@ public final class Words {
   private Words() {}
 
   private static final boolean[] ASCII_PUNCT = new boolean[128];
+
   /** {@link #isPunct} for every BMP char, looked up once: English text is full of curly quotes and dashes. */
   private static final boolean[] BMP_PUNCT = new boolean[0x10000];
 
   static {
-    for (int c = 0; c < 128; c++) ASCII_PUNCT[c] = (c > ' ' && c < 127) && !Character.isLetterOrDigit(c);
-    for (int c = 0; c < BMP_PUNCT.length; c++) BMP_PUNCT[c] = c < 128 ? ASCII_PUNCT[c] : punctOrSymbolType(c);
+    for (int c = 0; c < 128; c++)
+      ASCII_PUNCT[c] = (c > ' ' && c < 127) && !Character.isLetterOrDigit(c);
+    for (int c = 0; c < BMP_PUNCT.length; c++)
+      BMP_PUNCT[c] = c < 128 ? ASCII_PUNCT[c] : punctOrSymbolType(c);
   }
 
   public static boolean isPunct(int c) {
@@ -27,11 +30,17 @@ public final class Words {
 
   private static boolean punctOrSymbolType(int c) {
     int t = Character.getType(c);
-    return t == Character.CONNECTOR_PUNCTUATION || t == Character.DASH_PUNCTUATION
-        || t == Character.START_PUNCTUATION || t == Character.END_PUNCTUATION
-        || t == Character.INITIAL_QUOTE_PUNCTUATION || t == Character.FINAL_QUOTE_PUNCTUATION
-        || t == Character.OTHER_PUNCTUATION || t == Character.MATH_SYMBOL
-        || t == Character.CURRENCY_SYMBOL || t == Character.MODIFIER_SYMBOL || t == Character.OTHER_SYMBOL;
+    return t == Character.CONNECTOR_PUNCTUATION
+        || t == Character.DASH_PUNCTUATION
+        || t == Character.START_PUNCTUATION
+        || t == Character.END_PUNCTUATION
+        || t == Character.INITIAL_QUOTE_PUNCTUATION
+        || t == Character.FINAL_QUOTE_PUNCTUATION
+        || t == Character.OTHER_PUNCTUATION
+        || t == Character.MATH_SYMBOL
+        || t == Character.CURRENCY_SYMBOL
+        || t == Character.MODIFIER_SYMBOL
+        || t == Character.OTHER_SYMBOL;
   }
 
   /** Tokens of {@code text}: words, and the punctuation split off their ends. */
@@ -127,8 +136,11 @@ public final class Words {
   }
 
   static boolean isSpace(char ch) {
-    return ch == ' ' || ch == '\n' || (ch < 128 ? (ch >= 9 && ch <= 13) || ch == 28 || ch == 29 || ch == 30 || ch == 31
-        : Character.isWhitespace(ch));
+    return ch == ' '
+        || ch == '\n'
+        || (ch < 128
+            ? (ch >= 9 && ch <= 13) || ch == 28 || ch == 29 || ch == 30 || ch == 31
+            : Character.isWhitespace(ch));
   }
 
   /** Character.isLetter, without the Unicode tables for ASCII (same answers). */
@@ -138,12 +150,16 @@ public final class Words {
 
   /** Character.isLetterOrDigit, without the Unicode tables for ASCII (same answers). */
   public static boolean isLetterOrDigit(char c) {
-    return c < 128 ? ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') || (c >= '0' && c <= '9') : Character.isLetterOrDigit(c);
+    return c < 128
+        ? ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') || (c >= '0' && c <= '9')
+        : Character.isLetterOrDigit(c);
   }
 
   /** Character.isWhitespace, without the Unicode tables for ASCII (same answers). */
   public static boolean isWhitespace(char c) {
-    return c < 128 ? c == ' ' || (c >= 9 && c <= 13) || (c >= 28 && c <= 31) : Character.isWhitespace(c);
+    return c < 128
+        ? c == ' ' || (c >= 9 && c <= 13) || (c >= 28 && c <= 31)
+        : Character.isWhitespace(c);
   }
 
   /** Splits on '\n' like Python's str.split("\n"): n newlines give n + 1 pieces. */

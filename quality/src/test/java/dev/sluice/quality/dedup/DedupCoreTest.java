@@ -20,8 +20,8 @@ class DedupCoreTest {
   @Test
   void shinglesGoThroughLuceneAnalysisAndJaccardIsExact() {
     try (Shingles s = new Shingles(2)) {
-      long[] a = s.of("The quick brown fox");       // the quick, quick brown, brown fox
-      long[] b = s.of("the QUICK brown dog");       // the quick, quick brown, brown dog
+      long[] a = s.of("The quick brown fox"); // the quick, quick brown, brown fox
+      long[] b = s.of("the QUICK brown dog"); // the quick, quick brown, brown dog
       assertEquals(3, a.length);
       assertEquals(2.0 / 4, Shingles.jaccard(a, b));
       assertEquals(1, s.of("short").length, "a text shorter than a shingle still gets one");
@@ -32,7 +32,10 @@ class DedupCoreTest {
   void fastLowerCaseFilterLowersExactlyAsLucenesLowerCaseFilter() throws Exception {
     Random r = new Random(5);
     StringBuilder sb = new StringBuilder();
-    int[] pool = {'A', 'Z', 'a', 'q', '7', 0xC0, 0xC9, 0x130, 0x3A3, 0x41F, 0x10400, 0x1E9E, 0x212A, 0xFF21, 'x', 'Q'};
+    int[] pool = {
+      'A', 'Z', 'a', 'q', '7', 0xC0, 0xC9, 0x130, 0x3A3, 0x41F, 0x10400, 0x1E9E, 0x212A, 0xFF21,
+      'x', 'Q'
+    };
     for (int i = 0; i < 20_000; i++) {
       int k = r.nextInt(10);
       if (k == 0) sb.append(' ');
@@ -42,14 +45,19 @@ class DedupCoreTest {
     String text = sb + " İstanbul ΣΊΣΥΦΟΣ Straße ÀB𐐀C KELVINK";
     assertEquals(tokens(text, true), tokens(text, false));
     List<String> fast = tokens(text, false);
-    assertTrue(fast.contains("σίσυφοσ") && fast.contains("straße") && fast.contains("kelvink"), fast.toString());
+    assertTrue(
+        fast.contains("σίσυφοσ") && fast.contains("straße") && fast.contains("kelvink"),
+        fast.toString());
   }
 
   private static List<String> tokens(String text, boolean lucene) throws Exception {
     List<String> out = new ArrayList<>();
-    try (org.apache.lucene.analysis.Tokenizer tok = new org.apache.lucene.analysis.standard.StandardTokenizer();
-        org.apache.lucene.analysis.TokenStream ts = lucene ? new org.apache.lucene.analysis.LowerCaseFilter(tok)
-            : new FastLowerCaseFilter(tok)) {
+    try (org.apache.lucene.analysis.Tokenizer tok =
+            new org.apache.lucene.analysis.standard.StandardTokenizer();
+        org.apache.lucene.analysis.TokenStream ts =
+            lucene
+                ? new org.apache.lucene.analysis.LowerCaseFilter(tok)
+                : new FastLowerCaseFilter(tok)) {
       tok.setReader(new java.io.StringReader(text));
       org.apache.lucene.analysis.tokenattributes.CharTermAttribute term =
           ts.addAttribute(org.apache.lucene.analysis.tokenattributes.CharTermAttribute.class);
@@ -80,8 +88,11 @@ class DedupCoreTest {
   @Test
   void signatureIsThePerFunctionMinimumForAnyNumberOfFunctions() {
     Random r = new Random(11);
-    for (NearDedupConfig cfg : List.of(NearDedupConfig.defaults(), new NearDedupConfig(5, 6, 3, 2, 0.8, 10, 64),
-        new NearDedupConfig(5, 7, 7, 1, 0.8, 10, 64))) {
+    for (NearDedupConfig cfg :
+        List.of(
+            NearDedupConfig.defaults(),
+            new NearDedupConfig(5, 6, 3, 2, 0.8, 10, 64),
+            new NearDedupConfig(5, 7, 7, 1, 0.8, 10, 64))) {
       MinHasher h = new MinHasher(cfg);
       for (int n : new int[] {1, 3, 500}) {
         long[] shingles = new long[n];
@@ -91,7 +102,8 @@ class DedupCoreTest {
         for (int p = 0; p < sig.length; p++) {
           long min = Long.MAX_VALUE;
           for (long x : shingles) min = Math.min(min, h.apply(p, x));
-          assertEquals(min, sig[p], "function " + p + " of " + cfg.permutations() + ", " + n + " shingles");
+          assertEquals(
+              min, sig[p], "function " + p + " of " + cfg.permutations() + ", " + n + " shingles");
         }
       }
     }
@@ -99,16 +111,19 @@ class DedupCoreTest {
 
   @Test
   void bandsTimesRowsMustEqualPermutations() {
-    Config.ConfigException e = assertThrows(Config.ConfigException.class,
-        () -> NearDedupConfig.from(Map.of("bands", 10)));
+    Config.ConfigException e =
+        assertThrows(Config.ConfigException.class, () -> NearDedupConfig.from(Map.of("bands", 10)));
     assertTrue(e.getMessage().startsWith("dedup.near.bands"), e.getMessage());
   }
 
   @Test
   void keepPolicyPrefersQualityThenLengthThenId() {
     KeepPolicy p = KeepPolicy.defaults();
-    List<KeepPolicy.Member> ms = List.of(new KeepPolicy.Member("b", 0.5, 10), new KeepPolicy.Member("a", 0.5, 10),
-        new KeepPolicy.Member("c", 0.4, 99));
+    List<KeepPolicy.Member> ms =
+        List.of(
+            new KeepPolicy.Member("b", 0.5, 10),
+            new KeepPolicy.Member("a", 0.5, 10),
+            new KeepPolicy.Member("c", 0.4, 99));
     assertEquals("a", p.survivor(ms).id());
     assertEquals("c", KeepPolicy.of(List.of("length_desc")).survivor(ms).id());
     assertEquals(List.of("length_asc", "id_asc"), KeepPolicy.of(List.of("length_asc")).order());
@@ -171,23 +186,30 @@ class DedupCoreTest {
 
   private static Set<List<String>> largeStar(Set<List<String>> e) {
     Set<List<String>> out = new HashSet<>();
-    adj(e, false).forEach((u, nb) -> StarComponents.largeStar(u, nb).forEach(x -> out.add(List.of(x.from(), x.to()))));
+    adj(e, false)
+        .forEach(
+            (u, nb) ->
+                StarComponents.largeStar(u, nb).forEach(x -> out.add(List.of(x.from(), x.to()))));
     return out;
   }
 
   private static Set<List<String>> smallStar(Set<List<String>> e) {
     Set<List<String>> out = new HashSet<>();
-    adj(e, true).forEach((u, nb) -> StarComponents.smallStar(u, nb).forEach(x -> out.add(List.of(x.from(), x.to()))));
+    adj(e, true)
+        .forEach(
+            (u, nb) ->
+                StarComponents.smallStar(u, nb).forEach(x -> out.add(List.of(x.from(), x.to()))));
     return out;
   }
 
   private static Map<String, String> unionFind(List<String[]> edges) {
     Map<String, String> parent = new HashMap<>();
     java.util.function.Function<String, String>[] find = new java.util.function.Function[1];
-    find[0] = x -> {
-      String p = parent.getOrDefault(x, x);
-      return p.equals(x) ? x : find[0].apply(p);
-    };
+    find[0] =
+        x -> {
+          String p = parent.getOrDefault(x, x);
+          return p.equals(x) ? x : find[0].apply(p);
+        };
     for (String[] x : edges) {
       if (x[0].equals(x[1])) continue;
       String a = find[0].apply(x[0]);

@@ -9,12 +9,14 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class GopherQualityTest {
-  private static final GopherQuality DEFAULTS = new GopherQuality(GopherQuality.Settings.defaults());
+  private static final GopherQuality DEFAULTS =
+      new GopherQuality(GopherQuality.Settings.defaults());
 
   /** n words: "the", "and", then n-2 words of the given length. */
   private static String words(int n, int len) {
     List<String> w = new ArrayList<>(List.of("the", "and"));
-    for (int i = 0; i < n - 2; i++) w.add(Texts.word(i).substring(0, Math.min(len, 5)) + "x".repeat(Math.max(0, len - 5)));
+    for (int i = 0; i < n - 2; i++)
+      w.add(Texts.word(i).substring(0, Math.min(len, 5)) + "x".repeat(Math.max(0, len - 5)));
     return String.join(" ", w);
   }
 

@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
 
 class RuleSetsTest {
   private static List<RuleSet> all() {
-    return RuleSets.fromSection(Map.of("rules", List.of("gopher_quality", "gopher_repetition", "c4", "fineweb")));
+    return RuleSets.fromSection(
+        Map.of("rules", List.of("gopher_quality", "gopher_repetition", "c4", "fineweb")));
   }
 
   @Test
@@ -25,10 +26,81 @@ class RuleSetsTest {
   }
 
   @Test
-  void everyEmittedSignalIsInTheKnownList() {
-    Scored s = new Scored(Texts.goodDoc(8));
-    for (RuleSet r : all()) r.apply(s);
-    assertEquals(new java.util.TreeSet<>(Signals.KNOWN), new java.util.TreeSet<>(s.signals().keySet()));
+  void eachRuleSetRecordsExactlyTheSignalsItDeclares() {
+    for (RuleSet r : all()) {
+      Scored s = new Scored(Texts.goodDoc(8));
+      assertNull(r.apply(s));
+      assertEquals(
+          new java.util.TreeSet<>(r.signals()),
+          new java.util.TreeSet<>(s.signals().keySet()),
+          r.name());
+    }
+    long seed = System.nanoTime();
+    System.out.println("RuleSetsTest declared-signals seed: " + seed);
+    Random random = new Random(seed);
+    for (int i = 0; i < 300; i++) {
+      String text = Texts.random(random, 400);
+      for (RuleSet r : all()) {
+        Scored s = new Scored(text);
+        r.apply(s);
+        assertTrue(
+            r.signals().containsAll(s.signals().keySet()),
+            "seed "
+                + seed
+                + ": "
+                + r.name()
+                + " recorded "
+                + s.signals().keySet()
+                + ", declares "
+                + r.signals());
+      }
+    }
+  }
+
+  @Test
+  void theSignalTableIsTheRegistrysDeclarationsInOrder() {
+    List<String> declared = new java.util.ArrayList<>();
+    for (RuleSets.Registered reg : RuleSets.REGISTRY) {
+      RuleSet built = reg.build().apply(null);
+      assertEquals(reg.name(), built.name());
+      assertEquals(reg.signals(), built.signals(), reg.name());
+      declared.addAll(reg.signals());
+    }
+    assertEquals(declared, Signals.KNOWN);
+    for (int i = 0; i < declared.size(); i++) assertEquals(i, Signals.indexOf(declared.get(i)));
+    assertEquals(-1, Signals.indexOf("pii.emails"));
+    // the coders send these indexes: the table as it was when it was a hand-kept list (new rule
+    // sets append)
+    assertEquals(
+        List.of(
+            "gopher_quality.word_count",
+            "gopher_quality.mean_word_length",
+            "gopher_quality.symbol_word_ratio",
+            "gopher_quality.ellipsis_word_ratio",
+            "gopher_quality.bullet_lines_ratio",
+            "gopher_quality.ellipsis_lines_ratio",
+            "gopher_quality.alpha_words_ratio",
+            "gopher_quality.stop_words",
+            "gopher_repetition.dup_para_frac",
+            "gopher_repetition.dup_para_char_frac",
+            "gopher_repetition.dup_line_frac",
+            "gopher_repetition.dup_line_char_frac",
+            "gopher_repetition.top_2_gram",
+            "gopher_repetition.top_3_gram",
+            "gopher_repetition.top_4_gram",
+            "gopher_repetition.dup_5_gram",
+            "gopher_repetition.dup_6_gram",
+            "gopher_repetition.dup_7_gram",
+            "gopher_repetition.dup_8_gram",
+            "gopher_repetition.dup_9_gram",
+            "gopher_repetition.dup_10_gram",
+            "c4.lines_dropped_frac",
+            "c4.sentences",
+            "fineweb.line_punct_ratio",
+            "fineweb.short_line_ratio",
+            "fineweb.char_dup_ratio",
+            "fineweb.list_ratio"),
+        Signals.KNOWN.subList(0, 27));
   }
 
   @Test
@@ -38,7 +110,8 @@ class RuleSetsTest {
     new GopherRepetition(GopherRepetition.Settings.defaults()).apply(s);
     // 4 lines, the repeated copies are 2 (DataTrove counts copies after the first)
     assertEquals(0.5, s.signals().get("gopher_repetition.dup_line_frac"));
-    assertEquals(12.0 / doc.length(), s.signals().get("gopher_repetition.dup_line_char_frac"), 1e-12);
+    assertEquals(
+        12.0 / doc.length(), s.signals().get("gopher_repetition.dup_line_char_frac"), 1e-12);
     Scored dclm = new Scored(doc);
     new GopherRepetition(GopherRepetition.Settings.from(Map.of("dup_count", "all"))).apply(dclm);
     assertEquals(0.75, dclm.signals().get("gopher_repetition.dup_line_frac"));
@@ -54,19 +127,22 @@ class RuleSetsTest {
 
   @Test
   void c4DropsLinesAndKeepsCleanedText() {
-    String doc = String.join("\n",
-        "Please enable JavaScript to view this page.",
-        "Short line.",
-        "This line has no terminal punctuation",
-        "Read our privacy policy for more details today.",
-        "The first real sentence is here[1] and it is long enough.",
-        "The second real sentence is here too, believe it.",
-        "The third one follows the second one closely.",
-        "The fourth one arrives soon after that.",
-        "The fifth one closes the paragraph nicely.");
+    String doc =
+        String.join(
+            "\n",
+            "Please enable JavaScript to view this page.",
+            "Short line.",
+            "This line has no terminal punctuation",
+            "Read our privacy policy for more details today.",
+            "The first real sentence is here[1] and it is long enough.",
+            "The second real sentence is here too, believe it.",
+            "The third one follows the second one closely.",
+            "The fourth one arrives soon after that.",
+            "The fifth one closes the paragraph nicely.");
     Scored s = new Scored(doc);
     assertNull(new C4(C4.Settings.defaults()).apply(s));
-    assertTrue(s.text().startsWith("The first real sentence is here and it is long enough."), s.text());
+    assertTrue(
+        s.text().startsWith("The first real sentence is here and it is long enough."), s.text());
     assertEquals(5, s.text().split("\n").length);
     assertEquals(4.0 / 9, s.signals().get("c4.lines_dropped_frac"), 1e-12);
   }
@@ -84,10 +160,16 @@ class RuleSetsTest {
   @Test
   void c4PageRules() {
     String base = Texts.goodDoc(6);
-    assertEquals("c4.lorem_ipsum", new C4(C4.Settings.defaults())
-        .apply(new Scored(base + "\nLorem ipsum dolor sit amet, consectetur.")).rule());
-    assertEquals("c4.curly_bracket", new C4(C4.Settings.defaults())
-        .apply(new Scored(base + "\nfunction f() { return the value; }.")).rule());
+    assertEquals(
+        "c4.lorem_ipsum",
+        new C4(C4.Settings.defaults())
+            .apply(new Scored(base + "\nLorem ipsum dolor sit amet, consectetur."))
+            .rule());
+    assertEquals(
+        "c4.curly_bracket",
+        new C4(C4.Settings.defaults())
+            .apply(new Scored(base + "\nfunction f() { return the value; }."))
+            .rule());
   }
 
   @Test
@@ -96,7 +178,8 @@ class RuleSetsTest {
     assertEquals(3, C4.countSentences("It rained. \"Really?!\" she asked"));
     assertEquals(1, C4.countSentences("no terminal mark at all"));
     assertEquals(0, C4.countSentences("..."));
-    assertEquals(2, C4.countSentences("\u4eca\u5929\u4e0b\u96e8\u3002\u6211\u4eec\u5728\u5bb6\u3002"));
+    assertEquals(
+        2, C4.countSentences("\u4eca\u5929\u4e0b\u96e8\u3002\u6211\u4eec\u5728\u5bb6\u3002"));
   }
 
   @Test
@@ -110,14 +193,24 @@ class RuleSetsTest {
 
   @Test
   void unknownRuleOrThresholdNamesTheField() {
-    Config.ConfigException e = assertThrows(Config.ConfigException.class,
-        () -> RuleSets.fromSection(Map.of("rules", List.of("gopher"))));
+    Config.ConfigException e =
+        assertThrows(
+            Config.ConfigException.class,
+            () -> RuleSets.fromSection(Map.of("rules", List.of("gopher"))));
     assertTrue(e.getMessage().startsWith("quality.rules: got 'gopher'"), e.getMessage());
-    e = assertThrows(Config.ConfigException.class, () -> RuleSets.fromSection(
-        Map.of("rules", List.of("c4"), "c4", Map.of("min_sentence", 3))));
+    e =
+        assertThrows(
+            Config.ConfigException.class,
+            () ->
+                RuleSets.fromSection(
+                    Map.of("rules", List.of("c4"), "c4", Map.of("min_sentence", 3))));
     assertTrue(e.getMessage().startsWith("quality.c4.min_sentence"), e.getMessage());
-    e = assertThrows(Config.ConfigException.class, () -> RuleSets.fromSection(
-        Map.of("rules", List.of("fineweb"), "fineweb", Map.of("short_line_thr", 1.5))));
+    e =
+        assertThrows(
+            Config.ConfigException.class,
+            () ->
+                RuleSets.fromSection(
+                    Map.of("rules", List.of("fineweb"), "fineweb", Map.of("short_line_thr", 1.5))));
     assertTrue(e.getMessage().contains("a fraction in [0, 1]"), e.getMessage());
   }
 
@@ -134,7 +227,8 @@ class RuleSetsTest {
         if (x != null) break;
       }
       for (Map.Entry<String, Double> e : s.signals().entrySet()) {
-        assertTrue(!e.getValue().isNaN(), "seed " + seed + ": " + e.getKey() + " is NaN for " + text);
+        assertTrue(
+            !e.getValue().isNaN(), "seed " + seed + ": " + e.getKey() + " is NaN for " + text);
       }
       double q = QualityScore.of(text, 0.9);
       assertTrue(q >= 0 && q <= 1, "seed " + seed + ": quality " + q);

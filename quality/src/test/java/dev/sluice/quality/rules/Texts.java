@@ -30,12 +30,16 @@ final class Texts {
     return b.toString();
   }
 
-  private static final String[] VOCAB = ("council town people plan river garden window morning evening "
-      + "letter teacher student market bridge winter summer harbour mountain forest village doctor engineer "
-      + "question answer history science music painting kitchen station journey weather harvest library "
-      + "friend neighbour captain sailor farmer baker writer reader story chapter lesson problem reason "
-      + "quiet bright careful ancient gentle heavy simple strange modern narrow").split(" ");
-  private static final String[] GLUE = {"the", "and", "of", "to", "with", "that", "have", "be", "in", "a"};
+  private static final String[] VOCAB =
+      ("council town people plan river garden window morning evening "
+              + "letter teacher student market bridge winter summer harbour mountain forest village doctor engineer "
+              + "question answer history science music painting kitchen station journey weather harvest library "
+              + "friend neighbour captain sailor farmer baker writer reader story chapter lesson problem reason "
+              + "quiet bright careful ancient gentle heavy simple strange modern narrow")
+          .split(" ");
+  private static final String[] GLUE = {
+    "the", "and", "of", "to", "with", "that", "have", "be", "in", "a"
+  };
 
   /** A well-formed English document (varied sentences, one per line) that passes every default rule. */
   static String goodDoc(int lines) {
@@ -45,7 +49,8 @@ final class Texts {
       StringBuilder b = new StringBuilder("The");
       int n = 14 + r.nextInt(6);
       for (int k = 1; k < n; k++) {
-        b.append(' ').append(k % 2 == 0 ? GLUE[r.nextInt(GLUE.length)] : VOCAB[r.nextInt(VOCAB.length)]);
+        b.append(' ')
+            .append(k % 2 == 0 ? GLUE[r.nextInt(GLUE.length)] : VOCAB[r.nextInt(VOCAB.length)]);
       }
       out.add(b.append('.').toString());
     }

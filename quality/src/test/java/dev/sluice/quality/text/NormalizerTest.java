@@ -20,14 +20,17 @@ class NormalizerTest {
 
   @Test
   void eachPartCanBeTurnedOff() {
-    Normalizer off = new Normalizer(Normalizer.Settings.from(Map.of("unicode", "none", "strip_control", false,
-        "whitespace", false)));
+    Normalizer off =
+        new Normalizer(
+            Normalizer.Settings.from(
+                Map.of("unicode", "none", "strip_control", false, "whitespace", false)));
     assertEquals("cafe\u0301  x\r\n", off.normalize("cafe\u0301  x\r\n"));
   }
 
   @Test
   void wordsSplitPunctuationOffTheEnds() {
-    assertEquals(List.of("\"", "Hello", ",", "world", "!", "\""), Words.tokens("\"Hello, world!\""));
+    assertEquals(
+        List.of("\"", "Hello", ",", "world", "!", "\""), Words.tokens("\"Hello, world!\""));
     assertEquals(List.of("e.g", "."), Words.tokens("e.g."));
   }
 }

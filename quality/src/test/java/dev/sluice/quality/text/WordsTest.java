@@ -12,9 +12,16 @@ class WordsTest {
   void fastCharacterTestsAgreeWithCharacterOnEveryBmpChar() {
     for (int i = 0; i <= 0xFFFF; i++) {
       char c = (char) i;
-      assertEquals(Character.isLetter(c), Words.isLetter(c), () -> "isLetter " + Integer.toHexString(c));
-      assertEquals(Character.isLetterOrDigit(c), Words.isLetterOrDigit(c), () -> "isLetterOrDigit " + Integer.toHexString(c));
-      assertEquals(Character.isWhitespace(c), Words.isWhitespace(c), () -> "isWhitespace " + Integer.toHexString(c));
+      assertEquals(
+          Character.isLetter(c), Words.isLetter(c), () -> "isLetter " + Integer.toHexString(c));
+      assertEquals(
+          Character.isLetterOrDigit(c),
+          Words.isLetterOrDigit(c),
+          () -> "isLetterOrDigit " + Integer.toHexString(c));
+      assertEquals(
+          Character.isWhitespace(c),
+          Words.isWhitespace(c),
+          () -> "isWhitespace " + Integer.toHexString(c));
     }
   }
 
@@ -26,11 +33,18 @@ class WordsTest {
         want = c > ' ' && c < 127 && !Character.isLetterOrDigit(c);
       } else {
         int t = Character.getType(c);
-        want = t == Character.CONNECTOR_PUNCTUATION || t == Character.DASH_PUNCTUATION
-            || t == Character.START_PUNCTUATION || t == Character.END_PUNCTUATION
-            || t == Character.INITIAL_QUOTE_PUNCTUATION || t == Character.FINAL_QUOTE_PUNCTUATION
-            || t == Character.OTHER_PUNCTUATION || t == Character.MATH_SYMBOL || t == Character.CURRENCY_SYMBOL
-            || t == Character.MODIFIER_SYMBOL || t == Character.OTHER_SYMBOL;
+        want =
+            t == Character.CONNECTOR_PUNCTUATION
+                || t == Character.DASH_PUNCTUATION
+                || t == Character.START_PUNCTUATION
+                || t == Character.END_PUNCTUATION
+                || t == Character.INITIAL_QUOTE_PUNCTUATION
+                || t == Character.FINAL_QUOTE_PUNCTUATION
+                || t == Character.OTHER_PUNCTUATION
+                || t == Character.MATH_SYMBOL
+                || t == Character.CURRENCY_SYMBOL
+                || t == Character.MODIFIER_SYMBOL
+                || t == Character.OTHER_SYMBOL;
       }
       int cc = c;
       assertEquals(want, Words.isPunct(c), () -> "isPunct " + Integer.toHexString(cc));
@@ -45,7 +59,8 @@ class WordsTest {
     Words.Spans s = Words.spans(text);
     List<String> tokens = Words.tokens(text);
     assertEquals(tokens.size(), s.size());
-    for (int i = 0; i < s.size(); i++) assertEquals(tokens.get(i), text.substring(s.start(i), s.end(i)));
+    for (int i = 0; i < s.size(); i++)
+      assertEquals(tokens.get(i), text.substring(s.start(i), s.end(i)));
     assertEquals(0, Words.spans("").size());
     assertEquals(0, Words.spans(" \n\t ").size());
   }

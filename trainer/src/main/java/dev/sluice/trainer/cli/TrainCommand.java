@@ -1,9 +1,9 @@
 package dev.sluice.trainer.cli;
 
-import dev.sluice.core.cli.UsageException;
 import ai.djl.Device;
 import ai.djl.engine.Engine;
 import dev.sluice.core.cli.ExitCodes;
+import dev.sluice.core.cli.UsageException;
 import dev.sluice.trainer.train.Progress;
 import dev.sluice.trainer.train.TrainRecipe;
 import dev.sluice.trainer.train.TrainResult;
@@ -19,37 +19,60 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code sluice train}: train a byte-level LM on a run directory's shards. */
-@Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
-    description = "Train a byte-level transformer LM on the Parquet shards of a Sluice run directory.",
-    footer = {"", "Examples:",
-        "  bin/sluice train samples/train/tiny-lm.yaml --data out/quickstart --device cpu",
-        "  bin/sluice train samples/train/lm-20m.yaml --data out/web-en --device gpu",
-        "  bin/sluice train samples/train/tiny-lm.yaml --data out/quickstart --output out/train/a --resume",
-        "",
-        "Writes OUTPUT/metrics.jsonl, OUTPUT/checkpoints/step-N/, OUTPUT/result.json (docs/training.md).",
-        "Exit codes: 0 trained, 1 training failed, 2 bad recipe, arguments or data."})
+@Command(
+    name = "train",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description =
+        "Train a byte-level transformer LM on the Parquet shards of a Sluice run directory.",
+    footer = {
+      "",
+      "Examples:",
+      "  bin/sluice train samples/train/tiny-lm.yaml --data out/quickstart --device cpu",
+      "  bin/sluice train samples/train/lm-20m.yaml --data out/web-en --device gpu",
+      "  bin/sluice train samples/train/tiny-lm.yaml --data out/quickstart --output out/train/a --resume",
+      "",
+      "Writes OUTPUT/metrics.jsonl, OUTPUT/checkpoints/step-N/, OUTPUT/result.json (docs/training.md).",
+      "Exit codes: 0 trained, 1 training failed, 2 bad recipe, arguments or data."
+    })
 public final class TrainCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "RECIPE", description = "training recipe (YAML)")
   Path recipe;
 
-  @Option(names = "--data", required = true, paramLabel = "RUN_DIR", description = "a finished Sluice run directory")
+  @Option(
+      names = "--data",
+      required = true,
+      paramLabel = "RUN_DIR",
+      description = "a finished Sluice run directory")
   Path data;
 
-  @Option(names = "--device", defaultValue = "cpu", paramLabel = "DEVICE",
+  @Option(
+      names = "--device",
+      defaultValue = "cpu",
+      paramLabel = "DEVICE",
       description = "cpu, gpu or gpu:N (default ${DEFAULT-VALUE})")
   String device;
 
-  @Option(names = "--output", paramLabel = "DIR", description = "run folder (default out/train/<recipe name>)")
+  @Option(
+      names = "--output",
+      paramLabel = "DIR",
+      description = "run folder (default out/train/<recipe name>)")
   Path output;
 
   @Option(names = "--resume", description = "continue from the newest checkpoint in the run folder")
   boolean resume;
 
-  @Option(names = "--stop-after", paramLabel = "STEPS",
-      description = "stop (with a checkpoint) after this many steps of the recipe's schedule; --resume continues")
+  @Option(
+      names = "--stop-after",
+      paramLabel = "STEPS",
+      description =
+          "stop (with a checkpoint) after this many steps of the recipe's schedule; --resume continues")
   long stopAfter;
 
-  @Option(names = "--set", paramLabel = "KEY=VALUE", description = "override a recipe field, e.g. train.steps=50")
+  @Option(
+      names = "--set",
+      paramLabel = "KEY=VALUE",
+      description = "override a recipe field, e.g. train.steps=50")
   List<String> overrides = new ArrayList<>();
 
   @Option(names = "--quiet", description = "no progress line")
@@ -63,13 +86,36 @@ public final class TrainCommand implements Callable<Integer> {
     TrainRecipe r = TrainRecipe.load(recipe, overrides);
     Path out = output != null ? output : Path.of("out", "train", r.name());
     Device dev = device(device);
-    TrainResult result = new Trainer(r, new Trainer.Options(data, out, dev, resume, stopAfter,
-        quiet ? Progress.none() : Progress.console())).run();
-    System.out.printf(Locale.ROOT, "%s: %s %,d steps, %,d tokens, %,d parameters, %.3g FLOPs, %.1f s (%,.0f tokens/s)%n",
-        result.finished() ? "trained" : "stopped", out, result.steps(), result.tokens(), result.params(),
-        result.flops(), result.wallSeconds(), result.tokensPerSecond());
-    System.out.printf(Locale.ROOT, "validation loss %.4f (%.4f bits/byte), best %.4f at step %d, from %.4f%n",
-        result.finalValLoss(), result.finalValBpb(), result.bestValLoss(), result.bestStep(), result.initialValLoss());
+    TrainResult result =
+        new Trainer(
+                r,
+                new Trainer.Options(
+                    data,
+                    out,
+                    dev,
+                    resume,
+                    stopAfter,
+                    quiet ? Progress.none() : Progress.console()))
+            .run();
+    System.out.printf(
+        Locale.ROOT,
+        "%s: %s %,d steps, %,d tokens, %,d parameters, %.3g FLOPs, %.1f s (%,.0f tokens/s)%n",
+        result.finished() ? "trained" : "stopped",
+        out,
+        result.steps(),
+        result.tokens(),
+        result.params(),
+        result.flops(),
+        result.wallSeconds(),
+        result.tokensPerSecond());
+    System.out.printf(
+        Locale.ROOT,
+        "validation loss %.4f (%.4f bits/byte), best %.4f at step %d, from %.4f%n",
+        result.finalValLoss(),
+        result.finalValBpb(),
+        result.bestValLoss(),
+        result.bestStep(),
+        result.initialValLoss());
     System.out.println("result: " + out.resolve("result.json"));
     return 0;
   }
@@ -83,15 +129,24 @@ public final class TrainCommand implements Callable<Integer> {
       try {
         gpus = Engine.getEngine("PyTorch").getGpuCount();
       } catch (RuntimeException e) {
-        throw new UsageException("--device " + name + ": DJL could not load a libtorch ("
-            + rootMessage(e) + "). With network, DJL downloads the CUDA libtorch matching the driver on first use; "
-            + "offline, set PYTORCH_LIBRARY_PATH, PYTORCH_VERSION and PYTORCH_FLAVOR to a CUDA libtorch "
-            + "(docs/training.md, GPU)", e);
+        throw new UsageException(
+            "--device "
+                + name
+                + ": DJL could not load a libtorch ("
+                + rootMessage(e)
+                + "). With network, DJL downloads the CUDA libtorch matching the driver on first use; "
+                + "offline, set PYTORCH_LIBRARY_PATH, PYTORCH_VERSION and PYTORCH_FLAVOR to a CUDA libtorch "
+                + "(docs/training.md, GPU)",
+            e);
       }
       if (gpus <= id) {
-        throw new UsageException("--device " + name + ": DJL's PyTorch engine sees " + gpus
-            + " CUDA GPU(s). With network, DJL downloads a CUDA libtorch itself when a GPU and driver are present; "
-            + "offline, point PYTORCH_LIBRARY_PATH/PYTORCH_VERSION/PYTORCH_FLAVOR at a CUDA libtorch (docs/training.md)");
+        throw new UsageException(
+            "--device "
+                + name
+                + ": DJL's PyTorch engine sees "
+                + gpus
+                + " CUDA GPU(s). With network, DJL downloads a CUDA libtorch itself when a GPU and driver are present; "
+                + "offline, point PYTORCH_LIBRARY_PATH/PYTORCH_VERSION/PYTORCH_FLAVOR at a CUDA libtorch (docs/training.md)");
       }
       return Device.gpu(id);
     }

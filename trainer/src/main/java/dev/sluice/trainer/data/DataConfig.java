@@ -1,6 +1,7 @@
 package dev.sluice.trainer.data;
 
 import dev.sluice.core.cli.UsageException;
+
 /**
  * What the trainer reads from the shards and how it splits and shuffles them.
  *
@@ -11,14 +12,20 @@ import dev.sluice.core.cli.UsageException;
  * @param valFraction share of documents (by id hash) held out for validation, in [0, 0.5]
  * @param shuffleBuffer sequences held in the shuffle buffer
  */
-public record DataConfig(String idColumn, String textColumn, String weightColumn, String difficultyColumn,
-    double valFraction, int shuffleBuffer) {
+public record DataConfig(
+    String idColumn,
+    String textColumn,
+    String weightColumn,
+    String difficultyColumn,
+    double valFraction,
+    int shuffleBuffer) {
 
   public DataConfig {
     if (!(valFraction >= 0 && valFraction <= 0.5)) {
       throw new UsageException("data.val_fraction must be in [0, 0.5], got " + valFraction);
     }
-    if (shuffleBuffer < 1) throw new UsageException("data.shuffle_buffer must be >= 1, got " + shuffleBuffer);
+    if (shuffleBuffer < 1)
+      throw new UsageException("data.shuffle_buffer must be >= 1, got " + shuffleBuffer);
   }
 
   public static DataConfig defaults() {

@@ -37,7 +37,8 @@ final class Packer {
     int n = Math.min(length - filled, text.length + 1 - offset);
     for (int i = 0; i < n; i++) {
       int pos = offset + i;
-      tokens[filled + i] = pos == text.length ? (short) Tokens.SEPARATOR : (short) (text[pos] & 0xFF);
+      tokens[filled + i] =
+          pos == text.length ? (short) Tokens.SEPARATOR : (short) (text[pos] & 0xFF);
     }
     if (weighted) java.util.Arrays.fill(weights, filled, filled + n, doc.weight());
     if (withDifficulty) difficultySum += doc.difficulty() * n;
@@ -50,7 +51,8 @@ final class Packer {
   }
 
   Sequence emit() {
-    Sequence s = new Sequence(tokens, weights, withDifficulty ? difficultySum / length : Double.NaN);
+    Sequence s =
+        new Sequence(tokens, weights, withDifficulty ? difficultySum / length : Double.NaN);
     reset();
     return s;
   }

@@ -87,20 +87,35 @@ public final class ShardFile implements AutoCloseable {
 
   private Type field(String name, boolean binary) {
     if (!file.containsField(name)) {
-      throw new DataException(path + ": shard has no column '" + name + "' (columns: "
-          + file.getFields().stream().map(Type::getName).toList() + ")");
+      throw new DataException(
+          path
+              + ": shard has no column '"
+              + name
+              + "' (columns: "
+              + file.getFields().stream().map(Type::getName).toList()
+              + ")");
     }
     Type t = file.getType(name);
     if (!t.isPrimitive() || t.isRepetition(Type.Repetition.REPEATED)) {
       throw new DataException(path + ": column '" + name + "' is not a plain value column");
     }
     PrimitiveType.PrimitiveTypeName p = t.asPrimitiveType().getPrimitiveTypeName();
-    boolean ok = binary ? p == PrimitiveType.PrimitiveTypeName.BINARY
-        : p == PrimitiveType.PrimitiveTypeName.DOUBLE || p == PrimitiveType.PrimitiveTypeName.FLOAT
-            || p == PrimitiveType.PrimitiveTypeName.INT32 || p == PrimitiveType.PrimitiveTypeName.INT64;
+    boolean ok =
+        binary
+            ? p == PrimitiveType.PrimitiveTypeName.BINARY
+            : p == PrimitiveType.PrimitiveTypeName.DOUBLE
+                || p == PrimitiveType.PrimitiveTypeName.FLOAT
+                || p == PrimitiveType.PrimitiveTypeName.INT32
+                || p == PrimitiveType.PrimitiveTypeName.INT64;
     if (!ok) {
-      throw new DataException(path + ": column '" + name + "' is " + p + ", expected "
-          + (binary ? "a string (BINARY)" : "a number (DOUBLE, FLOAT, INT32 or INT64)"));
+      throw new DataException(
+          path
+              + ": column '"
+              + name
+              + "' is "
+              + p
+              + ", expected "
+              + (binary ? "a string (BINARY)" : "a number (DOUBLE, FLOAT, INT32 or INT64)"));
     }
     return t;
   }
@@ -123,10 +138,14 @@ public final class ShardFile implements AutoCloseable {
       PageReadStore pages = reader.readRowGroup(index);
       if (pages == null) throw new DataException(path + ": row group " + index + " is missing");
       MessageColumnIO io = new ColumnIOFactory().getColumnIO(projection, file);
-      return new RowGroup(index, pages.getRowCount(), io.getRecordReader(pages, new GroupRecordConverter(projection)));
+      return new RowGroup(
+          index,
+          pages.getRowCount(),
+          io.getRecordReader(pages, new GroupRecordConverter(projection)));
     } catch (IOException | RuntimeException e) {
       if (e instanceof DataException d) throw d;
-      throw new DataException(path + ": corrupt row group " + index + " (" + e.getMessage() + ")", e);
+      throw new DataException(
+          path + ": corrupt row group " + index + " (" + e.getMessage() + ")", e);
     }
   }
 
@@ -157,21 +176,42 @@ public final class ShardFile implements AutoCloseable {
       try {
         g = records.read();
       } catch (RuntimeException e) {
-        throw new DataException(path + ": corrupt data in row group " + index + " near row " + next
-            + " (" + e.getMessage() + ")", e);
+        throw new DataException(
+            path
+                + ": corrupt data in row group "
+                + index
+                + " near row "
+                + next
+                + " ("
+                + e.getMessage()
+                + ")",
+            e);
       }
       next++;
       if (g.getFieldRepetitionCount(idCol) == 0 || g.getFieldRepetitionCount(textCol) == 0) {
-        throw new DataException(path + ": row " + (next - 1) + " of row group " + index + " has a null id or text");
+        throw new DataException(
+            path + ": row " + (next - 1) + " of row group " + index + " has a null id or text");
       }
       String id = g.getString(idCol, 0);
       byte[] text = g.getBinary(textCol, 0).getBytes();
-      float weight = weightCol < 0 || g.getFieldRepetitionCount(weightCol) == 0 ? 1f : (float) number(g, weightCol);
-      double difficulty = difficultyCol < 0 || g.getFieldRepetitionCount(difficultyCol) == 0
-          ? Double.NaN : number(g, difficultyCol);
+      float weight =
+          weightCol < 0 || g.getFieldRepetitionCount(weightCol) == 0
+              ? 1f
+              : (float) number(g, weightCol);
+      double difficulty =
+          difficultyCol < 0 || g.getFieldRepetitionCount(difficultyCol) == 0
+              ? Double.NaN
+              : number(g, difficultyCol);
       if (!(weight >= 0) || Float.isInfinite(weight)) {
-        throw new DataException(path + ": row " + (next - 1) + " (id " + id + ") has weight " + weight
-            + "; weights must be finite and >= 0");
+        throw new DataException(
+            path
+                + ": row "
+                + (next - 1)
+                + " (id "
+                + id
+                + ") has weight "
+                + weight
+                + "; weights must be finite and >= 0");
       }
       return new Row(id, text, weight, difficulty);
     }
@@ -179,7 +219,9 @@ public final class ShardFile implements AutoCloseable {
     /** Skips rows without decoding more than needed. */
     public void skip(long n) {
       for (long i = 0; i < n; i++) {
-        if (!hasNext()) throw new DataException(path + ": row group " + index + " has fewer rows than the cursor expects");
+        if (!hasNext())
+          throw new DataException(
+              path + ": row group " + index + " has fewer rows than the cursor expects");
         records.read();
         next++;
       }

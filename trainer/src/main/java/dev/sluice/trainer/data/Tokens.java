@@ -11,6 +11,7 @@ import java.security.NoSuchAlgorithmException;
 public final class Tokens {
   /** Token that ends every document. */
   public static final int SEPARATOR = 256;
+
   /** Vocabulary: 256 byte values and the separator. */
   public static final int VOCAB = 257;
 

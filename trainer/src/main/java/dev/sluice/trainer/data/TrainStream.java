@@ -47,7 +47,8 @@ public final class TrainStream implements AutoCloseable {
     this.config = config;
     this.seed = seed;
     this.length = length;
-    this.packer = new Packer(length, config.weightColumn() != null, config.difficultyColumn() != null);
+    this.packer =
+        new Packer(length, config.weightColumn() != null, config.difficultyColumn() != null);
     startEpoch(0);
   }
 
@@ -97,9 +98,15 @@ public final class TrainStream implements AutoCloseable {
       }
       if (buffer.isEmpty()) {
         if (producedThisEpoch == 0) {
-          throw new DataException(run.dir() + ": no training sequence of " + length + " tokens can be made: "
-              + run.rows() + " documents, val_fraction " + config.valFraction()
-              + " (all text in the validation split, or too little text for one sequence)");
+          throw new DataException(
+              run.dir()
+                  + ": no training sequence of "
+                  + length
+                  + " tokens can be made: "
+                  + run.rows()
+                  + " documents, val_fraction "
+                  + config.valFraction()
+                  + " (all text in the validation split, or too little text for one sequence)");
         }
         startEpoch(epoch + 1);
         continue;
@@ -170,7 +177,8 @@ public final class TrainStream implements AutoCloseable {
 
   /** The exact position, as bytes a checkpoint stores. */
   public byte[] cursor() {
-    try (ByteArrayOutputStream bytes = new ByteArrayOutputStream(); DataOutputStream out = new DataOutputStream(bytes)) {
+    try (ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        DataOutputStream out = new DataOutputStream(bytes)) {
       out.writeInt(CURSOR_VERSION);
       out.writeLong(seed);
       out.writeInt(length);
@@ -203,12 +211,20 @@ public final class TrainStream implements AutoCloseable {
   /** Moves to a position saved by {@link #cursor()} with the same run, config, seed and length. */
   public void restore(byte[] cursor) {
     try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(cursor))) {
-      if (in.readInt() != CURSOR_VERSION) throw new DataException("checkpoint data cursor has an unknown version");
+      if (in.readInt() != CURSOR_VERSION)
+        throw new DataException("checkpoint data cursor has an unknown version");
       long savedSeed = in.readLong();
       int savedLength = in.readInt();
       if (savedSeed != seed || savedLength != length) {
-        throw new DataException("checkpoint data cursor was saved with seed " + savedSeed + " and sequence length "
-            + savedLength + ", this run has seed " + seed + " and length " + length);
+        throw new DataException(
+            "checkpoint data cursor was saved with seed "
+                + savedSeed
+                + " and sequence length "
+                + savedLength
+                + ", this run has seed "
+                + seed
+                + " and length "
+                + length);
       }
       startEpoch(in.readInt());
       shardPos = in.readInt();
@@ -249,7 +265,8 @@ public final class TrainStream implements AutoCloseable {
         }
       }
     } catch (IOException e) {
-      throw new DataException("checkpoint data cursor is truncated or corrupt: " + e.getMessage(), e);
+      throw new DataException(
+          "checkpoint data cursor is truncated or corrupt: " + e.getMessage(), e);
     }
   }
 

@@ -12,7 +12,8 @@ public final class ValidationSet {
 
   public static List<Sequence> load(RunData run, DataConfig config, int length, int maxSequences) {
     List<Sequence> out = new ArrayList<>();
-    Packer packer = new Packer(length, config.weightColumn() != null, config.difficultyColumn() != null);
+    Packer packer =
+        new Packer(length, config.weightColumn() != null, config.difficultyColumn() != null);
     for (RunData.Shard s : run.shards()) {
       try (ShardFile shard = ShardFile.open(s.path(), config.columns())) {
         for (int g = 0; g < shard.rowGroups(); g++) {

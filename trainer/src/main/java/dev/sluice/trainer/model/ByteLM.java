@@ -32,15 +32,28 @@ public final class ByteLM extends AbstractBlock {
 
   public ByteLM(ModelConfig config) {
     this.config = config;
-    this.tokens = addParameter(Parameter.builder().setName("tok_embedding").setType(Parameter.Type.WEIGHT)
-        .optShape(new Shape(Tokens.VOCAB, config.dModel())).build());
-    this.positions = addParameter(Parameter.builder().setName("pos_embedding").setType(Parameter.Type.WEIGHT)
-        .optShape(new Shape(config.context(), config.dModel())).build());
+    this.tokens =
+        addParameter(
+            Parameter.builder()
+                .setName("tok_embedding")
+                .setType(Parameter.Type.WEIGHT)
+                .optShape(new Shape(Tokens.VOCAB, config.dModel()))
+                .build());
+    this.positions =
+        addParameter(
+            Parameter.builder()
+                .setName("pos_embedding")
+                .setType(Parameter.Type.WEIGHT)
+                .optShape(new Shape(config.context(), config.dModel()))
+                .build());
     for (int i = 0; i < config.layers(); i++) {
-      layers.add(addChildBlock("layer" + i, new DecoderLayer(config.dModel(), config.heads(), config.mlpRatio())));
+      layers.add(
+          addChildBlock(
+              "layer" + i, new DecoderLayer(config.dModel(), config.heads(), config.mlpRatio())));
     }
     this.lnFinal = addChildBlock("ln_f", LayerNorm.builder().axis(2).build());
-    this.head = addChildBlock("head", Linear.builder().setUnits(Tokens.VOCAB).optBias(false).build());
+    this.head =
+        addChildBlock("head", Linear.builder().setUnits(Tokens.VOCAB).optBias(false).build());
   }
 
   public ModelConfig config() {
@@ -48,16 +61,22 @@ public final class ByteLM extends AbstractBlock {
   }
 
   @Override
-  protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
+  protected NDList forwardInternal(
+      ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
     NDArray ids = inputs.singletonOrThrow();
     long t = ids.getShape().get(1);
     NDArray tok = ps.getValue(tokens, ids.getDevice(), training);
     NDArray pos = ps.getValue(positions, ids.getDevice(), training);
     if (t != config.context()) {
       pos = pos.get(new NDIndex("0:{}", t));
-      pos.attach(ids.getManager()); // a per-batch view: closed with the batch, not kept by the model
+      pos.attach(
+          ids.getManager()); // a per-batch view: closed with the batch, not kept by the model
     }
-    NDArray x = ids.getNDArrayInternal().embedding(ids, tok, SparseFormat.DENSE).singletonOrThrow().add(pos);
+    NDArray x =
+        ids.getNDArrayInternal()
+            .embedding(ids, tok, SparseFormat.DENSE)
+            .singletonOrThrow()
+            .add(pos);
     NDList h = new NDList(x);
     for (DecoderLayer layer : layers) h = layer.forward(ps, h, training);
     return head.forward(ps, lnFinal.forward(ps, h, training), training);

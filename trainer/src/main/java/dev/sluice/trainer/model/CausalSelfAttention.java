@@ -27,14 +27,18 @@ public final class CausalSelfAttention extends AbstractBlock {
   }
 
   @Override
-  protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
+  protected NDList forwardInternal(
+      ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
     NDArray x = inputs.singletonOrThrow();
     long b = x.getShape().get(0);
     long t = x.getShape().get(1);
     long hd = dModel / heads;
     // (B, T, 3d) -> (3, B, H, T, hd)
-    NDArray qkvs = qkv.forward(ps, new NDList(x), training).singletonOrThrow()
-        .reshape(b, t, 3, heads, hd).transpose(2, 0, 3, 1, 4);
+    NDArray qkvs =
+        qkv.forward(ps, new NDList(x), training)
+            .singletonOrThrow()
+            .reshape(b, t, 3, heads, hd)
+            .transpose(2, 0, 3, 1, 4);
     NDArray q = qkvs.get(0);
     NDArray k = qkvs.get(1);
     NDArray v = qkvs.get(2);
@@ -55,8 +59,12 @@ public final class CausalSelfAttention extends AbstractBlock {
       NDManager owner = qkv.getParameters().get("weight").getArray().getManager();
       mask = owner.create(m, new Shape(t, t)).toDevice(like.getDevice(), false);
       if (scale != null) scale.close();
-      // a device scalar: array.muli(float) would upload the float at every call, a device-wide wait on a GPU
-      scale = owner.create((float) (1.0 / Math.sqrt((double) dModel / heads))).toDevice(like.getDevice(), false);
+      // a device scalar: array.muli(float) would upload the float at every call, a device-wide wait
+      // on a GPU
+      scale =
+          owner
+              .create((float) (1.0 / Math.sqrt((double) dModel / heads)))
+              .toDevice(like.getDevice(), false);
     }
     return mask;
   }

@@ -29,11 +29,16 @@ public final class DecoderLayer extends AbstractBlock {
   }
 
   @Override
-  protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
+  protected NDList forwardInternal(
+      ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
     NDArray x = inputs.singletonOrThrow();
-    NDArray a = attention.forward(ps, ln1.forward(ps, new NDList(x), training), training).singletonOrThrow();
+    NDArray a =
+        attention
+            .forward(ps, ln1.forward(ps, new NDList(x), training), training)
+            .singletonOrThrow();
     x = x.add(a);
-    NDArray h = up.forward(ps, ln2.forward(ps, new NDList(x), training), training).singletonOrThrow();
+    NDArray h =
+        up.forward(ps, ln2.forward(ps, new NDList(x), training), training).singletonOrThrow();
     NDArray m = down.forward(ps, new NDList(Activation.gelu(h)), training).singletonOrThrow();
     return new NDList(x.add(m));
   }

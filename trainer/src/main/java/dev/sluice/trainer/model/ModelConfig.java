@@ -17,7 +17,8 @@ public record ModelConfig(int layers, int dModel, int heads, int context, int ml
     if (layers < 1) throw new UsageException("model.n_layer must be >= 1, got " + layers);
     if (dModel < 1) throw new UsageException("model.d_model must be >= 1, got " + dModel);
     if (heads < 1 || dModel % heads != 0) {
-      throw new UsageException("model.n_head must divide model.d_model (" + dModel + "), got " + heads);
+      throw new UsageException(
+          "model.n_head must divide model.d_model (" + dModel + "), got " + heads);
     }
     if (context < 2) throw new UsageException("model.context must be >= 2, got " + context);
     if (mlpRatio < 1) throw new UsageException("model.mlp_ratio must be >= 1, got " + mlpRatio);

@@ -41,22 +41,31 @@ public final class AdamW {
   private long t;
   private final Schedule schedule;
   private final NDManager manager;
+
   /** b1, 1−b1, b2, 1−b2, eps, clip, 1e-6, 1 — on the device once, see {@link #step}. */
   private final NDArray constants;
+
   /** Per-step scalars (lr / c1, 1 / √c2, lr · wd) for a group of upcoming updates, uploaded in one copy. */
   private NDArray perStep;
+
   private long perStepFirst;
   private NDList gradViews;
   private NDList weightViews;
   private NDArray decayMask;
 
-  public AdamW(PairList<String, Parameter> parameters, OptimConfig config, Schedule schedule, NDManager manager) {
+  public AdamW(
+      PairList<String, Parameter> parameters,
+      OptimConfig config,
+      Schedule schedule,
+      NDManager manager) {
     this.config = config;
     this.schedule = schedule;
     this.manager = manager;
     float b1 = config.beta1();
     float b2 = config.beta2();
-    this.constants = manager.create(new float[] {b1, 1 - b1, b2, 1 - b2, config.eps(), config.gradClip(), 1e-6f, 1f});
+    this.constants =
+        manager.create(
+            new float[] {b1, 1 - b1, b2, 1 - b2, config.eps(), config.gradClip(), 1e-6f, 1f});
     long n = 0;
     List<Long> offs = new ArrayList<>();
     for (Pair<String, Parameter> p : parameters) {
@@ -161,7 +170,8 @@ public final class AdamW {
       NDArray wv = w.reshape(-1);
       wv.attach(owner);
       weightViews.add(wv);
-      if (w.getShape().dimension() >= 2) Arrays.fill(mask, (int) offsets[i], (int) (offsets[i] + w.size()), 1f);
+      if (w.getShape().dimension() >= 2)
+        Arrays.fill(mask, (int) offsets[i], (int) (offsets[i] + w.size()), 1f);
     }
     decayMask = owner.create(mask).toDevice(mean.getDevice(), false);
   }
@@ -184,13 +194,23 @@ public final class AdamW {
     DataInputStream d = new DataInputStream(in);
     long steps = d.readLong();
     int n = d.readInt();
-    if (n != names.size()) throw new IOException("optimizer state has " + n + " parameters, the model has " + names.size());
+    if (n != names.size())
+      throw new IOException(
+          "optimizer state has " + n + " parameters, the model has " + names.size());
     for (int i = 0; i < n; i++) {
       String name = d.readUTF();
       long len = d.readLong();
       if (!name.equals(names.get(i)) || len != params.get(i).getArray().size()) {
-        throw new IOException("optimizer state for " + name + " (" + len + ") does not match parameter "
-            + names.get(i) + " (" + params.get(i).getArray().size() + ")");
+        throw new IOException(
+            "optimizer state for "
+                + name
+                + " ("
+                + len
+                + ") does not match parameter "
+                + names.get(i)
+                + " ("
+                + params.get(i).getArray().size()
+                + ")");
       }
     }
     NDList state = NDList.decode(manager, in);
@@ -199,7 +219,8 @@ public final class AdamW {
     mean = state.get(0).toDevice(manager.getDevice(), false);
     variance = state.get(1).toDevice(manager.getDevice(), false);
     t = steps;
-    if (gradViews != null) { // the model's parameters were replaced by the checkpoint's: views are stale
+    if (gradViews
+        != null) { // the model's parameters were replaced by the checkpoint's: views are stale
       gradViews.close();
       weightViews.close();
       decayMask.close();

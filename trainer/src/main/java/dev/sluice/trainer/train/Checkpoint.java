@@ -24,13 +24,26 @@ public final class Checkpoint {
   static final String OPTIMIZER = "optimizer.bin";
   static final String CURSOR = "data.cursor";
   static final String STATE = "state.json";
-  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  private static final ObjectMapper JSON =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   /** What state.json holds. */
-@com.fasterxml.jackson.databind.annotation.JsonNaming(com.fasterxml.jackson.databind.PropertyNamingStrategies.SnakeCaseStrategy.class)
-  public record State(long step, long tokens, double wallSeconds, double bestValLoss, long bestStep,
-      double lastValLoss, double lastValBpb, String recipeSha256, String dataManifestSha256, long seed,
-      int epoch, long consumedSequences, long cursorSkip) {}
+  @com.fasterxml.jackson.databind.annotation.JsonNaming(
+      com.fasterxml.jackson.databind.PropertyNamingStrategies.SnakeCaseStrategy.class)
+  public record State(
+      long step,
+      long tokens,
+      double wallSeconds,
+      double bestValLoss,
+      long bestStep,
+      double lastValLoss,
+      double lastValBpb,
+      String recipeSha256,
+      String dataManifestSha256,
+      long seed,
+      int epoch,
+      long consumedSequences,
+      long cursorSkip) {}
 
   private Checkpoint() {}
 
@@ -68,8 +81,12 @@ public final class Checkpoint {
   public static List<Path> list(Path out) throws IOException {
     if (!Files.isDirectory(dir(out))) return List.of();
     try (Stream<Path> s = Files.list(dir(out))) {
-      return s.filter(p -> p.getFileName().toString().matches("step-\\d{8}") && Files.isRegularFile(p.resolve(STATE)))
-          .sorted(Comparator.comparing(p -> p.getFileName().toString())).toList();
+      return s.filter(
+              p ->
+                  p.getFileName().toString().matches("step-\\d{8}")
+                      && Files.isRegularFile(p.resolve(STATE)))
+          .sorted(Comparator.comparing(p -> p.getFileName().toString()))
+          .toList();
     }
   }
 

@@ -30,7 +30,8 @@ final class DeviceFeed implements AutoCloseable {
   private int used;
   private byte[] groupCursor;
 
-  DeviceFeed(TrainStream stream, int batch, int length, Device device, NDManager parent, int group) {
+  DeviceFeed(
+      TrainStream stream, int batch, int length, Device device, NDManager parent, int group) {
     this.stream = stream;
     this.batch = batch;
     this.length = length;

@@ -15,7 +15,8 @@ final class Losses {
   static NDArray trainLoss(NDArray logits, NDArray targets, NDArray weights) {
     NDArray nll = tokenNll(logits, targets);
     if (weights == null) return nll.mean();
-    // clip (a native scalar argument) rather than add(1e-12f), which would upload the number each step
+    // clip (a native scalar argument) rather than add(1e-12f), which would upload the number each
+    // step
     return nll.mul(weights).sum().div(weights.sum().clip(1e-12f, Float.MAX_VALUE));
   }
 }

@@ -26,7 +26,9 @@ final class Metrics implements AutoCloseable {
 
   Metrics(Path file) throws IOException {
     this.file = file;
-    this.out = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    this.out =
+        Files.newBufferedWriter(
+            file, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
   }
 
   void truncateAfter(long step) throws IOException {
@@ -44,9 +46,17 @@ final class Metrics implements AutoCloseable {
     out = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
   }
 
-  void train(long step, long tokens, double loss, double lr, double gradNorm, double tokensPerSecond, double wall)
+  void train(
+      long step,
+      long tokens,
+      double loss,
+      double lr,
+      double gradNorm,
+      double tokensPerSecond,
+      double wall)
       throws IOException {
-    ObjectNode n = JSON.createObjectNode().put("kind", "train").put("step", step).put("tokens", tokens);
+    ObjectNode n =
+        JSON.createObjectNode().put("kind", "train").put("step", step).put("tokens", tokens);
     num(n, "loss", loss);
     num(n, "lr", lr);
     num(n, "tokens_per_second", tokensPerSecond);
@@ -55,9 +65,17 @@ final class Metrics implements AutoCloseable {
     write(n);
   }
 
-  void eval(long step, long tokens, Trainer.Evaluation e, double loss, double lr, double tokensPerSecond, double wall)
+  void eval(
+      long step,
+      long tokens,
+      Trainer.Evaluation e,
+      double loss,
+      double lr,
+      double tokensPerSecond,
+      double wall)
       throws IOException {
-    ObjectNode n = JSON.createObjectNode().put("kind", "eval").put("step", step).put("tokens", tokens);
+    ObjectNode n =
+        JSON.createObjectNode().put("kind", "eval").put("step", step).put("tokens", tokens);
     num(n, "loss", loss);
     num(n, "lr", lr);
     num(n, "tokens_per_second", tokensPerSecond);
@@ -81,7 +99,8 @@ final class Metrics implements AutoCloseable {
   static double initialValLoss(Path file) throws IOException {
     for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
       JsonNode n = JSON.readTree(line);
-      if ("eval".equals(n.path("kind").asText()) && n.path("step").asLong() == 0) return n.path("val_loss").asDouble();
+      if ("eval".equals(n.path("kind").asText()) && n.path("step").asLong() == 0)
+        return n.path("val_loss").asDouble();
     }
     return Double.NaN;
   }

@@ -42,8 +42,17 @@ public final class Progress {
     if (!tty && !evalLine) return;
     double secs = (System.nanoTime() - started) / 1e9;
     double eta = step > startStep ? secs / (step - startStep) * (stopAt - step) : Double.NaN;
-    String line = String.format(Locale.ROOT, "step %d/%d  loss %.4f  val %.4f  lr %.2e  %,.0f tok/s  eta %s",
-        step, total, loss, val, lr, lastTps, Double.isNaN(eta) ? "?" : String.format(Locale.ROOT, "%.0fs", eta));
+    String line =
+        String.format(
+            Locale.ROOT,
+            "step %d/%d  loss %.4f  val %.4f  lr %.2e  %,.0f tok/s  eta %s",
+            step,
+            total,
+            loss,
+            val,
+            lr,
+            lastTps,
+            Double.isNaN(eta) ? "?" : String.format(Locale.ROOT, "%.0fs", eta));
     if (tty) out.print("\r" + line + "\u001b[K");
     else out.println(line);
     out.flush();

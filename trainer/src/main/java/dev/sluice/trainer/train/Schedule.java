@@ -7,8 +7,13 @@ import java.util.Locale;
  * Learning rate by step: linear warmup, then cosine decay or warmup-stable-decay (constant, then a linear decay
  * over the last {@code decayFraction} of the steps), ending at {@code minRatio × peak}.
  */
-public record Schedule(Kind kind, float peak, float minRatio, int warmup, int total, double decayFraction) {
-  public enum Kind { COSINE, WSD, CONSTANT }
+public record Schedule(
+    Kind kind, float peak, float minRatio, int warmup, int total, double decayFraction) {
+  public enum Kind {
+    COSINE,
+    WSD,
+    CONSTANT
+  }
 
   public Schedule {
     if (!(peak > 0)) throw new UsageException("train.lr must be > 0, got " + peak);
@@ -16,7 +21,8 @@ public record Schedule(Kind kind, float peak, float minRatio, int warmup, int to
       throw new UsageException("train.min_lr_ratio must be in [0, 1], got " + minRatio);
     }
     if (warmup < 0 || warmup > total) {
-      throw new UsageException("train.warmup_steps must be in [0, train.steps=" + total + "], got " + warmup);
+      throw new UsageException(
+          "train.warmup_steps must be in [0, train.steps=" + total + "], got " + warmup);
     }
     if (!(decayFraction > 0 && decayFraction <= 1)) {
       throw new UsageException("train.decay_fraction must be in (0, 1], got " + decayFraction);
@@ -27,7 +33,8 @@ public record Schedule(Kind kind, float peak, float minRatio, int warmup, int to
     try {
       return Kind.valueOf(name.toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      throw new UsageException("train.schedule must be one of cosine, wsd, constant; got '" + name + "'");
+      throw new UsageException(
+          "train.schedule must be one of cosine, wsd, constant; got '" + name + "'");
     }
   }
 
@@ -38,7 +45,8 @@ public record Schedule(Kind kind, float peak, float minRatio, int warmup, int to
     return switch (kind) {
       case CONSTANT -> peak;
       case COSINE -> {
-        double progress = total == warmup ? 1 : Math.min(1, (double) (step - warmup) / (total - warmup));
+        double progress =
+            total == warmup ? 1 : Math.min(1, (double) (step - warmup) / (total - warmup));
         yield (float) (min + (peak - min) * 0.5 * (1 + Math.cos(Math.PI * progress)));
       }
       case WSD -> {

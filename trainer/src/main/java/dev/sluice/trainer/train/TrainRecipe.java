@@ -15,9 +15,20 @@ import java.util.Map;
  * A training recipe (YAML; docs/training.md lists every field), read by the shared recipe loader. Unknown fields
  * and bad values stop the command before anything runs, naming the field, the value and what is allowed.
  */
-public record TrainRecipe(String name, long seed, ModelConfig model, DataConfig data, int batchSize,
-    Schedule schedule, OptimConfig optim, int evalEvery, int evalSequences, int checkpointEvery,
-    int checkpointKeep, int logEvery, Map<String, Object> resolved) {
+public record TrainRecipe(
+    String name,
+    long seed,
+    ModelConfig model,
+    DataConfig data,
+    int batchSize,
+    Schedule schedule,
+    OptimConfig optim,
+    int evalEvery,
+    int evalSequences,
+    int checkpointEvery,
+    int checkpointKeep,
+    int logEvery,
+    Map<String, Object> resolved) {
 
   private static final int MAX = Integer.MAX_VALUE;
 
@@ -26,34 +37,83 @@ public record TrainRecipe(String name, long seed, ModelConfig model, DataConfig 
   }
 
   public static TrainRecipe parse(Map<String, Object> map) {
-    Config top = Config.of("", map).allowOnly("name", "seed", "model", "data", "train", "eval", "checkpoint",
-        "log_every");
+    Config top =
+        Config.of("", map)
+            .allowOnly("name", "seed", "model", "data", "train", "eval", "checkpoint", "log_every");
     Config m = top.child("model").allowOnly("n_layer", "d_model", "n_head", "context", "mlp_ratio");
-    ModelConfig model = new ModelConfig(m.getInt("n_layer", 2, 1, MAX), m.getInt("d_model", 64, 1, MAX),
-        m.getInt("n_head", 4, 1, MAX), m.getInt("context", 128, 2, MAX), m.getInt("mlp_ratio", 4, 1, MAX));
-    Config d = top.child("data").allowOnly("id_column", "text_column", "weight_column", "difficulty_column",
-        "val_fraction", "shuffle_buffer");
+    ModelConfig model =
+        new ModelConfig(
+            m.getInt("n_layer", 2, 1, MAX),
+            m.getInt("d_model", 64, 1, MAX),
+            m.getInt("n_head", 4, 1, MAX),
+            m.getInt("context", 128, 2, MAX),
+            m.getInt("mlp_ratio", 4, 1, MAX));
+    Config d =
+        top.child("data")
+            .allowOnly(
+                "id_column",
+                "text_column",
+                "weight_column",
+                "difficulty_column",
+                "val_fraction",
+                "shuffle_buffer");
     DataConfig dd = DataConfig.defaults();
-    DataConfig data = new DataConfig(d.getString("id_column", dd.idColumn()),
-        d.getString("text_column", dd.textColumn()), d.getString("weight_column", null),
-        d.getString("difficulty_column", null), d.getDouble("val_fraction", dd.valFraction()),
-        d.getInt("shuffle_buffer", dd.shuffleBuffer(), 1, MAX));
-    Config t = top.child("train").allowOnly("batch_size", "steps", "lr", "min_lr_ratio", "warmup_steps", "schedule",
-        "decay_fraction", "weight_decay", "beta1", "beta2", "eps", "grad_clip");
+    DataConfig data =
+        new DataConfig(
+            d.getString("id_column", dd.idColumn()),
+            d.getString("text_column", dd.textColumn()),
+            d.getString("weight_column", null),
+            d.getString("difficulty_column", null),
+            d.getDouble("val_fraction", dd.valFraction()),
+            d.getInt("shuffle_buffer", dd.shuffleBuffer(), 1, MAX));
+    Config t =
+        top.child("train")
+            .allowOnly(
+                "batch_size",
+                "steps",
+                "lr",
+                "min_lr_ratio",
+                "warmup_steps",
+                "schedule",
+                "decay_fraction",
+                "weight_decay",
+                "beta1",
+                "beta2",
+                "eps",
+                "grad_clip");
     int steps = t.getInt("steps", 200, 1, MAX);
     int batch = t.getInt("batch_size", 16, 1, MAX);
-    Schedule schedule = new Schedule(Schedule.kind(t.getChoice("schedule", "cosine", "cosine", "wsd", "constant")),
-        (float) t.getDouble("lr", 1e-3), (float) t.getDouble("min_lr_ratio", 0.1),
-        t.getInt("warmup_steps", Math.min(100, steps / 10), 0, steps), steps, t.getDouble("decay_fraction", 0.2));
-    OptimConfig optim = new OptimConfig((float) t.getDouble("beta1", 0.9), (float) t.getDouble("beta2", 0.95),
-        (float) t.getDouble("eps", 1e-8), (float) t.getDouble("weight_decay", 0.1),
-        (float) t.getDouble("grad_clip", 1.0));
+    Schedule schedule =
+        new Schedule(
+            Schedule.kind(t.getChoice("schedule", "cosine", "cosine", "wsd", "constant")),
+            (float) t.getDouble("lr", 1e-3),
+            (float) t.getDouble("min_lr_ratio", 0.1),
+            t.getInt("warmup_steps", Math.min(100, steps / 10), 0, steps),
+            steps,
+            t.getDouble("decay_fraction", 0.2));
+    OptimConfig optim =
+        new OptimConfig(
+            (float) t.getDouble("beta1", 0.9),
+            (float) t.getDouble("beta2", 0.95),
+            (float) t.getDouble("eps", 1e-8),
+            (float) t.getDouble("weight_decay", 0.1),
+            (float) t.getDouble("grad_clip", 1.0));
     Config e = top.child("eval").allowOnly("every", "sequences");
     Config c = top.child("checkpoint").allowOnly("every", "keep");
-    return new TrainRecipe(top.getString("name", "train"), top.getLong("seed", 0, Long.MIN_VALUE, Long.MAX_VALUE),
-        model, data, batch, schedule, optim, e.getInt("every", Math.max(1, steps / 10), 1, MAX),
-        e.getInt("sequences", 64, 1, MAX), c.getInt("every", Math.max(1, steps / 4), 1, MAX),
-        c.getInt("keep", 2, 1, MAX), top.getInt("log_every", 10, 1, MAX), map);
+    return new TrainRecipe(
+        top.getString("name", "train"),
+        top.getLong("seed", 0, Long.MIN_VALUE, Long.MAX_VALUE),
+        model,
+        data,
+        batch,
+        schedule,
+        optim,
+        e.getInt("every", Math.max(1, steps / 10), 1, MAX),
+        e.getInt("sequences", 64, 1, MAX),
+        c.getInt("every", Math.max(1, steps / 4), 1, MAX),
+        c.getInt("keep", 2, 1, MAX),
+        top.getInt("log_every", 10, 1, MAX),
+        map);
   }
 
   /** SHA-256 of the recipe as resolved (after --set), to tie checkpoints and summaries to it. */

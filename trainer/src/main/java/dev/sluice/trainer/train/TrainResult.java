@@ -6,8 +6,27 @@ package dev.sluice.trainer.train;
  * fields extend it; docs/training.md). Later steps (scaling experiments) read this file. Non-finite numbers are
  * written as null.
  */
-@com.fasterxml.jackson.databind.annotation.JsonNaming(com.fasterxml.jackson.databind.PropertyNamingStrategies.SnakeCaseStrategy.class)
-public record TrainResult(String name, String recipeSha256, String data, String device, long seed,
-    long params, long nonEmbeddingParams, double flopsPerToken, long steps, long tokens, double flops,
-    double finalValLoss, double finalValBpb, double bestValLoss, long bestStep, double initialValLoss,
-    double finalTrainLoss, double wallSeconds, double tokensPerSecond, long resumedFromStep, boolean finished) {}
+@com.fasterxml.jackson.databind.annotation.JsonNaming(
+    com.fasterxml.jackson.databind.PropertyNamingStrategies.SnakeCaseStrategy.class)
+public record TrainResult(
+    String name,
+    String recipeSha256,
+    String data,
+    String device,
+    long seed,
+    long params,
+    long nonEmbeddingParams,
+    double flopsPerToken,
+    long steps,
+    long tokens,
+    double flops,
+    double finalValLoss,
+    double finalValBpb,
+    double bestValLoss,
+    long bestStep,
+    double initialValLoss,
+    double finalTrainLoss,
+    double wallSeconds,
+    double tokensPerSecond,
+    long resumedFromStep,
+    boolean finished) {}

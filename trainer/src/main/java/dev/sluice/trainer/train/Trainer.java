@@ -1,6 +1,5 @@
 package dev.sluice.trainer.train;
 
-import dev.sluice.core.cli.UsageException;
 import ai.djl.Device;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
@@ -15,6 +14,7 @@ import ai.djl.training.initializer.NormalInitializer;
 import ai.djl.util.Pair;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.sluice.core.cli.UsageException;
 import dev.sluice.trainer.data.RunData;
 import dev.sluice.trainer.data.Sequence;
 import dev.sluice.trainer.data.TrainStream;
@@ -44,12 +44,15 @@ import org.slf4j.LoggerFactory;
  */
 public final class Trainer {
   private static final Logger LOG = LoggerFactory.getLogger(Trainer.class);
-  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  private static final ObjectMapper JSON =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
   /** Steps of batches uploaded to the device per copy (see {@link DeviceFeed}). */
   static final int UPLOAD_GROUP = 16;
 
   /** How to run: where, on what device, whether to resume, and an optional early stop (step count). */
-  public record Options(Path data, Path out, Device device, boolean resume, long stopAfter, Progress progress) {}
+  public record Options(
+      Path data, Path out, Device device, boolean resume, long stopAfter, Progress progress) {}
 
   private final TrainRecipe recipe;
   private final Options options;
@@ -68,14 +71,21 @@ public final class Trainer {
     int total = recipe.schedule().total();
     long stopAt = options.stopAfter() > 0 ? Math.min(options.stopAfter(), total) : total;
     Files.createDirectories(options.out());
-    Files.writeString(options.out().resolve("recipe.json"), JSON.writeValueAsString(recipe.resolved()));
+    Files.writeString(
+        options.out().resolve("recipe.json"), JSON.writeValueAsString(recipe.resolved()));
 
     Engine engine = Engine.getEngine("PyTorch");
     engine.setRandomSeed((int) recipe.seed());
-    List<Sequence> validation = ValidationSet.load(run, recipe.data(), length, recipe.evalSequences());
+    List<Sequence> validation =
+        ValidationSet.load(run, recipe.data(), length, recipe.evalSequences());
     if (validation.isEmpty()) {
-      throw new UsageException(options.data() + ": no validation sequence of " + length
-          + " tokens: raise data.val_fraction (now " + recipe.data().valFraction() + ") or lower model.context");
+      throw new UsageException(
+          options.data()
+              + ": no validation sequence of "
+              + length
+              + " tokens: raise data.val_fraction (now "
+              + recipe.data().valFraction()
+              + ") or lower model.context");
     }
     try (NDManager root = NDManager.newBaseManager(options.device(), "PyTorch");
         TrainStream stream = new TrainStream(run, recipe.data(), recipe.seed(), length);
@@ -83,9 +93,11 @@ public final class Trainer {
       ByteLM model = new ByteLM(mc);
       model.setInitializer(new NormalInitializer(0.02f), Parameter.Type.WEIGHT);
       model.initialize(root, DataType.FLOAT32, new Shape(batch, mc.context()));
-      long counted = model.getParameters().stream().mapToLong(p -> p.getValue().getArray().size()).sum();
+      long counted =
+          model.getParameters().stream().mapToLong(p -> p.getValue().getArray().size()).sum();
       if (counted != mc.parameters()) {
-        throw new IllegalStateException("parameter count " + counted + " differs from the formula " + mc.parameters());
+        throw new IllegalStateException(
+            "parameter count " + counted + " differs from the formula " + mc.parameters());
       }
       AdamW optimizer = new AdamW(model.getParameters(), recipe.optim(), recipe.schedule(), root);
 
@@ -98,22 +110,32 @@ public final class Trainer {
       long resumedFrom = -1;
       Optional<Path> latest = Checkpoint.latest(options.out());
       if (latest.isPresent() && !options.resume()) {
-        throw new UsageException(options.out() + " already has checkpoints (" + latest.get().getFileName()
-            + "): pass --resume to continue that run, or choose another --output");
+        throw new UsageException(
+            options.out()
+                + " already has checkpoints ("
+                + latest.get().getFileName()
+                + "): pass --resume to continue that run, or choose another --output");
       }
       if (options.resume() && latest.isPresent()) {
         Checkpoint.State s = Checkpoint.readState(latest.get());
         if (!s.recipeSha256().equals(recipe.sha256())) {
-          throw new UsageException(latest.get() + " was written with a different recipe (sha256 "
-              + s.recipeSha256().substring(0, 12) + ", now " + recipe.sha256().substring(0, 12)
-              + "); resuming would not reproduce the run");
+          throw new UsageException(
+              latest.get()
+                  + " was written with a different recipe (sha256 "
+                  + s.recipeSha256().substring(0, 12)
+                  + ", now "
+                  + recipe.sha256().substring(0, 12)
+                  + "); resuming would not reproduce the run");
         }
         if (!s.dataManifestSha256().equals(dataSha)) {
-          throw new UsageException(latest.get() + " was trained on a different run directory "
-              + "(manifest.json changed); resuming would not reproduce the run");
+          throw new UsageException(
+              latest.get()
+                  + " was trained on a different run directory "
+                  + "(manifest.json changed); resuming would not reproduce the run");
         }
         load(latest.get(), model, optimizer, root);
-        DeviceFeed.restore(stream, Files.readAllBytes(latest.get().resolve(Checkpoint.CURSOR)), s.cursorSkip());
+        DeviceFeed.restore(
+            stream, Files.readAllBytes(latest.get().resolve(Checkpoint.CURSOR)), s.cursorSkip());
         step = s.step();
         wallBefore = s.wallSeconds();
         best = s.bestValLoss();
@@ -191,9 +213,21 @@ public final class Trainer {
           options.progress().update(step, trainLoss, lastVal, lr, Double.NaN);
         }
         if (ckNow) {
-          Checkpoint.State s = new Checkpoint.State(step, tokens, wallBefore + (System.nanoTime() - startNanos) / 1e9,
-              best, bestStep, lastVal, lastBpb, recipe.sha256(), dataSha, recipe.seed(), stream.epoch(),
-              step * (long) batch, feed.skip());
+          Checkpoint.State s =
+              new Checkpoint.State(
+                  step,
+                  tokens,
+                  wallBefore + (System.nanoTime() - startNanos) / 1e9,
+                  best,
+                  bestStep,
+                  lastVal,
+                  lastBpb,
+                  recipe.sha256(),
+                  dataSha,
+                  recipe.seed(),
+                  stream.epoch(),
+                  step * (long) batch,
+                  feed.skip());
           save(s, model, optimizer, feed.cursor());
         }
       }
@@ -202,17 +236,37 @@ public final class Trainer {
       options.progress().finish();
       double wall = wallBefore + (System.nanoTime() - startNanos) / 1e9;
       long tokens = step * batch * (long) mc.context();
-      TrainResult result = new TrainResult(recipe.name(), recipe.sha256(), options.data().toString(),
-          options.device().toString(), recipe.seed(), mc.parameters(), mc.parameters() - mc.embeddingParameters(),
-          mc.trainingFlopsPerToken(), step, tokens, mc.trainingFlopsPerToken() * tokens, lastVal, lastBpb, best,
-          bestStep, readInitial(initialVal), trainLoss, wall, wall > 0 ? tokens / wall : 0, resumedFrom,
-          step == total);
+      TrainResult result =
+          new TrainResult(
+              recipe.name(),
+              recipe.sha256(),
+              options.data().toString(),
+              options.device().toString(),
+              recipe.seed(),
+              mc.parameters(),
+              mc.parameters() - mc.embeddingParameters(),
+              mc.trainingFlopsPerToken(),
+              step,
+              tokens,
+              mc.trainingFlopsPerToken() * tokens,
+              lastVal,
+              lastBpb,
+              best,
+              bestStep,
+              readInitial(initialVal),
+              trainLoss,
+              wall,
+              wall > 0 ? tokens / wall : 0,
+              resumedFrom,
+              step == total);
       com.fasterxml.jackson.databind.node.ObjectNode tree = JSON.valueToTree(result);
-      tree.properties().forEach(e -> {
-        if (e.getValue().isDouble() && !Double.isFinite(e.getValue().doubleValue())) {
-          e.setValue(com.fasterxml.jackson.databind.node.NullNode.getInstance());
-        }
-      });
+      tree.properties()
+          .forEach(
+              e -> {
+                if (e.getValue().isDouble() && !Double.isFinite(e.getValue().doubleValue())) {
+                  e.setValue(com.fasterxml.jackson.databind.node.NullNode.getInstance());
+                }
+              });
       JSON.writeValue(options.out().resolve("result.json").toFile(), tree);
       return result;
     }
@@ -226,13 +280,15 @@ public final class Trainer {
   /** Validation loss (nats per token) and bits per byte over the fixed validation sequences. */
   public record Evaluation(double loss, double bitsPerByte, long tokens) {}
 
-  static Evaluation evaluate(ByteLM model, ParameterStore ps, NDManager root, List<Sequence> validation, int batch) {
+  static Evaluation evaluate(
+      ByteLM model, ParameterStore ps, NDManager root, List<Sequence> validation, int batch) {
     try (NDManager sm = root.newSubManager()) {
       NDArray sum = sm.zeros(new Shape());
       long tokens = 0;
       long bytes = 0;
       for (int i = 0; i < validation.size(); i += batch) {
-        Sequence[] seqs = validation.subList(i, Math.min(validation.size(), i + batch)).toArray(Sequence[]::new);
+        Sequence[] seqs =
+            validation.subList(i, Math.min(validation.size(), i + batch)).toArray(Sequence[]::new);
         Batch b = Batch.of(sm, seqs, root.getDevice());
         NDArray logits = model.forward(ps, new NDList(b.inputs()), false).singletonOrThrow();
         sum.addi(Losses.tokenNll(logits, b.targets()).sum());
@@ -245,24 +301,33 @@ public final class Trainer {
     }
   }
 
-  private void save(Checkpoint.State state, ByteLM model, AdamW optimizer, byte[] cursor) throws IOException {
-    Checkpoint.write(options.out(), state.step(), recipe.checkpointKeep(), dir -> {
-      try (OutputStream o = new BufferedOutputStream(Files.newOutputStream(dir.resolve(Checkpoint.MODEL)));
-          DataOutputStream d = new DataOutputStream(o)) {
-        model.saveParameters(d);
-      }
-      try (OutputStream o = new BufferedOutputStream(Files.newOutputStream(dir.resolve(Checkpoint.OPTIMIZER)))) {
-        optimizer.save(o);
-      }
-      Files.write(dir.resolve(Checkpoint.CURSOR), cursor);
-      Checkpoint.writeState(dir, state);
-    });
+  private void save(Checkpoint.State state, ByteLM model, AdamW optimizer, byte[] cursor)
+      throws IOException {
+    Checkpoint.write(
+        options.out(),
+        state.step(),
+        recipe.checkpointKeep(),
+        dir -> {
+          try (OutputStream o =
+                  new BufferedOutputStream(Files.newOutputStream(dir.resolve(Checkpoint.MODEL)));
+              DataOutputStream d = new DataOutputStream(o)) {
+            model.saveParameters(d);
+          }
+          try (OutputStream o =
+              new BufferedOutputStream(Files.newOutputStream(dir.resolve(Checkpoint.OPTIMIZER)))) {
+            optimizer.save(o);
+          }
+          Files.write(dir.resolve(Checkpoint.CURSOR), cursor);
+          Checkpoint.writeState(dir, state);
+        });
   }
 
   private static void load(Path dir, ByteLM model, AdamW optimizer, NDManager root)
       throws IOException {
-    List<NDArray> initial = model.getParameters().values().stream().map(Parameter::getArray).toList();
-    try (InputStream i = new BufferedInputStream(Files.newInputStream(dir.resolve(Checkpoint.MODEL)));
+    List<NDArray> initial =
+        model.getParameters().values().stream().map(Parameter::getArray).toList();
+    try (InputStream i =
+            new BufferedInputStream(Files.newInputStream(dir.resolve(Checkpoint.MODEL)));
         DataInputStream d = new DataInputStream(i)) {
       model.loadParameters(root, d);
     } catch (ai.djl.MalformedModelException e) {
@@ -272,14 +337,16 @@ public final class Trainer {
       if (p.getValue().requiresGradient()) p.getValue().getArray().setRequiresGradient(true);
     }
     initial.forEach(NDArray::close); // the freshly initialised arrays the checkpoint replaced
-    try (InputStream i = new BufferedInputStream(Files.newInputStream(dir.resolve(Checkpoint.OPTIMIZER)))) {
+    try (InputStream i =
+        new BufferedInputStream(Files.newInputStream(dir.resolve(Checkpoint.OPTIMIZER)))) {
       optimizer.load(root, i);
     }
   }
 
   static String sha256(Path file) throws IOException {
     try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+      return HexFormat.of()
+          .formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
     } catch (java.security.NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }

@@ -1,31 +1,40 @@
 package dev.sluice.trainer.train;
 
-import dev.sluice.core.cli.UsageException;
-import dev.sluice.core.config.RecipeFile;
-import java.nio.file.Files;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.sluice.core.cli.UsageException;
+import dev.sluice.core.config.RecipeFile;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class TrainRecipeTest {
   private static TrainRecipe parse(String yaml) throws IOException {
-    return TrainRecipe.parse(RecipeFile.read("training recipe", Files.writeString(Files.createTempFile("train", ".yaml"), yaml)));
+    return TrainRecipe.parse(
+        RecipeFile.read(
+            "training recipe", Files.writeString(Files.createTempFile("train", ".yaml"), yaml)));
   }
 
   @Test
   void unknownFieldsAndBadValuesNameTheField() {
-    UsageException unknown = assertThrows(UsageException.class, () -> parse("model: {n_layers: 2}"));
-    assertEquals("model.n_layers: got 'n_layers', expected one of [context, d_model, mlp_ratio, n_head, n_layer]"
-        + " (did you mean 'n_layer'?)", unknown.getMessage());
-    UsageException heads = assertThrows(UsageException.class, () -> parse("model: {d_model: 30, n_head: 4}"));
+    UsageException unknown =
+        assertThrows(UsageException.class, () -> parse("model: {n_layers: 2}"));
+    assertEquals(
+        "model.n_layers: got 'n_layers', expected one of [context, d_model, mlp_ratio, n_head, n_layer]"
+            + " (did you mean 'n_layer'?)",
+        unknown.getMessage());
+    UsageException heads =
+        assertThrows(UsageException.class, () -> parse("model: {d_model: 30, n_head: 4}"));
     assertEquals("model.n_head must divide model.d_model (30), got 4", heads.getMessage());
-    UsageException sched = assertThrows(UsageException.class, () -> parse("train: {schedule: linear}"));
-    assertEquals("train.schedule: got 'linear', expected one of [cosine, wsd, constant]", sched.getMessage());
+    UsageException sched =
+        assertThrows(UsageException.class, () -> parse("train: {schedule: linear}"));
+    assertEquals(
+        "train.schedule: got 'linear', expected one of [cosine, wsd, constant]",
+        sched.getMessage());
     UsageException type = assertThrows(UsageException.class, () -> parse("train: {lr: fast}"));
     assertEquals("train.lr: got 'fast', expected a number", type.getMessage());
     UsageException steps = assertThrows(UsageException.class, () -> parse("train: {steps: 0}"));
@@ -40,7 +49,9 @@ class TrainRecipeTest {
       TrainRecipe r = TrainRecipe.load(Path.of("../samples/train/" + name + ".yaml"), List.of());
       assertEquals(name, r.name());
     }
-    TrainRecipe r = TrainRecipe.load(Path.of("../samples/train/tiny-lm.yaml"), List.of("train.steps=50", "model.n_layer=3"));
+    TrainRecipe r =
+        TrainRecipe.load(
+            Path.of("../samples/train/tiny-lm.yaml"), List.of("train.steps=50", "model.n_layer=3"));
     assertEquals(50, r.schedule().total());
     assertEquals(3, r.model().layers());
   }

@@ -1,8 +1,5 @@
 package dev.sluice.trainer.train;
 
-import dev.sluice.core.cli.UsageException;
-import dev.sluice.core.config.RecipeFile;
-import java.nio.file.Files;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -16,6 +13,8 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.training.initializer.NormalInitializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sluice.core.cli.UsageException;
+import dev.sluice.core.config.RecipeFile;
 import dev.sluice.trainer.TestRuns;
 import dev.sluice.trainer.model.ByteLM;
 import dev.sluice.trainer.model.ModelConfig;
@@ -38,19 +37,29 @@ class TrainerTest {
   static void corpus() throws IOException {
     System.setProperty("ai.djl.offline", "true");
     List<TestRuns.Doc> docs = new ArrayList<>();
-    String[] lines = {"the cat sat on the mat.", "a dog ran in the park.", "we like to read books.",
-        "rain falls on the roof.", "birds sing in the morning."};
+    String[] lines = {
+      "the cat sat on the mat.",
+      "a dog ran in the park.",
+      "we like to read books.",
+      "rain falls on the roof.",
+      "birds sing in the morning."
+    };
     for (int i = 0; i < 60; i++) {
-      docs.add(new TestRuns.Doc("d" + i, lines[i % lines.length] + " " + lines[(i + 1) % lines.length], 1));
+      docs.add(
+          new TestRuns.Doc(
+              "d" + i, lines[i % lines.length] + " " + lines[(i + 1) % lines.length], 1));
     }
     data = TestRuns.write(shared.resolve("tiny"), docs, 2, 16);
   }
 
   static TrainRecipe recipe(String yaml) throws IOException {
-    return TrainRecipe.parse(RecipeFile.read("training recipe", Files.writeString(Files.createTempFile("train", ".yaml"), yaml)));
+    return TrainRecipe.parse(
+        RecipeFile.read(
+            "training recipe", Files.writeString(Files.createTempFile("train", ".yaml"), yaml)));
   }
 
-  static final String TINY = """
+  static final String TINY =
+      """
       name: tiny
       seed: 3
       model: {n_layer: 1, d_model: 32, n_head: 2, context: 32, mlp_ratio: 2}
@@ -61,8 +70,12 @@ class TrainerTest {
       log_every: 5
       """;
 
-  private TrainResult train(String yaml, Path out, boolean resume, long stopAfter) throws IOException {
-    return new Trainer(recipe(yaml), new Trainer.Options(data, out, Device.cpu(), resume, stopAfter, Progress.none())).run();
+  private TrainResult train(String yaml, Path out, boolean resume, long stopAfter)
+      throws IOException {
+    return new Trainer(
+            recipe(yaml),
+            new Trainer.Options(data, out, Device.cpu(), resume, stopAfter, Progress.none()))
+        .run();
   }
 
   @Test
@@ -70,14 +83,21 @@ class TrainerTest {
     TrainResult r = train(TINY.formatted(150, "cosine"), tmp.resolve("fit"), false, 0);
     assertTrue(r.finished());
     assertEquals(150 * 8 * 32, r.tokens());
-    assertTrue(r.initialValLoss() > 5.0, "random init is near ln(257) = 5.55, got " + r.initialValLoss());
+    assertTrue(
+        r.initialValLoss() > 5.0, "random init is near ln(257) = 5.55, got " + r.initialValLoss());
     assertTrue(r.finalTrainLoss() < 0.35 * r.initialValLoss(), "train loss " + r.finalTrainLoss());
     assertTrue(r.finalValLoss() < 0.5 * r.initialValLoss(), "validation loss " + r.finalValLoss());
     assertEquals(r.params() - r.nonEmbeddingParams(), (257 + 32) * 32);
     assertEquals(r.flopsPerToken() * r.tokens(), r.flops(), 1);
     ObjectMapper json = new ObjectMapper();
-    assertEquals(r.finalValLoss(), json.readTree(tmp.resolve("fit/result.json").toFile()).path("final_val_loss").asDouble(), 1e-12);
-    long evals = Files.readAllLines(tmp.resolve("fit/metrics.jsonl")).stream().filter(l -> l.contains("\"eval\"")).count();
+    assertEquals(
+        r.finalValLoss(),
+        json.readTree(tmp.resolve("fit/result.json").toFile()).path("final_val_loss").asDouble(),
+        1e-12);
+    long evals =
+        Files.readAllLines(tmp.resolve("fit/metrics.jsonl")).stream()
+            .filter(l -> l.contains("\"eval\""))
+            .count();
     assertEquals(16, evals, "step 0 and every 10 steps");
   }
 
@@ -94,9 +114,12 @@ class TrainerTest {
       assertTrue(second.finished());
       assertEquals(straight.finalValLoss(), second.finalValLoss(), 1e-6);
       assertEquals(straight.finalTrainLoss(), second.finalTrainLoss(), 1e-6);
-      assertParametersClose(tmp.resolve(schedule + "-straight/checkpoints/step-00000024"),
-          tmp.resolve(schedule + "-resumed/checkpoints/step-00000024"), yaml);
-      // the interrupted run logs one extra train line at its stop (step 13); otherwise each step appears once
+      assertParametersClose(
+          tmp.resolve(schedule + "-straight/checkpoints/step-00000024"),
+          tmp.resolve(schedule + "-resumed/checkpoints/step-00000024"),
+          yaml);
+      // the interrupted run logs one extra train line at its stop (step 13); otherwise each step
+      // appears once
       List<String> lines = Files.readAllLines(tmp.resolve(schedule + "-resumed/metrics.jsonl"));
       ObjectMapper json = new ObjectMapper();
       long last = -1;
@@ -120,11 +143,13 @@ class TrainerTest {
     }
   }
 
-  private static List<NDArray> load(NDManager m, ModelConfig mc, Path checkpoint) throws IOException {
+  private static List<NDArray> load(NDManager m, ModelConfig mc, Path checkpoint)
+      throws IOException {
     ByteLM model = new ByteLM(mc);
     model.setInitializer(new NormalInitializer(0.02f), Parameter.Type.WEIGHT);
     model.initialize(m, DataType.FLOAT32, new Shape(1, mc.context()));
-    try (DataInputStream in = new DataInputStream(Files.newInputStream(checkpoint.resolve(Checkpoint.MODEL)))) {
+    try (DataInputStream in =
+        new DataInputStream(Files.newInputStream(checkpoint.resolve(Checkpoint.MODEL)))) {
       model.loadParameters(m, in);
     } catch (ai.djl.MalformedModelException e) {
       throw new IOException(e);
@@ -136,25 +161,31 @@ class TrainerTest {
   void refusesToOverwriteOrResumeADifferentRecipe() throws IOException {
     Path out = tmp.resolve("guard");
     train(TINY.formatted(12, "cosine"), out, false, 6);
-    UsageException again = assertThrows(UsageException.class,
-        () -> train(TINY.formatted(12, "cosine"), out, false, 0));
+    UsageException again =
+        assertThrows(
+            UsageException.class, () -> train(TINY.formatted(12, "cosine"), out, false, 0));
     assertTrue(again.getMessage().contains("--resume"), again.getMessage());
-    UsageException other = assertThrows(UsageException.class,
-        () -> train(TINY.formatted(12, "wsd"), out, true, 0));
+    UsageException other =
+        assertThrows(UsageException.class, () -> train(TINY.formatted(12, "wsd"), out, true, 0));
     assertTrue(other.getMessage().contains("different recipe"), other.getMessage());
   }
 
   @Test
   void parameterCountsSpanTheSizesTheIssueAsksFor() {
-    // ~0.1M, ~1M, ~5M, ~20M and ~100M: the formula (which the trainer checks against DJL's own count at start-up)
+    // ~0.1M, ~1M, ~5M, ~20M and ~100M: the formula (which the trainer checks against DJL's own
+    // count at start-up)
     assertEquals(141_184, new ModelConfig(2, 64, 4, 128, 4).parameters());
     try (NDManager m = NDManager.newBaseManager(Device.cpu(), "PyTorch")) {
-      for (ModelConfig mc : List.of(new ModelConfig(4, 128, 4, 256, 4), new ModelConfig(6, 256, 8, 256, 4),
-          new ModelConfig(8, 448, 8, 512, 4))) {
+      for (ModelConfig mc :
+          List.of(
+              new ModelConfig(4, 128, 4, 256, 4),
+              new ModelConfig(6, 256, 8, 256, 4),
+              new ModelConfig(8, 448, 8, 512, 4))) {
         ByteLM model = new ByteLM(mc);
         model.setInitializer(new NormalInitializer(0.02f), Parameter.Type.WEIGHT);
         model.initialize(m, DataType.FLOAT32, new Shape(1, mc.context()));
-        long counted = model.getParameters().stream().mapToLong(p -> p.getValue().getArray().size()).sum();
+        long counted =
+            model.getParameters().stream().mapToLong(p -> p.getValue().getArray().size()).sum();
         assertEquals(mc.parameters(), counted, mc.toString());
       }
     }

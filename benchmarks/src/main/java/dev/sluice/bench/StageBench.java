@@ -1,4 +1,4 @@
-package dev.sluice.bench.pipelines;
+package dev.sluice.bench;
 
 import dev.sluice.pipelines.io.FileReader;
 import dev.sluice.pipelines.model.Doc;
@@ -6,6 +6,7 @@ import dev.sluice.pipelines.recipe.Recipe;
 import dev.sluice.pipelines.recipe.RecipeLoader;
 import dev.sluice.quality.dedup.ExactKey;
 import dev.sluice.quality.dedup.MinHasher;
+import dev.sluice.quality.dedup.NearDedupConfig;
 import dev.sluice.quality.dedup.Shingles;
 import dev.sluice.quality.lang.LanguageIdentifier;
 import dev.sluice.quality.rules.QualityScore;
@@ -13,7 +14,6 @@ import dev.sluice.quality.rules.Rejection;
 import dev.sluice.quality.rules.RuleSet;
 import dev.sluice.quality.rules.Scored;
 import dev.sluice.quality.text.Normalizer;
-import dev.sluice.quality.dedup.NearDedupConfig;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,59 +34,66 @@ public final class StageBench {
       List<Doc> docs = new ArrayList<>();
       long t = System.nanoTime();
       FileReader reader = new FileReader(r.input());
-      for (String f : files) reader.read(f, docs::add, d -> { });
+      for (String f : files) reader.read(f, docs::add, d -> {});
       report("read+parse", docs.size(), t);
 
       Normalizer norm = new Normalizer(r.normalize());
       t = System.nanoTime();
-      for (Doc d : docs) d.text = norm.normalize(d.text);
+      docs.replaceAll(d -> d.withText(norm.normalize(d.text())));
       report("normalize", docs.size(), t);
 
       LanguageIdentifier lid = LanguageIdentifier.get();
       t = System.nanoTime();
-      int n = 0;
-      for (Doc d : docs) {
-        if (n++ >= 5000) break;
-        d.langScore = lid.identify(d.text).confidence();
+      for (int i = 0; i < Math.min(5000, docs.size()); i++) {
+        LanguageIdentifier.Guess g = lid.identify(docs.get(i).text());
+        docs.set(i, docs.get(i).withLanguage(g.lang(), g.confidence()));
       }
       report("language (first 5000)", Math.min(5000, docs.size()), t);
 
       List<Doc> kept = new ArrayList<>();
       t = System.nanoTime();
       for (Doc d : docs) {
-        Scored s = new Scored(d.text);
+        Scored s = new Scored(d.text());
         Rejection x = null;
         for (RuleSet rule : r.quality()) {
           x = rule.apply(s);
           if (x != null) break;
         }
         if (x == null) {
-          d.text = s.text();
-          d.quality = QualityScore.of(d.text, d.langScore);
-          kept.add(d);
+          kept.add(d.withText(s.text()).withQuality(QualityScore.of(s.text(), d.langScore())));
         }
       }
       report("quality rules", docs.size(), t);
 
       t = System.nanoTime();
-      for (Doc d : kept) d.exactKey = ExactKey.of(d.text);
+      kept.replaceAll(d -> d.withExactKey(ExactKey.of(d.text())));
       report("exact key", kept.size(), t);
 
-      NearDedupConfig near = r.dedup() != null && r.dedup().near() != null ? r.dedup().near() : NearDedupConfig.defaults();
+      NearDedupConfig near =
+          r.dedup() != null && r.dedup().near() != null
+              ? r.dedup().near()
+              : NearDedupConfig.defaults();
       MinHasher h = new MinHasher(near);
       long sink = 0;
       try (Shingles sh = new Shingles(near.shingle())) {
         t = System.nanoTime();
-        for (Doc d : kept) sink += h.bandKeys(h.signature(sh.hashes(d.text)))[0];
+        for (Doc d : kept) sink += h.bandKeys(h.signature(sh.hashes(d.text())))[0];
         report("minhash signature + bands", kept.size(), t);
       }
-      System.out.println(String.format(Locale.ROOT, "  (%d docs read, %d pass quality; checksum %d)", docs.size(),
-          kept.size(), sink & 0xff));
+      System.out.println(
+          String.format(
+              Locale.ROOT,
+              "  (%d docs read, %d pass quality; checksum %d)",
+              docs.size(),
+              kept.size(),
+              sink & 0xff));
     }
   }
 
   private static void report(String stage, int docs, long t0) {
     double s = (System.nanoTime() - t0) / 1e9;
-    System.out.println(String.format(Locale.ROOT, "  %-28s %8d docs %8.3f s %10.0f docs/s", stage, docs, s, docs / s));
+    System.out.println(
+        String.format(
+            Locale.ROOT, "  %-28s %8d docs %8.3f s %10.0f docs/s", stage, docs, s, docs / s));
   }
 }

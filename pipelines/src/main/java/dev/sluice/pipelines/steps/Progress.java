@@ -1,4 +1,4 @@
-package dev.sluice.pipelines.run;
+package dev.sluice.pipelines.steps;
 
 import java.util.concurrent.atomic.LongAdder;
 

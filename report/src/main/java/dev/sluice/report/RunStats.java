@@ -1,6 +1,5 @@
-package dev.sluice.pipelines.report;
+package dev.sluice.report;
 
-import dev.sluice.quality.text.Words;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -21,36 +20,58 @@ public final class RunStats implements Serializable {
 
   /** Documents that reached normalisation (parsed), and their size. */
   public long docsIn;
+
   public long bytesIn;
   public Histogram charsIn = Histogram.forSignal("chars");
   public Histogram wordsIn = Histogram.forSignal("words");
+
   /** Kept documents. */
   public long docsOut;
+
   public long bytesOut;
   public Histogram charsOut = Histogram.forSignal("chars");
   public Histogram wordsOut = Histogram.forSignal("words");
   public Histogram qualityOut = Histogram.forSignal("quality_score");
   public Histogram clusterSizes = Histogram.forSignal("cluster_size");
+
   /** Every scored document's signals, and the kept documents'. */
   public TreeMap<String, Histogram> signalsIn = new TreeMap<>();
+
   public TreeMap<String, Histogram> signalsOut = new TreeMap<>();
+
   /** Language of every document that went through language ID (kept or removed later), and of kept ones. */
   public TreeMap<String, Long> langIn = new TreeMap<>();
+
   public TreeMap<String, Long> langOut = new TreeMap<>();
   public Histogram langConfidence = Histogram.forSignal("lang_confidence");
+
   /** Characters removed per manifest key (filtered:rule, duplicate:kind). */
   public TreeMap<String, Long> removedChars = new TreeMap<>();
+
   public TreeMap<String, List<Example>> examples = new TreeMap<>();
   public TreeMap<String, List<Example>> deadExamples = new TreeMap<>();
   public List<ClusterExample> largest = new ArrayList<>();
 
   /** A sampled document: rank orders the bottom-k sample. */
-  public record Example(String id, long rank, String excerpt, Double score, String duplicateOf, String source,
-      String location) implements Serializable {}
+  public record Example(
+      String id,
+      long rank,
+      String excerpt,
+      Double score,
+      String duplicateOf,
+      String source,
+      String location)
+      implements Serializable {}
 
   /** One near-duplicate cluster with its survivor and one removed member. */
-  public record ClusterExample(String clusterId, int size, String survivorId, String survivorExcerpt,
-      String memberId, String memberExcerpt) implements Serializable {}
+  public record ClusterExample(
+      String clusterId,
+      int size,
+      String survivorId,
+      String survivorExcerpt,
+      String memberId,
+      String memberExcerpt)
+      implements Serializable {}
 
   public static void addTo(TreeMap<String, Histogram> m, String name, double v) {
     m.computeIfAbsent(name, Histogram::forSignal).add(v);
@@ -68,15 +89,23 @@ public final class RunStats implements Serializable {
     for (ClusterExample x : largest) if (x.clusterId().equals(c.clusterId())) have = x;
     if (have != null) {
       largest.remove(have);
-      boolean takeMember = have.memberId() == null
-          || (c.memberId() != null && c.memberId().compareTo(have.memberId()) < 0);
-      c = new ClusterExample(c.clusterId(), c.size(),
-          have.survivorId() != null ? have.survivorId() : c.survivorId(),
-          have.survivorExcerpt() != null ? have.survivorExcerpt() : c.survivorExcerpt(),
-          takeMember ? c.memberId() : have.memberId(), takeMember ? c.memberExcerpt() : have.memberExcerpt());
+      boolean takeMember =
+          have.memberId() == null
+              || (c.memberId() != null && c.memberId().compareTo(have.memberId()) < 0);
+      c =
+          new ClusterExample(
+              c.clusterId(),
+              c.size(),
+              have.survivorId() != null ? have.survivorId() : c.survivorId(),
+              have.survivorExcerpt() != null ? have.survivorExcerpt() : c.survivorExcerpt(),
+              takeMember ? c.memberId() : have.memberId(),
+              takeMember ? c.memberExcerpt() : have.memberExcerpt());
     }
     largest.add(c);
-    largest.sort(Comparator.comparingInt(ClusterExample::size).reversed().thenComparing(ClusterExample::clusterId));
+    largest.sort(
+        Comparator.comparingInt(ClusterExample::size)
+            .reversed()
+            .thenComparing(ClusterExample::clusterId));
     while (largest.size() > CLUSTERS) largest.remove(largest.size() - 1);
   }
 
@@ -105,32 +134,5 @@ public final class RunStats implements Serializable {
 
   private static void mergeHist(Map<String, Histogram> into, Map<String, Histogram> from) {
     from.forEach((k, h) -> into.computeIfAbsent(k, Histogram::forSignal).merge(h));
-  }
-
-  /** UTF-8 length without encoding. */
-  public static long utf8Bytes(String s) {
-    long b = 0;
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (c < 0x80) b++;
-      else if (c < 0x800) b += 2;
-      else if (Character.isHighSurrogate(c)) {
-        b += 4;
-        i++;
-      } else b += 3;
-    }
-    return b;
-  }
-
-  public static int words(String s) {
-    int n = 0;
-    boolean in = false;
-    char[] c = s.toCharArray(); // one copy: charAt re-checks the string's coder and bounds on every char
-    for (int i = 0; i < c.length; i++) {
-      boolean sp = Words.isWhitespace(c[i]); // = Character.isWhitespace, ASCII fast
-      if (!sp && !in) n++;
-      in = !sp;
-    }
-    return n;
   }
 }

@@ -1,4 +1,4 @@
-package dev.sluice.bench.pipelines;
+package dev.sluice.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sluice.pipelines.history.HistoryIndex;
@@ -24,7 +24,8 @@ public final class HistoryIndexBuilder {
     }
     long t = System.nanoTime();
     HistoryIndex.add(Path.of(args[0]), NearDedupConfig.defaults(), docs);
-    System.out.printf("history index %s: %d documents in %.1f s%n", args[0], HistoryIndex.size(Path.of(args[0])),
-        (System.nanoTime() - t) / 1e9);
+    System.out.printf(
+        "history index %s: %d documents in %.1f s%n",
+        args[0], HistoryIndex.size(Path.of(args[0])), (System.nanoTime() - t) / 1e9);
   }
 }

@@ -1,4 +1,4 @@
-package dev.sluice.pipelines.report;
+package dev.sluice.report;
 
 import java.io.Serializable;
 
@@ -30,7 +30,9 @@ public final class Histogram implements Serializable {
 
   /** The bins a signal or measure is drawn with. */
   public static Histogram forSignal(String name) {
-    if (name.endsWith("stop_words") || name.endsWith("sentences") || name.endsWith("cluster_size")) {
+    if (name.endsWith("stop_words")
+        || name.endsWith("sentences")
+        || name.endsWith("cluster_size")) {
       return new Histogram(1, 1e4, true);
     }
     if (name.endsWith("word_count") || name.endsWith("words")) return new Histogram(1, 1e6, true);

@@ -1,4 +1,4 @@
-package dev.sluice.bench.trainer;
+package dev.sluice.bench;
 
 import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
@@ -36,17 +36,45 @@ public final class TrainBench {
     String device = args[1];
     int steps = Integer.parseInt(args[2]);
     int warmup = Integer.parseInt(args[3]);
-    System.out.printf(Locale.ROOT, "%-8s %12s %8s %6s %14s %14s %7s%n", "recipe", "parameters", "context", "batch",
-        "train tok/s", "loader tok/s", "ratio");
+    System.out.printf(
+        Locale.ROOT,
+        "%-8s %12s %8s %6s %14s %14s %7s%n",
+        "recipe",
+        "parameters",
+        "context",
+        "batch",
+        "train tok/s",
+        "loader tok/s",
+        "ratio");
     for (int i = 4; i < args.length; i++) {
-      TrainRecipe r = TrainRecipe.load(Path.of(args[i]), List.of("train.steps=" + (warmup + steps),
-          "eval.every=1000000", "checkpoint.every=1000000", "log_every=" + Math.max(1, warmup), "train.warmup_steps=" + Math.min(warmup, 10)));
+      TrainRecipe r =
+          TrainRecipe.load(
+              Path.of(args[i]),
+              List.of(
+                  "train.steps=" + (warmup + steps),
+                  "eval.every=1000000",
+                  "checkpoint.every=1000000",
+                  "log_every=" + Math.max(1, warmup),
+                  "train.warmup_steps=" + Math.min(warmup, 10)));
       Path out = Files.createTempDirectory("sluice-trainbench");
-      TrainResult result = new Trainer(r, new Trainer.Options(data, out, TrainCommand.device(device), false, 0, Progress.none())).run();
+      TrainResult result =
+          new Trainer(
+                  r,
+                  new Trainer.Options(
+                      data, out, TrainCommand.device(device), false, 0, Progress.none()))
+              .run();
       double train = steadyTokensPerSecond(out.resolve("metrics.jsonl"), warmup);
       double loader = loaderTokensPerSecond(data, r, 5.0);
-      System.out.printf(Locale.ROOT, "%-8s %,12d %8d %6d %,14.0f %,14.0f %6.1fx%n", r.name(), result.params(),
-          r.model().context(), r.batchSize(), train, loader, loader / train);
+      System.out.printf(
+          Locale.ROOT,
+          "%-8s %,12d %8d %6d %,14.0f %,14.0f %6.1fx%n",
+          r.name(),
+          result.params(),
+          r.model().context(),
+          r.batchSize(),
+          train,
+          loader,
+          loader / train);
     }
   }
 
@@ -56,11 +84,13 @@ public final class TrainBench {
     List<JsonNode> lines = new ArrayList<>();
     for (String l : Files.readAllLines(metrics)) {
       JsonNode n = json.readTree(l);
-      if ("train".equals(n.path("kind").asText()) && n.path("step").asLong() >= warmup) lines.add(n);
+      if ("train".equals(n.path("kind").asText()) && n.path("step").asLong() >= warmup)
+        lines.add(n);
     }
     JsonNode a = lines.get(0);
     JsonNode b = lines.get(lines.size() - 1);
-    return (b.path("tokens").asDouble() - a.path("tokens").asDouble()) / (b.path("wall_s").asDouble() - a.path("wall_s").asDouble());
+    return (b.path("tokens").asDouble() - a.path("tokens").asDouble())
+        / (b.path("wall_s").asDouble() - a.path("wall_s").asDouble());
   }
 
   /** The loader alone, single thread, for {@code seconds}: what training would be fed at most. */
@@ -81,7 +111,8 @@ public final class TrainBench {
             out[i * t + j] = s.tokens()[j + 1];
           }
         }
-        try (NDArray a = m.create(in, new Shape(batch, t)); NDArray b = m.create(out, new Shape(batch, t))) {
+        try (NDArray a = m.create(in, new Shape(batch, t));
+            NDArray b = m.create(out, new Shape(batch, t))) {
           tokens += (long) batch * t;
         }
       }

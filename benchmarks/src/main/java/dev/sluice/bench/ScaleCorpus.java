@@ -1,4 +1,4 @@
-package dev.sluice.bench.pipelines;
+package dev.sluice.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -46,7 +46,9 @@ public final class ScaleCorpus {
             if (copy > 0) {
               String id = doc.get("id").asText();
               doc.put("id", id + "~" + copy);
-              doc.put("text", shuffleWords(doc.get("text").asText(), new Random(id.hashCode() * 31L + copy)));
+              doc.put(
+                  "text",
+                  shuffleWords(doc.get("text").asText(), new Random(id.hashCode() * 31L + copy)));
             }
             w.write(json.writeValueAsString(doc));
             w.newLine();
@@ -63,7 +65,8 @@ public final class ScaleCorpus {
     for (int i = 0; i < lines.length; i++) {
       List<String> words = new ArrayList<>(Arrays.asList(lines[i].trim().split("\\s+")));
       if (words.size() > 2) {
-        // the last word stays last, so a line keeps its terminal punctuation (C4's line rule looks at it)
+        // the last word stays last, so a line keeps its terminal punctuation (C4's line rule looks
+        // at it)
         Collections.shuffle(words.subList(0, words.size() - 1), random);
       }
       lines[i] = String.join(" ", words);

@@ -1,12 +1,12 @@
-package dev.sluice.bench.pipelines;
+package dev.sluice.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sluice.pipelines.io.InputFiles;
 import dev.sluice.pipelines.recipe.Recipe;
 import dev.sluice.pipelines.run.Curation;
 import dev.sluice.pipelines.run.Runners;
-import dev.sluice.schemas.Manifest;
 import dev.sluice.quality.dedup.Shingles;
+import dev.sluice.schemas.Manifest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -59,7 +59,8 @@ public final class NearDupEval {
     }
     Files.createDirectories(work.resolve("in"));
     List<String> lines = new ArrayList<>();
-    for (int i = 0; i < ids.size(); i++) lines.add(JSON.writeValueAsString(Map.of("id", ids.get(i), "text", texts.get(i))));
+    for (int i = 0; i < ids.size(); i++)
+      lines.add(JSON.writeValueAsString(Map.of("id", ids.get(i), "text", texts.get(i))));
     Files.write(work.resolve("in/planted.jsonl"), lines);
 
     long[][] sh = new long[texts.size()][];
@@ -78,22 +79,40 @@ public final class NearDupEval {
     }
     Map<String, Integer> index = new HashMap<>();
     for (int i = 0; i < n; i++) index.put(ids.get(i), i);
-    System.out.printf(Locale.ROOT, "%d documents (%d planted groups); pairs by true Jaccard: ", n, groups);
-    for (int b = 3; b <= 10; b++) System.out.printf(Locale.ROOT, "[%.1f,%.1f): %d  ", b / 10.0, (b + 1) / 10.0, hist[b]);
+    System.out.printf(
+        Locale.ROOT, "%d documents (%d planted groups); pairs by true Jaccard: ", n, groups);
+    for (int b = 3; b <= 10; b++)
+      System.out.printf(Locale.ROOT, "[%.1f,%.1f): %d  ", b / 10.0, (b + 1) / 10.0, hist[b]);
     System.out.println();
-    System.out.printf(Locale.ROOT, "%-10s %9s %9s %9s %12s %14s %14s%n", "verify", "pairs", "precision", "recall",
-        "recall@0.85", "min J merged", "min J member");
+    System.out.printf(
+        Locale.ROOT,
+        "%-10s %9s %9s %9s %12s %14s %14s%n",
+        "verify",
+        "pairs",
+        "precision",
+        "recall",
+        "recall@0.85",
+        "min J merged",
+        "min J member");
     for (double tau : new double[] {0.0, 0.5, 0.6, 0.7, 0.8, 0.9}) {
       int[] parent = new int[n];
       for (int i = 0; i < n; i++) parent[i] = i;
       Path out = work.resolve("out-" + tau);
       Recipe recipe = recipe(work, out, tau);
-      Manifest m = Curation.run(recipe, InputFiles.expand(recipe.input().paths()), out, "embedded",
-          Runners.options("embedded", null, 0)).manifest();
+      Manifest m =
+          Curation.run(
+                  recipe,
+                  InputFiles.expand(recipe.input().paths()),
+                  out,
+                  "embedded",
+                  Runners.options("embedded", null, 0))
+              .manifest();
       double minEdge = 1.0;
       for (Manifest.FileEntry f : m.removed()) {
-        try (ParquetReader<GenericRecord> rd = AvroParquetReader.<GenericRecord>builder(
-            new LocalInputFile(out.resolve(f.path())), new PlainParquetConfiguration()).build()) {
+        try (ParquetReader<GenericRecord> rd =
+            AvroParquetReader.<GenericRecord>builder(
+                    new LocalInputFile(out.resolve(f.path())), new PlainParquetConfiguration())
+                .build()) {
           for (GenericRecord g = rd.read(); g != null; g = rd.read()) {
             if (g.get("duplicate_of") == null) continue;
             int a = index.get(g.get("id").toString());
@@ -126,9 +145,16 @@ public final class NearDupEval {
           }
         }
       }
-      System.out.printf(Locale.ROOT, "%-10s %9d %9.3f %9.3f %12.3f %14.3f %14.3f%n",
-          tau == 0 ? "off(0.8)" : String.valueOf(tau), pred, pred == 0 ? 1.0 : tp / (double) pred,
-          truth == 0 ? 1.0 : tp / (double) truth, truth85 == 0 ? 1.0 : found85 / (double) truth85, minEdge, minMember);
+      System.out.printf(
+          Locale.ROOT,
+          "%-10s %9d %9.3f %9.3f %12.3f %14.3f %14.3f%n",
+          tau == 0 ? "off(0.8)" : String.valueOf(tau),
+          pred,
+          pred == 0 ? 1.0 : tp / (double) pred,
+          truth == 0 ? 1.0 : tp / (double) truth,
+          truth85 == 0 ? 1.0 : found85 / (double) truth85,
+          minEdge,
+          minMember);
     }
   }
 
@@ -159,5 +185,4 @@ public final class NearDupEval {
     }
     return String.join(" ", w);
   }
-
 }

@@ -1,0 +1,94 @@
+package dev.sluice.pipelines.cli;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * C1 alone for small inputs, the tiered JIT with C2 for large ones, chosen from the input's size. A run's JIT has to
+ * be chosen when its JVM starts, before the recipe is read, so {@code bin/sluice run} starts with C1 alone (it
+ * compiles the runner's start-up code for a fraction of C2's cost: measured faster below about the bench corpus's
+ * size, BENCHMARKS.md) and passes the large-input flags in {@code -Dsluice.largeInputJit}. When the input files
+ * turn out larger than {@code sluice.c1MaxInputBytes} (compressed files counted at four times their size), the run
+ * starts again in a child JVM with those flags and this JVM only waits for it, passing its output and exit code
+ * through. A child whose parent dies (kill -9) stops at once, so nothing runs on unwatched.
+ */
+final class JitChoice {
+  static final String LARGE_INPUT_JIT = "sluice.largeInputJit";
+  static final String PARENT_PID = "sluice.parentPid";
+  static final long DEFAULT_C1_MAX_BYTES = 96L << 20;
+
+  private JitChoice() {}
+
+  /** Called first in main: a relaunched run ends with its parent. */
+  static void watchParent() {
+    Long parent = Long.getLong(PARENT_PID);
+    if (parent == null) return;
+    ProcessHandle.of(parent)
+        .ifPresentOrElse(
+            h -> h.onExit().thenRun(() -> Runtime.getRuntime().halt(143)),
+            () -> Runtime.getRuntime().halt(143));
+  }
+
+  /** The flags to relaunch with, or null to stay in this JVM. */
+  static List<String> relaunchFlags(List<String> files) {
+    String flags = System.getProperty(LARGE_INPUT_JIT);
+    if (flags == null || flags.isBlank()) return null;
+    long limit = Long.getLong("sluice.c1MaxInputBytes", DEFAULT_C1_MAX_BYTES);
+    return estimatedBytes(files) > limit ? List.of(flags.trim().split(",")) : null;
+  }
+
+  /** Input bytes, compressed files counted at 4x their size on disk (about what zstd and gzip give on text). */
+  static long estimatedBytes(List<String> files) {
+    long total = 0;
+    for (String f : files) {
+      try {
+        long size = Files.size(Path.of(f));
+        String name = f.toLowerCase(Locale.ROOT);
+        total +=
+            name.endsWith(".gz") || name.endsWith(".zst") || name.endsWith(".parquet")
+                ? 4 * size
+                : size;
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    return total;
+  }
+
+  /** Runs the same command in a child JVM with {@code flags} in place of C1-only, and returns its exit code. */
+  static int relaunch(List<String> flags, List<String> args)
+      throws IOException, InterruptedException {
+    List<String> cmd = new ArrayList<>();
+    cmd.add(
+        ProcessHandle.current()
+            .info()
+            .command()
+            .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+    for (String a : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+      if (a.startsWith("-XX:TieredStopAtLevel")
+          || a.startsWith("-D" + LARGE_INPUT_JIT)
+          || a.startsWith("-XX:ArchiveClassesAtExit")) {
+        continue;
+      }
+      cmd.add(a);
+    }
+    cmd.addAll(flags);
+    cmd.add("-D" + PARENT_PID + "=" + ProcessHandle.current().pid());
+    cmd.add("-cp");
+    cmd.add(System.getProperty("java.class.path"));
+    cmd.add(Sluice.class.getName());
+    cmd.addAll(args);
+    Process child = new ProcessBuilder(cmd).inheritIO().start();
+    Thread stop = new Thread(child::destroy);
+    Runtime.getRuntime().addShutdownHook(stop);
+    int code = child.waitFor();
+    Runtime.getRuntime().removeShutdownHook(stop);
+    return code;
+  }
+}

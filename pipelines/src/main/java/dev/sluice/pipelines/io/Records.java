@@ -1,0 +1,116 @@
+package dev.sluice.pipelines.io;
+
+import com.github.luben.zstd.ZstdInputStream;
+import dev.sluice.pipelines.model.DeadLetter;
+import dev.sluice.pipelines.model.Doc;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * Where an {@link InputFormat} hands the records of one file: the bad-input handling every format shares. Text is
+ * validated into a document or a dead letter ({@link RecordParser}: NUL bytes, unpaired surrogates, empty or
+ * over-size text, stable ids), raw bytes are decoded strictly as UTF-8, and a record the format itself cannot
+ * use becomes a dead letter with the file, its location and its raw bytes. It counts the records, so a file with
+ * none is reported once, and keeps where reading stands, so a file that fails part-way is reported with it.
+ */
+public final class Records {
+  /** Where reading stands, for the dead letter of a file that fails part-way. */
+  public record Position(String description, String location, long pos, byte[] pending) {}
+
+  private final String file;
+  private final InputSettings settings;
+  private final RecordParser parser;
+  private final Consumer<Doc> docs;
+  private final Consumer<DeadLetter> dead;
+  private long count;
+  private boolean fileRejected;
+  private Supplier<Position> position =
+      () -> new Position("the start of the file", "file", 0, null);
+
+  Records(
+      String file,
+      InputSettings settings,
+      RecordParser parser,
+      Consumer<Doc> docs,
+      Consumer<DeadLetter> dead) {
+    this.file = file;
+    this.settings = settings;
+    this.parser = parser;
+    this.docs = docs;
+    this.dead = dead;
+  }
+
+  public String file() {
+    return file;
+  }
+
+  public InputSettings settings() {
+    return settings;
+  }
+
+  /** The file's bytes, decompressed when its name ends in .gz, .zst or .zstd. */
+  public InputStream open() throws IOException {
+    InputStream raw = new BufferedInputStream(Files.newInputStream(Path.of(file)), 1 << 16);
+    String lower = file.toLowerCase(Locale.ROOT);
+    if (lower.endsWith(".gz")) return new GZIPInputStream(raw, 1 << 16);
+    if (lower.endsWith(".zst") || lower.endsWith(".zstd")) return new ZstdInputStream(raw);
+    return raw;
+  }
+
+  /** Tells where reading stands whenever a failure needs it (called only then, so it costs nothing per record). */
+  public void trackPosition(Supplier<Position> where) {
+    this.position = where;
+  }
+
+  Position position() {
+    return position.get();
+  }
+
+  /** A record's text: a document, or a dead letter when the text cannot be one. */
+  public void text(long pos, String unit, String id, String text, byte[] raw) {
+    count++;
+    parser.document(file, pos, unit, id, text, raw, docs, dead);
+  }
+
+  /** A record's raw bytes, decoded strictly as UTF-8 (else an {@code invalid_utf8} dead letter), then as text. */
+  public void bytes(long pos, String unit, String id, byte[] raw) {
+    String text = parser.decode(raw);
+    if (text == null) {
+      reject("invalid_utf8", "the " + unit + " is not valid UTF-8", unit + " " + pos, pos, raw);
+      return;
+    }
+    text(pos, unit, id, text, raw);
+  }
+
+  /** Decodes strictly; null when the bytes are not valid UTF-8 (for formats that parse the text further). */
+  public String decode(byte[] raw) {
+    return parser.decode(raw);
+  }
+
+  /** A record the format could not use: a dead letter of the parse stage. */
+  public void reject(String reason, String detail, String location, long pos, byte[] raw) {
+    count++;
+    dead.accept(DeadLetter.of(RecordParser.STAGE, reason, detail, file, location, pos, raw));
+  }
+
+  /** A file the format cannot use at all (a missing column, say): one dead letter of the read stage. */
+  public void rejectFile(String reason, String detail) {
+    fileRejected = true;
+    dead.accept(DeadLetter.of(FileReader.STAGE, reason, detail, file, "file", 0, (byte[]) null));
+  }
+
+  long count() {
+    return count;
+  }
+
+  boolean fileRejected() {
+    return fileRejected;
+  }
+}

@@ -3,6 +3,7 @@ package dev.sluice.report;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.sluice.core.io.AtomicFiles;
+import dev.sluice.core.run.RunDir;
 import dev.sluice.schemas.Manifest;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -33,8 +34,8 @@ public record Report(
     Map<String, Object> recipe,
     RunStats stats) {
   public static final String SCHEMA = "sluice.report/1";
-  public static final String JSON_FILE = "report.json";
-  public static final String HTML_FILE = "report.html";
+  public static final String JSON_FILE = RunDir.REPORT_JSON;
+  public static final String HTML_FILE = RunDir.REPORT_HTML;
   private static final ObjectMapper JSON =
       new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 

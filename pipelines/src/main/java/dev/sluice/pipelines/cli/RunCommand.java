@@ -1,5 +1,6 @@
 package dev.sluice.pipelines.cli;
 
+import dev.sluice.core.run.RunDir;
 import dev.sluice.pipelines.io.InputFiles;
 import dev.sluice.pipelines.recipe.Recipe;
 import dev.sluice.pipelines.recipe.RecipeLoader;
@@ -151,7 +152,7 @@ public final class RunCommand implements Callable<Integer> {
           r.partition(),
           new Ledger.Entry(
               s.dir().toString(),
-              RunDirectory.sha256(s.dir().resolve(RunDirectory.MANIFEST)),
+              RunDir.sha256(s.dir().resolve(RunDirectory.MANIFEST)),
               m.recipe_sha256(),
               m.counts().input(),
               m.counts().kept(),

@@ -1,5 +1,6 @@
 package dev.sluice.pipelines.run;
 
+import dev.sluice.core.run.RunDir;
 import dev.sluice.pipelines.history.CheckHistory;
 import dev.sluice.pipelines.io.DeadLetterSink;
 import dev.sluice.pipelines.io.ParquetSinks;
@@ -39,9 +40,9 @@ import org.apache.beam.sdk.values.PCollectionView;
  * language, quality) fused into one ParDo, exact, near, history, write, tally.
  */
 public final class CurationPipeline {
-  public static final String SHARDS = "shards";
-  public static final String REMOVED = "removed";
-  public static final String DEAD_LETTERS = "dead-letters";
+  public static final String SHARDS = RunDir.SHARDS;
+  public static final String REMOVED = RunDir.REMOVED;
+  public static final String DEAD_LETTERS = RunDir.DEAD_LETTERS;
   public static final String TALLY = "tally.json";
   public static final String STATS = "stats.json";
 

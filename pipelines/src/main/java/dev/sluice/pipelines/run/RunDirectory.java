@@ -1,23 +1,19 @@
 package dev.sluice.pipelines.run;
 
 import dev.sluice.core.io.AtomicFiles;
+import dev.sluice.core.run.RunDir;
 import dev.sluice.pipelines.io.DeadLetterSink;
 import dev.sluice.pipelines.io.ParquetSinks;
 import dev.sluice.pipelines.steps.WriteShards;
 import dev.sluice.schemas.Manifest;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Stream;
 import org.apache.parquet.hadoop.ParquetFileReader;
@@ -25,7 +21,7 @@ import org.apache.parquet.io.LocalInputFile;
 
 /** The run directory's lifecycle: clean before a run, fill empty shards, describe files, publish the manifest. */
 public final class RunDirectory {
-  public static final String MANIFEST = "manifest.json";
+  public static final String MANIFEST = RunDir.MANIFEST;
   public static final String WORK = ".sluice-work";
   private final Path root;
 
@@ -53,8 +49,8 @@ public final class RunDirectory {
             WORK)) {
       deleteTree(root.resolve(d));
     }
-    Files.deleteIfExists(root.resolve("report.html"));
-    Files.deleteIfExists(root.resolve("report.json"));
+    Files.deleteIfExists(root.resolve(RunDir.REPORT_HTML));
+    Files.deleteIfExists(root.resolve(RunDir.REPORT_JSON));
     Files.createDirectories(work());
   }
 
@@ -101,7 +97,8 @@ public final class RunDirectory {
           s.filter(p -> p.getFileName().toString().startsWith("part-")).sorted().toList()) {
         long rows = f.toString().endsWith(".parquet") ? parquetRows(f) : jsonlRows(f);
         out.add(
-            new Manifest.FileEntry(root.relativize(f).toString(), rows, Files.size(f), sha256(f)));
+            new Manifest.FileEntry(
+                root.relativize(f).toString(), rows, Files.size(f), RunDir.sha256(f)));
       }
     }
     return out;
@@ -119,16 +116,6 @@ public final class RunDirectory {
       n = lines.filter(l -> !l.isBlank()).count();
     }
     return n;
-  }
-
-  public static String sha256(Path f) throws IOException {
-    try (InputStream in =
-        new DigestInputStream(Files.newInputStream(f), MessageDigest.getInstance("SHA-256"))) {
-      in.transferTo(java.io.OutputStream.nullOutputStream());
-      return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 
   /** Writes manifest.json atomically (temporary name, then rename): the last act of a successful run. */

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sluice.core.run.RunDir;
 import dev.sluice.pipelines.cli.Sluice;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -57,7 +58,7 @@ class ScheduledRunTest {
     Path r = recipe();
     assertEquals(0, Sluice.execute("run", r.toString(), "--no-report"));
     Path manifest = dir.resolve("out/d1/manifest.json");
-    String sha = RunDirectory.sha256(manifest);
+    String sha = RunDir.sha256(manifest);
     assertEquals(sha, ledger().get("d1").get("manifest_sha256"));
     Files.setLastModifiedTime(manifest, FileTime.fromMillis(0));
 

@@ -15,6 +15,7 @@ import ai.djl.util.Pair;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.sluice.core.cli.UsageException;
+import dev.sluice.core.run.RunDir;
 import dev.sluice.trainer.data.RunData;
 import dev.sluice.trainer.data.Sequence;
 import dev.sluice.trainer.data.TrainStream;
@@ -30,8 +31,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -64,7 +63,7 @@ public final class Trainer {
 
   public TrainResult run() throws IOException {
     RunData run = RunData.open(options.data());
-    String dataSha = sha256(options.data().resolve("manifest.json"));
+    String dataSha = RunDir.sha256(options.data().resolve(RunDir.MANIFEST));
     ModelConfig mc = recipe.model();
     int length = mc.context() + 1;
     int batch = recipe.batchSize();
@@ -340,15 +339,6 @@ public final class Trainer {
     try (InputStream i =
         new BufferedInputStream(Files.newInputStream(dir.resolve(Checkpoint.OPTIMIZER)))) {
       optimizer.load(root, i);
-    }
-  }
-
-  static String sha256(Path file) throws IOException {
-    try {
-      return HexFormat.of()
-          .formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
-    } catch (java.security.NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
     }
   }
 }

@@ -1,0 +1,33 @@
+package dev.sluice.pipelines.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class JitChoiceTest {
+  @TempDir Path dir;
+
+  @Test
+  void largeInputsRestartWithTheLauncherFlagsAndCompressedFilesCountFourTimes() throws IOException {
+    String plain = Files.write(dir.resolve("a.jsonl"), new byte[1000]).toString();
+    String packed = Files.write(dir.resolve("b.jsonl.zst"), new byte[100]).toString();
+    assertEquals(1400, JitChoice.estimatedBytes(List.of(plain, packed)));
+    try {
+      assertNull(JitChoice.relaunchFlags(List.of(plain)), "no launcher flags: stay in this JVM");
+      System.setProperty(JitChoice.LARGE_INPUT_JIT, "-XX:A=1,-XX:B=2");
+      System.setProperty("sluice.c1MaxInputBytes", "1399");
+      assertEquals(List.of("-XX:A=1", "-XX:B=2"), JitChoice.relaunchFlags(List.of(plain, packed)));
+      System.setProperty("sluice.c1MaxInputBytes", "1400");
+      assertNull(JitChoice.relaunchFlags(List.of(plain, packed)), "at the limit: C1 stays");
+    } finally {
+      System.clearProperty(JitChoice.LARGE_INPUT_JIT);
+      System.clearProperty("sluice.c1MaxInputBytes");
+    }
+  }
+}

@@ -20,20 +20,10 @@ import java.util.Locale;
  */
 final class JitChoice {
   static final String LARGE_INPUT_JIT = "sluice.largeInputJit";
-  static final String PARENT_PID = "sluice.parentPid";
+  static final String PARENT_PID = dev.sluice.core.cli.ParentWatch.PROPERTY;
   static final long DEFAULT_C1_MAX_BYTES = 96L << 20;
 
   private JitChoice() {}
-
-  /** Called first in main: a relaunched run ends with its parent. */
-  static void watchParent() {
-    Long parent = Long.getLong(PARENT_PID);
-    if (parent == null) return;
-    ProcessHandle.of(parent)
-        .ifPresentOrElse(
-            h -> h.onExit().thenRun(() -> Runtime.getRuntime().halt(143)),
-            () -> Runtime.getRuntime().halt(143));
-  }
 
   /** The flags to relaunch with, or null to stay in this JVM. */
   static List<String> relaunchFlags(List<String> files) {

@@ -98,6 +98,12 @@ public final class RunCommand implements Callable<Integer> {
       description = "skip the quality report (report.html/json) and its statistics")
   boolean noReport;
 
+  @Option(
+      names = "--check",
+      description =
+          "only check the recipe (and the options): exit 0 when it is valid, 2 naming the first problem")
+  boolean check;
+
   @Option(names = "--verbose", description = "stack traces on failure")
   boolean verbose;
 
@@ -107,6 +113,10 @@ public final class RunCommand implements Callable<Integer> {
     if (input != null) all.add("input.path=" + quote(input));
     if (output != null) all.add("output.path=" + quote(output));
     Recipe r = RecipeLoader.load(recipe, all);
+    if (check) {
+      System.out.println("sluice run: " + recipe + ": recipe '" + r.name() + "' is valid");
+      return 0;
+    }
     Ledger ledger = r.ledger() == null ? null : new Ledger(Path.of(r.ledger()));
     if (ledger != null && !force) {
       Ledger.Entry done = ledger.get(r.partition());

@@ -28,7 +28,7 @@ public final class Sluice implements Runnable {
   }
 
   public static void main(String[] args) {
-    JitChoice.watchParent();
+    dev.sluice.core.cli.ParentWatch.start();
     System.exit(execute(args));
   }
 }

@@ -75,6 +75,13 @@ public final class TrainCommand implements Callable<Integer> {
       description = "override a recipe field, e.g. train.steps=50")
   List<String> overrides = new ArrayList<>();
 
+  @Option(
+      names = "--eval",
+      paramLabel = "NAME=RUN_DIR",
+      description =
+          "also evaluate, at the end, on every document of this run directory (repeatable); result.json's eval")
+  java.util.Map<String, Path> evalSets = new java.util.LinkedHashMap<>();
+
   @Option(names = "--quiet", description = "no progress line")
   boolean quiet;
 
@@ -95,7 +102,8 @@ public final class TrainCommand implements Callable<Integer> {
                     dev,
                     resume,
                     stopAfter,
-                    quiet ? Progress.none() : Progress.console()))
+                    quiet ? Progress.none() : Progress.console(),
+                    evalSets))
             .run();
     System.out.printf(
         Locale.ROOT,
@@ -116,6 +124,16 @@ public final class TrainCommand implements Callable<Integer> {
         result.bestValLoss(),
         result.bestStep(),
         result.initialValLoss());
+    result
+        .eval()
+        .forEach(
+            (name, e) ->
+                System.out.printf(
+                    Locale.ROOT,
+                    "eval %s: loss %.4f (%.4f bits/byte)%n",
+                    name,
+                    e.loss(),
+                    e.bitsPerByte()));
     System.out.println("result: " + out.resolve("result.json"));
     return 0;
   }
@@ -164,6 +182,7 @@ public final class TrainCommand implements Callable<Integer> {
   }
 
   public static void main(String[] args) {
+    dev.sluice.core.cli.ParentWatch.start();
     if (System.getProperty("ai.djl.offline") == null) System.setProperty("ai.djl.offline", "true");
     System.exit(execute(args));
   }

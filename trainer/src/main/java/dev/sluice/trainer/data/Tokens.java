@@ -13,7 +13,7 @@ public final class Tokens {
   public static final int SEPARATOR = 256;
 
   /** Vocabulary: 256 byte values and the separator. */
-  public static final int VOCAB = 257;
+  public static final int VOCAB = dev.sluice.core.model.ModelShape.VOCAB;
 
   private Tokens() {}
 

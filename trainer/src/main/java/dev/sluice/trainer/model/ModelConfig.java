@@ -1,7 +1,7 @@
 package dev.sluice.trainer.model;
 
 import dev.sluice.core.cli.UsageException;
-import dev.sluice.trainer.data.Tokens;
+import dev.sluice.core.model.ModelShape;
 
 /**
  * Shape of the byte-level decoder-only transformer.
@@ -24,28 +24,23 @@ public record ModelConfig(int layers, int dModel, int heads, int context, int ml
     if (mlpRatio < 1) throw new UsageException("model.mlp_ratio must be >= 1, got " + mlpRatio);
   }
 
-  /**
-   * Parameters, everything counted: token and position embeddings, per block two LayerNorms (scale + shift),
-   * QKV and output projections with biases, the MLP with biases, the final LayerNorm and the untied output head.
-   */
+  /** The shape's arithmetic (parameter count, FLOPs per token), shared with the scaling experiments. */
+  public ModelShape shape() {
+    return new ModelShape(layers, dModel, context, mlpRatio);
+  }
+
+  /** Parameters, everything counted ({@link ModelShape#parameters()}). */
   public long parameters() {
-    long d = dModel;
-    long h = (long) mlpRatio * d;
-    long perLayer = 2 * (2 * d) + (d * 3 * d + 3 * d) + (d * d + d) + (d * h + h) + (h * d + d);
-    return embeddingParameters() + layers * perLayer + 2 * d + (long) Tokens.VOCAB * d;
+    return shape().parameters();
   }
 
-  /** Token and position embedding tables (lookups, no multiply-adds). */
+  /** Token and position embedding tables ({@link ModelShape#embeddingParameters()}). */
   public long embeddingParameters() {
-    return (long) Tokens.VOCAB * dModel + (long) context * dModel;
+    return shape().embeddingParameters();
   }
 
-  /**
-   * Training FLOPs per token: 6·N for the weight multiply-adds (forward + backward, N = parameters without the
-   * embedding lookups, head included) plus the attention term 12·n_layer·context·d_model (QKᵀ and AV, forward and
-   * backward; PaLM appendix B / Chinchilla's convention, counting the full square rather than the causal half).
-   */
+  /** Training FLOPs per token ({@link ModelShape#trainingFlopsPerToken()}). */
   public double trainingFlopsPerToken() {
-    return 6.0 * (parameters() - embeddingParameters()) + 12.0 * layers * context * dModel;
+    return shape().trainingFlopsPerToken();
   }
 }

@@ -3,7 +3,8 @@ package dev.sluice.trainer.train;
 /**
  * What a training run produced, as written to {@code TRAIN_DIR/result.json} (the training-run contract of
  * DESIGN.md: params, tokens, flops, final_val_loss, best_val_loss, wall_seconds, tokens_per_second; the other
- * fields extend it; docs/training.md). Later steps (scaling experiments) read this file. Non-finite numbers are
+ * fields extend it; docs/training.md). {@code unique_tokens} is one epoch of the training split, {@code epochs} the
+ * passes over it; {@code eval} holds the final evaluation on each {@code --eval} set. Later steps (scaling experiments) read this file. Non-finite numbers are
  * written as null.
  */
 @com.fasterxml.jackson.databind.annotation.JsonNaming(
@@ -29,4 +30,7 @@ public record TrainResult(
     double wallSeconds,
     double tokensPerSecond,
     long resumedFromStep,
-    boolean finished) {}
+    boolean finished,
+    long uniqueTokens,
+    double epochs,
+    java.util.Map<String, Trainer.Evaluation> eval) {}

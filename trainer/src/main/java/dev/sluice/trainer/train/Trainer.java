@@ -51,7 +51,18 @@ public final class Trainer {
 
   /** How to run: where, on what device, whether to resume, and an optional early stop (step count). */
   public record Options(
-      Path data, Path out, Device device, boolean resume, long stopAfter, Progress progress) {}
+      Path data,
+      Path out,
+      Device device,
+      boolean resume,
+      long stopAfter,
+      Progress progress,
+      java.util.Map<String, Path> evalSets) {
+    public Options(
+        Path data, Path out, Device device, boolean resume, long stopAfter, Progress progress) {
+      this(data, out, device, resume, stopAfter, progress, java.util.Map.of());
+    }
+  }
 
   private final TrainRecipe recipe;
   private final Options options;
@@ -86,6 +97,24 @@ public final class Trainer {
               + recipe.data().valFraction()
               + ") or lower model.context");
     }
+    java.util.Map<String, List<Sequence>> evalSets = new java.util.LinkedHashMap<>();
+    for (var e : options.evalSets().entrySet()) {
+      List<Sequence> seqs =
+          ValidationSet.loadAll(
+              RunData.open(e.getValue()), recipe.data(), length, recipe.evalSequences());
+      if (seqs.isEmpty()) {
+        throw new UsageException(
+            "--eval "
+                + e.getKey()
+                + "="
+                + e.getValue()
+                + ": no sequence of "
+                + length
+                + " tokens in its documents");
+      }
+      evalSets.put(e.getKey(), seqs);
+    }
+    long uniqueTokens = ValidationSet.trainingTokens(run, recipe.data());
     try (NDManager root = NDManager.newBaseManager(options.device(), "PyTorch");
         TrainStream stream = new TrainStream(run, recipe.data(), recipe.seed(), length);
         Metrics metrics = new Metrics(options.out().resolve("metrics.jsonl"))) {
@@ -232,6 +261,10 @@ public final class Trainer {
       }
       window.close();
       feed.close();
+      java.util.Map<String, Evaluation> finalEval = new java.util.LinkedHashMap<>();
+      for (var e : evalSets.entrySet()) {
+        finalEval.put(e.getKey(), evaluate(model, ps, root, e.getValue(), batch));
+      }
       options.progress().finish();
       double wall = wallBefore + (System.nanoTime() - startNanos) / 1e9;
       long tokens = step * batch * (long) mc.context();
@@ -257,7 +290,10 @@ public final class Trainer {
               wall,
               wall > 0 ? tokens / wall : 0,
               resumedFrom,
-              step == total);
+              step == total,
+              uniqueTokens,
+              uniqueTokens > 0 ? tokens / (double) uniqueTokens : 0,
+              finalEval);
       com.fasterxml.jackson.databind.node.ObjectNode tree = JSON.valueToTree(result);
       tree.properties()
           .forEach(
@@ -277,6 +313,8 @@ public final class Trainer {
   }
 
   /** Validation loss (nats per token) and bits per byte over the fixed validation sequences. */
+  @com.fasterxml.jackson.databind.annotation.JsonNaming(
+      com.fasterxml.jackson.databind.PropertyNamingStrategies.SnakeCaseStrategy.class)
   public record Evaluation(double loss, double bitsPerByte, long tokens) {}
 
   static Evaluation evaluate(

@@ -102,6 +102,35 @@ class TrainerTest {
   }
 
   @Test
+  void evaluatesOnOtherRunDirectoriesAndCountsEpochs() throws IOException {
+    TrainResult r =
+        new Trainer(
+                recipe(TINY.formatted(40, "cosine")),
+                new Trainer.Options(
+                    data,
+                    tmp.resolve("eval"),
+                    Device.cpu(),
+                    false,
+                    0,
+                    Progress.none(),
+                    java.util.Map.of("same", data)))
+            .run();
+    Trainer.Evaluation e = r.eval().get("same");
+    assertTrue(e.tokens() > 0 && e.loss() > 0 && e.loss() < r.initialValLoss(), e.toString());
+    assertTrue(e.bitsPerByte() > 0);
+    // every document of the eval set is scored (not only its validation split): more tokens than
+    // validation
+    assertTrue(
+        r.uniqueTokens() > 0 && r.uniqueTokens() < 60 * 60,
+        "bytes + separators: " + r.uniqueTokens());
+    assertEquals(r.tokens() / (double) r.uniqueTokens(), r.epochs(), 1e-9);
+    var json = new ObjectMapper().readTree(tmp.resolve("eval/result.json").toFile());
+    assertEquals(
+        e.bitsPerByte(), json.path("eval").path("same").path("bits_per_byte").asDouble(), 1e-12);
+    assertEquals(r.uniqueTokens(), json.path("unique_tokens").asLong());
+  }
+
+  @Test
   void resumeEqualsUninterrupted() throws IOException {
     for (String schedule : new String[] {"cosine", "wsd"}) {
       String yaml = TINY.formatted(24, schedule);

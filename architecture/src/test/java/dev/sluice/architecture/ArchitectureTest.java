@@ -20,7 +20,8 @@ class ArchitectureTest {
     "dev.sluice.core..",
     "dev.sluice.quality..",
     "dev.sluice.augment..",
-    "dev.sluice.report.."
+    "dev.sluice.report..",
+    "dev.sluice.scaling.."
   };
   private static final String BENCH = "dev.sluice.bench..";
 
@@ -33,17 +34,19 @@ class ArchitectureTest {
           .dependOnClassesThat()
           .resideInAnyPackage("org.apache.beam..", "org.apache.flink..", "ai.djl..")
           .because(
-              "quality/, augment/, core/ and report/ are pure Java, testable with a string (STYLE.md)");
+              "quality/, augment/, core/, report/ and scaling/ are pure Java, testable with a string (STYLE.md)");
 
   @ArchTest
   static final ArchRule coreAndReportReadTheRunDirectoryWithoutParquet =
       noClasses()
           .that()
-          .resideInAnyPackage("dev.sluice.core..", "dev.sluice.report..")
+          .resideInAnyPackage("dev.sluice.core..", "dev.sluice.report..", "dev.sluice.scaling..")
           .should()
           .dependOnClassesThat()
           .resideInAnyPackage("org.apache.parquet..", "org.apache.hadoop..")
-          .because("every verb loads core/, and the report reads only the run-directory contract");
+          .because(
+              "every verb loads core/; the report and the scaling experiments read only the run-directory"
+                  + " contract (scaling runs `sluice run` and `sluice train` as child processes)");
 
   @ArchTest
   static final ArchRule beamOnlyInPipelines =

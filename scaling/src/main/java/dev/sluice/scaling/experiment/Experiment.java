@@ -1,0 +1,344 @@
+package dev.sluice.scaling.experiment;
+
+import dev.sluice.core.config.Config;
+import dev.sluice.core.config.RecipeFile;
+import dev.sluice.scaling.pool.NoisyProsePool;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An experiment file (YAML; docs/scaling.md lists every key with its default), checked whole before any work:
+ * an unknown key or a bad value stops {@code sluice scale} with exit 2, naming the field, the value and what is
+ * allowed.
+ */
+public record Experiment(
+    String name,
+    long seed,
+    Path output,
+    String device,
+    Pool pool,
+    Eval eval,
+    List<Arm> arms,
+    ModelFamily model,
+    Grid grid,
+    Train train,
+    int resamples,
+    long fitSeed,
+    Map<String, Object> resolved) {
+
+  /** The raw pool: the built-in noisy prose, or a user's JSONL file (with its clean reference set). */
+  public record Pool(
+      NoisyProsePool.Settings builtin, Path path, String idField, String textField) {}
+
+  /** The evaluation sets: a held-out slice of the pool (by id hash) and a clean reference set. */
+  public record Eval(
+      double holdoutFraction, Path clean, double nearJaccard, int sequences, String primary) {}
+
+  /** A data arm: a curation recipe run on the pool by {@code sluice run}, with optional --set overrides. */
+  public record Arm(String name, Path recipe, List<String> set) {}
+
+  /** One model size of the family, with the learning rate and batch tuned for it once. */
+  public record Size(String name, int layers, int dModel, int heads, double lr, int batchSize) {}
+
+  public record ModelFamily(int context, int mlpRatio, List<Size> sizes) {}
+
+  /**
+   * @param budgets compute budgets C in FLOPs
+   * @param sizesPerBudget model sizes trained per budget: the ones nearest the Chinchilla-optimal N (D = 20 N)
+   * @param minSteps a (size, budget) pair with fewer optimiser steps is skipped
+   * @param seeds training seeds of every point
+   * @param noiseSeeds extra seeds at the smallest budget, to measure seed noise
+   */
+  public record Grid(
+      List<Double> budgets,
+      int sizesPerBudget,
+      int minSteps,
+      List<Long> seeds,
+      List<Long> noiseSeeds) {}
+
+  public record Train(
+      double warmupFraction,
+      double minLrRatio,
+      String schedule,
+      double weightDecay,
+      double gradClip,
+      double valFraction) {}
+
+  public static Experiment load(Path file, List<String> overrides) {
+    Map<String, Object> map = RecipeFile.load("experiment", file, overrides);
+    String fallback = file.getFileName().toString().replaceFirst("\\.ya?ml$", "");
+    return parse(map, fallback, Path.of(""));
+  }
+
+  /** Parses a loaded experiment; relative paths (recipes, samples, pool, output) resolve against {@code base}. */
+  public static Experiment parse(Map<String, Object> map, String fallbackName, Path base) {
+    Config top =
+        Config.of("", map)
+            .allowOnly(
+                "name", "seed", "output", "device", "pool", "eval", "arms", "model", "grid",
+                "train", "fit");
+    String name = top.getString("name", fallbackName);
+    if (!name.matches("[A-Za-z0-9._-]+")) {
+      throw new Config.ConfigException("name", name, "letters, digits, '.', '_' or '-'");
+    }
+    String device = top.getString("device", "cpu");
+    if (!device.matches("cpu|gpu|gpu:\\d+"))
+      throw new Config.ConfigException("device", device, "cpu, gpu or gpu:N");
+    Pool pool = pool(top.child("pool"), base);
+    Config e =
+        top.child("eval")
+            .allowOnly(
+                "holdout_fraction",
+                "clean_fraction",
+                "clean",
+                "near_jaccard",
+                "sequences",
+                "primary");
+    String clean = e.getString("clean", null);
+    if (pool.path() != null && clean == null) {
+      throw new Config.ConfigException(
+          "eval.clean",
+          null,
+          "a JSONL file of clean reference documents (id, text), " + "required with pool.path");
+    }
+    if (pool.path() == null && clean != null) {
+      throw new Config.ConfigException(
+          "eval.clean",
+          clean,
+          "nothing: the built-in pool withholds its own clean "
+              + "prose (pool.clean_fraction... use eval.clean_fraction)");
+    }
+    double holdout = e.getFraction("holdout_fraction", 0.05);
+    if (!(holdout > 0 && holdout < 0.5))
+      throw new Config.ConfigException("eval.holdout_fraction", holdout, "a fraction in (0, 0.5)");
+    Eval eval =
+        new Eval(
+            holdout,
+            clean == null ? null : base.resolve(clean),
+            e.getFraction("near_jaccard", 0.8),
+            e.getInt("sequences", 64, 1, 1 << 20),
+            e.getChoice("primary", "clean", "clean", "holdout"));
+    if (pool.builtin() != null) {
+      double cf = e.getFraction("clean_fraction", 0.05);
+      if (!(cf > 0 && cf < 0.5))
+        throw new Config.ConfigException("eval.clean_fraction", cf, "a fraction in (0, 0.5)");
+      NoisyProsePool.Settings b = pool.builtin();
+      pool =
+          new Pool(
+              new NoisyProsePool.Settings(
+                  b.samples(),
+                  b.seed(),
+                  b.cleanDocs(),
+                  b.chunkChars(),
+                  b.exactCopyRate(),
+                  b.nearCopyRate(),
+                  b.fragments(),
+                  b.htmlPages(),
+                  b.otherLanguages(),
+                  b.templates(),
+                  cf),
+              null,
+              "id",
+              "text");
+    }
+    Config f = top.child("fit").allowOnly("resamples", "seed");
+    return new Experiment(
+        name,
+        top.getLong("seed", 1, 0, Long.MAX_VALUE),
+        base.resolve(top.getString("output", "out/scale/" + name)),
+        device,
+        pool,
+        eval,
+        arms(map.get("arms"), base),
+        model(top.getSection("model")),
+        grid(top.child("grid")),
+        train(top.child("train")),
+        f.getInt("resamples", 1000, 0, 1_000_000),
+        f.getLong("seed", 0, Long.MIN_VALUE, Long.MAX_VALUE),
+        map);
+  }
+
+  private static Pool pool(Config p, Path base) {
+    p.allowOnly(
+        "builtin",
+        "path",
+        "id_field",
+        "text_field",
+        "samples",
+        "seed",
+        "clean_docs",
+        "chunk_chars",
+        "exact_copy_rate",
+        "near_copy_rate",
+        "fragments",
+        "html_pages",
+        "other_languages",
+        "templates");
+    if (p.has("path") == p.has("builtin")) {
+      throw new Config.ConfigException(
+          "pool",
+          p.has("path") ? "both builtin and path" : "neither builtin nor path",
+          "exactly one of builtin: noisy-prose or path: FILE.jsonl");
+    }
+    if (p.has("path")) {
+      return new Pool(
+          null,
+          base.resolve(p.getString("path", null)),
+          p.getString("id_field", "id"),
+          p.getString("text_field", "text"));
+    }
+    p.getChoice("builtin", "noisy-prose", "noisy-prose");
+    Path samples = base.resolve(p.getString("samples", "samples"));
+    if (!Files.isDirectory(samples.resolve("text/en"))) {
+      throw new Config.ConfigException(
+          "pool.samples",
+          samples.toString(),
+          "the samples directory (with text/en, "
+              + "text/multi and html; run from the repository root or give its path)");
+    }
+    return new Pool(
+        new NoisyProsePool.Settings(
+            samples,
+            p.getLong("seed", 7, 0, Long.MAX_VALUE),
+            p.getInt("clean_docs", 0, 0, Integer.MAX_VALUE),
+            p.getInt("chunk_chars", 2000, 100, 1 << 20),
+            p.getFraction("exact_copy_rate", 0.15),
+            p.getFraction("near_copy_rate", 0.10),
+            p.getInt("fragments", 2000, 0, 1 << 20),
+            p.getInt("html_pages", 88, 0, 1 << 20),
+            p.getInt("other_languages", 61, 0, 1 << 20),
+            p.getInt("templates", 300, 0, 1 << 20),
+            0.05),
+        null,
+        "id",
+        "text");
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<Arm> arms(Object raw, Path base) {
+    if (!(raw instanceof List<?> list) || list.isEmpty()) {
+      throw new Config.ConfigException(
+          "arms", raw, "a list of {name, recipe[, set]}, the reference arm first");
+    }
+    List<Arm> out = new ArrayList<>();
+    HashSet<String> names = new HashSet<>();
+    for (int i = 0; i < list.size(); i++) {
+      if (!(list.get(i) instanceof Map<?, ?> m))
+        throw new Config.ConfigException("arms[" + i + "]", list.get(i), "{name, recipe[, set]}");
+      Config a =
+          Config.of("arms[" + i + "]", (Map<String, Object>) m).allowOnly("name", "recipe", "set");
+      String name = a.getString("name", null);
+      if (name == null || !name.matches("[A-Za-z0-9._+-]+")) {
+        throw new Config.ConfigException(
+            a.path("name"), name, "a name of letters, digits, '.', '_', '+' or '-'");
+      }
+      if (!names.add(name))
+        throw new Config.ConfigException(a.path("name"), name, "a name no other arm has");
+      String recipe = a.getString("recipe", null);
+      if (recipe == null || !Files.isRegularFile(base.resolve(recipe))) {
+        throw new Config.ConfigException(
+            a.path("recipe"), recipe, "an existing curation recipe file");
+      }
+      out.add(new Arm(name, base.resolve(recipe), a.getStringList("set", List.of())));
+    }
+    return out;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static ModelFamily model(Map<String, Object> section) {
+    Config m = Config.of("model", section).allowOnly("context", "mlp_ratio", "sizes");
+    List<Size> sizes = new ArrayList<>();
+    Object list = section == null ? null : section.get("sizes");
+    if (!(list instanceof List<?> l) || l.isEmpty()) {
+      throw new Config.ConfigException(
+          "model.sizes", list, "a list of {name, n_layer, d_model, n_head, lr[, batch_size]}");
+    }
+    HashSet<String> names = new HashSet<>();
+    for (int i = 0; i < l.size(); i++) {
+      if (!(l.get(i) instanceof Map<?, ?> mm))
+        throw new Config.ConfigException("model.sizes[" + i + "]", l.get(i), "a mapping");
+      Config s =
+          Config.of("model.sizes[" + i + "]", (Map<String, Object>) mm)
+              .allowOnly("name", "n_layer", "d_model", "n_head", "lr", "batch_size");
+      String name = s.getString("name", "size" + i);
+      if (!names.add(name))
+        throw new Config.ConfigException(s.path("name"), name, "a name no other size has");
+      int d = s.getInt("d_model", 64, 1, 1 << 16);
+      int h = s.getInt("n_head", 4, 1, 1 << 10);
+      if (d % h != 0)
+        throw new Config.ConfigException(s.path("n_head"), h, "a divisor of d_model (" + d + ")");
+      double lr = s.getDouble("lr", 1e-3);
+      if (!(lr > 0 && lr < 1))
+        throw new Config.ConfigException(s.path("lr"), lr, "a learning rate in (0, 1)");
+      sizes.add(
+          new Size(
+              name,
+              s.getInt("n_layer", 2, 1, 1 << 10),
+              d,
+              h,
+              lr,
+              s.getInt("batch_size", 16, 1, 1 << 16)));
+    }
+    return new ModelFamily(
+        m.getInt("context", 128, 2, 1 << 16), m.getInt("mlp_ratio", 4, 1, 64), sizes);
+  }
+
+  private static Grid grid(Config g) {
+    g.allowOnly("budgets", "sizes_per_budget", "min_steps", "seeds", "noise_seeds");
+    List<String> raw = g.getStringList("budgets", null);
+    if (raw == null || raw.isEmpty())
+      throw new Config.ConfigException(
+          "grid.budgets", null, "a list of compute budgets in FLOPs, e.g. [1e11, 3e11]");
+    List<Double> budgets = new ArrayList<>();
+    for (String b : raw) {
+      double c;
+      try {
+        c = Double.parseDouble(b.trim());
+      } catch (NumberFormatException ex) {
+        throw new Config.ConfigException("grid.budgets", b, "numbers of FLOPs, e.g. 1e11");
+      }
+      if (!(c > 0) || Double.isInfinite(c))
+        throw new Config.ConfigException("grid.budgets", b, "positive numbers of FLOPs");
+      budgets.add(c);
+    }
+    if (budgets.stream().distinct().count() != budgets.size())
+      throw new Config.ConfigException("grid.budgets", raw, "distinct budgets");
+    budgets.sort(Double::compare);
+    return new Grid(
+        List.copyOf(budgets),
+        g.getInt("sizes_per_budget", 3, 1, 100),
+        g.getInt("min_steps", 20, 1, 1 << 30),
+        longs(g, "seeds", List.of(1L)),
+        longs(g, "noise_seeds", List.of()));
+  }
+
+  private static List<Long> longs(Config g, String key, List<Long> dflt) {
+    List<String> raw = g.getStringList(key, null);
+    if (raw == null) return dflt;
+    List<Long> out = new ArrayList<>();
+    for (String s : raw) {
+      try {
+        out.add(Long.parseLong(s.trim()));
+      } catch (NumberFormatException ex) {
+        throw new Config.ConfigException(g.path(key), s, "a list of integer seeds");
+      }
+    }
+    return List.copyOf(out);
+  }
+
+  private static Train train(Config t) {
+    t.allowOnly(
+        "warmup_fraction", "min_lr_ratio", "schedule", "weight_decay", "grad_clip", "val_fraction");
+    return new Train(
+        t.getFraction("warmup_fraction", 0.05),
+        t.getFraction("min_lr_ratio", 0.1),
+        t.getChoice("schedule", "cosine", "cosine", "wsd", "constant"),
+        t.getDouble("weight_decay", 0.1),
+        t.getDouble("grad_clip", 1.0),
+        t.getFraction("val_fraction", 0.01));
+  }
+}

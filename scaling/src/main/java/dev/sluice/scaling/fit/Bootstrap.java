@@ -1,0 +1,63 @@
+package dev.sluice.scaling.fit;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Seeded bootstrap of a joint fit: each resample draws every arm's points with replacement (stratified by arm, so
+ * every arm keeps as many points as it has) and refits from the full fit's optimum and the best grid starts.
+ * Resample i uses the stream {@code seed}, i whatever the thread count, so the intervals are the same on any
+ * machine.
+ */
+public final class Bootstrap {
+  private Bootstrap() {}
+
+  /** The joint fits of {@code resamples} resamples, in resample order. */
+  public static List<LawFitter.Joint> joint(
+      List<Point> points, List<String> arms, LawFitter.Joint full, int resamples, long seed) {
+    int threads = Math.max(1, Math.min(resamples, Runtime.getRuntime().availableProcessors()));
+    List<int[]> byArm = new ArrayList<>();
+    for (String arm : arms) {
+      List<Integer> idx = new ArrayList<>();
+      for (int i = 0; i < points.size(); i++) if (points.get(i).arm().equals(arm)) idx.add(i);
+      byArm.add(idx.stream().mapToInt(Integer::intValue).toArray());
+    }
+    ExecutorService pool =
+        Executors.newFixedThreadPool(
+            threads,
+            r -> {
+              Thread t = new Thread(r, "bootstrap");
+              t.setDaemon(true);
+              return t;
+            });
+    try {
+      List<Future<LawFitter.Joint>> futures = new ArrayList<>();
+      for (int i = 0; i < resamples; i++) {
+        int[] weight = weights(points.size(), byArm, seed, i);
+        futures.add(pool.submit(() -> LawFitter.refit(points, arms, weight, full)));
+      }
+      List<LawFitter.Joint> out = new ArrayList<>();
+      for (Future<LawFitter.Joint> f : futures) out.add(f.get());
+      return out;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("bootstrap interrupted", e);
+    } catch (java.util.concurrent.ExecutionException e) {
+      throw new IllegalStateException("bootstrap fit failed: " + e.getCause(), e.getCause());
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  /** Multiplicity of each point in resample {@code i}. */
+  static int[] weights(int n, List<int[]> byArm, long seed, int i) {
+    SplittableRandom rnd = new SplittableRandom(seed ^ (0x9E3779B97F4A7C15L * (i + 1)));
+    int[] w = new int[n];
+    for (int[] idx : byArm) for (int k = 0; k < idx.length; k++) w[idx[rnd.nextInt(idx.length)]]++;
+    return w;
+  }
+}

@@ -1,0 +1,93 @@
+package dev.sluice.scaling.fit;
+
+import java.util.List;
+
+/**
+ * Fits Chinchilla's approach 3 to points: one five-parameter law per arm ({@link #fitOne}) or the joint model
+ * with a shared E, A, alpha, beta and one B per arm ({@link #fitJoint}). Refuses points that cannot identify the
+ * parameters (too few, one model size only, one token count only) rather than returning a confident wrong number.
+ */
+public final class LawFitter {
+  /** Starting points the optimiser runs from (the best of Epoch's grid by objective value). */
+  static final int STARTS = 8;
+
+  private LawFitter() {}
+
+  /** A fitted joint model: the shared law with each arm's B, and the optimiser's objective. */
+  public record Joint(
+      List<String> arms,
+      double e,
+      double a,
+      double alpha,
+      double beta,
+      double[] b,
+      double objective,
+      double[] theta) {
+    public ScalingLaw law(String arm) {
+      return law(arms.indexOf(arm));
+    }
+
+    public ScalingLaw law(int arm) {
+      return new ScalingLaw(e, a, b[arm], alpha, beta);
+    }
+  }
+
+  public static ScalingLaw fitOne(List<Point> points) {
+    String arm = points.get(0).arm();
+    List<Point> same =
+        points.stream().map(p -> new Point(arm, p.n(), p.d(), p.loss(), p.seed(), p.c())).toList();
+    return fitJoint(same, List.of(arm)).law(0);
+  }
+
+  public static Joint fitJoint(List<Point> points, List<String> arms) {
+    check(points, arms);
+    HuberObjective f = new HuberObjective(points, arms, null);
+    Minimizer.Solution s = Minimizer.fromBest(f, Minimizer.grid(arms.size()), STARTS);
+    return joint(arms, s);
+  }
+
+  /** Refit on a resample (weights per point), starting where the full fit ended. */
+  static Joint refit(List<Point> points, List<String> arms, int[] weight, Joint full) {
+    return joint(arms, Minimizer.from(new HuberObjective(points, arms, weight), full.theta()));
+  }
+
+  static Joint joint(List<String> arms, Minimizer.Solution s) {
+    double[] t = s.theta();
+    double[] b = new double[arms.size()];
+    for (int k = 0; k < b.length; k++) b[k] = Math.exp(t[4 + k]);
+    return new Joint(
+        List.copyOf(arms), Math.exp(t[0]), Math.exp(t[1]), t[2], t[3], b, s.objective(), t.clone());
+  }
+
+  /** The points must be able to identify the law: enough of them, at two or more sizes and token counts. */
+  static void check(List<Point> points, List<String> arms) {
+    int params = 4 + arms.size();
+    if (points.size() <= params) {
+      throw new FitException(
+          points.size()
+              + " points cannot fit "
+              + params
+              + " parameters (E, A, alpha, beta and B for "
+              + arms.size()
+              + " arm(s)): at least "
+              + (params + 1)
+              + " are needed");
+    }
+    if (points.stream().mapToDouble(Point::n).distinct().count() < 2) {
+      throw new FitException(
+          "every point has the same model size N: A and alpha cannot be fitted; "
+              + "train at two or more sizes");
+    }
+    for (String arm : arms) {
+      List<Point> mine = points.stream().filter(p -> p.arm().equals(arm)).toList();
+      if (mine.isEmpty()) throw new FitException("arm " + arm + " has no points");
+      if (mine.stream().mapToDouble(Point::d).distinct().count() < 2) {
+        throw new FitException(
+            "every point of arm "
+                + arm
+                + " has the same token count D: B and beta "
+                + "cannot be fitted; train it at two or more token counts");
+      }
+    }
+  }
+}

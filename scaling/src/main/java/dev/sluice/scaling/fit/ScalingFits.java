@@ -1,0 +1,197 @@
+package dev.sluice.scaling.fit;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * Fits points as {@link FitSummary} describes: the joint model (shared E, A, alpha, beta; one B per arm) and its
+ * multipliers m = (B_ref / B_arm)^(1/beta), each arm's own law where it has points enough, per-budget
+ * multipliers from those, bootstrap intervals for everything, and AIC to say which model the data support.
+ */
+public final class ScalingFits {
+  /** An arm's own fit needs this many points (five parameters, one degree of freedom left). */
+  static final int OWN_FIT_POINTS = 6;
+
+  private ScalingFits() {}
+
+  public static FitSummary fit(List<Point> points, int resamples, long seed) {
+    if (points.isEmpty()) throw new FitException("no points to fit");
+    List<String> arms =
+        new ArrayList<>(new LinkedHashSet<>(points.stream().map(Point::arm).toList()));
+    List<String> warnings = new ArrayList<>();
+    LawFitter.Joint joint = LawFitter.fitJoint(points, arms);
+    List<LawFitter.Joint> boot = Bootstrap.joint(points, arms, joint, resamples, seed);
+
+    Map<String, Estimate> bs = new LinkedHashMap<>();
+    Map<String, Estimate> multipliers = new LinkedHashMap<>();
+    for (int k = 0; k < arms.size(); k++) {
+      int kk = k;
+      bs.put(
+          arms.get(k),
+          Estimate.of(joint.b()[k], boot.stream().mapToDouble(j -> j.b()[kk]).toArray()));
+      multipliers.put(
+          arms.get(k),
+          Estimate.of(
+              multiplier(joint, 0, k),
+              boot.stream().mapToDouble(j -> multiplier(j, 0, kk)).toArray()));
+    }
+    FitSummary.JointFit jointFit =
+        new FitSummary.JointFit(
+            Estimate.of(joint.e(), boot.stream().mapToDouble(LawFitter.Joint::e).toArray()),
+            Estimate.of(joint.a(), boot.stream().mapToDouble(LawFitter.Joint::a).toArray()),
+            Estimate.of(joint.alpha(), boot.stream().mapToDouble(LawFitter.Joint::alpha).toArray()),
+            Estimate.of(joint.beta(), boot.stream().mapToDouble(LawFitter.Joint::beta).toArray()),
+            bs,
+            joint.objective());
+    if (flat(points, joint)) {
+      warnings.add(
+          "the loss barely changes with N or D (the fitted law varies by under 0.1% across the "
+              + "points): there is no scaling signal, and the multipliers mean nothing");
+      multipliers.replaceAll((arm, m) -> new Estimate(Double.NaN, null, null));
+    }
+
+    Map<String, FitSummary.ArmFit> armFits = new LinkedHashMap<>();
+    Map<String, List<LawFitter.Joint>> ownBoot = new LinkedHashMap<>();
+    for (int k = 0; k < arms.size(); k++) {
+      String arm = arms.get(k);
+      List<Point> mine = points.stream().filter(p -> p.arm().equals(arm)).toList();
+      String why = ownFitRefusal(mine);
+      if (why == null) {
+        LawFitter.Joint own = LawFitter.fitJoint(mine, List.of(arm));
+        List<LawFitter.Joint> ob =
+            Bootstrap.joint(mine, List.of(arm), own, resamples, seed + k + 1);
+        ownBoot.put(arm, ob);
+        armFits.put(arm, armFit(mine.size(), "own", own, ob, 0));
+      } else {
+        if (arms.size() > 1)
+          warnings.add("arm " + arm + ": " + why + "; its parameters are the joint model's");
+        armFits.put(arm, armFit(mine.size(), "joint", joint, boot, k));
+      }
+    }
+
+    List<FitSummary.BudgetMultiplier> perBudget = new ArrayList<>();
+    if (arms.size() > 1
+        && ownBoot.size() == arms.size()
+        && warnings.stream().noneMatch(w -> w.contains("no scaling"))) {
+      for (double c : budgets(points)) {
+        for (int k = 1; k < arms.size(); k++) {
+          String arm = arms.get(k);
+          double[] res = new double[resamples];
+          for (int i = 0; i < resamples; i++) {
+            res[i] =
+                perBudget(
+                    ownBoot.get(arms.get(0)).get(i).law(0), ownBoot.get(arm).get(i).law(0), c);
+          }
+          perBudget.add(
+              new FitSummary.BudgetMultiplier(
+                  arm,
+                  c,
+                  Estimate.of(
+                      perBudget(armFits.get(arms.get(0)).law(), armFits.get(arm).law(), c), res)));
+        }
+      }
+    }
+    return new FitSummary(
+        points.size(),
+        resamples,
+        seed,
+        arms.get(0),
+        armFits,
+        jointFit,
+        multipliers,
+        perBudget,
+        select(points, arms, joint, armFits, ownBoot.size() == arms.size()),
+        warnings,
+        boot);
+  }
+
+  /** m = (B_ref / B_arm)^(1 / beta): the arm at D tokens does what the reference does at m·D. */
+  static double multiplier(LawFitter.Joint j, int ref, int arm) {
+    return Math.exp((j.theta()[4 + ref] - j.theta()[4 + arm]) / j.beta());
+  }
+
+  /** Compute the reference needs for the loss {@code arm}'s law reaches at C, over C. */
+  static double perBudget(ScalingLaw ref, ScalingLaw arm, double c) {
+    return ref.computeFor(arm.optimalLoss(c)) / c;
+  }
+
+  private static FitSummary.ArmFit armFit(
+      int n, String source, LawFitter.Joint fit, List<LawFitter.Joint> boot, int k) {
+    return new FitSummary.ArmFit(
+        n,
+        source,
+        Estimate.of(fit.e(), boot.stream().mapToDouble(LawFitter.Joint::e).toArray()),
+        Estimate.of(fit.a(), boot.stream().mapToDouble(LawFitter.Joint::a).toArray()),
+        Estimate.of(fit.b()[k], boot.stream().mapToDouble(j -> j.b()[k]).toArray()),
+        Estimate.of(fit.alpha(), boot.stream().mapToDouble(LawFitter.Joint::alpha).toArray()),
+        Estimate.of(fit.beta(), boot.stream().mapToDouble(LawFitter.Joint::beta).toArray()));
+  }
+
+  /** Why an arm's points cannot carry a fit of their own (null when they can). */
+  static String ownFitRefusal(List<Point> mine) {
+    if (mine.size() < OWN_FIT_POINTS) {
+      return mine.size() + " points, an own fit needs " + OWN_FIT_POINTS;
+    }
+    if (mine.stream().mapToDouble(Point::n).distinct().count() < 2) return "one model size only";
+    if (mine.stream().mapToDouble(Point::d).distinct().count() < 2) return "one token count only";
+    return null;
+  }
+
+  /** The distinct budgets of the points (C rounded to three significant digits), ascending. */
+  public static List<Double> budgets(List<Point> points) {
+    TreeSet<Double> out = new TreeSet<>();
+    for (Point p : points) out.add(Double.parseDouble(String.format(Locale.ROOT, "%.2e", p.c())));
+    return List.copyOf(out);
+  }
+
+  /** Whether the fitted law predicts (nearly) the same loss at every point: then N and D explain nothing. */
+  static boolean flat(List<Point> points, LawFitter.Joint j) {
+    double lo = Double.POSITIVE_INFINITY, hi = 0;
+    for (Point p : points) {
+      double l = j.law(j.arms().indexOf(p.arm())).loss(p.n(), p.d());
+      lo = Math.min(lo, l);
+      hi = Math.max(hi, l);
+    }
+    return hi - lo < 1e-3 * hi;
+  }
+
+  /** AIC = n ln(RSS / n) + 2k on log residuals, for the joint model and (when fitted) the per-arm laws. */
+  static FitSummary.Selection select(
+      List<Point> points,
+      List<String> arms,
+      LawFitter.Joint joint,
+      Map<String, FitSummary.ArmFit> own,
+      boolean allOwn) {
+    int n = points.size();
+    double jointRss = 0, freeRss = 0;
+    for (Point p : points) {
+      int k = arms.indexOf(p.arm());
+      double rj = Math.log(joint.law(k).loss(p.n(), p.d()) / p.loss());
+      double rf = Math.log(own.get(p.arm()).law().loss(p.n(), p.d()) / p.loss());
+      jointRss += rj * rj;
+      freeRss += rf * rf;
+    }
+    double jointAic = n * Math.log(Math.max(jointRss, 1e-300) / n) + 2 * (4 + arms.size());
+    if (arms.size() == 1)
+      return new FitSummary.Selection(
+          jointAic, null, "joint", "one arm: the two models are the same");
+    if (!allOwn) {
+      return new FitSummary.Selection(
+          jointAic, null, "joint", "not every arm has points enough for a fit of its own");
+    }
+    double freeAic = n * Math.log(Math.max(freeRss, 1e-300) / n) + 2 * (5 * arms.size());
+    boolean joint1 = jointAic <= freeAic;
+    return new FitSummary.Selection(
+        jointAic,
+        freeAic,
+        joint1 ? "joint" : "free",
+        joint1
+            ? "the arms share exponents: one B per arm explains the points as well, with fewer parameters"
+            : "the arms' exponents differ: read the per-budget multipliers, not the joint one");
+  }
+}

@@ -1,0 +1,87 @@
+package dev.sluice.scaling.experiment;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.sluice.core.cli.UsageException;
+import dev.sluice.core.config.RecipeFile;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The experiment files under samples/ parse and plan; a bad key or value is refused before any work, naming the
+ * field, the value and what is allowed.
+ */
+class ExperimentTest {
+  static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+
+  static Experiment load(String file, String... sets) {
+    return Experiment.parse(
+        RecipeFile.load("experiment", ROOT.resolve(file), List.of(sets)), "x", ROOT);
+  }
+
+  @Test
+  void theSampleExperimentsParseAndPlan() {
+    Experiment smoke = load("samples/experiments/smoke.yaml");
+    assertEquals("smoke", smoke.name());
+    assertEquals(
+        List.of("raw", "dedup+quality"), smoke.arms().stream().map(Experiment.Arm::name).toList());
+    GridPlan.Plan plan = GridPlan.of(smoke);
+    // 2 arms x 3 budgets x 3 sizes, plus a second seed at the smallest budget
+    assertEquals(2 * 3 * 3 + 2 * 3, plan.points().size());
+    for (GridPlan.PlannedPoint p : plan.points()) {
+      assertTrue(p.steps() >= smoke.grid().minSteps(), p.id());
+      assertEquals(
+          1.0, p.flops() / p.budget(), 0.02, p.id() + " spends its budget to within a step");
+    }
+    Experiment dvc = load("samples/experiments/data-vs-compute.yaml");
+    assertEquals(3, dvc.arms().size());
+    assertEquals(List.of(1e11, 3e11, 1e12), dvc.grid().budgets());
+  }
+
+  @Test
+  void badValuesNameTheFieldTheValueAndWhatIsAllowed() {
+    String f = "samples/experiments/smoke.yaml";
+    assertMessage("device: got 'tpu', expected cpu, gpu or gpu:N", f, "device=tpu");
+    assertMessage("grid.budgets: got 'lots', expected numbers of FLOPs", f, "grid.budgets=[lots]");
+    assertMessage("eval.holdout_fraction: got 0.7", f, "eval.holdout_fraction=0.7");
+    assertMessage("(did you mean 'budgets'?)", f, "grid.budget=[1e10]");
+    assertMessage(
+        "arms[0].recipe: got 'nope.yaml', expected an existing curation recipe file",
+        f,
+        "arms=[{name: raw, recipe: nope.yaml}]");
+    assertMessage(
+        "arms[1].name: got 'a', expected a name no other arm has",
+        f,
+        "arms=[{name: a, recipe: samples/experiments/arms/raw.yaml}, {name: a, recipe: samples/experiments/arms/raw.yaml}]");
+    assertMessage(
+        "model.sizes[0].n_head: got 5, expected a divisor of d_model (16)",
+        f,
+        "model.sizes=[{name: a, n_layer: 1, d_model: 16, n_head: 5, lr: 0.01}]");
+    assertMessage("pool: got 'both builtin and path'", f, "pool.path=x.jsonl");
+  }
+
+  @Test
+  void aGridWhoseBudgetsAreTooSmallSaysWhy() {
+    Experiment x = load("samples/experiments/smoke.yaml", "grid.budgets=[1e6]");
+    GridPlan.Plan plan = GridPlan.of(x);
+    assertTrue(plan.points().isEmpty());
+    assertTrue(
+        plan.skipped().get(0).reason().contains("under grid.min_steps 20"),
+        plan.skipped().toString());
+  }
+
+  @Test
+  void budgetsPrintShort() {
+    assertEquals("3e11", GridPlan.budget(3e11));
+    assertEquals("1.5e12", GridPlan.budget(1.5e12));
+    assertEquals("5e9", GridPlan.budget(5e9));
+  }
+
+  private static void assertMessage(String expected, String file, String... sets) {
+    UsageException e = assertThrows(UsageException.class, () -> load(file, sets));
+    assertTrue(e.getMessage().contains(expected), "got: " + e.getMessage());
+  }
+}

@@ -1,0 +1,90 @@
+package dev.sluice.scaling.fit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Points drawn from known laws plus noise: the bootstrap intervals cover the truth at about their nominal rate,
+ * and the joint model recovers a planted multiplier within its interval.
+ */
+class SyntheticFitTest {
+  static final ScalingLaw TRUTH = new ScalingLaw(1.2, 40, 900, 0.34, 0.36);
+  static final double NOISE = 0.01; // 1% multiplicative, about the seed noise of small runs
+
+  /** A 4 x 4 grid of sizes and token counts for each arm; arm k's B is TRUTH's B / m_k^beta. */
+  static List<Point> draw(long seed, double... multipliers) {
+    Random rnd = new Random(seed);
+    List<Point> out = new ArrayList<>();
+    for (int k = 0; k < multipliers.length; k++) {
+      double b = TRUTH.b() / Math.pow(multipliers[k], TRUTH.beta());
+      ScalingLaw law = new ScalingLaw(TRUTH.e(), TRUTH.a(), b, TRUTH.alpha(), TRUTH.beta());
+      for (double n : new double[] {1e4, 4e4, 1.6e5, 6.4e5})
+        for (double d : new double[] {1e6, 4e6, 1.6e7, 6.4e7}) {
+          double loss = law.loss(n, d) * Math.exp(NOISE * rnd.nextGaussian());
+          out.add(new Point("arm" + k, n, d, loss, 0, 6 * n * d));
+        }
+    }
+    return out;
+  }
+
+  @Test
+  void intervalsCoverTheTruthAtAboutTheirNominalRate() {
+    int seeds = 40;
+    int covered = 0, total = 0;
+    for (int s = 0; s < seeds; s++) {
+      FitSummary f = ScalingFits.fit(draw(1000 + s, 1), 200, s);
+      FitSummary.ArmFit a = f.arms().get("arm0");
+      for (boolean c :
+          new boolean[] {
+            a.e().covers(TRUTH.e()),
+            a.alpha().covers(TRUTH.alpha()),
+            a.beta().covers(TRUTH.beta()),
+            a.a().covers(TRUTH.a()),
+            a.b().covers(TRUTH.b())
+          }) {
+        total++;
+        if (c) covered++;
+      }
+    }
+    double rate = covered / (double) total;
+    // 200 intervals: a true 95% rate lands in [0.88, 0.99] with overwhelming probability
+    assertTrue(rate >= 0.85 && rate <= 1.0, "coverage " + rate);
+  }
+
+  @Test
+  void jointModelRecoversAPlantedMultiplier() {
+    FitSummary f = ScalingFits.fit(draw(7, 1, 2), 300, 3);
+    Estimate m = f.multipliers().get("arm1");
+    assertTrue(m.covers(2.0), "planted 2x, got " + m);
+    assertTrue(m.ciLow() > 1.0, "a 2x step is shown to help: " + m);
+    assertEquals("joint", f.selection().preferred(), f.selection().toString());
+    for (FitSummary.BudgetMultiplier b : f.perBudget()) {
+      assertTrue(
+          b.multiplier().ciLow() < 2.0 * 1.5 && b.multiplier().ciHigh() > 2.0 / 1.5, b.toString());
+    }
+  }
+
+  @Test
+  void aStepThatDoesNothingIsNotShownToHelp() {
+    FitSummary f = ScalingFits.fit(draw(11, 1, 1), 300, 5);
+    Estimate m = f.multipliers().get("arm1");
+    assertTrue(m.covers(1.0), "no effect planted, got " + m);
+  }
+
+  @Test
+  void flatLossIsSaidToHaveNoScalingSignal() {
+    List<Point> flat = new ArrayList<>();
+    for (double n : new double[] {1e4, 1e5, 1e6})
+      for (double d : new double[] {1e6, 1e7, 1e8}) flat.add(Point.of("raw", n, d, 2.5));
+    FitSummary f = ScalingFits.fit(flat, 50, 1);
+    assertFalse(f.warnings().isEmpty());
+    assertTrue(f.warnings().get(0).contains("no scaling signal"), f.warnings().toString());
+    assertTrue(Double.isNaN(f.multipliers().get("raw").value()));
+  }
+}

@@ -79,7 +79,11 @@ def main():
     p.add_argument("--warmup", type=int, default=20)
     p.add_argument("--attention", choices=["manual", "sdpa"], default="manual")
     p.add_argument("--device", default="cuda")
+    p.add_argument("--threads", type=int, default=0, help="CPU threads (default: every core, as DJL uses)")
     a = p.parse_args()
+    if a.device == "cpu":
+        import os
+        torch.set_num_threads(a.threads or os.cpu_count())
     torch.manual_seed(1)
     dev = torch.device(a.device)
     model = ByteLM(a.layers, a.d_model, a.heads, a.context, a.mlp_ratio, a.attention).to(dev)
@@ -112,7 +116,7 @@ def main():
     secs = time.perf_counter() - t0
     tokens = a.steps * a.batch * a.context
     print(json.dumps({"impl": "pytorch-native", "attention": a.attention, "torch": torch.__version__,
-                      "device": torch.cuda.get_device_name(0) if dev.type == "cuda" else "cpu",
+                      "device": torch.cuda.get_device_name(0) if dev.type == "cuda" else f"cpu x{torch.get_num_threads()}",
                       "parameters": params, "batch": a.batch, "context": a.context, "steps": a.steps,
                       "seconds": round(secs, 3), "tokens_per_s": round(tokens / secs, 1)}))
 

@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * Chinchilla's approach 2, as a cross-check only: at each budget, a parabola of loss against ln N through the
  * sizes trained at it; its minimum is that budget's N_opt. Needs three sizes or more at a budget, and a parabola
- * that opens upwards (else the budget's minimum lies outside the sizes tried and is not reported).
+ * that opens upwards whose minimum lies within half a unit of ln N (a factor of about 1.65) of the sizes tried;
+ * otherwise the budget's minimum is not reported.
  */
 public final class IsoFlop {
   /** A budget's minimum: N_opt and the loss there. */
@@ -41,7 +42,7 @@ public final class IsoFlop {
     return new double[] {m[0][3] / m[0][0], m[1][3] / m[1][1], m[2][3] / m[2][2]};
   }
 
-  /** The minimum at one budget, from (N, loss) pairs; null when it cannot be located inside the sizes. */
+  /** The minimum at one budget, from (N, loss) pairs; null when it cannot be located near the sizes. */
   public static Minimum at(String arm, double budget, List<double[]> nLoss) {
     double[] x = nLoss.stream().mapToDouble(p -> Math.log(p[0])).toArray();
     double[] y = nLoss.stream().mapToDouble(p -> p[1]).toArray();

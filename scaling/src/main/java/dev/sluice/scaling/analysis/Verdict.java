@@ -24,7 +24,22 @@ final class Verdict {
     double c = budgets.get(budgets.size() - 1);
     String best = fit.reference();
     double bestValue = 1;
-    for (Map.Entry<String, Estimate> e : fit.multipliers().entrySet()) {
+    Map<String, Estimate> multipliers = fit.multipliers();
+    if (fit.selection().preferred().equals("free") && !fit.perBudget().isEmpty()) {
+      // the arms' exponents differ: the joint model's single multiplier is not the one to read
+      multipliers = new java.util.LinkedHashMap<>();
+      multipliers.put(fit.reference(), new Estimate(1, 1.0, 1.0));
+      for (FitSummary.BudgetMultiplier b : fit.perBudget()) {
+        if (Math.abs(b.budget() / c - 1) < 0.01) multipliers.put(b.arm(), b.multiplier());
+      }
+      out.add(
+          String.format(
+              Locale.ROOT,
+              "The arms scale differently (AIC prefers a law per arm), so these multipliers are at %.3g"
+                  + " FLOPs, from the per-arm laws.",
+              c));
+    }
+    for (Map.Entry<String, Estimate> e : multipliers.entrySet()) {
       if (e.getKey().equals(fit.reference())) continue;
       Estimate m = e.getValue();
       if (!Double.isFinite(m.value())) continue;
@@ -68,14 +83,18 @@ final class Verdict {
       }
     }
     ScalingLaw law = fit.arms().get(best).law();
+    double minN = pts.stream().mapToDouble(Point::n).min().orElse(1);
+    double maxN = pts.stream().mapToDouble(Point::n).max().orElse(1);
+    double nOpt = law.optimalN(c);
     String split =
-        Double.isFinite(law.optimalN(c)) && law.optimalN(c) > 0
-            ? String.format(
+        !(nOpt >= minN / 10 && nOpt <= maxN * 10)
+            ? " (the fit does not place the compute-optimal model size within 10x of the sizes trained: "
+                + "read the IsoFLOP curves)"
+            : String.format(
                 Locale.ROOT,
                 " with about %.3g parameters (N as FLOPs per token / 6) on %.3g tokens",
-                law.optimalN(c),
-                law.optimalD(c))
-            : "";
+                nOpt,
+                law.optimalD(c));
     out.add(
         0,
         String.format(

@@ -64,6 +64,8 @@ public final class FitCommand implements Callable<Integer> {
       System.out.println(json);
       return 0;
     }
+    Path parent = output.toAbsolutePath().getParent();
+    if (parent != null) java.nio.file.Files.createDirectories(parent);
     AtomicFiles.write(output, json + "\n");
     s.arms()
         .forEach(

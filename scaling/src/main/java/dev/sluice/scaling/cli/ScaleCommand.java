@@ -1,6 +1,7 @@
 package dev.sluice.scaling.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sluice.core.cli.RunFailedException;
 import dev.sluice.core.cli.UsageException;
 import dev.sluice.core.config.DidYouMean;
 import dev.sluice.core.io.AtomicFiles;
@@ -40,7 +41,7 @@ import picocli.CommandLine.Parameters;
       "Examples:",
       "  bin/sluice scale samples/experiments/smoke.yaml",
       "  bin/sluice scale samples/experiments/data-vs-compute.yaml --fit-only",
-      "  bin/sluice scale samples/experiments/smoke.yaml --force dedup/s2/C3e11/s1",
+      "  bin/sluice scale samples/experiments/smoke.yaml --force raw/l1-d16/C1e10/s1",
       "",
       "Writes OUTPUT/pool/, eval/, arms/, runs/, points.jsonl (the registry: a rerun skips finished points),",
       "report.json and report.html (docs/scaling.md).",
@@ -61,7 +62,7 @@ public final class ScaleCommand implements Callable<Integer> {
   @Option(
       names = "--force",
       paramLabel = "POINT",
-      description = "train this point again (repeatable), e.g. raw/s1/C3e11/s1")
+      description = "train this point again (repeatable), e.g. raw/l1-d16/C1e10/s1")
   List<String> force = new ArrayList<>();
 
   @Option(
@@ -85,6 +86,10 @@ public final class ScaleCommand implements Callable<Integer> {
                   .collect(Collectors.joining("; ")));
     }
     ScaleProgress progress = new ScaleProgress(System.out);
+    if (!force.isEmpty() && (fitOnly || planOnly)) {
+      throw new UsageException(
+          "--force trains points again; --fit-only and --plan train nothing: use one of them");
+    }
     if (planOnly) {
       for (GridPlan.PlannedPoint p : plan.points()) {
         System.out.printf(
@@ -120,29 +125,72 @@ public final class ScaleCommand implements Callable<Integer> {
     ScaleRunner runner = new ScaleRunner(x, launcher, progress);
     Registry registry = new Registry(x.output());
     PreparedPool.Summary pool;
+    List<PointResult> results;
     if (fitOnly) {
       pool = PreparedPool.read(x.output().resolve("pool"));
-      if (registry.all().isEmpty())
-        throw new UsageException("--fit-only: " + x.output() + " has no finished point yet");
+      if (pool == null)
+        throw new UsageException(
+            "--fit-only: " + x.output() + " has no pool yet: run without it first");
+      results =
+          ScaleRunner.finishedPoints(
+              x, plan.points(), registry, runner.armDirs(pool), runner.evalDirs());
+      if (results.isEmpty()) {
+        throw new UsageException(
+            "--fit-only: none of the grid's points is finished in "
+                + x.output()
+                + " (for this experiment's recipes and data): run without --fit-only first");
+      }
     } else {
       for (Experiment.Arm arm : x.arms()) {
         List<String> args = new ArrayList<>(List.of(arm.recipe().toString(), "--check"));
         arm.set().forEach(s -> args.addAll(List.of("--set", s)));
         launcher.checkRecipe("arm " + arm.name() + " (" + arm.recipe() + ")", args);
       }
+      pool = runner.pool();
+      Map<String, Path> eval = runner.evalSets();
+      Map<String, Path> arms = runner.arms(pool);
       for (String f : force) {
         registry.remove(f);
         ScaleRunner.deletePoint(x.output(), f);
         progress.line("--force: " + f + " will be trained again");
       }
-      pool = runner.pool();
-      Map<String, Path> eval = runner.evalSets();
-      Map<String, Path> arms = runner.arms(pool);
-      runner.train(plan.points(), arms, eval, registry);
+      try {
+        runner.train(plan.points(), arms, eval, registry);
+      } catch (RunFailedException failed) {
+        // the points finished so far are reported before the failure is
+        List<PointResult> done = ScaleRunner.finishedPoints(x, plan.points(), registry, arms, eval);
+        if (!done.isEmpty()) report(x, plan, pool, done);
+        throw failed;
+      }
+      results = ScaleRunner.finishedPoints(x, plan.points(), registry, arms, eval);
     }
-    List<PointResult> results = new ArrayList<>();
-    for (GridPlan.PlannedPoint p : plan.points())
-      if (registry.has(p.id())) results.add(registry.get(p.id()));
+    int stale =
+        (int)
+            registry.all().stream()
+                .filter(r -> results.stream().noneMatch(d -> d.id().equals(r.id())))
+                .count();
+    if (stale > 0) {
+      progress.line(
+          stale
+              + " point(s) in the registry were trained for other recipes or data: left out of the fit");
+    }
+    List<ScaleAnalysis.SetAnalysis> sets = report(x, plan, pool, results);
+    System.out.println();
+    sets.get(0).verdict().forEach(v -> System.out.println("  " + v));
+    System.out.println(
+        "sluice scale: "
+            + results.size()
+            + " of "
+            + plan.points().size()
+            + " points; report "
+            + x.output().resolve("report.html"));
+    return 0;
+  }
+
+  /** Fits the finished points and writes report.json and report.html; returns the analyses. */
+  static List<ScaleAnalysis.SetAnalysis> report(
+      Experiment x, GridPlan.Plan plan, PreparedPool.Summary pool, List<PointResult> results)
+      throws java.io.IOException {
     List<String> armOrder = x.arms().stream().map(Experiment.Arm::name).toList();
     List<ScaleAnalysis.SetAnalysis> sets = new ArrayList<>();
     String other = x.eval().primary().equals("clean") ? "holdout" : "clean";
@@ -156,15 +204,6 @@ public final class ScaleCommand implements Callable<Integer> {
         x.output().resolve("report.json"),
         ScaleReportData.JSON_WRITER.writeValueAsString(data) + "\n");
     AtomicFiles.write(x.output().resolve("report.html"), ScaleReportHtml.render(data));
-    System.out.println();
-    sets.get(0).verdict().forEach(v -> System.out.println("  " + v));
-    System.out.println(
-        "sluice scale: "
-            + results.size()
-            + " of "
-            + plan.points().size()
-            + " points; report "
-            + x.output().resolve("report.html"));
-    return 0;
+    return sets;
   }
 }

@@ -48,7 +48,8 @@ public record Experiment(
 
   /**
    * @param budgets compute budgets C in FLOPs
-   * @param sizesPerBudget model sizes trained per budget: the ones nearest the Chinchilla-optimal N (D = 20 N)
+   * @param sizesPerBudget model sizes trained per budget: the ones nearest the compute-optimal N guess
+   * @param tokensPerParameter the guess: D = r N at the optimum (Chinchilla's 20 by default), N = sqrt(C / 6r)
    * @param minSteps a (size, budget) pair with fewer optimiser steps is skipped
    * @param seeds training seeds of every point
    * @param noiseSeeds extra seeds at the smallest budget, to measure seed noise
@@ -56,6 +57,7 @@ public record Experiment(
   public record Grid(
       List<Double> budgets,
       int sizesPerBudget,
+      double tokensPerParameter,
       int minSteps,
       List<Long> seeds,
       List<Long> noiseSeeds) {}
@@ -118,7 +120,7 @@ public record Experiment(
     Eval eval =
         new Eval(
             holdout,
-            clean == null ? null : base.resolve(clean),
+            clean == null ? null : existing(base.resolve(clean), "eval.clean", clean),
             e.getFraction("near_jaccard", 0.8),
             e.getInt("sequences", 64, 1, 1 << 20),
             e.getChoice("primary", "clean", "clean", "holdout"));
@@ -155,7 +157,7 @@ public record Experiment(
         eval,
         arms(map.get("arms"), base),
         model(top.getSection("model")),
-        grid(top.child("grid")),
+        grid(top.child("grid"), top.getLong("seed", 1, 0, Long.MAX_VALUE)),
         train(top.child("train")),
         f.getInt("resamples", 1000, 0, 1_000_000),
         f.getLong("seed", 0, Long.MIN_VALUE, Long.MAX_VALUE),
@@ -185,11 +187,12 @@ public record Experiment(
           "exactly one of builtin: noisy-prose or path: FILE.jsonl");
     }
     if (p.has("path")) {
-      return new Pool(
-          null,
-          base.resolve(p.getString("path", null)),
-          p.getString("id_field", "id"),
-          p.getString("text_field", "text"));
+      Path path = base.resolve(p.getString("path", null));
+      if (!Files.isRegularFile(path)) {
+        throw new Config.ConfigException(
+            "pool.path", p.getString("path", null), "an existing JSONL file");
+      }
+      return new Pool(null, path, p.getString("id_field", "id"), p.getString("text_field", "text"));
     }
     p.getChoice("builtin", "noisy-prose", "noisy-prose");
     Path samples = base.resolve(p.getString("samples", "samples"));
@@ -232,7 +235,7 @@ public record Experiment(
       Config a =
           Config.of("arms[" + i + "]", (Map<String, Object>) m).allowOnly("name", "recipe", "set");
       String name = a.getString("name", null);
-      if (name == null || !name.matches("[A-Za-z0-9._+-]+")) {
+      if (!safeName(name)) {
         throw new Config.ConfigException(
             a.path("name"), name, "a name of letters, digits, '.', '_', '+' or '-'");
       }
@@ -265,6 +268,12 @@ public record Experiment(
           Config.of("model.sizes[" + i + "]", (Map<String, Object>) mm)
               .allowOnly("name", "n_layer", "d_model", "n_head", "lr", "batch_size");
       String name = s.getString("name", "size" + i);
+      if (!safeName(name)) {
+        throw new Config.ConfigException(
+            s.path("name"),
+            name,
+            "a name of letters, digits, '.', '_', '+' or '-' (it names folders)");
+      }
       if (!names.add(name))
         throw new Config.ConfigException(s.path("name"), name, "a name no other size has");
       int d = s.getInt("d_model", 64, 1, 1 << 16);
@@ -287,8 +296,9 @@ public record Experiment(
         m.getInt("context", 128, 2, 1 << 16), m.getInt("mlp_ratio", 4, 1, 64), sizes);
   }
 
-  private static Grid grid(Config g) {
-    g.allowOnly("budgets", "sizes_per_budget", "min_steps", "seeds", "noise_seeds");
+  private static Grid grid(Config g, long seed) {
+    g.allowOnly(
+        "budgets", "sizes_per_budget", "tokens_per_parameter", "min_steps", "seeds", "noise_seeds");
     List<String> raw = g.getStringList("budgets", null);
     if (raw == null || raw.isEmpty())
       throw new Config.ConfigException(
@@ -305,15 +315,38 @@ public record Experiment(
         throw new Config.ConfigException("grid.budgets", b, "positive numbers of FLOPs");
       budgets.add(c);
     }
-    if (budgets.stream().distinct().count() != budgets.size())
-      throw new Config.ConfigException("grid.budgets", raw, "distinct budgets");
+    if (budgets.stream().map(GridPlan::budget).distinct().count() != budgets.size())
+      throw new Config.ConfigException(
+          "grid.budgets",
+          raw,
+          "distinct budgets (to three significant digits: they name the points)");
     budgets.sort(Double::compare);
     return new Grid(
         List.copyOf(budgets),
         g.getInt("sizes_per_budget", 3, 1, 100),
+        tokensPerParameter(g),
         g.getInt("min_steps", 20, 1, 1 << 30),
-        longs(g, "seeds", List.of(1L)),
+        longs(g, "seeds", List.of(seed)),
         longs(g, "noise_seeds", List.of()));
+  }
+
+  private static Path existing(Path p, String field, String raw) {
+    if (!Files.isRegularFile(p))
+      throw new Config.ConfigException(field, raw, "an existing JSONL file");
+    return p;
+  }
+
+  /** A name that is safe as a folder name: no separators, not "." or "..". */
+  static boolean safeName(String name) {
+    return name != null && name.matches("[A-Za-z0-9._+-]+") && !name.matches("\\.+");
+  }
+
+  private static double tokensPerParameter(Config g) {
+    double r = g.getDouble("tokens_per_parameter", 20);
+    if (!(r > 0) || Double.isInfinite(r)) {
+      throw new Config.ConfigException(g.path("tokens_per_parameter"), r, "a positive number");
+    }
+    return r;
   }
 
   private static List<Long> longs(Config g, String key, List<Long> dflt) {
@@ -326,6 +359,12 @@ public record Experiment(
       } catch (NumberFormatException ex) {
         throw new Config.ConfigException(g.path(key), s, "a list of integer seeds");
       }
+    }
+    if (out.stream().distinct().count() != out.size()) {
+      throw new Config.ConfigException(g.path(key), raw, "distinct seeds");
+    }
+    if (out.isEmpty() && key.equals("seeds")) {
+      throw new Config.ConfigException(g.path(key), raw, "at least one seed");
     }
     return List.copyOf(out);
   }

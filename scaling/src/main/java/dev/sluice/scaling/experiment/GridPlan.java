@@ -7,8 +7,9 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The grid of an experiment: for every arm, budget and seed, the model sizes nearest the compute-optimal size
- * (Chinchilla's D = 20 N, so N = sqrt(C / 120) with N counted as FLOPs per token / 6), each trained for
+ * The grid of an experiment: for every arm, budget and seed, the model sizes nearest a guess of the compute-optimal
+ * size (D = r N with r = grid.tokens_per_parameter, Chinchilla's 20 by default, so N = sqrt(C / 6r) with N counted
+ * as FLOPs per token / 6), each trained for
  * D = C / (FLOPs per token) tokens, rounded to whole optimiser steps. The extra noise seeds repeat the smallest
  * budget's points. Points are ordered budget by budget (cheap ones first), so a partial grid is already fittable.
  */
@@ -56,7 +57,7 @@ public final class GridPlan {
     List<Skipped> skipped = new ArrayList<>();
     Experiment.ModelFamily fam = x.model();
     for (double c : x.grid().budgets()) {
-      double nOpt = Math.sqrt(c / 120);
+      double nOpt = Math.sqrt(c / (6 * x.grid().tokensPerParameter()));
       List<Experiment.Size> near = new ArrayList<>(fam.sizes());
       near.sort(
           Comparator.comparingDouble(s -> Math.abs(Math.log(flopsPerToken(s, fam) / 6 / nOpt))));

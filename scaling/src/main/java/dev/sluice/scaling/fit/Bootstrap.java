@@ -9,7 +9,7 @@ import java.util.concurrent.Future;
 
 /**
  * Seeded bootstrap of a joint fit: each resample draws every arm's points with replacement (stratified by arm, so
- * every arm keeps as many points as it has) and refits from the full fit's optimum and the best grid starts.
+ * every arm keeps as many points as it has) and refits from the full fit's optimum.
  * Resample i uses the stream {@code seed}, i whatever the thread count, so the intervals are the same on any
  * machine.
  */

@@ -4,14 +4,15 @@ import java.util.Arrays;
 
 /**
  * A fitted value with its bootstrap 95% interval (percentiles 2.5 and 97.5 of the resampled fits). The interval
- * is null when there were no resamples.
+ * is null when there were no resamples. Resamples whose fit gave no number (NaN) are left out; infinite ones (a
+ * multiplier whose reference never reaches the loss) are kept, so an interval can be unbounded.
  */
 public record Estimate(double value, Double ciLow, Double ciHigh) {
 
   public static Estimate of(double value, double[] resampled) {
-    double[] finite = Arrays.stream(resampled).filter(Double::isFinite).sorted().toArray();
-    if (finite.length == 0) return new Estimate(value, null, null);
-    return new Estimate(value, percentile(finite, 0.025), percentile(finite, 0.975));
+    double[] numbers = Arrays.stream(resampled).filter(v -> !Double.isNaN(v)).sorted().toArray();
+    if (numbers.length == 0) return new Estimate(value, null, null);
+    return new Estimate(value, percentile(numbers, 0.025), percentile(numbers, 0.975));
   }
 
   /** Whether the interval contains {@code x}. */
@@ -24,6 +25,9 @@ public record Estimate(double value, Double ciLow, Double ciHigh) {
     double pos = q * (sorted.length - 1);
     int lo = (int) Math.floor(pos);
     int hi = Math.min(sorted.length - 1, lo + 1);
+    if (sorted[lo] == sorted[hi]) return sorted[lo];
+    if (Double.isInfinite(sorted[lo]) || Double.isInfinite(sorted[hi]))
+      return q < 0.5 ? sorted[lo] : sorted[hi];
     return sorted[lo] + (pos - lo) * (sorted[hi] - sorted[lo]);
   }
 }

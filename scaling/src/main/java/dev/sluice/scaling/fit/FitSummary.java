@@ -17,7 +17,8 @@ import java.util.Map;
  * @param perBudget per arm and budget, the multiplier from the arms' own fits (when every arm has one)
  * @param selection which model the points support (AIC on log residuals; lower is better)
  * @param warnings what the reader must know about these numbers (degenerate input, too few points, ...)
- * @param bootstrap the joint model refitted on each resample (for bands on charts; not written to JSON)
+ * @param bootstrap per arm, its law refitted on each resample (its own fit's, or the joint model's, as {@code
+ *     arms} says): for bands on charts; not written to JSON
  */
 public record FitSummary(
     int points,
@@ -30,7 +31,7 @@ public record FitSummary(
     List<BudgetMultiplier> perBudget,
     Selection selection,
     List<String> warnings,
-    List<LawFitter.Joint> bootstrap) {
+    Map<String, List<ScalingLaw>> bootstrap) {
 
   /** An arm's law. {@code source} is "own" (fitted on its points alone) or "joint". */
   public record ArmFit(

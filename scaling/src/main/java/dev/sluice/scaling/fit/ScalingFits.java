@@ -75,7 +75,12 @@ public final class ScalingFits {
     }
 
     List<FitSummary.BudgetMultiplier> perBudget = new ArrayList<>();
+    // per-budget multipliers at the budgets the points share (a grid's; a points file whose C is
+    // 6ND for every
+    // point has as many budgets as points, and no budget to report)
+    boolean shared = budgets(points).size() * 2 <= points.size();
     if (arms.size() > 1
+        && shared
         && ownBoot.size() == arms.size()
         && warnings.stream().noneMatch(w -> w.contains("no scaling"))) {
       for (double c : budgets(points)) {
@@ -107,7 +112,26 @@ public final class ScalingFits {
         perBudget,
         select(points, arms, joint, armFits, ownBoot.size() == arms.size()),
         warnings,
-        boot);
+        bootstrapLaws(arms, armFits, boot, ownBoot));
+  }
+
+  /** Per arm, its law on each resample: from its own fit's bootstrap, or the joint model's. */
+  static Map<String, List<ScalingLaw>> bootstrapLaws(
+      List<String> arms,
+      Map<String, FitSummary.ArmFit> armFits,
+      List<LawFitter.Joint> joint,
+      Map<String, List<LawFitter.Joint>> own) {
+    Map<String, List<ScalingLaw>> out = new LinkedHashMap<>();
+    for (int k = 0; k < arms.size(); k++) {
+      String arm = arms.get(k);
+      int kk = k;
+      out.put(
+          arm,
+          armFits.get(arm).source().equals("own")
+              ? own.get(arm).stream().map(j -> j.law(0)).toList()
+              : joint.stream().map(j -> j.law(kk)).toList());
+    }
+    return out;
   }
 
   /** m = (B_ref / B_arm)^(1 / beta): the arm at D tokens does what the reference does at m·D. */

@@ -30,11 +30,14 @@ public record ScalingLaw(double e, double a, double b, double alpha, double beta
 
   /**
    * The compute at which this law's optimal loss reaches {@code target}, by bisection on log C; infinity when
-   * the target is at or below the irreducible loss E.
+   * the target is at or below the irreducible loss E (or not reached by 1e40 FLOPs); NaN when an exponent is 0
+   * (the law then has no compute-optimal split).
    */
   public double computeFor(double target) {
+    if (!(alpha > 0) || !(beta > 0) || Double.isNaN(target)) return Double.NaN;
     if (!(target > e)) return Double.POSITIVE_INFINITY;
     double lo = Math.log(1e-6), hi = Math.log(1e40);
+    if (optimalLoss(Math.exp(hi)) > target) return Double.POSITIVE_INFINITY;
     if (optimalLoss(Math.exp(lo)) <= target) return Math.exp(lo);
     for (int i = 0; i < 200; i++) {
       double mid = (lo + hi) / 2;

@@ -34,7 +34,7 @@ public final class NoisyProsePool {
    *
    * @param samples the samples directory (text/en, text/multi, html)
    * @param seed seed of every random choice
-   * @param cleanDocs at most this many clean documents (0: all, about 1,500)
+   * @param cleanDocs at most this many clean documents (0: all, about 1,400)
    * @param chunkChars target length of a clean document
    * @param exactCopyRate share of clean documents that get exact copies
    * @param nearCopyRate share of clean documents that get a near copy
@@ -72,13 +72,21 @@ public final class NoisyProsePool {
   private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?])\\s+(?=[A-Z])");
   private static final Pattern BLANKS = Pattern.compile("\n[ \t]*(\n[ \t]*)+");
 
+  static final String MOBY = "text/en/moby-dick.jsonl";
+  static final String SOTU = "text/en/sotu-every5y.jsonl";
+  static final String FORTUNES = "text/en/fortunes-en.jsonl";
+  static final String UDHR = "text/multi/udhr.jsonl";
+  static final String HTML = "html/apache-manual.jsonl";
+
+  /** The sample files the pool is made from, relative to the samples directory. */
+  public static final List<String> FILES = List.of(MOBY, SOTU, FORTUNES, UDHR, HTML);
+
   private NoisyProsePool() {}
 
   public static Built build(Settings s) throws IOException {
-    Path en = s.samples().resolve("text/en");
     List<PoolDoc> clean = new ArrayList<>();
-    for (String file : List.of("moby-dick.jsonl", "sotu-every5y.jsonl")) {
-      for (PoolDoc d : JsonLines.docs(en.resolve(file), "id", "text", "clean")) {
+    for (String file : List.of(MOBY, SOTU)) {
+      for (PoolDoc d : JsonLines.docs(s.samples().resolve(file), "id", "text", "clean")) {
         clean.addAll(chunks(d, s.chunkChars()));
       }
     }
@@ -103,7 +111,7 @@ public final class NoisyProsePool {
         pool.add(new PoolDoc(d.id() + "~near", nearCopy(d.text(), rnd), "near_copy"));
       }
     }
-    List<JsonNode> html = JsonLines.objects(s.samples().resolve("html/apache-manual.jsonl"));
+    List<JsonNode> html = JsonLines.objects(s.samples().resolve(HTML));
     for (JsonNode h : html.subList(0, Math.min(s.htmlPages(), html.size()))) {
       pool.add(
           new PoolDoc(
@@ -112,11 +120,9 @@ public final class NoisyProsePool {
               "html_boilerplate"));
     }
     List<PoolDoc> fortunes =
-        JsonLines.docs(en.resolve("fortunes-en.jsonl"), "id", "text", "fragment");
+        JsonLines.docs(s.samples().resolve(FORTUNES), "id", "text", "fragment");
     pool.addAll(sample(fortunes, s.fragments(), s.seed(), "fragments"));
-    List<PoolDoc> udhr =
-        JsonLines.docs(
-            s.samples().resolve("text/multi/udhr.jsonl"), "id", "text", "other_language");
+    List<PoolDoc> udhr = JsonLines.docs(s.samples().resolve(UDHR), "id", "text", "other_language");
     pool.addAll(
         udhr.stream().filter(d -> !d.id().equals("udhr-eng")).limit(s.otherLanguages()).toList());
     pool.addAll(templates(cleanTrain, s.templates(), rnd));

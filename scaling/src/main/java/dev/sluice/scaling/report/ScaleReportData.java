@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sluice.scaling.analysis.IsoFlop;
 import dev.sluice.scaling.analysis.ScaleAnalysis;
 import dev.sluice.scaling.experiment.GridPlan;
+import dev.sluice.scaling.fit.Estimate;
 import dev.sluice.scaling.fit.FitJson;
 import dev.sluice.scaling.fit.FitSummary;
 import dev.sluice.scaling.fit.ScalingLaw;
@@ -88,17 +89,12 @@ public final class ScaleReportData {
       ArrayNode dOpt = optimal.with(arm).putArray("d");
       for (double x : grid) {
         line.addArray().add(x).add(law.optimalLoss(x));
-        double[] boot =
-            fit.bootstrap().stream()
-                .mapToDouble(j -> j.law(arm).optimalLoss(x))
-                .filter(Double::isFinite)
-                .sorted()
-                .toArray();
-        if (boot.length > 0) {
-          band.addArray()
-              .add(x)
-              .add(boot[(int) (0.025 * (boot.length - 1))])
-              .add(boot[(int) Math.ceil(0.975 * (boot.length - 1))]);
+        Estimate ci =
+            Estimate.of(
+                law.optimalLoss(x),
+                fit.bootstrap().get(arm).stream().mapToDouble(l -> l.optimalLoss(x)).toArray());
+        if (ci.ciLow() != null && Double.isFinite(ci.ciLow()) && Double.isFinite(ci.ciHigh())) {
+          band.addArray().add(x).add(ci.ciLow()).add(ci.ciHigh());
         }
         nOpt.addArray().add(x).add(law.optimalN(x));
         dOpt.addArray().add(x).add(law.optimalD(x));

@@ -1,5 +1,6 @@
 package dev.sluice.scaling.run;
 
+import dev.sluice.core.cli.ParentWatch;
 import dev.sluice.core.cli.RunFailedException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -69,8 +70,12 @@ public final class Launcher {
     cmd.add(verb);
     cmd.addAll(args);
     Files.createDirectories(log.toAbsolutePath().getParent());
-    Process p =
-        new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    ProcessBuilder pb =
+        new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
+    // the child ends with this process, even on kill -9 (ParentWatch): a rerun never races an
+    // orphan
+    pb.environment().put(ParentWatch.ENV, Long.toString(ProcessHandle.current().pid()));
+    Process p = pb.start();
     current = p;
     int rc;
     try {

@@ -5,7 +5,9 @@ import java.util.Map;
 
 /**
  * A finished point of the grid, as the registry ({@code OUT/points.jsonl}) records it: what was trained, on what,
- * for how long, and the losses its result.json reported (bits per byte on each evaluation set).
+ * for how long, and the losses its result.json reported (bits per byte on each evaluation set). {@code
+ * inputsSha256} hashes what it was trained and scored on (its training recipe, its arm's run directory, the
+ * evaluation sets'): a point counts as finished only for those ({@link ScaleRunner#key}).
  */
 @JsonNaming(com.fasterxml.jackson.databind.PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record PointResult(
@@ -25,7 +27,8 @@ public record PointResult(
     double wallSeconds,
     double finalValLoss,
     Map<String, Double> evalBpb,
-    String runDir) {
+    String runDir,
+    String inputsSha256) {
 
   /** N as the fit sees it: FLOPs per token / 6 (so C = 6 N D exactly). */
   public double fitN() {

@@ -16,25 +16,42 @@ import java.util.Map;
 /**
  * The registry of finished points, {@code OUT/points.jsonl}: one line appended (and flushed) as each point
  * finishes, so a killed {@code sluice scale} loses at most the point in flight and a rerun skips every point
- * listed. A torn last line (killed mid-write) is ignored.
+ * listed. A torn last line (killed mid-write) is dropped; any other unreadable line stops the command naming it.
  */
 public final class Registry {
   public static final String FILE = "points.jsonl";
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON =
+      new ObjectMapper()
+          .configure(
+              com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES,
+              false);
   private final Path file;
   private final Map<String, PointResult> done = new LinkedHashMap<>();
 
   public Registry(Path dir) throws IOException {
     this.file = dir.resolve(FILE);
-    if (Files.isRegularFile(file)) {
-      for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-        if (line.isBlank()) continue;
-        try {
-          PointResult p = JSON.readValue(line, PointResult.class);
-          done.put(p.id(), p);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException torn) {
-          // the line a kill interrupted: that point is trained again
-        }
+    if (!Files.isRegularFile(file)) return;
+    String text = Files.readString(file, StandardCharsets.UTF_8);
+    if (!text.isEmpty() && !text.endsWith("\n")) {
+      // a kill interrupted the last line: drop it (that point trains again) so the next append
+      // starts clean
+      text = text.substring(0, text.lastIndexOf('\n') + 1);
+      AtomicFiles.write(file, text);
+    }
+    List<String> lines = text.lines().toList();
+    for (int i = 0; i < lines.size(); i++) {
+      if (lines.get(i).isBlank()) continue;
+      try {
+        PointResult p = JSON.readValue(lines.get(i), PointResult.class);
+        done.put(p.id(), p);
+      } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        throw new dev.sluice.core.cli.UsageException(
+            file
+                + " line "
+                + (i + 1)
+                + ": not a point record ("
+                + e.getOriginalMessage()
+                + "); it is the registry of finished points: repair or delete that line");
       }
     }
   }

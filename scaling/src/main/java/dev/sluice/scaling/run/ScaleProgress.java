@@ -27,14 +27,13 @@ public final class ScaleProgress {
     out.println("sluice scale: " + s);
   }
 
-  void startGrid(List<GridPlan.PlannedPoint> plan, Registry registry) {
+  void startGrid(
+      List<GridPlan.PlannedPoint> plan,
+      java.util.function.Predicate<GridPlan.PlannedPoint> finished) {
     total = plan.size();
-    done = (int) plan.stream().filter(p -> registry.has(p.id())).count();
+    done = (int) plan.stream().filter(finished).count();
     remainingFlops =
-        plan.stream()
-            .filter(p -> !registry.has(p.id()))
-            .mapToDouble(GridPlan.PlannedPoint::flops)
-            .sum();
+        plan.stream().filter(finished.negate()).mapToDouble(GridPlan.PlannedPoint::flops).sum();
     line(
         String.format(
             Locale.ROOT,

@@ -74,99 +74,133 @@ public final class ScaleRunner {
     return s;
   }
 
-  private Map<String, Object> poolSettings() {
+  /** What the pool is made from: the settings, and the bytes of every input file (user's or samples). */
+  private Map<String, Object> poolSettings() throws IOException {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("pool", x.resolved().get("pool"));
     m.put("eval", x.resolved().get("eval"));
+    List<Path> inputs = new ArrayList<>();
+    if (x.pool().builtin() != null) {
+      Path samples = x.pool().builtin().samples();
+      for (String f : NoisyProsePool.FILES) inputs.add(samples.resolve(f));
+    } else {
+      inputs.add(x.pool().path());
+      inputs.add(x.eval().clean());
+    }
+    Map<String, String> sha = new LinkedHashMap<>();
+    for (Path f : inputs)
+      sha.put(f.toString(), Files.isRegularFile(f) ? RunDir.sha256(f) : "missing");
+    m.put("inputs", sha);
     return m;
   }
 
-  /** Each evaluation set as a run directory (parse only), made once. */
-  public Map<String, Path> evalSets() throws IOException {
-    Map<String, Path> out = new LinkedHashMap<>();
-    for (String name : List.of("clean", "holdout")) {
-      Path jsonl =
-          this.out
-              .resolve("pool")
-              .resolve(name.equals("clean") ? PreparedPool.CLEAN : PreparedPool.HOLDOUT);
-      Path dir =
-          this.out.resolve("eval").resolve(name + "-" + RunDir.sha256(jsonl).substring(0, 12));
-      if (!Files.isRegularFile(dir.resolve(RunDir.MANIFEST))) {
-        Path recipe = this.out.resolve("eval").resolve(name + ".yaml");
-        Files.createDirectories(recipe.getParent());
-        Files.writeString(
-            recipe,
-            "# the evaluation set, parsed only (written by sluice scale)\nname: eval-"
-                + name
-                + "\ninput: {format: jsonl, path: "
-                + quote(jsonl)
-                + "}\noutput: {path: "
-                + quote(dir)
-                + "}\n");
-        progress.line("eval: " + name + " set -> " + dir);
-        launcher.run(
-            "sluice run (" + name + " evaluation set)",
-            dir.resolveSibling(name + ".log"),
-            "run",
-            List.of(recipe.toString(), "--no-report"));
-      }
-      out.put(name, dir);
-    }
-    return out;
-  }
-
-  /** Every arm curated from the pool, by the real pipeline; cached by recipe and pool hash. */
-  public Map<String, Path> arms(PreparedPool.Summary pool) throws IOException {
+  /** Where each evaluation set's run directory is (named by the hash of its documents); nothing is run. */
+  public Map<String, Path> evalDirs() throws IOException {
     Map<String, Path> dirs = new LinkedHashMap<>();
-    Path train = out.resolve("pool").resolve(PreparedPool.TRAIN);
-    for (Experiment.Arm arm : x.arms()) {
-      Map<String, Object> recipe = RecipeFile.load("curation recipe", arm.recipe(), arm.set());
-      String key = RecipeFile.sha256(RecipeFile.canonicalJson(recipe) + "\n" + pool.trainSha256());
-      Path dir = out.resolve("arms").resolve(arm.name() + "-" + key.substring(0, 12));
-      if (Files.isRegularFile(dir.resolve(RunDir.MANIFEST))) {
-        progress.line("arm " + arm.name() + ": curated already (" + dir + ")");
-      } else {
-        progress.line(
-            "arm " + arm.name() + ": curating the pool with " + arm.recipe() + " -> " + dir);
-        List<String> args =
-            new ArrayList<>(
-                List.of(
-                    arm.recipe().toString(),
-                    "--input",
-                    train.toString(),
-                    "--output",
-                    dir.toString(),
-                    "--no-report"));
-        for (String s : arm.set()) args.addAll(List.of("--set", s));
-        launcher.run(
-            "sluice run (arm " + arm.name() + ")",
-            dir.resolveSibling(arm.name() + ".log"),
-            "run",
-            args);
-      }
-      dirs.put(arm.name(), dir);
+    for (String name : List.of("clean", "holdout")) {
+      Path jsonl = evalJsonl(name);
+      String sha = Files.isRegularFile(jsonl) ? RunDir.sha256(jsonl).substring(0, 12) : "missing";
+      dirs.put(name, out.resolve("eval").resolve(name + "-" + sha));
     }
     return dirs;
   }
 
-  /** Trains every planned point the registry lacks. */
+  private Path evalJsonl(String name) {
+    return out.resolve("pool")
+        .resolve(name.equals("clean") ? PreparedPool.CLEAN : PreparedPool.HOLDOUT);
+  }
+
+  /** Each evaluation set as a run directory (parse only), made once. */
+  public Map<String, Path> evalSets() throws IOException {
+    Map<String, Path> dirs = evalDirs();
+    for (Map.Entry<String, Path> e : dirs.entrySet()) {
+      String name = e.getKey();
+      Path dir = e.getValue();
+      if (Files.isRegularFile(dir.resolve(RunDir.MANIFEST))) continue;
+      Path recipe = out.resolve("eval").resolve(name + ".yaml");
+      Files.createDirectories(recipe.getParent());
+      Files.writeString(
+          recipe,
+          "# the evaluation set, parsed only (written by sluice scale)\nname: eval-"
+              + name
+              + "\ninput: {format: jsonl, path: "
+              + quote(evalJsonl(name))
+              + "}\noutput: {path: "
+              + quote(dir)
+              + "}\n");
+      progress.line("eval: " + name + " set -> " + dir);
+      launcher.run(
+          "sluice run (" + name + " evaluation set)",
+          dir.resolveSibling(name + ".log"),
+          "run",
+          List.of(recipe.toString(), "--no-report"));
+    }
+    return dirs;
+  }
+
+  /** Where each arm's run directory is: named by the hash of its resolved recipe and of the training pool. */
+  public Map<String, Path> armDirs(PreparedPool.Summary pool) {
+    Map<String, Path> dirs = new LinkedHashMap<>();
+    for (Experiment.Arm arm : x.arms()) {
+      Map<String, Object> recipe = RecipeFile.load("curation recipe", arm.recipe(), arm.set());
+      String key = RecipeFile.sha256(RecipeFile.canonicalJson(recipe) + "\n" + pool.trainSha256());
+      dirs.put(arm.name(), out.resolve("arms").resolve(arm.name() + "-" + key.substring(0, 12)));
+    }
+    return dirs;
+  }
+
+  /** Every arm curated from the pool, by the real pipeline; cached by recipe and pool hash. */
+  public Map<String, Path> arms(PreparedPool.Summary pool) throws IOException {
+    Map<String, Path> dirs = armDirs(pool);
+    Path train = out.resolve("pool").resolve(PreparedPool.TRAIN);
+    for (Experiment.Arm arm : x.arms()) {
+      Path dir = dirs.get(arm.name());
+      if (Files.isRegularFile(dir.resolve(RunDir.MANIFEST))) {
+        progress.line("arm " + arm.name() + ": curated already (" + dir + ")");
+        continue;
+      }
+      progress.line(
+          "arm " + arm.name() + ": curating the pool with " + arm.recipe() + " -> " + dir);
+      List<String> args =
+          new ArrayList<>(
+              List.of(
+                  arm.recipe().toString(),
+                  "--input",
+                  train.toString(),
+                  "--output",
+                  dir.toString(),
+                  "--no-report"));
+      for (String s : arm.set()) args.addAll(List.of("--set", s));
+      launcher.run(
+          "sluice run (arm " + arm.name() + ")",
+          dir.resolveSibling(arm.name() + ".log"),
+          "run",
+          args);
+    }
+    return dirs;
+  }
+
+  /** Trains every planned point the registry lacks (for these arms and evaluation sets). */
   public void train(
       List<GridPlan.PlannedPoint> plan,
       Map<String, Path> arms,
       Map<String, Path> eval,
       Registry registry)
       throws IOException {
-    progress.startGrid(plan, registry);
+    progress.startGrid(plan, p -> finished(registry, p, key(x, p, arms, eval)));
     for (GridPlan.PlannedPoint p : plan) {
-      if (registry.has(p.id())) continue;
+      String yaml = TrainRecipes.yaml(x, p);
+      String key = key(x, p, arms, eval);
+      if (finished(registry, p, key)) continue;
       Path dir = out.resolve("runs").resolve(p.id());
       Files.createDirectories(dir);
       Path recipe = dir.resolve("train.yaml");
-      String yaml = TrainRecipes.yaml(x, p);
-      PointResult adopted = adopt(p, dir, yaml);
+      Path data = arms.get(p.arm().name());
+      PointResult adopted = adopt(p, dir, yaml, data, key);
       if (adopted == null) {
-        if (Files.isRegularFile(recipe) && !Files.readString(recipe).equals(yaml)) {
-          progress.line("point " + p.id() + ": its training recipe changed; starting it again");
+        if (Files.exists(dir.resolve("result.json"))
+            || Files.isDirectory(dir.resolve("checkpoints"))) {
+          // trained with another recipe or on other data, or killed part-way: start it again
           Dirs.delete(dir);
           Files.createDirectories(dir);
         }
@@ -177,34 +211,70 @@ public final class ScaleRunner {
                 List.of(
                     recipe.toString(),
                     "--data",
-                    arms.get(p.arm().name()).toString(),
+                    data.toString(),
                     "--output",
                     dir.toString(),
                     "--device",
                     x.device(),
                     "--quiet"));
         eval.forEach((name, d) -> args.addAll(List.of("--eval", name + "=" + d)));
-        if (Files.isDirectory(dir.resolve("checkpoints"))) args.add("--resume");
         launcher.run(
             "sluice train (point " + p.id() + ")", dir.resolve("train.log"), "train", args);
-        adopted = read(p, dir);
+        adopted = read(p, dir, key);
       }
       registry.add(adopted);
       progress.donePoint(adopted);
     }
   }
 
-  /** A point whose training finished but whose registry line was lost (the parent was killed): read it back. */
-  private PointResult adopt(GridPlan.PlannedPoint p, Path dir, String yaml) throws IOException {
+  /**
+   * A point whose training finished but whose registry line was lost (the parent was killed between the two): its
+   * result.json is read back when it was trained with this recipe on this arm.
+   */
+  private PointResult adopt(GridPlan.PlannedPoint p, Path dir, String yaml, Path data, String key)
+      throws IOException {
     Path recipe = dir.resolve("train.yaml");
-    if (!Files.isRegularFile(dir.resolve("result.json")) || !Files.isRegularFile(recipe))
-      return null;
+    Path result = dir.resolve("result.json");
+    if (!Files.isRegularFile(result) || !Files.isRegularFile(recipe)) return null;
     if (!Files.readString(recipe).equals(yaml)) return null;
-    PointResult r = read(p, dir);
-    return r.steps() == p.steps() ? r : null;
+    JsonNode r = JSON.readTree(result.toFile());
+    if (!r.path("finished").asBoolean() || !data.toString().equals(r.path("data").asText()))
+      return null;
+    PointResult read = read(p, dir, key);
+    return read.steps() == p.steps() ? read : null;
   }
 
-  static PointResult read(GridPlan.PlannedPoint p, Path dir) throws IOException {
+  /**
+   * What a point is trained and scored on, as one hash: its training recipe, its arm's run directory and the
+   * evaluation sets' (their names carry the hashes of the recipe, the pool and the evaluation documents).
+   */
+  public static String key(
+      Experiment x, GridPlan.PlannedPoint p, Map<String, Path> arms, Map<String, Path> eval) {
+    return RecipeFile.sha256(
+        TrainRecipes.yaml(x, p) + "\n" + arms.get(p.arm().name()) + "\n" + eval);
+  }
+
+  /** Whether the registry has this point, trained and scored on exactly what {@code key} names. */
+  public static boolean finished(Registry registry, GridPlan.PlannedPoint p, String key) {
+    PointResult r = registry.get(p.id());
+    return r != null && key.equals(r.inputsSha256());
+  }
+
+  /** The finished points of a plan (in plan order), for these arms and evaluation sets. */
+  public static List<PointResult> finishedPoints(
+      Experiment x,
+      List<GridPlan.PlannedPoint> plan,
+      Registry registry,
+      Map<String, Path> arms,
+      Map<String, Path> eval) {
+    List<PointResult> out = new ArrayList<>();
+    for (GridPlan.PlannedPoint p : plan) {
+      if (finished(registry, p, key(x, p, arms, eval))) out.add(registry.get(p.id()));
+    }
+    return out;
+  }
+
+  static PointResult read(GridPlan.PlannedPoint p, Path dir, String key) throws IOException {
     JsonNode r = JSON.readTree(dir.resolve("result.json").toFile());
     Map<String, Double> bpb = new LinkedHashMap<>();
     r.path("eval")
@@ -227,7 +297,8 @@ public final class ScaleRunner {
         r.path("wall_seconds").asDouble(),
         r.path("final_val_loss").asDouble(),
         bpb,
-        dir.toString());
+        dir.toString(),
+        key);
   }
 
   /** Deletes a point's run folder (for --force). */

@@ -38,7 +38,8 @@ class ExperimentTest {
     }
     Experiment dvc = load("samples/experiments/data-vs-compute.yaml");
     assertEquals(3, dvc.arms().size());
-    assertEquals(List.of(1e11, 3e11, 1e12), dvc.grid().budgets());
+    assertEquals(List.of(1e11, 3e11, 1e12, 3e12), dvc.grid().budgets());
+    assertEquals(100, dvc.grid().tokensPerParameter());
   }
 
   @Test
@@ -61,6 +62,21 @@ class ExperimentTest {
         f,
         "model.sizes=[{name: a, n_layer: 1, d_model: 16, n_head: 5, lr: 0.01}]");
     assertMessage("pool: got 'both builtin and path'", f, "pool.path=x.jsonl");
+    assertMessage("grid.seeds: got [1, 1], expected distinct seeds", f, "grid.seeds=[1, 1]");
+    assertMessage("grid.seeds: got [], expected at least one seed", f, "grid.seeds=[]");
+    assertMessage(
+        "grid.budgets: got [1.0E10, 1.0001E10], expected distinct budgets",
+        f,
+        "grid.budgets=[1e10, 1.0001e10]");
+    assertMessage(
+        "model.sizes[0].name: got '..', expected a name of letters",
+        f,
+        "model.sizes=[{name: '..', n_layer: 1, d_model: 16, n_head: 2, lr: 0.01}]");
+    assertMessage(
+        "pool.path: got 'nope.jsonl', expected an existing JSONL file",
+        f,
+        "pool={path: nope.jsonl}",
+        "eval.clean=nope.jsonl");
   }
 
   @Test

@@ -59,7 +59,8 @@ class ScaleReportTest {
                     d / 1e5,
                     bpb,
                     Map.of("clean", bpb, "holdout", bpb * 1.05),
-                    "out/x"));
+                    "out/x",
+                    "sha"));
           }
         }
       }

@@ -31,7 +31,8 @@ class RegistryTest {
         0.1,
         2.5,
         Map.of("clean", 3.1),
-        "out/x");
+        "out/x",
+        "sha");
   }
 
   @Test
@@ -45,7 +46,17 @@ class RegistryTest {
     assertTrue(again.has("raw/s/C1e10/s1") && again.has("raw/s/C1e10/s2"));
     assertFalse(again.has("raw/s/C2e10/s1"));
     assertEquals(point("raw/s/C1e10/s1"), again.get("raw/s/C1e10/s1"));
+    again.add(point("raw/s/C3e10/s1"));
+    assertTrue(
+        new Registry(dir).has("raw/s/C3e10/s1"),
+        "the torn line was dropped, not glued to the next");
     again.remove("raw/s/C1e10/s1");
-    assertEquals(1, new Registry(dir).all().size());
+    assertEquals(2, new Registry(dir).all().size());
+    Files.writeString(
+        dir.resolve(Registry.FILE), "not json\n" + Files.readString(dir.resolve(Registry.FILE)));
+    var e =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            dev.sluice.core.cli.UsageException.class, () -> new Registry(dir));
+    assertTrue(e.getMessage().contains("points.jsonl line 1: not a point record"), e.getMessage());
   }
 }

@@ -94,7 +94,31 @@ public final class ScaleAnalysis {
         (int) noise[1],
         minima,
         exponents,
-        fit == null ? List.of("No fit: " + error) : Verdict.of(fit, pts));
+        verdict(fit, error, pts, results, evalSet));
+  }
+
+  private static List<String> verdict(
+      FitSummary fit, String error, List<Point> pts, List<PointResult> results, String evalSet) {
+    List<String> out =
+        new ArrayList<>(fit == null ? List.of("No fit: " + error) : Verdict.of(fit, pts));
+    List<String> lost =
+        results.stream()
+            .filter(
+                r -> {
+                  Double v = r.evalBpb().get(evalSet);
+                  return v == null || !(v > 0);
+                })
+            .map(PointResult::id)
+            .toList();
+    if (!lost.isEmpty()) {
+      out.add(
+          lost.size()
+              + " point(s) have no finite loss on the "
+              + evalSet
+              + " set and are left out of the fit: "
+              + String.join(", ", lost));
+    }
+    return out;
   }
 
   /** Fit the joint model without the largest budget and predict its points: mean |predicted / observed - 1| per arm. */

@@ -246,7 +246,10 @@ public final class ScaleReportHtml {
 
   static String ci(JsonNode e) {
     if (e.path("ci_low").isNull() || e.path("ci_low").isMissingNode()) return "n/a";
-    return "[" + num(e.path("ci_low")) + ", " + num(e.path("ci_high")) + "]";
+    // a null upper end with a lower one is an unbounded interval (the reference never reaches that
+    // loss)
+    String high = e.path("ci_high").isNull() ? "∞" : num(e.path("ci_high"));
+    return "[" + num(e.path("ci_low")) + ", " + high + "]";
   }
 
   static String esc(String s) {

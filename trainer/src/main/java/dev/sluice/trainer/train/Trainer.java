@@ -295,16 +295,23 @@ public final class Trainer {
               uniqueTokens > 0 ? tokens / (double) uniqueTokens : 0,
               finalEval);
       com.fasterxml.jackson.databind.node.ObjectNode tree = JSON.valueToTree(result);
-      tree.properties()
-          .forEach(
-              e -> {
-                if (e.getValue().isDouble() && !Double.isFinite(e.getValue().doubleValue())) {
-                  e.setValue(com.fasterxml.jackson.databind.node.NullNode.getInstance());
-                }
-              });
+      nullNonFinite(tree);
       JSON.writeValue(options.out().resolve("result.json").toFile(), tree);
       return result;
     }
+  }
+
+  /** Non-finite numbers, at any depth (the eval sets' losses too), become null: JSON has no NaN. */
+  static void nullNonFinite(com.fasterxml.jackson.databind.node.ObjectNode node) {
+    node.properties()
+        .forEach(
+            e -> {
+              if (e.getValue().isDouble() && !Double.isFinite(e.getValue().doubleValue())) {
+                e.setValue(com.fasterxml.jackson.databind.node.NullNode.getInstance());
+              } else if (e.getValue().isObject()) {
+                nullNonFinite((com.fasterxml.jackson.databind.node.ObjectNode) e.getValue());
+              }
+            });
   }
 
   private double readInitial(double initialVal) throws IOException {

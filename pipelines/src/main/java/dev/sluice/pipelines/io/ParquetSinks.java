@@ -30,7 +30,7 @@ public final class ParquetSinks {
   }
 
   static GenericRecord document(Doc d) {
-    GenericRecord r = new GenericData.Record(Schemas.DOCUMENT);
+    GenericRecord r = new GenericData.Record(ShardSchema.DOCUMENT);
     r.put("id", d.id());
     r.put("text", d.text());
     r.put("source", d.source());
@@ -38,7 +38,7 @@ public final class ParquetSinks {
     r.put("lang", d.lang());
     r.put("lang_score", Double.isNaN(d.langScore()) ? null : d.langScore());
     r.put("quality_score", d.quality());
-    r.put("signals", d.signals());
+    r.put("signals", ShardSchema.signals(d.signals()));
     r.put("chars", d.text().length());
     r.put("exact_key", d.exactKey());
     r.put("exact_dups", d.exactDups());
@@ -81,7 +81,7 @@ public final class ParquetSinks {
     }
 
     private Schema schema() {
-      return schemaName.equals("Document") ? Schemas.DOCUMENT : Schemas.REMOVED;
+      return schemaName.equals("Document") ? ShardSchema.DOCUMENT : Schemas.REMOVED;
     }
 
     @Override

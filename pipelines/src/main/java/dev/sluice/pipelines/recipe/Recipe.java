@@ -30,7 +30,16 @@ public record Recipe(
 
   public static final List<String> KEYS =
       List.of(
-          "name", "seed", "input", "normalize", "language", "quality", "dedup", "output", "ledger");
+          "name",
+          "seed",
+          "input",
+          "normalize",
+          "language",
+          "quality",
+          "dedup",
+          "output",
+          "ledger",
+          "card");
 
   /** Validates every section; throws {@link Config.ConfigException} naming the field on the first problem. */
   public static Recipe from(Map<String, Object> map) {
@@ -58,6 +67,8 @@ public record Recipe(
             "input.partition", partition, "letters, digits, '.', '_', '=' or '-'");
       }
     }
+    Config card = c.child("card").allowOnly("pretty_name", "license", "description");
+    for (String k : List.of("pretty_name", "license", "description")) card.getString(k, null);
     String ledger = c.getString("ledger", null);
     if (ledger != null && partition == null) {
       throw new Config.ConfigException(

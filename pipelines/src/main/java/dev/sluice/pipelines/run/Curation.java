@@ -13,6 +13,7 @@ import dev.sluice.pipelines.steps.StageClock;
 import dev.sluice.pipelines.steps.Tally;
 import dev.sluice.pipelines.steps.WriteShards;
 import dev.sluice.quality.rules.RuleSet;
+import dev.sluice.report.DatasetCard;
 import dev.sluice.report.Report;
 import dev.sluice.report.ReportHtml;
 import dev.sluice.report.RunStats;
@@ -147,6 +148,12 @@ public final class Curation {
       Report.writeAtomically(outDir.resolve(Report.HTML_FILE), ReportHtml.render(rep, null));
       LOG.info("wrote report.html and report.json in {} ms", (System.nanoTime() - r0) / 1_000_000);
     }
+    // the dataset card (README.md): load_dataset(RUN_DIR) gets the kept documents; written before
+    // the manifest,
+    // which is still the last file of a complete run
+    Report.writeAtomically(
+        outDir.resolve(DatasetCard.FILE),
+        DatasetCard.render(m, stats == null ? Map.of() : stats.langOut));
     dir.publish(JSON.writeValueAsString(m));
     if (recipe.dedup() != null && recipe.dedup().history() != null) {
       // only now, with the run published, do its survivors join the history

@@ -19,7 +19,7 @@ import picocli.CommandLine.Parameters;
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description =
-        "Fit L(N, D) = E + A/N^alpha + B/D^beta per arm and jointly, with bootstrap 95% intervals.",
+        "Fit L(N, D) = E + A/N^alpha + B/D^beta per arm and jointly, with bootstrap 95%% intervals.",
     footer = {
       "",
       "POINTS.csv has a header with the columns arm,N,D,loss (optional seed, C); the first arm is the",

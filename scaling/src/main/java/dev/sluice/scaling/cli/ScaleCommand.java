@@ -35,7 +35,7 @@ import picocli.CommandLine.Parameters;
     sortOptions = false,
     description =
         "Curate each data arm, train the grid of model sizes and budgets, fit scaling laws and say what "
-            + "each curation step is worth in compute, with 95% intervals.",
+            + "each curation step is worth in compute, with 95%% intervals.",
     footer = {
       "",
       "Examples:",

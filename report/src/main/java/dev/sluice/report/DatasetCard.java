@@ -1,0 +1,127 @@
+package dev.sluice.report;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import dev.sluice.schemas.Manifest;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The run directory's {@code README.md}: a Hugging Face dataset card, so that {@code datasets.load_dataset(RUN_DIR)}
+ * loads exactly the kept documents and {@code huggingface-cli upload} publishes the folder as it is. Its YAML header
+ * names the configs (default: {@code shards/*.parquet}; {@code removed}: the removal rows), the languages kept, the
+ * size category, and the recipe's {@code card} keys (pretty_name, license, description); below it, the recipe, the
+ * funnel of counts per rule and how to reproduce the run.
+ */
+public final class DatasetCard {
+  public static final String FILE = "README.md";
+  private static final ObjectMapper YAML =
+      new ObjectMapper(
+          new YAMLFactory()
+              .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+              .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES));
+
+  private DatasetCard() {}
+
+  /** The card for a run; {@code keptLanguages} counts the kept documents by language code ("und" left out). */
+  @SuppressWarnings("unchecked")
+  public static String render(Manifest m, Map<String, Long> keptLanguages) {
+    Map<String, Object> recipe = m.recipe();
+    Map<String, Object> card =
+        recipe.get("card") instanceof Map<?, ?> c ? (Map<String, Object>) c : Map.of();
+    String name = String.valueOf(recipe.get("name"));
+    Map<String, Object> header = new LinkedHashMap<>();
+    header.put("pretty_name", card.getOrDefault("pretty_name", name));
+    if (card.get("license") != null) header.put("license", card.get("license"));
+    List<String> langs =
+        keptLanguages.keySet().stream()
+            .filter(l -> !l.equals("und") && !l.isBlank())
+            .sorted()
+            .toList();
+    if (langs.isEmpty()
+        && recipe.get("language") instanceof Map<?, ?> lang
+        && lang.get("keep") instanceof List<?> keep) {
+      langs =
+          keep.stream()
+              .map(String::valueOf)
+              .sorted()
+              .toList(); // no statistics (--no-report): the recipe's
+    }
+    if (!langs.isEmpty()) header.put("language", langs);
+    header.put("size_categories", List.of(sizeCategory(m.counts().kept())));
+    List<Map<String, Object>> configs = new ArrayList<>();
+    configs.add(config("default", "shards/*.parquet", true));
+    if (m.removed() != null && !m.removed().isEmpty())
+      configs.add(config("removed", "removed/*.parquet", false));
+    header.put("configs", configs);
+    header.put("tags", List.of("sluice"));
+    StringBuilder b = new StringBuilder();
+    b.append("---\n").append(yaml(header)).append("---\n\n");
+    b.append("# ").append(card.getOrDefault("pretty_name", name)).append("\n\n");
+    if (card.get("description") != null) b.append(card.get("description")).append("\n\n");
+    Manifest.Counts c = m.counts();
+    b.append(
+        String.format(
+            Locale.ROOT,
+            "Curated by Sluice %s with the recipe below: %,d of %,d input documents kept"
+                + " (%s, %s runner, finished %s). `load_dataset(\"parquet\", data_files=\"shards/*.parquet\")`"
+                + " or `load_dataset(RUN_DIR)` returns the kept documents; the `removed` config has one row per"
+                + " removed document with its stage, reason and, for duplicates, the survivor's id.\n\n",
+            m.sluice_version(),
+            c.kept(),
+            c.input(),
+            m.recipe_sha256().substring(0, 12),
+            m.runner(),
+            m.finished()));
+    b.append("## Funnel\n\n| | documents |\n|---|---:|\n");
+    b.append(String.format(Locale.ROOT, "| input | %,d |%n", c.input()));
+    b.append(
+        String.format(
+            Locale.ROOT, "| dead letters (unreadable records) | %,d |%n", c.dead_letter()));
+    c.filtered()
+        .forEach((k, v) -> b.append(String.format(Locale.ROOT, "| removed by %s | %,d |%n", k, v)));
+    c.duplicate()
+        .forEach((k, v) -> b.append(String.format(Locale.ROOT, "| %s duplicates | %,d |%n", k, v)));
+    b.append(String.format(Locale.ROOT, "| **kept** | **%,d** |%n%n", c.kept()));
+    b.append("## Recipe\n\n```yaml\n").append(yaml(recipe)).append("```\n\n");
+    b.append(
+            "## Reproduce\n\nSave the recipe above as `recipe.yaml` and run `bin/sluice run recipe.yaml` on the same")
+        .append(
+            " input: the same input, recipe and seed give byte-identical shards (their sha256 are in")
+        .append(" `manifest.json`). The quality report is `report.html`.\n");
+    return b.toString();
+  }
+
+  private static Map<String, Object> config(String name, String path, boolean dflt) {
+    Map<String, Object> c = new LinkedHashMap<>();
+    c.put("config_name", name);
+    if (dflt) c.put("default", true);
+    c.put("data_files", List.of(Map.of("split", "train", "path", path)));
+    return c;
+  }
+
+  /** Hugging Face's size category of a row count. */
+  static String sizeCategory(long n) {
+    if (n < 1_000) return "n<1K";
+    String[] names = {"1K", "10K", "100K", "1M", "10M", "100M", "1B", "10B", "100B", "1T"};
+    long lo = 1_000;
+    for (int i = 0; i + 1 < names.length; i++, lo *= 10) {
+      if (n < lo * 10) return names[i] + "<n<" + names[i + 1];
+    }
+    return "n>1T";
+  }
+
+  private static String yaml(Object o) {
+    try {
+      return YAML.writeValueAsString(o);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

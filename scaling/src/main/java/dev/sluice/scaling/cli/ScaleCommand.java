@@ -12,6 +12,7 @@ import dev.sluice.scaling.pool.PreparedPool;
 import dev.sluice.scaling.report.ScaleReportData;
 import dev.sluice.scaling.report.ScaleReportHtml;
 import dev.sluice.scaling.run.Launcher;
+import dev.sluice.scaling.run.LrTuning;
 import dev.sluice.scaling.run.PointResult;
 import dev.sluice.scaling.run.Registry;
 import dev.sluice.scaling.run.ScaleProgress;
@@ -126,11 +127,17 @@ public final class ScaleCommand implements Callable<Integer> {
     Registry registry = new Registry(x.output());
     PreparedPool.Summary pool;
     List<PointResult> results;
+    Map<String, LrTuning.Tuned> tuned = Map.of();
     if (fitOnly) {
       pool = PreparedPool.read(x.output().resolve("pool"));
       if (pool == null)
         throw new UsageException(
             "--fit-only: " + x.output() + " has no pool yet: run without it first");
+      if (!x.model().tuneLr().isEmpty()) {
+        tuned = LrTuning.read(x.output());
+        x = x.withLearningRates(LrTuning.rates(tuned));
+        plan = GridPlan.of(x);
+      }
       results =
           ScaleRunner.finishedPoints(
               x, plan.points(), registry, runner.armDirs(pool), runner.evalDirs());
@@ -149,6 +156,12 @@ public final class ScaleCommand implements Callable<Integer> {
       pool = runner.pool();
       Map<String, Path> eval = runner.evalSets();
       Map<String, Path> arms = runner.arms(pool);
+      if (!x.model().tuneLr().isEmpty()) {
+        tuned = LrTuning.run(x, plan, arms, launcher, progress);
+        x = x.withLearningRates(LrTuning.rates(tuned));
+        plan = GridPlan.of(x);
+        runner = new ScaleRunner(x, launcher, progress);
+      }
       for (String f : force) {
         registry.remove(f);
         ScaleRunner.deletePoint(x.output(), f);
@@ -159,7 +172,7 @@ public final class ScaleCommand implements Callable<Integer> {
       } catch (RunFailedException failed) {
         // the points finished so far are reported before the failure is
         List<PointResult> done = ScaleRunner.finishedPoints(x, plan.points(), registry, arms, eval);
-        if (!done.isEmpty()) report(x, plan, pool, done);
+        if (!done.isEmpty()) report(x, plan, tuned, pool, done);
         throw failed;
       }
       results = ScaleRunner.finishedPoints(x, plan.points(), registry, arms, eval);
@@ -174,7 +187,7 @@ public final class ScaleCommand implements Callable<Integer> {
           stale
               + " point(s) in the registry were trained for other recipes or data: left out of the fit");
     }
-    List<ScaleAnalysis.SetAnalysis> sets = report(x, plan, pool, results);
+    List<ScaleAnalysis.SetAnalysis> sets = report(x, plan, tuned, pool, results);
     System.out.println();
     sets.get(0).verdict().forEach(v -> System.out.println("  " + v));
     System.out.println(
@@ -189,7 +202,11 @@ public final class ScaleCommand implements Callable<Integer> {
 
   /** Fits the finished points and writes report.json and report.html; returns the analyses. */
   static List<ScaleAnalysis.SetAnalysis> report(
-      Experiment x, GridPlan.Plan plan, PreparedPool.Summary pool, List<PointResult> results)
+      Experiment x,
+      GridPlan.Plan plan,
+      Map<String, LrTuning.Tuned> tuned,
+      PreparedPool.Summary pool,
+      List<PointResult> results)
       throws java.io.IOException {
     List<String> armOrder = x.arms().stream().map(Experiment.Arm::name).toList();
     List<ScaleAnalysis.SetAnalysis> sets = new ArrayList<>();
@@ -198,7 +215,7 @@ public final class ScaleCommand implements Callable<Integer> {
       sets.add(ScaleAnalysis.analyse(results, armOrder, set, x.resamples(), x.fitSeed()));
     }
     ObjectNode data =
-        ScaleReportData.of(x.name(), x.resolved(), pool, results, plan.skipped(), sets);
+        ScaleReportData.of(x.name(), x.resolved(), tuned, pool, results, plan.skipped(), sets);
     Files.createDirectories(x.output());
     AtomicFiles.write(
         x.output().resolve("report.json"),

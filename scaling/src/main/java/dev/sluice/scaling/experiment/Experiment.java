@@ -44,7 +44,40 @@ public record Experiment(
   /** One model size of the family, with the learning rate and batch tuned for it once. */
   public record Size(String name, int layers, int dModel, int heads, double lr, int batchSize) {}
 
-  public record ModelFamily(int context, int mlpRatio, List<Size> sizes) {}
+  /**
+   * @param tuneLr learning-rate factors tried once per size before the grid (empty: the sizes' rates as given)
+   */
+  public record ModelFamily(int context, int mlpRatio, List<Size> sizes, List<Double> tuneLr) {}
+
+  /** This experiment with the sizes' learning rates replaced (the tuned ones), by size name. */
+  public Experiment withLearningRates(Map<String, Double> lr) {
+    List<Size> sizes =
+        model.sizes().stream()
+            .map(
+                s ->
+                    new Size(
+                        s.name(),
+                        s.layers(),
+                        s.dModel(),
+                        s.heads(),
+                        lr.getOrDefault(s.name(), s.lr()),
+                        s.batchSize()))
+            .toList();
+    return new Experiment(
+        name,
+        seed,
+        output,
+        device,
+        pool,
+        eval,
+        arms,
+        new ModelFamily(model.context(), model.mlpRatio(), sizes, model.tuneLr()),
+        grid,
+        train,
+        resamples,
+        fitSeed,
+        resolved);
+  }
 
   /**
    * @param budgets compute budgets C in FLOPs
@@ -253,7 +286,7 @@ public record Experiment(
 
   @SuppressWarnings("unchecked")
   private static ModelFamily model(Map<String, Object> section) {
-    Config m = Config.of("model", section).allowOnly("context", "mlp_ratio", "sizes");
+    Config m = Config.of("model", section).allowOnly("context", "mlp_ratio", "sizes", "tune_lr");
     List<Size> sizes = new ArrayList<>();
     Object list = section == null ? null : section.get("sizes");
     if (!(list instanceof List<?> l) || l.isEmpty()) {
@@ -292,8 +325,29 @@ public record Experiment(
               lr,
               s.getInt("batch_size", 16, 1, 1 << 16)));
     }
+    List<Double> tune = new ArrayList<>();
+    for (String f : m.getStringList("tune_lr", List.of())) {
+      double v;
+      try {
+        v = Double.parseDouble(f.trim());
+      } catch (NumberFormatException e) {
+        throw new Config.ConfigException(
+            "model.tune_lr", f, "factors of each size's lr, e.g. [0.5, 1, 2]");
+      }
+      if (!(v > 0) || Double.isInfinite(v)) {
+        throw new Config.ConfigException("model.tune_lr", f, "positive factors, e.g. [0.5, 1, 2]");
+      }
+      tune.add(v);
+    }
+    if (tune.size() == 1) {
+      throw new Config.ConfigException(
+          "model.tune_lr", tune, "two factors or more (or none: no tuning)");
+    }
     return new ModelFamily(
-        m.getInt("context", 128, 2, 1 << 16), m.getInt("mlp_ratio", 4, 1, 64), sizes);
+        m.getInt("context", 128, 2, 1 << 16),
+        m.getInt("mlp_ratio", 4, 1, 64),
+        sizes,
+        List.copyOf(tune));
   }
 
   private static Grid grid(Config g, long seed) {

@@ -29,6 +29,7 @@ public final class ScaleReportData {
   public static ObjectNode of(
       String name,
       Object experiment,
+      Object tuning,
       PreparedPool.Summary pool,
       List<PointResult> points,
       List<GridPlan.Skipped> skipped,
@@ -36,6 +37,7 @@ public final class ScaleReportData {
     ObjectNode root = JSON.createObjectNode();
     root.put("name", name);
     root.set("experiment", JSON.valueToTree(experiment));
+    root.set("lr_tuning", JSON.valueToTree(tuning));
     root.put(
         "flops_formula",
         "C = FLOPs per token x tokens; FLOPs per token = 6 x (parameters - embedding tables) + "

@@ -218,7 +218,28 @@ public final class ScaleReportHtml {
               e -> b.append(esc(e.getKey())).append(" ").append(num(e.getValue())).append(" "));
       b.append("</td></tr>");
     }
-    b.append("</table>\n<h2>The pool</h2><pre>")
+    b.append("</table>\n");
+    if (r.path("lr_tuning").size() > 0) {
+      b.append(
+              "<h2>Learning rates, tuned once per size</h2><p><small>On the reference arm at the smallest budget")
+          .append(
+              " of each size, by the loss on the arm's own validation split (not the evaluation sets)")
+          .append(
+              "</small></p><table><tr><th>size</th><th>chosen lr</th><th>validation loss by lr</th></tr>");
+      r.path("lr_tuning")
+          .fields()
+          .forEachRemaining(
+              e ->
+                  b.append("<tr><td>")
+                      .append(esc(e.getKey()))
+                      .append("</td><td>")
+                      .append(num(e.getValue().path("lr")))
+                      .append("</td><td>")
+                      .append(esc(e.getValue().path("candidates").toString()))
+                      .append("</td></tr>"));
+      b.append("</table>\n");
+    }
+    b.append("<h2>The pool</h2><pre>")
         .append(esc(r.path("pool").toPrettyString()))
         .append("</pre>\n");
     b.append("<script id=\"report-data\" type=\"application/json\">")

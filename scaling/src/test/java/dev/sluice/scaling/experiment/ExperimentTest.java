@@ -26,6 +26,10 @@ class ExperimentTest {
   void theSampleExperimentsParseAndPlan() {
     Experiment smoke = load("samples/experiments/smoke.yaml");
     assertEquals("smoke", smoke.name());
+    assertEquals(List.of(0.5, 1.0, 2.0), smoke.model().tuneLr());
+    assertEquals(
+        0.02,
+        smoke.withLearningRates(java.util.Map.of("l1-d16", 0.02)).model().sizes().get(0).lr());
     assertEquals(
         List.of("raw", "dedup+quality"), smoke.arms().stream().map(Experiment.Arm::name).toList());
     GridPlan.Plan plan = GridPlan.of(smoke);

@@ -74,7 +74,8 @@ class ScaleReportTest {
     for (String set : List.of("clean", "holdout")) {
       sets.add(ScaleAnalysis.analyse(pts, List.of("raw", "curated"), set, 200, 1));
     }
-    return ScaleReportData.of("synthetic", Map.of("name", "synthetic"), null, pts, List.of(), sets);
+    return ScaleReportData.of(
+        "synthetic", Map.of("name", "synthetic"), Map.of(), null, pts, List.of(), sets);
   }
 
   @Test

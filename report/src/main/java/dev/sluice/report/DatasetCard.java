@@ -21,11 +21,84 @@ import java.util.Map;
  */
 public final class DatasetCard {
   public static final String FILE = "README.md";
+
+  /** The line that marks a card as Sluice's: a README.md without it is the user's, never overwritten. */
+  public static final String MARKER =
+      "<!-- dataset card written by sluice run; rewritten by every run -->";
+
   private static final ObjectMapper YAML =
       new ObjectMapper(
           new YAMLFactory()
               .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
               .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES));
+
+  /** The Hub's licence ids a card may name (huggingface.co/docs/hub/repositories-licenses); "other" needs a name. */
+  public static final List<String> LICENSES =
+      List.of(
+          "apache-2.0",
+          "mit",
+          "openrail",
+          "bigscience-openrail-m",
+          "creativeml-openrail-m",
+          "bigscience-bloom-rail-1.0",
+          "bigcode-openrail-m",
+          "afl-3.0",
+          "artistic-2.0",
+          "bsl-1.0",
+          "bsd",
+          "bsd-2-clause",
+          "bsd-3-clause",
+          "bsd-3-clause-clear",
+          "c-uda",
+          "cc",
+          "cc0-1.0",
+          "cc-by-2.0",
+          "cc-by-2.5",
+          "cc-by-3.0",
+          "cc-by-4.0",
+          "cc-by-sa-3.0",
+          "cc-by-sa-4.0",
+          "cc-by-nc-2.0",
+          "cc-by-nc-3.0",
+          "cc-by-nc-4.0",
+          "cc-by-nd-4.0",
+          "cc-by-nc-nd-3.0",
+          "cc-by-nc-nd-4.0",
+          "cc-by-nc-sa-2.0",
+          "cc-by-nc-sa-3.0",
+          "cc-by-nc-sa-4.0",
+          "cdla-sharing-1.0",
+          "cdla-permissive-1.0",
+          "cdla-permissive-2.0",
+          "wtfpl",
+          "ecl-2.0",
+          "epl-1.0",
+          "epl-2.0",
+          "etalab-2.0",
+          "eupl-1.1",
+          "eupl-1.2",
+          "agpl-3.0",
+          "gfdl",
+          "gpl",
+          "gpl-2.0",
+          "gpl-3.0",
+          "lgpl",
+          "lgpl-2.1",
+          "lgpl-3.0",
+          "isc",
+          "mpl-2.0",
+          "odc-by",
+          "odbl",
+          "osl-3.0",
+          "postgresql",
+          "ofl-1.1",
+          "ncsa",
+          "unlicense",
+          "zlib",
+          "pddl",
+          "lgpl-lr",
+          "unknown",
+          "other");
 
   private DatasetCard() {}
 
@@ -39,21 +112,28 @@ public final class DatasetCard {
     Map<String, Object> header = new LinkedHashMap<>();
     header.put("pretty_name", card.getOrDefault("pretty_name", name));
     if (card.get("license") != null) header.put("license", card.get("license"));
-    List<String> langs =
-        keptLanguages.keySet().stream()
-            .filter(l -> !l.equals("und") && !l.isBlank())
-            .sorted()
-            .toList();
-    if (langs.isEmpty()
+    if (card.get("license_name") != null) header.put("license_name", card.get("license_name"));
+    if (card.get("license_link") != null) header.put("license_link", card.get("license_link"));
+    List<String> tags = new ArrayList<>(keptLanguages.keySet());
+    if (tags.isEmpty()
         && recipe.get("language") instanceof Map<?, ?> lang
         && lang.get("keep") instanceof List<?> keep) {
-      langs =
-          keep.stream()
-              .map(String::valueOf)
-              .sorted()
-              .toList(); // no statistics (--no-report): the recipe's
+      keep.forEach(k -> tags.add(String.valueOf(k))); // no statistics (--no-report): the recipe's
     }
+    // the Hub's `language` takes ISO 639 codes: zh-CN and zh-TW are both zh there (the full tags
+    // are listed
+    // in language_details)
+    List<String> langs =
+        tags.stream()
+            .filter(l -> !l.equals("und") && !l.isBlank())
+            .map(l -> l.split("[-_]")[0].toLowerCase(Locale.ROOT))
+            .distinct()
+            .sorted()
+            .toList();
+    List<String> details =
+        tags.stream().filter(l -> l.contains("-") || l.contains("_")).distinct().sorted().toList();
     if (!langs.isEmpty()) header.put("language", langs);
+    if (!details.isEmpty()) header.put("language_details", String.join(", ", details));
     header.put("size_categories", List.of(sizeCategory(m.counts().kept())));
     List<Map<String, Object>> configs = new ArrayList<>();
     configs.add(config("default", "shards/*.parquet", true));
@@ -62,7 +142,7 @@ public final class DatasetCard {
     header.put("configs", configs);
     header.put("tags", List.of("sluice"));
     StringBuilder b = new StringBuilder();
-    b.append("---\n").append(yaml(header)).append("---\n\n");
+    b.append("---\n").append(yaml(header)).append("---\n").append(MARKER).append("\n\n");
     b.append("# ").append(card.getOrDefault("pretty_name", name)).append("\n\n");
     if (card.get("description") != null) b.append(card.get("description")).append("\n\n");
     Manifest.Counts c = m.counts();
@@ -80,15 +160,15 @@ public final class DatasetCard {
             m.runner(),
             m.finished()));
     b.append("## Funnel\n\n| | documents |\n|---|---:|\n");
-    b.append(String.format(Locale.ROOT, "| input | %,d |%n", c.input()));
+    b.append(String.format(Locale.ROOT, "| input | %,d |\n", c.input()));
     b.append(
         String.format(
-            Locale.ROOT, "| dead letters (unreadable records) | %,d |%n", c.dead_letter()));
+            Locale.ROOT, "| dead letters (unreadable records) | %,d |\n", c.dead_letter()));
     c.filtered()
-        .forEach((k, v) -> b.append(String.format(Locale.ROOT, "| removed by %s | %,d |%n", k, v)));
+        .forEach((k, v) -> b.append(String.format(Locale.ROOT, "| removed by %s | %,d |\n", k, v)));
     c.duplicate()
-        .forEach((k, v) -> b.append(String.format(Locale.ROOT, "| %s duplicates | %,d |%n", k, v)));
-    b.append(String.format(Locale.ROOT, "| **kept** | **%,d** |%n%n", c.kept()));
+        .forEach((k, v) -> b.append(String.format(Locale.ROOT, "| %s duplicates | %,d |\n", k, v)));
+    b.append(String.format(Locale.ROOT, "| **kept** | **%,d** |\n\n", c.kept()));
     b.append("## Recipe\n\n```yaml\n").append(yaml(recipe)).append("```\n\n");
     b.append(
             "## Reproduce\n\nSave the recipe above as `recipe.yaml` and run `bin/sluice run recipe.yaml` on the same")
@@ -102,7 +182,10 @@ public final class DatasetCard {
     Map<String, Object> c = new LinkedHashMap<>();
     c.put("config_name", name);
     if (dflt) c.put("default", true);
-    c.put("data_files", List.of(Map.of("split", "train", "path", path)));
+    Map<String, Object> files = new LinkedHashMap<>();
+    files.put("split", "train");
+    files.put("path", path);
+    c.put("data_files", List.of(files));
     return c;
   }
 

@@ -6,6 +6,7 @@ import dev.sluice.pipelines.io.InputSettings;
 import dev.sluice.quality.rules.RuleSet;
 import dev.sluice.quality.rules.RuleSets;
 import dev.sluice.quality.text.Normalizer;
+import dev.sluice.report.DatasetCard;
 import java.io.Serializable;
 import java.util.List;
 import java.util.Map;
@@ -67,8 +68,19 @@ public record Recipe(
             "input.partition", partition, "letters, digits, '.', '_', '=' or '-'");
       }
     }
-    Config card = c.child("card").allowOnly("pretty_name", "license", "description");
-    for (String k : List.of("pretty_name", "license", "description")) card.getString(k, null);
+    Config card =
+        c.child("card")
+            .allowOnly("pretty_name", "license", "license_name", "license_link", "description");
+    for (String k : List.of("pretty_name", "license_name", "license_link", "description")) {
+      card.getString(k, null);
+    }
+    if (card.has("license")) {
+      card.getChoice("license", null, DatasetCard.LICENSES.toArray(String[]::new));
+      if (card.getString("license", "").equals("other") && !card.has("license_name")) {
+        throw new Config.ConfigException(
+            "card.license_name", null, "a name for the licence (card.license is 'other')");
+      }
+    }
     String ledger = c.getString("ledger", null);
     if (ledger != null && partition == null) {
       throw new Config.ConfigException(

@@ -19,6 +19,7 @@ import dev.sluice.report.ReportHtml;
 import dev.sluice.report.RunStats;
 import dev.sluice.schemas.Manifest;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -151,9 +152,14 @@ public final class Curation {
     // the dataset card (README.md): load_dataset(RUN_DIR) gets the kept documents; written before
     // the manifest,
     // which is still the last file of a complete run
-    Report.writeAtomically(
-        outDir.resolve(DatasetCard.FILE),
-        DatasetCard.render(m, stats == null ? Map.of() : stats.langOut));
+    Path card = outDir.resolve(DatasetCard.FILE);
+    if (Files.exists(card)) {
+      LOG.warn(
+          "{} exists and is not Sluice's: no dataset card written (the file is left as it is)",
+          card);
+    } else {
+      Report.writeAtomically(card, DatasetCard.render(m, stats == null ? Map.of() : stats.langOut));
+    }
     dir.publish(JSON.writeValueAsString(m));
     if (recipe.dedup() != null && recipe.dedup().history() != null) {
       // only now, with the run published, do its survivors join the history

@@ -5,6 +5,7 @@ import dev.sluice.core.run.RunDir;
 import dev.sluice.pipelines.io.DeadLetterSink;
 import dev.sluice.pipelines.io.ParquetSinks;
 import dev.sluice.pipelines.steps.WriteShards;
+import dev.sluice.report.DatasetCard;
 import dev.sluice.schemas.Manifest;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -51,6 +52,9 @@ public final class RunDirectory {
     }
     Files.deleteIfExists(root.resolve(RunDir.REPORT_HTML));
     Files.deleteIfExists(root.resolve(RunDir.REPORT_JSON));
+    Path card = root.resolve(DatasetCard.FILE);
+    if (Files.isRegularFile(card) && Files.readString(card).contains(DatasetCard.MARKER))
+      Files.delete(card);
     Files.createDirectories(work());
   }
 

@@ -134,7 +134,7 @@ public final class ScaleCommand implements Callable<Integer> {
         throw new UsageException(
             "--fit-only: " + x.output() + " has no pool yet: run without it first");
       if (!x.model().tuneLr().isEmpty()) {
-        tuned = LrTuning.read(x.output());
+        tuned = LrTuning.read(x, plan, runner.armDirs(pool).get(x.arms().get(0).name()));
         x = x.withLearningRates(LrTuning.rates(tuned));
         plan = GridPlan.of(x);
       }

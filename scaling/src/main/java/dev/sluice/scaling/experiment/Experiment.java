@@ -339,6 +339,10 @@ public record Experiment(
       }
       tune.add(v);
     }
+    if (tune.stream().map(v -> String.format(java.util.Locale.ROOT, "%.4g", v)).distinct().count()
+        != tune.size()) {
+      throw new Config.ConfigException("model.tune_lr", tune, "distinct factors");
+    }
     if (tune.size() == 1) {
       throw new Config.ConfigException(
           "model.tune_lr", tune, "two factors or more (or none: no tuning)");

@@ -28,10 +28,63 @@ public final class LrTuning {
   private static final ObjectMapper JSON =
       new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-  /** One size's candidates (lr, validation loss) and the rate chosen. */
-  public record Tuned(double lr, Map<String, Double> candidates) {}
+  /**
+   * One size's candidates (lr -> validation loss, null when a run diverged), the rate chosen, and the hash of what
+   * the candidates were trained on (their recipes and the arm), which --fit-only checks.
+   */
+  @com.fasterxml.jackson.databind.annotation.JsonNaming(
+      com.fasterxml.jackson.databind.PropertyNamingStrategies.SnakeCaseStrategy.class)
+  public record Tuned(double lr, Map<String, Double> candidates, String inputsSha256) {}
 
   private LrTuning() {}
+
+  /**
+   * The tuning runs of a size: the reference arm, the size's smallest budget in the grid, its rate times each
+   * factor, and a seed of their own (one past every grid and noise seed, so no grid point is a tuning run).
+   */
+  static List<GridPlan.PlannedPoint> candidates(
+      Experiment x, GridPlan.Plan plan, Experiment.Size size) {
+    Experiment.Arm ref = x.arms().get(0);
+    GridPlan.PlannedPoint first =
+        plan.points().stream()
+            .filter(p -> p.size().name().equals(size.name()) && p.arm().name().equals(ref.name()))
+            .findFirst()
+            .orElse(null);
+    if (first == null) return List.of(); // a size no budget uses
+    long seed = 1;
+    for (long s : x.grid().seeds()) seed = Math.max(seed, s + 1);
+    for (long s : x.grid().noiseSeeds()) seed = Math.max(seed, s + 1);
+    List<GridPlan.PlannedPoint> out = new java.util.ArrayList<>();
+    List<Double> factors = x.model().tuneLr();
+    for (int k = 0; k < factors.size(); k++) {
+      Experiment.Size s =
+          new Experiment.Size(
+              size.name(),
+              size.layers(),
+              size.dModel(),
+              size.heads(),
+              size.lr() * factors.get(k),
+              size.batchSize());
+      out.add(
+          new GridPlan.PlannedPoint(
+              "tune/" + size.name() + "/f" + k,
+              ref,
+              s,
+              first.budget(),
+              seed,
+              first.steps(),
+              first.flopsPerToken(),
+              first.params(),
+              first.context()));
+    }
+    return out;
+  }
+
+  static String inputsSha256(Experiment x, List<GridPlan.PlannedPoint> candidates, Path data) {
+    StringBuilder b = new StringBuilder(data.toString());
+    for (GridPlan.PlannedPoint p : candidates) b.append('\n').append(TrainRecipes.yaml(x, p));
+    return dev.sluice.core.config.RecipeFile.sha256(b.toString());
+  }
 
   public static Map<String, Tuned> run(
       Experiment x,
@@ -40,39 +93,20 @@ public final class LrTuning {
       Launcher launcher,
       ScaleProgress progress)
       throws IOException {
-    Experiment.Arm ref = x.arms().get(0);
+    Path data = arms.get(x.arms().get(0).name());
     Map<String, Tuned> out = new LinkedHashMap<>();
     for (Experiment.Size size : x.model().sizes()) {
-      GridPlan.PlannedPoint first =
-          plan.points().stream()
-              .filter(p -> p.size().name().equals(size.name()) && p.arm().name().equals(ref.name()))
-              .findFirst()
-              .orElse(null);
-      if (first == null) continue; // a size no budget uses
-      Map<String, Double> candidates = new LinkedHashMap<>();
+      List<GridPlan.PlannedPoint> runs = candidates(x, plan, size);
+      if (runs.isEmpty()) continue;
+      Map<String, Double> losses = new LinkedHashMap<>();
       double best = Double.NaN, bestLoss = Double.POSITIVE_INFINITY;
-      for (double factor : x.model().tuneLr()) {
-        double lr = size.lr() * factor;
-        Experiment.Size s =
-            new Experiment.Size(
-                size.name(), size.layers(), size.dModel(), size.heads(), lr, size.batchSize());
-        String label = String.format(Locale.ROOT, "%.3g", lr);
-        GridPlan.PlannedPoint p =
-            new GridPlan.PlannedPoint(
-                "tune/" + size.name() + "/lr" + label,
-                ref,
-                s,
-                first.budget(),
-                first.seed(),
-                first.steps(),
-                first.flopsPerToken(),
-                first.params(),
-                first.context());
-        double loss = train(x, p, arms.get(ref.name()), launcher, progress);
-        candidates.put(label, loss);
+      for (GridPlan.PlannedPoint p : runs) {
+        double loss = train(x, p, data, launcher, progress);
+        losses.put(
+            String.format(Locale.ROOT, "%.4g", p.size().lr()), Double.isFinite(loss) ? loss : null);
         if (loss < bestLoss) {
           bestLoss = loss;
-          best = lr;
+          best = p.size().lr();
         }
       }
       if (Double.isNaN(best)) {
@@ -80,14 +114,14 @@ public final class LrTuning {
             "tuning " + size.name() + ": no candidate learning rate gave a finite validation loss",
             null);
       }
-      out.put(size.name(), new Tuned(best, candidates));
+      out.put(size.name(), new Tuned(best, losses, inputsSha256(x, runs, data)));
       progress.line(
           String.format(
               Locale.ROOT,
-              "tune %s: lr %.3g (validation loss by lr: %s)",
+              "tune %s: lr %.4g (validation loss by lr: %s)",
               size.name(),
               best,
-              candidates));
+              losses));
     }
     AtomicFiles.write(x.output().resolve(FILE), JSON.writeValueAsString(out) + "\n");
     return out;
@@ -133,17 +167,35 @@ public final class LrTuning {
     return v.isNumber() && Double.isFinite(v.asDouble()) ? v.asDouble() : Double.POSITIVE_INFINITY;
   }
 
-  /** The tuned rates of an earlier run (for --fit-only), by size name. */
-  public static Map<String, Tuned> read(Path out) throws IOException {
-    Path f = out.resolve(FILE);
+  /**
+   * The tuned rates of an earlier run (for --fit-only), by size name; refused when they were tuned for other
+   * settings (base rates, factors, budgets, seeds, or another reference arm).
+   */
+  public static Map<String, Tuned> read(Experiment x, GridPlan.Plan plan, Path data)
+      throws IOException {
+    Path f = x.output().resolve(FILE);
     if (!Files.isRegularFile(f)) {
       throw new UsageException(
           "--fit-only: "
               + f
-              + " is missing: the learning rates were never tuned; run without"
-              + " --fit-only first");
+              + " is missing: the learning rates were never tuned; run without --fit-only first");
     }
-    return JSON.readValue(f.toFile(), new TypeReference<LinkedHashMap<String, Tuned>>() {});
+    Map<String, Tuned> tuned =
+        JSON.readValue(f.toFile(), new TypeReference<LinkedHashMap<String, Tuned>>() {});
+    for (Experiment.Size size : x.model().sizes()) {
+      List<GridPlan.PlannedPoint> runs = candidates(x, plan, size);
+      if (runs.isEmpty()) continue;
+      Tuned t = tuned.get(size.name());
+      if (t == null || !inputsSha256(x, runs, data).equals(t.inputsSha256())) {
+        throw new UsageException(
+            "--fit-only: "
+                + f
+                + " was tuned for other settings ("
+                + size.name()
+                + "'s rate, the factors, budgets, seeds or the reference arm changed): run without --fit-only");
+      }
+    }
+    return tuned;
   }
 
   /** The chosen rate of each size. */

@@ -127,4 +127,23 @@ class SluiceCliTest {
     assertEquals(16, r.dedup().near().bands());
     assertEquals(10, r.output().shardRows());
   }
+
+  @Test
+  void checkValidatesARecipeAloneAndTheCardKeysAreChecked() throws IOException {
+    String base = "name: x\ninput: {path: \"" + dir + "/in.jsonl\"}\n";
+    Result ok = run("run", recipe(base + "card: {license: cc-by-4.0}\n").toString(), "--check");
+    assertEquals(0, ok.code(), ok.err());
+    assertTrue(!Files.exists(dir.resolve("out")), "--check runs nothing");
+    String[][] bad = {
+      {"card: {license: cc-by-4}\n", "card.license: got 'cc-by-4', expected one of"},
+      {"card: {license: other}\n", "card.license_name"},
+      {"card: {licence: mit}\n", "card.licence: got 'licence'"},
+    };
+    for (String[] c : bad) {
+      Result r = run("run", recipe(base + c[0]).toString(), "--check");
+      assertEquals(2, r.code(), r.err());
+      assertTrue(r.err().contains(c[1]), "expected '" + c[1] + "' in: " + r.err());
+      assertTrue(!r.err().contains("\tat "), "no stack trace: " + r.err());
+    }
+  }
 }

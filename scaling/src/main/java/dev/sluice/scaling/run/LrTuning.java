@@ -132,34 +132,20 @@ public final class LrTuning {
       throws IOException {
     Path dir = x.output().resolve(p.id());
     String yaml = TrainRecipes.yaml(x, p);
-    Path recipe = dir.resolve("train.yaml");
-    Path result = dir.resolve("result.json");
-    if (Files.isRegularFile(result)
-        && Files.isRegularFile(recipe)
-        && Files.readString(recipe).equals(yaml)) {
-      JsonNode r = JSON.readTree(result.toFile());
-      if (r.path("finished").asBoolean() && data.toString().equals(r.path("data").asText())) {
-        return loss(r);
-      }
+    JsonNode r = PointRuns.finished(dir, yaml, data);
+    if (r == null) {
+      progress.line("tune: training " + p.id() + " (" + p.steps() + " steps)");
+      r =
+          PointRuns.train(
+              launcher,
+              "sluice train (tuning " + p.id() + ")",
+              dir,
+              yaml,
+              data,
+              x.device(),
+              Map.of());
     }
-    Dirs.delete(dir);
-    Files.createDirectories(dir);
-    Files.writeString(recipe, yaml);
-    progress.line("tune: training " + p.id() + " (" + p.steps() + " steps)");
-    launcher.run(
-        "sluice train (tuning " + p.id() + ")",
-        dir.resolve("train.log"),
-        "train",
-        List.of(
-            recipe.toString(),
-            "--data",
-            data.toString(),
-            "--output",
-            dir.toString(),
-            "--device",
-            x.device(),
-            "--quiet"));
-    return loss(JSON.readTree(result.toFile()));
+    return loss(r);
   }
 
   private static double loss(JsonNode r) {

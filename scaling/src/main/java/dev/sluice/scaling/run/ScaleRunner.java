@@ -1,7 +1,6 @@
 package dev.sluice.scaling.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sluice.core.config.RecipeFile;
 import dev.sluice.core.run.RunDir;
 import dev.sluice.scaling.experiment.Experiment;
@@ -25,7 +24,6 @@ import java.util.Map;
  * Everything is keyed so a rerun redoes nothing finished.
  */
 public final class ScaleRunner {
-  static final ObjectMapper JSON = new ObjectMapper();
   private final Experiment x;
   private final Path out;
   private final Launcher launcher;
@@ -193,55 +191,21 @@ public final class ScaleRunner {
       String key = key(x, p, arms, eval);
       if (finished(registry, p, key)) continue;
       Path dir = out.resolve("runs").resolve(p.id());
-      Files.createDirectories(dir);
-      Path recipe = dir.resolve("train.yaml");
       Path data = arms.get(p.arm().name());
-      PointResult adopted = adopt(p, dir, yaml, data, key);
-      if (adopted == null) {
-        if (Files.exists(dir.resolve("result.json"))
-            || Files.isDirectory(dir.resolve("checkpoints"))) {
-          // trained with another recipe or on other data, or killed part-way: start it again
-          Dirs.delete(dir);
-          Files.createDirectories(dir);
-        }
-        Files.writeString(recipe, yaml);
+      // a point whose training finished but whose registry line was lost (the parent was killed
+      // between the
+      // two) is read back when it was trained with this recipe on this arm
+      JsonNode r = PointRuns.finished(dir, yaml, data);
+      if (r == null || r.path("steps").asLong() != p.steps()) {
         progress.startPoint(p);
-        List<String> args =
-            new ArrayList<>(
-                List.of(
-                    recipe.toString(),
-                    "--data",
-                    data.toString(),
-                    "--output",
-                    dir.toString(),
-                    "--device",
-                    x.device(),
-                    "--quiet"));
-        eval.forEach((name, d) -> args.addAll(List.of("--eval", name + "=" + d)));
-        launcher.run(
-            "sluice train (point " + p.id() + ")", dir.resolve("train.log"), "train", args);
-        adopted = read(p, dir, key);
+        r =
+            PointRuns.train(
+                launcher, "sluice train (point " + p.id() + ")", dir, yaml, data, x.device(), eval);
       }
+      PointResult adopted = read(p, r, dir, key);
       registry.add(adopted);
       progress.donePoint(adopted);
     }
-  }
-
-  /**
-   * A point whose training finished but whose registry line was lost (the parent was killed between the two): its
-   * result.json is read back when it was trained with this recipe on this arm.
-   */
-  private PointResult adopt(GridPlan.PlannedPoint p, Path dir, String yaml, Path data, String key)
-      throws IOException {
-    Path recipe = dir.resolve("train.yaml");
-    Path result = dir.resolve("result.json");
-    if (!Files.isRegularFile(result) || !Files.isRegularFile(recipe)) return null;
-    if (!Files.readString(recipe).equals(yaml)) return null;
-    JsonNode r = JSON.readTree(result.toFile());
-    if (!r.path("finished").asBoolean() || !data.toString().equals(r.path("data").asText()))
-      return null;
-    PointResult read = read(p, dir, key);
-    return read.steps() == p.steps() ? read : null;
   }
 
   /**
@@ -274,8 +238,7 @@ public final class ScaleRunner {
     return out;
   }
 
-  static PointResult read(GridPlan.PlannedPoint p, Path dir, String key) throws IOException {
-    JsonNode r = JSON.readTree(dir.resolve("result.json").toFile());
+  static PointResult read(GridPlan.PlannedPoint p, JsonNode r, Path dir, String key) {
     Map<String, Double> bpb = new LinkedHashMap<>();
     r.path("eval")
         .fields()

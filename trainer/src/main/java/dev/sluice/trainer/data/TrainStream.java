@@ -24,6 +24,7 @@ public final class TrainStream implements AutoCloseable {
   private final long seed;
   private final int length;
   private final Packer packer;
+  private final Curriculum curriculum;
   private final List<Sequence> buffer = new ArrayList<>();
 
   private int epoch;
@@ -43,7 +44,16 @@ public final class TrainStream implements AutoCloseable {
 
   /** @param length tokens per sequence: the model's context + 1 */
   public TrainStream(RunData run, DataConfig config, long seed, int length) {
+    this(run, config, seed, length, null);
+  }
+
+  /**
+   * @param curriculum competence pacing: a document is packed only while its score is at most the competence
+   *     reached after the sequences handed out so far; null packs every document
+   */
+  public TrainStream(RunData run, DataConfig config, long seed, int length, Curriculum curriculum) {
     this.run = run;
+    this.curriculum = curriculum;
     this.config = config;
     this.seed = seed;
     this.length = length;
@@ -106,7 +116,11 @@ public final class TrainStream implements AutoCloseable {
                   + run.rows()
                   + " documents, val_fraction "
                   + config.valFraction()
-                  + " (all text in the validation split, or too little text for one sequence)");
+                  + (curriculum == null
+                      ? " (all text in the validation split, or too little text for one sequence)"
+                      : " at curriculum competence "
+                          + curriculum.competenceAfter(consumed)
+                          + " (too few documents are eligible: raise curriculum.start)"));
         }
         startEpoch(epoch + 1);
         continue;
@@ -142,7 +156,7 @@ public final class TrainStream implements AutoCloseable {
     while (true) {
       if (group != null && group.hasNext()) {
         ShardFile.Row row = group.next();
-        if (!Tokens.isValidation(row.id(), config.valFraction())) return row;
+        if (!Tokens.isValidation(row.id(), config.valFraction()) && eligible(row)) return row;
         continue;
       }
       if (group != null) {
@@ -160,6 +174,17 @@ public final class TrainStream implements AutoCloseable {
       }
       group = shard.rowGroup(groupOrder[groupPos]);
     }
+  }
+
+  private boolean eligible(ShardFile.Row row) {
+    if (curriculum == null) return true;
+    double score = curriculum.score(row.id(), row.difficulty(), seed);
+    return score <= curriculum.competenceAfter(consumed);
+  }
+
+  /** The curriculum's competence now (1 without a curriculum). */
+  public double competence() {
+    return curriculum == null ? 1.0 : curriculum.competenceAfter(consumed);
   }
 
   private void openShard() {

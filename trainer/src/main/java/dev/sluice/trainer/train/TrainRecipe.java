@@ -3,6 +3,7 @@ package dev.sluice.trainer.train;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sluice.core.config.Config;
 import dev.sluice.core.config.RecipeFile;
+import dev.sluice.trainer.data.Curriculum;
 import dev.sluice.trainer.data.DataConfig;
 import dev.sluice.trainer.model.ModelConfig;
 import java.nio.file.Path;
@@ -20,6 +21,7 @@ public record TrainRecipe(
     long seed,
     ModelConfig model,
     DataConfig data,
+    Curriculum curriculum,
     int batchSize,
     Schedule schedule,
     OptimConfig optim,
@@ -39,7 +41,16 @@ public record TrainRecipe(
   public static TrainRecipe parse(Map<String, Object> map) {
     Config top =
         Config.of("", map)
-            .allowOnly("name", "seed", "model", "data", "train", "eval", "checkpoint", "log_every");
+            .allowOnly(
+                "name",
+                "seed",
+                "model",
+                "data",
+                "curriculum",
+                "train",
+                "eval",
+                "checkpoint",
+                "log_every");
     Config m = top.child("model").allowOnly("n_layer", "d_model", "n_head", "context", "mlp_ratio");
     ModelConfig model =
         new ModelConfig(
@@ -58,12 +69,18 @@ public record TrainRecipe(
                 "val_fraction",
                 "shuffle_buffer");
     DataConfig dd = DataConfig.defaults();
+    Config cur = top.child("curriculum").allowOnly("pacing", "order", "start", "until", "stages");
+    String order = cur.getChoice("order", "none", "none", "easy_first", "hard_first", "random");
+    String difficultyColumn = d.getString("difficulty_column", null);
+    if (difficultyColumn == null && (order.equals("easy_first") || order.equals("hard_first"))) {
+      difficultyColumn = "difficulty"; // the column a curation recipe's curriculum writes
+    }
     DataConfig data =
         new DataConfig(
             d.getString("id_column", dd.idColumn()),
             d.getString("text_column", dd.textColumn()),
             d.getString("weight_column", null),
-            d.getString("difficulty_column", null),
+            difficultyColumn,
             d.getDouble("val_fraction", dd.valFraction()),
             d.getInt("shuffle_buffer", dd.shuffleBuffer(), 1, MAX));
     Config t =
@@ -98,6 +115,20 @@ public record TrainRecipe(
             (float) t.getDouble("eps", 1e-8),
             (float) t.getDouble("weight_decay", 0.1),
             (float) t.getDouble("grad_clip", 1.0));
+    Curriculum curriculum = null;
+    if (!order.equals("none")) {
+      curriculum =
+          new Curriculum(
+              Curriculum.Pacing.valueOf(
+                  cur.getChoice("pacing", "sqrt", "linear", "sqrt", "step")
+                      .toUpperCase(java.util.Locale.ROOT)),
+              Curriculum.Order.valueOf(order.toUpperCase(java.util.Locale.ROOT)),
+              cur.getDouble("start", 0.2),
+              cur.getDouble("until", 0.8),
+              cur.getInt("stages", 4, 1, MAX),
+              steps,
+              batch);
+    }
     Config e = top.child("eval").allowOnly("every", "sequences");
     Config c = top.child("checkpoint").allowOnly("every", "keep");
     return new TrainRecipe(
@@ -105,6 +136,7 @@ public record TrainRecipe(
         top.getLong("seed", 0, Long.MIN_VALUE, Long.MAX_VALUE),
         model,
         data,
+        curriculum,
         batch,
         schedule,
         optim,

@@ -72,6 +72,28 @@ public final class Trainer {
     this.options = options;
   }
 
+  /** A curriculum that orders by difficulty on shards without that column stops here, before any work. */
+  private void checkDifficultyColumn(RunData run) {
+    var c = recipe.curriculum();
+    if (c == null || !c.order().needsDifficulty() || run.shards().isEmpty()) return;
+    String column = recipe.data().difficultyColumn();
+    try (var shard =
+        dev.sluice.trainer.data.ShardFile.open(
+            run.shards().get(0).path(), recipe.data().columnsForCheck())) {
+      // opening with the column projected is the check
+    } catch (dev.sluice.trainer.data.DataException e) {
+      throw new UsageException(
+          "data.difficulty_column: curriculum order "
+              + c.order().key()
+              + " needs the column '"
+              + column
+              + "', and "
+              + e.getMessage()
+              + "; curate with a `curriculum: {difficulty: [...]}` section in the recipe, or use"
+              + " curriculum.order random");
+    }
+  }
+
   public TrainResult run() throws IOException {
     RunData run = RunData.open(options.data());
     String dataSha = RunDir.sha256(options.data().resolve(RunDir.MANIFEST));
@@ -84,6 +106,7 @@ public final class Trainer {
     Files.writeString(
         options.out().resolve("recipe.json"), JSON.writeValueAsString(recipe.resolved()));
 
+    checkDifficultyColumn(run);
     Engine engine = Engine.getEngine("PyTorch");
     engine.setRandomSeed((int) recipe.seed());
     List<Sequence> validation =
@@ -116,7 +139,8 @@ public final class Trainer {
     }
     long uniqueTokens = ValidationSet.trainingTokens(run, recipe.data());
     try (NDManager root = NDManager.newBaseManager(options.device(), "PyTorch");
-        TrainStream stream = new TrainStream(run, recipe.data(), recipe.seed(), length);
+        TrainStream stream =
+            new TrainStream(run, recipe.data(), recipe.seed(), length, recipe.curriculum());
         Metrics metrics = new Metrics(options.out().resolve("metrics.jsonl"))) {
       ByteLM model = new ByteLM(mc);
       model.setInitializer(new NormalInitializer(0.02f), Parameter.Type.WEIGHT);
@@ -295,6 +319,15 @@ public final class Trainer {
               uniqueTokens > 0 ? tokens / (double) uniqueTokens : 0,
               finalEval);
       com.fasterxml.jackson.databind.node.ObjectNode tree = JSON.valueToTree(result);
+      if (recipe.curriculum() != null) {
+        var c = recipe.curriculum();
+        tree.putObject("curriculum")
+            .put("order", c.order().key())
+            .put("pacing", c.pacing().name().toLowerCase(java.util.Locale.ROOT))
+            .put("start", c.start())
+            .put("until", c.until())
+            .put("competence_at_end", stream.competence());
+      }
       nullNonFinite(tree);
       JSON.writeValue(options.out().resolve("result.json").toFile(), tree);
       return result;

@@ -44,6 +44,36 @@ class TrainRecipeTest {
   }
 
   @Test
+  void curriculumSectionParsesWithDefaultsAndNamesBadFields() throws IOException {
+    TrainRecipe none = parse("name: x");
+    assertEquals(null, none.curriculum());
+    assertEquals(null, none.data().difficultyColumn());
+    TrainRecipe easy = parse("curriculum: {order: easy_first}\ntrain: {steps: 40, batch_size: 4}");
+    assertEquals("difficulty", easy.data().difficultyColumn(), "the curation recipe's column");
+    assertEquals(dev.sluice.trainer.data.Curriculum.Pacing.SQRT, easy.curriculum().pacing());
+    assertEquals(0.2, easy.curriculum().start(), 0);
+    assertEquals(0.8, easy.curriculum().until(), 0);
+    assertEquals(40, easy.curriculum().totalSteps());
+    assertEquals(4, easy.curriculum().batch());
+    TrainRecipe random = parse("curriculum: {order: random, pacing: step, stages: 3}");
+    assertEquals(null, random.data().difficultyColumn(), "the control reads no difficulty");
+    assertEquals(3, random.curriculum().stages());
+    UsageException order =
+        assertThrows(UsageException.class, () -> parse("curriculum: {order: easiest}"));
+    assertTrue(order.getMessage().startsWith("curriculum.order:"), order.getMessage());
+    UsageException pacing =
+        assertThrows(
+            UsageException.class, () -> parse("curriculum: {order: random, pacing: cubic}"));
+    assertTrue(pacing.getMessage().startsWith("curriculum.pacing:"), pacing.getMessage());
+    UsageException start =
+        assertThrows(UsageException.class, () -> parse("curriculum: {order: random, start: 1.5}"));
+    assertTrue(start.getMessage().contains("curriculum.start"), start.getMessage());
+    UsageException key =
+        assertThrows(UsageException.class, () -> parse("curriculum: {order: random, pase: 1}"));
+    assertTrue(key.getMessage().startsWith("curriculum.pase:"), key.getMessage());
+  }
+
+  @Test
   void sampleRecipesParseAndOverridesApply() {
     for (String name : List.of("tiny-lm", "lm-1m", "lm-5m", "lm-20m")) {
       TrainRecipe r = TrainRecipe.load(Path.of("../samples/train/" + name + ".yaml"), List.of());

@@ -187,6 +187,38 @@ class TrainerTest {
   }
 
   @Test
+  void curriculumRunsResumeExactlyAndRecordTheirPacing() throws IOException {
+    String yaml =
+        TINY.formatted(20, "cosine")
+            + "curriculum: {order: random, pacing: linear, start: 0.3, until: 0.5}\n";
+    TrainResult straight = train(yaml, tmp.resolve("cur-straight"), false, 0);
+    train(yaml, tmp.resolve("cur-resumed"), false, 7);
+    TrainResult resumed = train(yaml, tmp.resolve("cur-resumed"), true, 0);
+    assertEquals(straight.finalValLoss(), resumed.finalValLoss(), 1e-6);
+    assertEquals(straight.finalTrainLoss(), resumed.finalTrainLoss(), 1e-6);
+    var json = new ObjectMapper().readTree(tmp.resolve("cur-straight/result.json").toFile());
+    assertEquals("random", json.path("curriculum").path("order").asText());
+    assertEquals(1.0, json.path("curriculum").path("competence_at_end").asDouble(), 1e-12);
+  }
+
+  @Test
+  void curriculumByDifficultyNeedsTheColumnBeforeAnyWork() {
+    Path out = tmp.resolve("no-column");
+    UsageException e =
+        assertThrows(
+            UsageException.class,
+            () ->
+                train(
+                    TINY.formatted(10, "cosine") + "curriculum: {order: easy_first}\n",
+                    out,
+                    false,
+                    0));
+    assertTrue(e.getMessage().startsWith("data.difficulty_column:"), e.getMessage());
+    assertTrue(e.getMessage().contains("'difficulty'"), e.getMessage());
+    assertFalse(Files.exists(out.resolve("metrics.jsonl")), "nothing trained");
+  }
+
+  @Test
   void refusesToOverwriteOrResumeADifferentRecipe() throws IOException {
     Path out = tmp.resolve("guard");
     train(TINY.formatted(12, "cosine"), out, false, 6);

@@ -49,12 +49,23 @@ public final class ScaleAnalysis {
 
   public static SetAnalysis analyse(
       List<PointResult> results, List<String> armOrder, String evalSet, int resamples, long seed) {
+    return analyse(results, armOrder, Map.of(), evalSet, resamples, seed);
+  }
+
+  /** @param against arm -> the arm it is also compared with (a curriculum arm -> its random control) */
+  public static SetAnalysis analyse(
+      List<PointResult> results,
+      List<String> armOrder,
+      Map<String, String> against,
+      String evalSet,
+      int resamples,
+      long seed) {
     List<Point> pts = new ArrayList<>(points(results, evalSet));
     pts.sort(java.util.Comparator.comparingInt(p -> armOrder.indexOf(p.arm())));
     FitSummary fit = null;
     String error = null;
     try {
-      fit = ScalingFits.fit(pts, resamples, seed);
+      fit = ScalingFits.fit(pts, resamples, seed, against);
     } catch (FitException e) {
       error = e.getMessage();
     }

@@ -39,6 +39,28 @@ final class Verdict {
                   + " FLOPs, from the per-arm laws.",
               c));
     }
+    for (FitSummary.Comparison cmp : fit.comparisons()) {
+      Estimate m = cmp.multiplier();
+      if (!Double.isFinite(m.value())) continue;
+      out.add(
+          String.format(
+              Locale.ROOT,
+              "%s against %s%s: %.2fx (95%% CI %s), %s.",
+              cmp.arm(),
+              cmp.against(),
+              cmp.against().equals(cmp.arm() + "-random")
+                  ? ", its control (same data and pacing, random order)"
+                  : "",
+              m.value(),
+              m.ciLow() == null
+                  ? "n/a"
+                  : String.format(Locale.ROOT, "%.2f-%.2fx", m.ciLow(), m.ciHigh()),
+              ScaleAnalysis.shown(m)
+                  ? "it helps"
+                  : m.ciHigh() != null && m.ciHigh() < 1
+                      ? "it hurts"
+                      : "it is not shown to matter"));
+    }
     for (Map.Entry<String, Estimate> e : multipliers.entrySet()) {
       if (e.getKey().equals(fit.reference())) continue;
       Estimate m = e.getValue();

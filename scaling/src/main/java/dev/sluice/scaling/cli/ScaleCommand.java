@@ -200,6 +200,13 @@ public final class ScaleCommand implements Callable<Integer> {
     return 0;
   }
 
+  /** Each arm compared with another besides the reference (a curriculum arm -> its random control). */
+  static Map<String, String> controls(Experiment x) {
+    Map<String, String> out = new java.util.LinkedHashMap<>();
+    for (Experiment.Arm a : x.arms()) if (a.against() != null) out.put(a.name(), a.against());
+    return out;
+  }
+
   /** Fits the finished points and writes report.json and report.html; returns the analyses. */
   static List<ScaleAnalysis.SetAnalysis> report(
       Experiment x,
@@ -212,7 +219,8 @@ public final class ScaleCommand implements Callable<Integer> {
     List<ScaleAnalysis.SetAnalysis> sets = new ArrayList<>();
     String other = x.eval().primary().equals("clean") ? "holdout" : "clean";
     for (String set : List.of(x.eval().primary(), other)) {
-      sets.add(ScaleAnalysis.analyse(results, armOrder, set, x.resamples(), x.fitSeed()));
+      sets.add(
+          ScaleAnalysis.analyse(results, armOrder, controls(x), set, x.resamples(), x.fitSeed()));
     }
     ObjectNode data =
         ScaleReportData.of(x.name(), x.resolved(), tuned, pool, results, plan.skipped(), sets);

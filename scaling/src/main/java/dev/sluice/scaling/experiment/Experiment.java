@@ -38,8 +38,27 @@ public record Experiment(
   public record Eval(
       double holdoutFraction, Path clean, double nearJaccard, int sequences, String primary) {}
 
-  /** A data arm: a curation recipe run on the pool by {@code sluice run}, with optional --set overrides. */
-  public record Arm(String name, Path recipe, List<String> set) {}
+  /**
+   * A data arm: a curation recipe run on the pool by {@code sluice run}, with optional --set overrides, and
+   * optionally a curriculum for its training runs ({@code sluice train}'s {@code curriculum} section). An arm with
+   * a curriculum ordered by difficulty always has its control beside it: {@code <name>-random}, the same data and
+   * pacing with the order random. {@code against} names the arm this one is also compared with, besides the
+   * reference: its random control for a curriculum arm, or the file's {@code against} (e.g. an augmentation arm
+   * against the same curation without augmentation).
+   */
+  public record Arm(
+      String name, Path recipe, List<String> set, Curriculum curriculum, String against) {
+    public Arm(String name, Path recipe, List<String> set) {
+      this(name, recipe, set, null, null);
+    }
+  }
+
+  /** A training curriculum (docs/training.md): order easy_first, hard_first or random, and its pacing. */
+  public record Curriculum(String order, String pacing, double start, double until, int stages) {
+    public Curriculum withOrder(String o) {
+      return new Curriculum(o, pacing, start, until, stages);
+    }
+  }
 
   /** One model size of the family, with the learning rate and batch tuned for it once. */
   public record Size(String name, int layers, int dModel, int heads, double lr, int batchSize) {}
@@ -266,7 +285,8 @@ public record Experiment(
       if (!(list.get(i) instanceof Map<?, ?> m))
         throw new Config.ConfigException("arms[" + i + "]", list.get(i), "{name, recipe[, set]}");
       Config a =
-          Config.of("arms[" + i + "]", (Map<String, Object>) m).allowOnly("name", "recipe", "set");
+          Config.of("arms[" + i + "]", (Map<String, Object>) m)
+              .allowOnly("name", "recipe", "set", "curriculum", "against");
       String name = a.getString("name", null);
       if (!safeName(name)) {
         throw new Config.ConfigException(
@@ -279,7 +299,75 @@ public record Experiment(
         throw new Config.ConfigException(
             a.path("recipe"), recipe, "an existing curation recipe file");
       }
-      out.add(new Arm(name, base.resolve(recipe), a.getStringList("set", List.of())));
+      Curriculum cur = null;
+      if (a.has("curriculum")) {
+        Config c = a.child("curriculum").allowOnly("order", "pacing", "start", "until", "stages");
+        cur =
+            new Curriculum(
+                c.getChoice("order", "easy_first", "easy_first", "hard_first", "random"),
+                c.getChoice("pacing", "sqrt", "linear", "sqrt", "step"),
+                c.getDouble("start", 0.2),
+                c.getDouble("until", 0.8),
+                c.getInt("stages", 4, 1, 1000));
+        if (!(cur.start() > 0 && cur.start() <= 1))
+          throw new Config.ConfigException(c.path("start"), cur.start(), "a fraction in (0, 1]");
+        if (!(cur.until() > 0 && cur.until() <= 1))
+          throw new Config.ConfigException(c.path("until"), cur.until(), "a fraction in (0, 1]");
+      }
+      out.add(
+          new Arm(
+              name,
+              base.resolve(recipe),
+              a.getStringList("set", List.of()),
+              cur,
+              a.getString("against", null)));
+    }
+    List<Arm> all = withControls(out);
+    List<String> allNames = all.stream().map(Arm::name).toList();
+    for (int i = 0; i < all.size(); i++) {
+      String against = all.get(i).against();
+      if (against != null && (!allNames.contains(against) || against.equals(all.get(i).name()))) {
+        throw new Config.ConfigException(
+            "arms[" + i + "].against", against, "the name of another arm, from " + allNames);
+      }
+    }
+    return all;
+  }
+
+  /**
+   * Every arm whose curriculum orders by difficulty gets its random-order control right after it, named {@code
+   * <name>-random}, unless the file already has an arm of that name with a random curriculum (which then is it).
+   */
+  static List<Arm> withControls(List<Arm> arms) {
+    java.util.Set<String> controls = new HashSet<>();
+    for (Arm a : arms) {
+      if (a.curriculum() != null && !a.curriculum().order().equals("random"))
+        controls.add(a.name() + "-random");
+    }
+    List<Arm> out = new ArrayList<>();
+    for (Arm a : arms) {
+      if (controls.contains(a.name())) continue; // placed right after the arm it controls
+      if (a.curriculum() == null || a.curriculum().order().equals("random")) {
+        out.add(a);
+        continue;
+      }
+      String control = a.name() + "-random";
+      out.add(new Arm(a.name(), a.recipe(), a.set(), a.curriculum(), control));
+      Arm given = arms.stream().filter(x -> x.name().equals(control)).findFirst().orElse(null);
+      if (given != null
+          && (given.curriculum() == null || !given.curriculum().order().equals("random"))) {
+        throw new Config.ConfigException(
+            "arms",
+            control,
+            "the control of arm "
+                + a.name()
+                + " to have a curriculum with order random (or leave it out: it is added)");
+      }
+      Arm c =
+          given != null
+              ? given
+              : new Arm(control, a.recipe(), a.set(), a.curriculum().withOrder("random"), null);
+      out.add(c);
     }
     return out;
   }

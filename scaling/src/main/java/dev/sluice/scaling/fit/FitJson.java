@@ -55,6 +55,13 @@ public final class FitJson {
       o.put("budget", b.budget());
       put(o, "multiplier", b.multiplier());
     }
+    ArrayNode cmp = root.putArray("comparisons");
+    for (FitSummary.Comparison c : s.comparisons()) {
+      ObjectNode o = cmp.addObject();
+      o.put("arm", c.arm());
+      o.put("against", c.against());
+      put(o, "multiplier", c.multiplier());
+    }
     ObjectNode sel = root.putObject("model_selection");
     number(sel, "joint_aic", s.selection().jointAic());
     number(sel, "free_aic", s.selection().freeAic());

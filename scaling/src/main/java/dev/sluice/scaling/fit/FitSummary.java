@@ -19,6 +19,8 @@ import java.util.Map;
  * @param warnings what the reader must know about these numbers (degenerate input, too few points, ...)
  * @param bootstrap per arm, its law refitted on each resample (its own fit's, or the joint model's, as {@code
  *     arms} says): for bands on charts; not written to JSON
+ * @param comparisons the joint model's multiplier of one arm against another that is not the reference (a
+ *     curriculum against its random-order control), on the same resamples
  */
 public record FitSummary(
     int points,
@@ -31,7 +33,11 @@ public record FitSummary(
     List<BudgetMultiplier> perBudget,
     Selection selection,
     List<String> warnings,
-    Map<String, List<ScalingLaw>> bootstrap) {
+    Map<String, List<ScalingLaw>> bootstrap,
+    List<Comparison> comparisons) {
+
+  /** The multiplier m = (B_against / B_arm)^(1/beta): {@code arm} at D tokens does what {@code against} does at m D. */
+  public record Comparison(String arm, String against, Estimate multiplier) {}
 
   /** An arm's law. {@code source} is "own" (fitted on its points alone) or "joint". */
   public record ArmFit(

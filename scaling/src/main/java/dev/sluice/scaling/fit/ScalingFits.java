@@ -20,6 +20,15 @@ public final class ScalingFits {
   private ScalingFits() {}
 
   public static FitSummary fit(List<Point> points, int resamples, long seed) {
+    return fit(points, resamples, seed, Map.of());
+  }
+
+  /**
+   * @param against arm -> the arm to compare it with besides the reference (a curriculum arm -> its control);
+   *     pairs whose arms have no points are left out
+   */
+  public static FitSummary fit(
+      List<Point> points, int resamples, long seed, Map<String, String> against) {
     if (points.isEmpty()) throw new FitException("no points to fit");
     List<String> arms =
         new ArrayList<>(new LinkedHashSet<>(points.stream().map(Point::arm).toList()));
@@ -101,6 +110,23 @@ public final class ScalingFits {
         }
       }
     }
+    List<FitSummary.Comparison> comparisons = new ArrayList<>();
+    boolean noSignal = warnings.stream().anyMatch(w -> w.contains("no scaling"));
+    against.forEach(
+        (arm, other) -> {
+          int k = arms.indexOf(arm);
+          int ref = arms.indexOf(other);
+          if (k < 0 || ref < 0) return;
+          comparisons.add(
+              new FitSummary.Comparison(
+                  arm,
+                  other,
+                  noSignal
+                      ? new Estimate(Double.NaN, null, null)
+                      : Estimate.of(
+                          multiplier(joint, ref, k),
+                          boot.stream().mapToDouble(j -> multiplier(j, ref, k)).toArray())));
+        });
     return new FitSummary(
         points.size(),
         resamples,
@@ -112,7 +138,8 @@ public final class ScalingFits {
         perBudget,
         select(points, arms, joint, armFits, ownBoot.size() == arms.size()),
         warnings,
-        bootstrapLaws(arms, armFits, boot, ownBoot));
+        bootstrapLaws(arms, armFits, boot, ownBoot),
+        comparisons);
   }
 
   /** Per arm, its law on each resample: from its own fit's bootstrap, or the joint model's. */

@@ -44,6 +44,34 @@ public final class ScaleReportHtml {
         b.append("<li>").append(esc(v.asText())).append("</li>");
       b.append("</ul></div>\n");
       JsonNode fit = set.path("fit");
+      if (!fit.isMissingNode() && fit.path("comparisons").size() > 0) {
+        // the control first: a curriculum is worth what it beats the same pacing in random order by
+        b.append(
+                "<h3>Against their controls</h3><p><small>Read these first. A curriculum arm against"
+                    + " <code>NAME-random</code>: the same data, pacing and growth of the pool, only"
+                    + " the order differs; an arm with <code>against</code>: the step it adds, alone"
+                    + " (joint model).</small></p>"
+                    + "<table id=\"comparisons-")
+            .append(si)
+            .append(
+                "\"><tr><th>arm</th><th>against</th><th>multiplier</th><th>95% CI</th>"
+                    + "<th>shown to help?</th></tr>");
+        for (JsonNode c : fit.path("comparisons")) {
+          JsonNode e = c.path("multiplier");
+          b.append("<tr><td>")
+              .append(esc(c.path("arm").asText()))
+              .append("</td><td>")
+              .append(esc(c.path("against").asText()))
+              .append("</td><td>")
+              .append(num(e.path("value")))
+              .append("×</td><td>")
+              .append(ci(e))
+              .append("</td><td>")
+              .append(shown(e))
+              .append("</td></tr>");
+        }
+        b.append("</table>\n");
+      }
       if (!fit.isMissingNode()) {
         b.append("<h3>What each step is worth in compute</h3><table id=\"multipliers-")
             .append(si)
@@ -55,16 +83,7 @@ public final class ScaleReportHtml {
           Map.Entry<String, JsonNode> m = it.next();
           JsonNode e = m.getValue();
           boolean ref = m.getKey().equals(fit.path("reference").asText());
-          String shown =
-              ref
-                  ? "reference"
-                  : e.path("ci_low").isNull()
-                      ? "n/a"
-                      : e.path("ci_low").asDouble() > 1
-                          ? "yes"
-                          : e.path("ci_high").asDouble() < 1
-                              ? "no, it hurts"
-                              : "not shown to help (CI includes 1)";
+          String shown = ref ? "reference" : shown(e);
           b.append("<tr><td>")
               .append(esc(m.getKey()))
               .append("</td><td>")
@@ -278,5 +297,16 @@ public final class ScaleReportHtml {
         .replace("<", "&lt;")
         .replace(">", "&gt;")
         .replace("\"", "&quot;");
+  }
+
+  /** Whether a multiplier's interval clears 1, is below it, or includes it. */
+  static String shown(JsonNode e) {
+    return e.path("ci_low").isNull()
+        ? "n/a"
+        : e.path("ci_low").asDouble() > 1
+            ? "yes"
+            : e.path("ci_high").asDouble() < 1
+                ? "no, it hurts"
+                : "not shown to help (CI includes 1)";
   }
 }

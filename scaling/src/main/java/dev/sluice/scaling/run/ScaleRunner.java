@@ -136,13 +136,20 @@ public final class ScaleRunner {
     return dirs;
   }
 
-  /** Where each arm's run directory is: named by the hash of its resolved recipe and of the training pool. */
+  /**
+   * Where each arm's run directory is: named by the hash of its resolved recipe and of the training pool. Arms
+   * with the same recipe (a curriculum arm and its control) share the first one's directory: curated once.
+   */
   public Map<String, Path> armDirs(PreparedPool.Summary pool) {
     Map<String, Path> dirs = new LinkedHashMap<>();
+    Map<String, Path> byKey = new LinkedHashMap<>();
     for (Experiment.Arm arm : x.arms()) {
       Map<String, Object> recipe = RecipeFile.load("curation recipe", arm.recipe(), arm.set());
       String key = RecipeFile.sha256(RecipeFile.canonicalJson(recipe) + "\n" + pool.trainSha256());
-      dirs.put(arm.name(), out.resolve("arms").resolve(arm.name() + "-" + key.substring(0, 12)));
+      dirs.put(
+          arm.name(),
+          byKey.computeIfAbsent(
+              key, k -> out.resolve("arms").resolve(arm.name() + "-" + k.substring(0, 12))));
     }
     return dirs;
   }
@@ -154,7 +161,7 @@ public final class ScaleRunner {
     for (Experiment.Arm arm : x.arms()) {
       Path dir = dirs.get(arm.name());
       if (Files.isRegularFile(dir.resolve(RunDir.MANIFEST))) {
-        progress.line("arm " + arm.name() + ": curated already (" + dir + ")");
+        progress.line("arm " + arm.name() + ": curated already (" + dir.getFileName() + ")");
         continue;
       }
       progress.line(

@@ -12,6 +12,29 @@ import java.util.Locale;
 final class TrainRecipes {
   private TrainRecipes() {}
 
+  /**
+   * 1024 sequences, except under a curriculum: there the buffer delays what the pacing admits by its size, so it
+   * is held to a twentieth of the point's sequences (at least one batch), for the arm and its control alike.
+   */
+  static int shuffleBuffer(GridPlan.PlannedPoint p) {
+    if (p.arm().curriculum() == null) return 1024;
+    long sequences = (long) p.steps() * p.size().batchSize();
+    return (int) Math.max(p.size().batchSize(), Math.min(1024, sequences / 20));
+  }
+
+  static String curriculum(GridPlan.PlannedPoint p) {
+    Experiment.Curriculum c = p.arm().curriculum();
+    if (c == null) return "";
+    return String.format(
+        Locale.ROOT,
+        "curriculum: {order: %s, pacing: %s, start: %s, until: %s, stages: %d}\n",
+        c.order(),
+        c.pacing(),
+        c.start(),
+        c.until(),
+        c.stages());
+  }
+
   static String yaml(Experiment x, GridPlan.PlannedPoint p) {
     Experiment.Size s = p.size();
     Experiment.Train t = x.train();
@@ -23,7 +46,7 @@ final class TrainRecipes {
         name: %s
         seed: %d
         model: {n_layer: %d, d_model: %d, n_head: %d, context: %d, mlp_ratio: %d}
-        data: {val_fraction: %s, shuffle_buffer: 1024}
+        data: {val_fraction: %s, shuffle_buffer: %d}
         train:
           batch_size: %d
           steps: %d
@@ -36,7 +59,7 @@ final class TrainRecipes {
         eval: {every: %d, sequences: %d}
         checkpoint: {every: %d, keep: 1}
         log_every: %d
-        """,
+        %s""",
         p.id(),
         p.budget(),
         p.id().replace('/', '_'),
@@ -47,6 +70,7 @@ final class TrainRecipes {
         x.model().context(),
         x.model().mlpRatio(),
         t.valFraction(),
+        shuffleBuffer(p),
         s.batchSize(),
         p.steps(),
         s.lr(),
@@ -58,6 +82,7 @@ final class TrainRecipes {
         p.steps(),
         x.eval().sequences(),
         p.steps(),
-        Math.max(1, p.steps() / 10));
+        Math.max(1, p.steps() / 10),
+        curriculum(p));
   }
 }

@@ -47,6 +47,47 @@ class ExperimentTest {
   }
 
   @Test
+  void curriculumArmsGetTheirRandomControlAndArmsTheirComparison() {
+    Experiment x = load("samples/experiments/augment-curriculum.yaml");
+    assertEquals(
+        List.of("raw", "dedup+quality", "+augment", "+curriculum", "+curriculum-random"),
+        x.arms().stream().map(Experiment.Arm::name).toList());
+    Experiment.Arm cur = x.arms().get(3);
+    Experiment.Arm control = x.arms().get(4);
+    assertEquals("easy_first", cur.curriculum().order());
+    assertEquals("+curriculum-random", cur.against());
+    assertEquals("random", control.curriculum().order());
+    assertEquals(cur.curriculum().pacing(), control.curriculum().pacing());
+    assertEquals(cur.curriculum().start(), control.curriculum().start());
+    assertEquals(cur.recipe(), control.recipe(), "the control trains on the same data");
+    assertEquals("dedup+quality", x.arms().get(2).against());
+    // a control given in the file is used as it is, placed after its arm
+    Experiment given =
+        load(
+            "samples/experiments/augment-curriculum.yaml",
+            "arms=[{name: raw, recipe: samples/experiments/arms/raw.yaml},"
+                + " {name: c-random, recipe: samples/experiments/arms/curriculum.yaml,"
+                + " curriculum: {order: random, pacing: linear}},"
+                + " {name: c, recipe: samples/experiments/arms/curriculum.yaml,"
+                + " curriculum: {order: hard_first, pacing: linear}}]");
+    assertEquals(
+        List.of("raw", "c", "c-random"), given.arms().stream().map(Experiment.Arm::name).toList());
+    assertEquals("c-random", given.arms().get(1).against());
+    GridPlan.Plan plan = GridPlan.of(x);
+    assertEquals(5 * 3 * 3 + 5 * 3, plan.points().size());
+    String f = "samples/experiments/augment-curriculum.yaml";
+    assertMessage(
+        "arms[0].curriculum.order: got 'easiest'",
+        f,
+        "arms=[{name: c, recipe: samples/experiments/arms/curriculum.yaml, curriculum: {order: easiest}}]");
+    assertMessage(
+        "arms[1].against: got 'nope'",
+        f,
+        "arms=[{name: raw, recipe: samples/experiments/arms/raw.yaml},"
+            + " {name: a, recipe: samples/experiments/arms/augment.yaml, against: nope}]");
+  }
+
+  @Test
   void badValuesNameTheFieldTheValueAndWhatIsAllowed() {
     String f = "samples/experiments/smoke.yaml";
     assertMessage("device: got 'tpu', expected cpu, gpu or gpu:N", f, "device=tpu");

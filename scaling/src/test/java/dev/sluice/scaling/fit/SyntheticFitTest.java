@@ -71,6 +71,23 @@ class SyntheticFitTest {
   }
 
   @Test
+  void armsAreComparedWithTheirControlOnTheSameResamples() {
+    // arm1: a curriculum worth 3x raw; arm2: its control, worth 2x raw; so 1.5x against the control
+    FitSummary f = ScalingFits.fit(draw(21, 1, 3, 2), 300, 4, java.util.Map.of("arm1", "arm2"));
+    assertEquals(1, f.comparisons().size());
+    FitSummary.Comparison c = f.comparisons().get(0);
+    assertEquals("arm1", c.arm());
+    assertEquals("arm2", c.against());
+    assertTrue(c.multiplier().covers(1.5), "planted 1.5x against the control, got " + c);
+    assertTrue(c.multiplier().ciLow() > 1.0, c.toString());
+    // against the reference the curriculum looks bigger: the control is what isolates the order
+    assertTrue(f.multipliers().get("arm1").covers(3.0), f.multipliers().toString());
+    // a control equal to its arm is not shown to help
+    FitSummary same = ScalingFits.fit(draw(22, 1, 2, 2), 300, 4, java.util.Map.of("arm1", "arm2"));
+    assertTrue(same.comparisons().get(0).multiplier().covers(1.0), same.comparisons().toString());
+  }
+
+  @Test
   void aStepThatDoesNothingIsNotShownToHelp() {
     FitSummary f = ScalingFits.fit(draw(11, 1, 1), 300, 5);
     Estimate m = f.multipliers().get("arm1");

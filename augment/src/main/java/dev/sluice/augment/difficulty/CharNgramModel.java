@@ -31,6 +31,9 @@ public final class CharNgramModel {
   private final double[][] discounts;
   private final NgramTable[] tables;
   private final double[] unigram;
+  // the order-2 context statistics of each symbol, by id: 0 when it is not a context
+  private final double[] unigramInv;
+  private final double[] unigramGamma;
   private final int[] bosSlots;
 
   /**
@@ -93,10 +96,14 @@ public final class CharNgramModel {
             : (discounts[1][1] * n0[1] + discounts[1][2] * n0[2] + discounts[1][3] * n0[3])
                 / total0;
     unigram = new double[vocab.idLimit()];
+    unigramInv = new double[vocab.idLimit()];
+    unigramGamma = new double[vocab.idLimit()];
     for (int id = Vocabulary.EOS; id < unigram.length; id++) {
       int b = tables[1].find(id);
       long a = b < 0 ? 0 : tables[1].count(b);
       unigram[id] = total0 == 0 ? uniform : discounted(1, a) / total0 + gamma0 * uniform;
+      unigramInv[id] = b < 0 ? 0 : tables[1].extraDouble(b, 0);
+      unigramGamma[id] = b < 0 ? 0 : tables[1].extraDouble(b, 1);
     }
     bosSlots = new int[order];
     for (int j = 1; j < order; j++) bosSlots[j] = tables[j].find(0L);
@@ -172,35 +179,113 @@ public final class CharNgramModel {
     return Math.exp(-s[0] / s[1]);
   }
 
-  /** {log probability, symbols scored}. Multiplies probabilities and takes a log only when the product is tiny. */
+  /** Positions scored together: each order's lookups for a block are independent, so their cache misses overlap. */
+  private static final int BLOCK = 256;
+
+  /**
+   * {log probability, symbols scored}. Order by order over blocks of positions rather than position by position:
+   * the lookups of one order at different positions do not wait for each other (the per-position {@link Cursor}
+   * chains them, and spends most of its time waiting on memory). Probabilities are multiplied, and a log taken
+   * only when the product gets tiny.
+   */
   private double[] score(String text) {
-    Cursor c = new Cursor();
+    int[] w = new int[BLOCK];
+    long[] grams = new long[BLOCK]; // the last `order` symbols ending at each position
+    double[] p = new double[BLOCK];
+    double[] inv =
+        new double[BLOCK]; // context statistics of the (k-1)-gram ending at each position
+    double[] gamma = new double[BLOCK];
+    double[] nextInv = new double[BLOCK];
+    double[] nextGamma = new double[BLOCK];
+    boolean[] seen = new boolean[BLOCK]; // whether the (k-1)-gram ending at each position is stored
+    boolean[] nextSeen = new boolean[BLOCK];
+    // the same, for the position before the block: initially the padding contexts
+    double[] carryInv = new double[order];
+    double[] carryGamma = new double[order];
+    for (int j = 1; j < order; j++) {
+      int b = bosSlots[j];
+      carryInv[j] = b < 0 ? 0 : tables[j].extraDouble(b, 0);
+      carryGamma[j] = b < 0 ? 0 : tables[j].extraDouble(b, 1);
+    }
+    long hist = 0;
     double log = 0;
     double product = 1;
     int symbols = 0;
     int n = text.length();
-    for (int i = 0; i < n; ) {
-      char ch = text.charAt(i);
-      int cp;
-      if (Character.isHighSurrogate(ch)
-          && i + 1 < n
-          && Character.isLowSurrogate(text.charAt(i + 1))) {
-        cp = Character.toCodePoint(ch, text.charAt(i + 1));
-        i += 2;
-      } else {
-        cp = ch;
-        i++;
+    int i = 0;
+    boolean ended = false;
+    while (!ended) {
+      int m = 0;
+      while (m < BLOCK && !ended) {
+        if (i < n) {
+          char ch = text.charAt(i);
+          int cp = ch;
+          i++;
+          if (Character.isHighSurrogate(ch) && i < n && Character.isLowSurrogate(text.charAt(i))) {
+            cp = Character.toCodePoint(ch, text.charAt(i));
+            i++;
+          }
+          w[m++] = vocab.id(cp);
+        } else {
+          w[m++] = Vocabulary.EOS;
+          ended = true;
+        }
       }
-      product *= c.step(vocab.id(cp));
-      symbols++;
-      if (product < 1e-250) {
-        log += Math.log(product);
-        product = 1;
+      long g = hist;
+      for (int x = 0; x < m; x++) {
+        int id = w[x];
+        g = ((g << bits) | id) & masks[order];
+        grams[x] = g;
+        p[x] = unigram[id];
+        inv[x] = unigramInv[id];
+        gamma[x] = unigramGamma[id];
+        seen[x] = true; // an unseen symbol is looked up at order 2 too, and not found
       }
+      hist = g & masks[order - 1];
+      for (int k = 2; k <= order; k++) {
+        NgramTable t = tables[k];
+        long mask = masks[k];
+        double[] d = discounts[k];
+        boolean top = k == order;
+        for (int x = 0; x < m; x++) {
+          double ci = x == 0 ? carryInv[k - 1] : inv[x - 1];
+          int b = -1;
+          if (ci != 0) {
+            long a = 0;
+            if (seen[x]) {
+              b = t.find(grams[x] & mask);
+              if (b >= 0) a = t.count(b);
+            }
+            double cg = x == 0 ? carryGamma[k - 1] : gamma[x - 1];
+            p[x] = (a == 0 ? 0 : a - d[(int) Math.min(a, 3)]) * ci + cg * p[x];
+          }
+          nextSeen[x] = b >= 0;
+          nextInv[x] = b < 0 || top ? 0 : t.extraDouble(b, 0);
+          nextGamma[x] = b < 0 || top ? 0 : t.extraDouble(b, 1);
+        }
+        carryInv[k - 1] = inv[m - 1];
+        carryGamma[k - 1] = gamma[m - 1];
+        double[] swap = inv;
+        inv = nextInv;
+        nextInv = swap;
+        swap = gamma;
+        gamma = nextGamma;
+        nextGamma = swap;
+        boolean[] s = seen;
+        seen = nextSeen;
+        nextSeen = s;
+      }
+      for (int x = 0; x < m; x++) {
+        product *= p[x];
+        if (product < 1e-250) {
+          log += Math.log(product);
+          product = 1;
+        }
+      }
+      symbols += m;
     }
-    product *= c.step(Vocabulary.EOS);
     log += Math.log(product);
-    return new double[] {log, symbols + 1};
+    return new double[] {log, symbols};
   }
 
   /** Where a text stands: its last order − 1 symbols and their slots, so each step looks each n-gram up once. */

@@ -169,6 +169,31 @@ class CharNgramModelTest {
   }
 
   @Test
+  void scoringWholeTextsAgreesWithProbabilitiesOneAtATime() {
+    // longer than the scorer's blocks of 256, with unseen and supplementary characters across block
+    // ends
+    StringBuilder sb = new StringBuilder(heldOut.substring(0, 700));
+    sb.insert(255, "\uD83D\uDC33").insert(511, "\u4e2d\u4e2d\u4e2dzzq").append("\uD800");
+    List<String> texts =
+        List.of(sb.toString(), "x", "a".repeat(255), "ab".repeat(128), "b".repeat(257));
+    for (int order : new int[] {2, 5, 8}) {
+      CharNgramModel m = order == 5 ? order5 : CharNgramModel.train(training.subList(0, 20), order);
+      for (String text : texts) {
+        double log = 0;
+        int[] cps = text.codePoints().toArray();
+        String history = "";
+        for (int cp : cps) {
+          log += Math.log(m.probability(history, cp));
+          history += Character.toString(cp);
+        }
+        log += Math.log(m.probability(history, CharNgramModel.END));
+        assertEquals(log, m.logProbability(text), 1e-9 * Math.abs(log), "order " + order);
+        assertEquals(Math.exp(-log / (cps.length + 1)), m.perplexity(text), 1e-9, "order " + order);
+      }
+    }
+  }
+
+  @Test
   void rejectsOrdersOutsideTwoToEight() {
     IllegalArgumentException e =
         assertThrows(IllegalArgumentException.class, () -> CharNgramModel.train(List.of("a"), 9));

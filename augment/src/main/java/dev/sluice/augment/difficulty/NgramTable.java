@@ -35,8 +35,16 @@ final class NgramTable {
     data = new long[this.slots * stride];
   }
 
+  /**
+   * The slot a key hashes to. A single multiply would leave the high bits, which pick the slot, blind to a key's
+   * first symbol (its top bits); deriving a lower order by walking a table in slot order then fed keys in hash
+   * order and built long probe runs (order 7 trained in 4 s instead of 0.4). So mix both ways first.
+   */
   private int home(long key) {
-    return (int) ((((key * PHI) >>> 32) * slots) >>> 32);
+    long h = (key ^ (key >>> 32)) * PHI;
+    h ^= h >>> 29;
+    h *= 0xBF58476D1CE4E5B9L;
+    return (int) (((h >>> 32) * slots) >>> 32);
   }
 
   int size() {

@@ -58,7 +58,7 @@ public final class DifficultyModel {
           words.add(doc);
         });
     CharNgramModel chars =
-        KneserNey.train(corpus, order, cps.vocabulary(Vocabulary.bitsFor(order)));
+        KneserNey.train(corpus, order, cps.vocabulary(Vocabulary.bitsFor(order)), cps.docs());
     return new DifficultyModel(chars, words.build(), cps.docs(), cps.codePoints(), null);
   }
 

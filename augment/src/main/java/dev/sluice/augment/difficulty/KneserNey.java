@@ -15,13 +15,20 @@ final class KneserNey {
   /** The discounts used when a count-of-count is 0 or the estimate falls outside (0, c]. */
   static final double[] FALLBACK = {0, 0.5, 1.0, 1.5};
 
-  static CharNgramModel train(Corpus corpus, int order, Vocabulary vocab) throws IOException {
+  /**
+   * Counts {@code corpus}, which must give the {@code expectedDocs} documents its vocabulary was made from: a
+   * single-use {@code Iterable} read a second time would otherwise train a model with no counts.
+   */
+  static CharNgramModel train(Corpus corpus, int order, Vocabulary vocab, long expectedDocs)
+      throws IOException {
     int bits = vocab.bits();
     long maskTop = order * bits >= 64 ? -1L : (1L << (order * bits)) - 1;
     long maskHist = (1L << ((order - 1) * bits)) - 1;
     NgramTable top = new NgramTable(2, 1 << 16);
+    long[] docs = {0};
     corpus.forEach(
         doc -> {
+          docs[0]++;
           long hist = 0;
           for (int i = 0; i < doc.length(); ) {
             int cp = doc.codePointAt(i);
@@ -32,6 +39,14 @@ final class KneserNey {
           }
           top.add(((hist << bits) | Vocabulary.EOS) & maskTop, 1);
         });
+    if (docs[0] != expectedDocs) {
+      throw new IllegalArgumentException(
+          "the documents changed between the two passes over them ("
+              + expectedDocs
+              + " then "
+              + docs[0]
+              + "): pass something that can be read twice, such as a List");
+    }
     NgramTable[] tables = new NgramTable[order + 1];
     tables[order] = top;
     long symbolMask = (1L << bits) - 1;

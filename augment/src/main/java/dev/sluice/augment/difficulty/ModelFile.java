@@ -34,7 +34,7 @@ final class ModelFile {
     Binary.Writer out = new Binary.Writer();
     out.varLong(docs);
     out.varLong(codePoints);
-    chars.writeTo(out);
+    CharNgramCodec.write(chars, out);
     words.writeTo(out);
     return out.toByteArray();
   }
@@ -121,7 +121,7 @@ final class ModelFile {
     try {
       long docs = in.varLong("document count", 0, Long.MAX_VALUE);
       long codePoints = in.varLong("code point count", 0, Long.MAX_VALUE);
-      CharNgramModel chars = CharNgramModel.readFrom(in);
+      CharNgramModel chars = CharNgramCodec.read(in);
       WordUnigrams words = WordUnigrams.readFrom(in);
       if (!in.atEnd()) throw new Binary.Malformed("unexpected bytes after the word table");
       return new DifficultyModel(chars, words, docs, codePoints, version(chars.order(), hash));

@@ -202,6 +202,18 @@ class CharNgramModelTest {
   }
 
   @Test
+  void anIterableThatCanBeReadOnlyOnceIsAnError() {
+    java.util.Iterator<String> once = List.of("one", "two").iterator();
+    Iterable<String> docs = () -> once;
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> DifficultyModel.train(docs, 3));
+    assertEquals(
+        "the documents changed between the two passes over them (2 then 0): pass something that can be read"
+            + " twice, such as a List",
+        e.getMessage());
+  }
+
+  @Test
   void anEmptyCorpusGivesTheUniformDistribution() {
     CharNgramModel m = CharNgramModel.train(new ArrayList<>(), 3);
     assertEquals(0.5, m.probability("abc", 'a'), 0);

@@ -55,10 +55,9 @@ public final class CharNgramModel {
       NgramTable t = tables[k];
       for (int i = 0; i < keys[k].length; i++) t.add(keys[k][i], counts[k][i]);
     }
-    // Context statistics of order k live in the slot of the (k-1)-symbol history, in table k-1:
-    // extra 0 the
-    // total count c(h), extra 1 the follower counts N1 | N2 << 21 | N3+ << 42 (at most 2^16
-    // followers each).
+    // Context statistics of order k live in the slot of the (k-1)-symbol history, in table k-1.
+    // While counting: extra 0 = c(h), extra 1 = N1 | N2 << 21 | N3+ << 42 (at most 2^16 each).
+    // Then: extra 0 = 1 / c(h) (0 when h is not a context), extra 1 = gamma(h).
     long total0 = 0;
     long[] n0 = new long[4];
     for (int k = 1; k <= order; k++) {
@@ -178,21 +177,21 @@ public final class CharNgramModel {
     return Math.exp(-s[0] / s[1]);
   }
 
-  /** Positions scored together: each order's lookups for a block are independent, so their cache misses overlap. */
+  /** Positions scored together, order by order. */
   private static final int BLOCK = 256;
 
   /**
-   * {log probability, symbols scored}. Order by order over blocks of positions rather than position by position:
-   * the lookups of one order at different positions do not wait for each other (the per-position {@link Cursor}
-   * chains them, and spends most of its time waiting on memory). Probabilities are multiplied, and a log taken
-   * only when the product gets tiny.
+   * {log probability, symbols scored}. Order by order over blocks of positions rather than position by position
+   * as {@link Cursor} does: one order's lookups at different positions do not depend on each other, so their cache
+   * misses are free to overlap (measured no faster than the cursor so far, and no slower; BENCHMARKS.md). A test
+   * checks the two agree. Probabilities are multiplied, and a log taken only when the product gets tiny.
    */
   private double[] score(String text) {
     int[] w = new int[BLOCK];
     long[] grams = new long[BLOCK]; // the last `order` symbols ending at each position
     double[] p = new double[BLOCK];
-    double[] inv =
-        new double[BLOCK]; // context statistics of the (k-1)-gram ending at each position
+    // context statistics (1 / c, gamma) of the (k-1)-gram ending at each position
+    double[] inv = new double[BLOCK];
     double[] gamma = new double[BLOCK];
     double[] nextInv = new double[BLOCK];
     double[] nextGamma = new double[BLOCK];

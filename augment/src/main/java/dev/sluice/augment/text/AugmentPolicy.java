@@ -101,7 +101,7 @@ public final class AugmentPolicy implements Serializable {
     if (copy < 1) throw new IllegalArgumentException("augment: copy must be >= 1, got " + copy);
     long idHash = Rng.idHash(docId);
     int english = -1; // -1 not yet known, 0 no, 1 yes
-    String current = text;
+    Draft draft = Draft.of(text);
     List<String> changed = new ArrayList<>(4);
     List<String> unchanged = new ArrayList<>(2);
     List<String> skipped = new ArrayList<>(2);
@@ -116,15 +116,10 @@ public final class AugmentPolicy implements Serializable {
           continue;
         }
       }
-      String out = op(i, rate).apply(current, Rng.forOp(seed, idHash, copy, i));
-      if (out == current || out.equals(current)) {
-        unchanged.add(name);
-      } else {
-        changed.add(name);
-        current = out;
-      }
+      boolean did = op(i, rate).apply(draft, Rng.forOp(seed, idHash, copy, i));
+      (did ? changed : unchanged).add(name);
     }
-    return new Augmented(current, changed, unchanged, skipped);
+    return new Augmented(draft.text(), changed, unchanged, skipped);
   }
 
   private static TextOp op(int index, double rate) {

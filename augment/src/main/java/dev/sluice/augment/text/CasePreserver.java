@@ -1,7 +1,5 @@
 package dev.sluice.augment.text;
 
-import java.util.Locale;
-
 /**
  * Gives a replacement word the case pattern of the word it replaces: lower stays lower, Capitalized gives a
  * Capitalized replacement, ALL CAPS (two letters or more) gives upper case; a mixed pattern ("iPhone") leaves the
@@ -16,16 +14,16 @@ final class CasePreserver {
   static final int UPPER = 2;
   static final int MIXED = 3;
 
-  /** The case pattern of text[start, end), from its cased letters. */
-  static int pattern(String text, int start, int end) {
+  /** The case pattern of c[from, to), from its cased letters. */
+  static int pattern(char[] c, int from, int to) {
     int upper = 0;
     int lower = 0;
     boolean firstUpper = false;
     boolean seenLetter = false;
-    for (int i = start; i < end; i++) {
-      char c = text.charAt(i);
-      boolean u = c < 128 ? c >= 'A' && c <= 'Z' : Character.isUpperCase(c);
-      boolean l = c < 128 ? c >= 'a' && c <= 'z' : Character.isLowerCase(c);
+    for (int i = from; i < to; i++) {
+      char ch = c[i];
+      boolean u = ch < 128 ? ch >= 'A' && ch <= 'Z' : Character.isUpperCase(ch);
+      boolean l = ch < 128 ? ch >= 'a' && ch <= 'z' : Character.isLowerCase(ch);
       if (!seenLetter && (u || l)) {
         firstUpper = u;
         seenLetter = true;
@@ -38,26 +36,35 @@ final class CasePreserver {
     return firstUpper && upper == 1 ? CAPITALIZED : MIXED;
   }
 
-  /** {@code word} (lower case) in case pattern {@code pattern}. */
-  static String apply(int pattern, String word) {
+  static int pattern(String s) {
+    return pattern(s.toCharArray(), 0, s.length());
+  }
+
+  /**
+   * {@code word} (lower-case ASCII, from the thesaurus) in case pattern {@code pattern}: the same array when nothing
+   * changes, else a new one (the thesaurus' arrays are shared and never written).
+   */
+  static char[] apply(int pattern, char[] word) {
     switch (pattern) {
       case CAPITALIZED:
         return capitalize(word);
       case UPPER:
-        return word.toUpperCase(Locale.ROOT);
+        char[] up = new char[word.length];
+        for (int i = 0; i < up.length; i++) {
+          char c = word[i];
+          up[i] = c >= 'a' && c <= 'z' ? (char) (c - 32) : c;
+        }
+        return up;
       default:
         return word;
     }
   }
 
-  static String capitalize(String word) {
-    if (word.isEmpty()) return word;
-    int cp = word.codePointAt(0);
-    int up = Character.toTitleCase(cp);
-    if (up == cp) return word;
-    return new StringBuilder(word.length())
-        .appendCodePoint(up)
-        .append(word, Character.charCount(cp), word.length())
-        .toString();
+  /** The word with its first letter upper case (a new array), or the same array when it has none to raise. */
+  static char[] capitalize(char[] word) {
+    if (word.length == 0 || !(word[0] >= 'a' && word[0] <= 'z')) return word;
+    char[] out = word.clone();
+    out[0] = (char) (out[0] - 32);
+    return out;
   }
 }

@@ -4,14 +4,19 @@ package dev.sluice.augment.text;
  * Keyboard typos, the "keyboard" noise of nlpaug's KeyboardAug and of typo-robustness work (Belinkov and Bisk,
  * "Synthetic and Natural Noise Both Break Neural Machine Translation", ICLR 2018): each ASCII letter is hit with
  * probability {@code rate}; a hit is mostly (80%) a QWERTY neighbour of the key in the same case, else a swap with
- * the next letter (8%), a dropped letter (6%, never a one-letter word) or a doubled one (6%). Letters outside ASCII
+ * the next letter (8%), a dropped letter (6%, never the last of a run of letters, so never a whole word) or a
+ * doubled one (6%). Letters outside ASCII
  * and letters carrying a combining mark are never touched. The gap to the next hit is drawn once per hit
  * (geometric), not once per letter.
  */
 final class KeyboardTypos implements TextOp {
   private static final String[] NEIGHBOURS = new String[26];
 
+  /** 1 for an ASCII letter, else 0. */
+  private static final int[] LETTER = new int[128];
+
   static {
+    for (int c = 'a'; c <= 'z'; c++) LETTER[c] = LETTER[c - 32] = 1;
     String[] rows = {"qwertyuiop", "asdfghjkl", "zxcvbnm"};
     for (int r = 0; r < rows.length; r++) {
       for (int c = 0; c < rows[r].length(); c++) {
@@ -49,42 +54,70 @@ final class KeyboardTypos implements TextOp {
   }
 
   @Override
-  public String apply(String text, Rng rng) {
-    int n = text.length();
+  public boolean apply(Draft d, Rng rng) {
+    int l = d.words();
     int skip = rng.failuresBeforeSuccess(rate);
-    StringBuilder sb = null;
-    int at = 0; // next char of text to copy
-    for (int i = 0; i < n; i++) {
-      char c = text.charAt(i);
-      if (!isAsciiLetter(c) || WordSpans.markAt(text, i + 1)) continue;
-      if (skip > 0) {
-        skip--;
-        continue;
+    boolean changed = false;
+    // ASCII letters only ever sit inside words: the gaps need no scan
+    for (int w = 0; w < l; w++) {
+      char[] a = d.wordBase(w);
+      int f = d.wordFrom(w);
+      int t = d.wordTo(w);
+      if (skip >= t - f) {
+        // no hit can fall in this word if it is plain ASCII: count its letters and move on
+        int letters = 0;
+        int i = f;
+        while (i < t && a[i] < 128) letters += LETTER[a[i++]];
+        if (i == t) {
+          skip -= letters;
+          continue;
+        }
       }
-      skip = rng.failuresBeforeSuccess(rate);
-      if (sb == null) sb = new StringBuilder(n + 16);
-      sb.append(text, at, i);
-      at = i + 1;
-      int kind = rng.nextInt(100);
-      boolean nextIsLetter =
-          i + 1 < n && isAsciiLetter(text.charAt(i + 1)) && !WordSpans.markAt(text, i + 2);
-      boolean prevIsLetter = i > 0 && isAsciiLetter(text.charAt(i - 1));
-      if (kind >= 80 && kind < 88 && nextIsLetter && text.charAt(i + 1) != c) {
-        sb.append(text.charAt(i + 1)).append(c);
-        at = i + 2;
-        i++;
-      } else if (kind >= 88 && kind < 94 && (nextIsLetter || prevIsLetter)) {
-        // dropped: nothing appended
-      } else if (kind >= 94) {
-        sb.append(c).append(c);
-      } else {
-        String keys = NEIGHBOURS[(c | 0x20) - 'a'];
-        char k = keys.charAt(rng.nextInt(keys.length()));
-        sb.append(c <= 'Z' ? (char) (k - 32) : k);
+      char[] out = null;
+      int o = 0;
+      int copied = f;
+      for (int i = f; i < t; i++) {
+        char c = a[i];
+        if (!isAsciiLetter(c) || WordSpans.markAt(a, i + 1, t)) continue;
+        if (skip > 0) {
+          skip--;
+          continue;
+        }
+        skip = rng.failuresBeforeSuccess(rate);
+        if (out == null) out = new char[2 * (t - f)];
+        System.arraycopy(a, copied, out, o, i - copied);
+        o += i - copied;
+        copied = i + 1;
+        int kind = rng.nextInt(100);
+        boolean nextIsLetter = i + 1 < t && isAsciiLetter(a[i + 1]);
+        if (kind >= 80
+            && kind < 88
+            && nextIsLetter
+            && a[i + 1] != c
+            && !WordSpans.markAt(a, i + 2, t)) {
+          out[o++] = a[i + 1];
+          out[o++] = c;
+          copied = i + 2;
+          i++;
+        } else if (kind >= 88 && kind < 94 && nextIsLetter) {
+          // dropped; the last letter of a run never is, so no word empties
+        } else if (kind >= 94) {
+          out[o++] = c;
+          out[o++] = c;
+        } else {
+          String keys = NEIGHBOURS[(c | 0x20) - 'a'];
+          char k = keys.charAt(rng.nextInt(keys.length()));
+          out[o++] = c <= 'Z' ? (char) (k - 32) : k;
+        }
+      }
+      if (out != null) {
+        System.arraycopy(a, copied, out, o, t - copied);
+        o += t - copied;
+        d.setWord(w, java.util.Arrays.copyOf(out, o));
+        changed = true;
       }
     }
-    if (sb == null) return text;
-    return sb.append(text, at, n).toString();
+    return changed;
   }
 
   static boolean isAsciiLetter(char c) {

@@ -49,42 +49,53 @@ final class OcrNoise implements TextOp {
   }
 
   @Override
-  public String apply(String text, Rng rng) {
-    int n = text.length();
+  public boolean apply(Draft d, Rng rng) {
+    int l = d.words();
     int skip = rng.failuresBeforeSuccess(rate);
-    StringBuilder sb = null;
-    int at = 0;
-    int i = 0;
-    while (i < n) {
-      char c = text.charAt(i);
-      if (c >= 128) {
-        i++;
-        continue;
-      }
-      char merged = i + 1 < n ? pair(c, text.charAt(i + 1)) : 0;
-      int len = merged != 0 ? 2 : 1;
-      if (merged == 0 && SINGLE[c] == null || WordSpans.markAt(text, i + len)) {
-        i++;
-        continue;
-      }
-      if (skip > 0) {
-        skip--;
+    boolean changed = false;
+    // every confusable char is a letter or digit, so inside a word: the gaps need no scan
+    for (int w = 0; w < l; w++) {
+      char[] a = d.wordBase(w);
+      int f = d.wordFrom(w);
+      int t = d.wordTo(w);
+      char[] out = null;
+      int o = 0;
+      int copied = f;
+      int i = f;
+      while (i < t) {
+        char c = a[i];
+        char merged = c < 128 && i + 1 < t ? pair(c, a[i + 1]) : 0;
+        int len = merged != 0 ? 2 : 1;
+        if (c >= 128 || merged == 0 && SINGLE[c] == null || WordSpans.markAt(a, i + len, t)) {
+          i++;
+          continue;
+        }
+        if (skip > 0) {
+          skip--;
+          i += len;
+          continue;
+        }
+        skip = rng.failuresBeforeSuccess(rate);
+        if (out == null) out = new char[2 * (t - f)];
+        System.arraycopy(a, copied, out, o, i - copied);
+        o += i - copied;
+        if (merged != 0) {
+          out[o++] = merged;
+        } else {
+          String[] options = SINGLE[c];
+          String r = options.length == 1 ? options[0] : options[rng.nextInt(options.length)];
+          for (int k = 0; k < r.length(); k++) out[o++] = r.charAt(k);
+        }
         i += len;
-        continue;
+        copied = i;
       }
-      skip = rng.failuresBeforeSuccess(rate);
-      if (sb == null) sb = new StringBuilder(n + 16);
-      sb.append(text, at, i);
-      if (merged != 0) {
-        sb.append(merged);
-      } else {
-        String[] options = SINGLE[c];
-        sb.append(options.length == 1 ? options[0] : options[rng.nextInt(options.length)]);
+      if (out != null) {
+        System.arraycopy(a, copied, out, o, t - copied);
+        o += t - copied;
+        d.setWord(w, java.util.Arrays.copyOf(out, o));
+        changed = true;
       }
-      i += len;
-      at = i;
     }
-    if (sb == null) return text;
-    return sb.append(text, at, n).toString();
+    return changed;
   }
 }

@@ -2,7 +2,7 @@ package dev.sluice.augment.text;
 
 /**
  * EDA's random deletion (RD; Wei and Zou 2019): each word is deleted with probability p, together with one adjacent
- * run of spaces ({@link Deletions}), so punctuation and line breaks stay and no double space appears. When every word
+ * run of spaces ({@link Cuts}), so punctuation and line breaks stay and no double space appears. When every word
  * would go, one random word stays (EDA's rule), so a document is never emptied.
  */
 final class RandomDelete implements TextOp {
@@ -18,14 +18,14 @@ final class RandomDelete implements TextOp {
   }
 
   @Override
-  public String apply(String text, Rng rng) {
-    WordSpans w = WordSpans.of(text);
-    int l = w.count;
-    if (l == 0) return text;
+  public boolean apply(Draft d, Rng rng) {
+    int l = d.words();
+    if (l == 0) return false;
     boolean[] gone = new boolean[l];
     int deleted = 0;
+    long threshold = Rng.threshold(p);
     for (int i = 0; i < l; i++) {
-      if (rng.chance(p)) {
+      if (rng.below(threshold)) {
         gone[i] = true;
         deleted++;
       }
@@ -34,16 +34,8 @@ final class RandomDelete implements TextOp {
       gone[rng.nextInt(l)] = false;
       deleted--;
     }
-    if (deleted == 0) return text;
-    int[] starts = new int[deleted];
-    int[] ends = new int[deleted];
-    int r = 0;
-    for (int i = 0; i < l; i++) {
-      if (gone[i]) {
-        starts[r] = w.starts[i];
-        ends[r++] = w.ends[i];
-      }
-    }
-    return Deletions.remove(text, starts, ends, deleted);
+    if (deleted == 0) return false;
+    Cuts.delete(d, gone, false);
+    return true;
   }
 }

@@ -11,7 +11,7 @@ import java.util.Arrays;
  * in one pass.
  */
 final class RandomInsert implements TextOp {
-  private static final String[] NONE = new String[0];
+  private static final char[][] NONE = new char[0][];
   private static final int DRAWS = 20;
 
   private final double alpha;
@@ -28,74 +28,79 @@ final class RandomInsert implements TextOp {
   }
 
   @Override
-  public String apply(String text, Rng rng) {
-    WordSpans w = WordSpans.of(text);
-    int l = w.count;
-    if (l == 0) return text;
+  public boolean apply(Draft d, Rng rng) {
+    int l = d.words();
+    if (l == 0) return false;
     int n = TextOp.edits(alpha, l);
-    String[][] looked = new String[l][];
+    char[][][] looked = new char[l][][];
     int[] all = null;
     long[] places = new long[n];
-    String[] words = new String[n];
+    char[][] words = new char[n][];
     int made = 0;
     for (int k = 0; k < n; k++) {
       int source = -1;
-      for (int d = 0; d < DRAWS && source < 0; d++) {
+      for (int t = 0; t < DRAWS && source < 0; t++) {
         int c = rng.nextInt(l);
-        if (synonyms(w, looked, c) != NONE) source = c;
+        if (synonyms(d, looked, c) != NONE) source = c;
       }
       if (source < 0) {
-        if (all == null) all = candidates(w, looked);
+        if (all == null) all = candidates(d, looked);
         if (all.length == 0) break;
         source = all[rng.nextInt(all.length)];
       }
-      String[] syns = looked[source];
+      char[][] syns = looked[source];
       words[made] = syns[rng.nextInt(syns.length)];
       places[made] = (long) rng.nextInt(l + 1) << 32 | made;
       made++;
     }
-    if (made == 0) return text;
+    if (made == 0) return false;
     Arrays.sort(places, 0, made);
-    StringBuilder sb = new StringBuilder(text.length() + made * 10);
-    int at = 0;
-    int lastPlace = -1;
-    for (int k = 0; k < made; k++) {
-      int place = (int) (places[k] >>> 32);
-      String word = words[(int) places[k]];
-      if (place < l) {
-        int start = w.starts[place];
-        boolean first = place != lastPlace;
-        if (first
-            && w.sentenceStart(place)
-            && CasePreserver.pattern(text, start, w.ends[place]) == CasePreserver.CAPITALIZED) {
-          word = CasePreserver.capitalize(word);
-        }
-        sb.append(text, at, start).append(word).append(' ');
-        at = start;
-      } else {
-        int end = w.ends[l - 1];
-        sb.append(text, at, end).append(' ').append(word);
-        at = end;
+    Draft.Builder out = d.rebuild();
+    out.oldGap(0);
+    int kept = 0; // the next old word to copy; the gap before it is already out
+    int k = 0;
+    for (; k < made && (int) (places[k] >>> 32) < l; k++) {
+      int w = (int) (places[k] >>> 32);
+      char[] word = words[(int) places[k]];
+      boolean first = k == 0 || (int) (places[k - 1] >>> 32) != w;
+      if (w > kept) {
+        out.oldRun(kept, w);
+        out.oldGap(w);
+        kept = w;
       }
-      lastPlace = place;
+      if (first
+          && d.sentenceStart(w)
+          && CasePreserver.pattern(d.wordBase(w), d.wordFrom(w), d.wordTo(w))
+              == CasePreserver.CAPITALIZED) {
+        word = CasePreserver.capitalize(word);
+      }
+      out.words(word);
+      out.gap(Draft.SPACE, 0, 1);
     }
-    return sb.append(text, at, text.length()).toString();
+    out.oldRun(kept, l);
+    for (; k < made; k++) { // after the last word, before what follows it
+      out.gap(Draft.SPACE, 0, 1);
+      out.words(words[(int) places[k]]);
+    }
+    out.oldGap(l);
+    out.done();
+    return true;
   }
 
-  private String[] synonyms(WordSpans w, String[][] looked, int word) {
-    String[] s = looked[word];
+  private char[][] synonyms(Draft d, char[][][] looked, int w) {
+    char[][] s = looked[w];
     if (s == null) {
-      s = lexicon.synonyms(w.text, w.starts[word], w.ends[word]);
+      s = lexicon.synonyms(d.wordBase(w), d.wordFrom(w), d.wordTo(w));
       if (s == null) s = NONE;
-      looked[word] = s;
+      looked[w] = s;
     }
     return s;
   }
 
-  private int[] candidates(WordSpans w, String[][] looked) {
-    int[] out = new int[w.count];
+  private int[] candidates(Draft d, char[][][] looked) {
+    int[] out = new int[looked.length];
     int size = 0;
-    for (int i = 0; i < w.count; i++) if (synonyms(w, looked, i) != NONE) out[size++] = i;
+    for (int i = 0; i < looked.length; i++) if (synonyms(d, looked, i) != NONE) out[size++] = i;
     return Arrays.copyOf(out, size);
   }
 }

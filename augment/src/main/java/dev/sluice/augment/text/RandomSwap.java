@@ -18,10 +18,9 @@ final class RandomSwap implements TextOp {
   }
 
   @Override
-  public String apply(String text, Rng rng) {
-    WordSpans w = WordSpans.of(text);
-    int l = w.count;
-    if (l < 2) return text;
+  public boolean apply(Draft d, Rng rng) {
+    int l = d.words();
+    if (l < 2) return false;
     int n = TextOp.edits(alpha, l);
     int[] at = new int[l];
     for (int i = 0; i < l; i++) at[i] = i;
@@ -33,21 +32,10 @@ final class RandomSwap implements TextOp {
       at[i] = at[j];
       at[j] = t;
     }
-    StringBuilder sb = new StringBuilder(text.length());
-    int prevEnd = 0;
     boolean same = true;
-    for (int p = 0; p < l; p++) {
-      int q = at[p];
-      sb.append(text, prevEnd, w.starts[p]).append(text, w.starts[q], w.ends[q]);
-      if (same && q != p) {
-        int len = w.ends[q] - w.starts[q];
-        same =
-            len == w.ends[p] - w.starts[p]
-                && text.regionMatches(w.starts[p], text, w.starts[q], len);
-      }
-      prevEnd = w.ends[p];
-    }
-    if (same) return text;
-    return sb.append(text, prevEnd, text.length()).toString();
+    for (int p = 0; p < l && same; p++) same = at[p] == p || d.sameWord(p, at[p]);
+    if (same) return false;
+    d.permuteWords(at);
+    return true;
   }
 }

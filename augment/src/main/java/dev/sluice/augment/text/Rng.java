@@ -63,6 +63,16 @@ final class Rng {
     return nextDouble() < p;
   }
 
+  /** The 53-bit threshold for {@link #below}: {@code below(threshold(p))} is {@code chance(p)}, cheaper in a loop. */
+  static long threshold(double p) {
+    return p >= 1 ? 1L << 53 : (long) Math.ceil(p * 0x1.0p53);
+  }
+
+  /** The same draw as {@link #chance} for p with {@code threshold == threshold(p)}. */
+  boolean below(long threshold) {
+    return (nextLong() >>> 11) < threshold;
+  }
+
   /**
    * Failures before the first success of a Bernoulli(p) trial, 0 ≤ p ≤ 1: the gap to the next event, so a rate per
    * letter costs one draw per event, not one per letter. Capped at {@link Integer#MAX_VALUE}; p = 0 never succeeds.

@@ -31,7 +31,15 @@ final class SentenceShuffle implements TextOp {
   }
 
   @Override
-  public String apply(String text, Rng rng) {
+  public boolean apply(Draft d, Rng rng) {
+    String text = d.text();
+    String out = shuffle(text, rng);
+    if (out == text) return false;
+    d.setText(out);
+    return true;
+  }
+
+  private String shuffle(String text, Rng rng) {
     int n = text.length();
     StringBuilder sb = null;
     int at = 0;

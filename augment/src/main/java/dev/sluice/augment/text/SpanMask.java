@@ -6,12 +6,13 @@ package dev.sluice.augment.text;
  * expected share {@code rate} of the words. Spans are laid down by alternating geometric gaps (mean 3·(1−rate)/rate
  * words, possibly 0) and spans, so the share holds for any rate in (0, 1] with one pass and no rejection. A span
  * never crosses a line break: it is cut there. {@code span_mask} replaces each maximal covered run (its words and the
- * punctuation between them) by one {@value #MASK} token; {@code span_delete} removes it with one adjacent run of
+ * punctuation between them) by one {@value #MASK} token, which later ops treat as one word; {@code span_delete} removes it with one adjacent run of
  * spaces ({@link Deletions}), and like EDA's deletion keeps one random word
  * when it would remove them all.
  */
 final class SpanMask implements TextOp {
   static final String MASK = "[MASK]";
+  private static final char[] MASK_CHARS = MASK.toCharArray();
   private static final double MEAN_SPAN = 3.0;
 
   private final double rate;
@@ -28,15 +29,15 @@ final class SpanMask implements TextOp {
   }
 
   @Override
-  public String apply(String text, Rng rng) {
-    WordSpans w = WordSpans.of(text);
-    int l = w.count;
-    if (l == 0) return text;
+  public boolean apply(Draft d, Rng rng) {
+    int l = d.words();
+    if (l == 0) return false;
     boolean[] covered = new boolean[l];
     double meanGap = MEAN_SPAN * (1 - rate) / rate;
     double gapStop = 1 / (1 + meanGap); // Geometric on {0, 1, ...} with mean meanGap
     double spanStop = 1 / MEAN_SPAN; // Geometric on {1, 2, ...} with mean MEAN_SPAN
     int i = 0;
+    int count = 0;
     while (true) {
       long gap = rng.failuresBeforeSuccess(gapStop);
       if (i + gap >= l) break;
@@ -44,44 +45,23 @@ final class SpanMask implements TextOp {
       long span = 1L + rng.failuresBeforeSuccess(spanStop);
       int end = (int) Math.min(l, i + span);
       for (; i < end; i++) covered[i] = true;
+      count++;
       if (i >= l) break;
     }
+    if (count == 0) return false;
     if (delete && i >= l && allCovered(covered))
       covered[rng.nextInt(l)] = false; // never empty a doc
-    int[] starts = new int[l];
-    int[] ends = new int[l];
-    int runs = 0;
-    for (int k = 0; k < l; k++) {
-      if (!covered[k]) continue;
-      boolean joins = k > 0 && covered[k - 1] && !lineBreakBetween(w, k - 1, k);
-      if (joins) {
-        ends[runs - 1] = w.ends[k];
-      } else {
-        starts[runs] = w.starts[k];
-        ends[runs++] = w.ends[k];
-      }
+    if (delete) {
+      if (l == 1) return false;
+      Cuts.delete(d, covered, true);
+    } else {
+      Cuts.mask(d, covered, MASK_CHARS);
     }
-    if (runs == 0) return text;
-    if (delete) return Deletions.remove(text, starts, ends, runs);
-    StringBuilder sb = new StringBuilder(text.length());
-    int at = 0;
-    for (int r = 0; r < runs; r++) {
-      sb.append(text, at, starts[r]).append(MASK);
-      at = ends[r];
-    }
-    return sb.append(text, at, text.length()).toString();
+    return true;
   }
 
   private static boolean allCovered(boolean[] covered) {
     for (boolean c : covered) if (!c) return false;
     return true;
-  }
-
-  private static boolean lineBreakBetween(WordSpans w, int a, int b) {
-    for (int i = w.ends[a]; i < w.starts[b]; i++) {
-      char c = w.text.charAt(i);
-      if (c == '\n' || c == '\r') return true;
-    }
-    return false;
   }
 }

@@ -24,38 +24,60 @@ final class SynonymReplace implements TextOp {
   }
 
   @Override
-  public String apply(String text, Rng rng) {
-    WordSpans w = WordSpans.of(text);
-    int l = w.count;
-    if (l == 0) return text;
+  public boolean apply(Draft d, Rng rng) {
+    int l = d.words();
+    if (l == 0) return false;
     int n = TextOp.edits(alpha, l);
     int[] order = new int[l];
     for (int i = 0; i < l; i++) order[i] = i;
     long[] picks = new long[n];
-    String[] replacements = new String[n];
+    char[][] replacements = new char[n][];
     int found = 0;
+    boolean multiWord = false;
     for (int i = 0; i < l && found < n; i++) {
       int j = i + rng.nextInt(l - i);
-      int word = order[j];
+      int w = order[j];
       order[j] = order[i];
-      order[i] = word;
-      String[] syns = lexicon.synonyms(text, w.starts[word], w.ends[word]);
+      order[i] = w;
+      char[] c = d.wordBase(w);
+      char[][] syns = lexicon.synonyms(c, d.wordFrom(w), d.wordTo(w));
       if (syns == null) continue;
-      String syn = syns[rng.nextInt(syns.length)];
-      int pattern = CasePreserver.pattern(text, w.starts[word], w.ends[word]);
-      replacements[found] = CasePreserver.apply(pattern, syn);
-      picks[found] = (long) word << 32 | found;
+      char[] syn = syns[rng.nextInt(syns.length)];
+      char[] r = CasePreserver.apply(CasePreserver.pattern(c, d.wordFrom(w), d.wordTo(w)), syn);
+      multiWord |= indexOf(r, ' ') >= 0;
+      replacements[found] = r;
+      picks[found] = (long) w << 32 | found;
       found++;
     }
-    if (found == 0) return text;
-    Arrays.sort(picks, 0, found);
-    StringBuilder sb = new StringBuilder(text.length() + found * 8);
-    int at = 0;
-    for (int k = 0; k < found; k++) {
-      int word = (int) (picks[k] >>> 32);
-      sb.append(text, at, w.starts[word]).append(replacements[(int) picks[k]]);
-      at = w.ends[word];
+    if (found == 0) return false;
+    if (!multiWord) {
+      for (int k = 0; k < found; k++) d.setWord((int) (picks[k] >>> 32), replacements[k]);
+      return true;
     }
-    return sb.append(text, at, text.length()).toString();
+    Arrays.sort(picks, 0, found);
+    Draft.Builder out = d.rebuild();
+    out.oldGap(0);
+    int kept = 0; // the next old word to copy; the gap before it is already out
+    for (int k = 0; k < found; k++) {
+      int w = (int) (picks[k] >>> 32);
+      if (w > kept) {
+        out.oldRun(kept, w);
+        out.oldGap(w);
+      }
+      out.words(replacements[(int) picks[k]]);
+      out.oldGap(w + 1);
+      kept = w + 1;
+    }
+    if (l > kept) {
+      out.oldRun(kept, l);
+      out.oldGap(l);
+    }
+    out.done();
+    return true;
+  }
+
+  static int indexOf(char[] c, char ch) {
+    for (int i = 0; i < c.length; i++) if (c[i] == ch) return i;
+    return -1;
   }
 }

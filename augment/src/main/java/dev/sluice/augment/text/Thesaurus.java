@@ -19,8 +19,9 @@ import java.util.Set;
  * encoding line, then for each headword a line {@code word|n} and n sense lines {@code (pos)|syn|syn|...}. Terms tagged
  * "(generic term)", "(similar term)", "(antonym)", "(related term)" are hypernyms, neighbours and opposites, not
  * synonyms: they are dropped, as EDA's WordNet lookup only takes a synset's own lemmas. Also dropped: the headword
- * itself and terms that contain it as a word ("shore up" for "shore": no real replacement), proper nouns (any capital: "A" is no synonym of "ampere" in running text) and terms with characters other
- * than lower-case letters, space, hyphen and apostrophe. What is left keeps the file's order, duplicates removed.
+ * itself and terms that contain it as a word ("shore up" for "shore": no real replacement), proper nouns (any
+ * capital: "A" is no synonym of "ampere" in running text) and terms with characters other than lower-case letters,
+ * single spaces, and apostrophes or hyphens between letters. What is left keeps the file's order, duplicates removed.
  */
 final class Thesaurus {
   private Thesaurus() {}
@@ -92,13 +93,30 @@ final class Thesaurus {
     return false;
   }
 
+  /**
+   * True when {@code term} is words of lower-case ASCII letters separated by single spaces, where an apostrophe or
+   * hyphen only joins two letters: exactly what the word scanner reads back as the same words.
+   */
   static boolean usable(String term) {
-    if (term.isEmpty() || term.charAt(0) == ' ' || term.charAt(term.length() - 1) == ' ')
-      return false;
-    for (int i = 0; i < term.length(); i++) {
+    int n = term.length();
+    if (n == 0) return false;
+    for (int i = 0; i < n; i++) {
       char c = term.charAt(i);
-      if (!(c >= 'a' && c <= 'z' || c == ' ' || c == '-' || c == '\'')) return false;
+      if (c >= 'a' && c <= 'z') continue;
+      boolean between =
+          i > 0 && i + 1 < n && isLower(term.charAt(i - 1)) && isLower(term.charAt(i + 1));
+      if (c == '\'' || c == '-') {
+        if (!between) return false;
+      } else if (c == ' ') {
+        if (i == 0 || i + 1 == n || term.charAt(i + 1) == ' ') return false;
+      } else {
+        return false;
+      }
     }
     return true;
+  }
+
+  private static boolean isLower(char c) {
+    return c >= 'a' && c <= 'z';
   }
 }

@@ -17,6 +17,7 @@ final class WordSpans {
   private static final byte ZW_JOINER = 5; // ZWNJ, ZWJ: joins inside a word
 
   private static final byte[] ASCII = new byte[128];
+  private static final boolean[] ASCII_WORD = new boolean[128];
 
   static {
     for (int c = 'a'; c <= 'z'; c++) ASCII[c] = LETTER;
@@ -24,70 +25,101 @@ final class WordSpans {
     for (int c = '0'; c <= '9'; c++) ASCII[c] = DIGIT;
     ASCII['\''] = JOINER;
     ASCII['-'] = JOINER;
+    for (int c = 0; c < 128; c++) ASCII_WORD[c] = ASCII[c] == LETTER || ASCII[c] == DIGIT;
   }
 
-  final String text;
-  final int[] starts;
-  final int[] ends;
+  /**
+   * The text cut at every word edge: gap 0, word 0, gap 1, ..., word count−1, gap count, where piece k is
+   * [bounds[k], bounds[k + 1]). {@code bounds[0]} is 0 and {@code bounds[2 · count + 1]} the text's length.
+   */
+  final int[] bounds;
+
   final int count;
 
-  private WordSpans(String text, int[] starts, int[] ends, int count) {
-    this.text = text;
-    this.starts = starts;
-    this.ends = ends;
+  private WordSpans(int[] bounds, int count) {
+    this.bounds = bounds;
     this.count = count;
   }
 
-  static WordSpans of(String text) {
-    int n = text.length();
-    int cap = Math.max(8, n / 5);
-    int[] starts = new int[cap];
-    int[] ends = new int[cap];
-    int count = 0;
-    int i = 0;
-    while (i < n) {
-      char c = text.charAt(i);
-      int kl = c < 128 ? ASCII[c] | 1 << 8 : kindLen(text, i);
-      byte k = (byte) kl;
-      i += kl >>> 8;
-      if (k != LETTER && k != DIGIT) continue;
-      int start = i - (kl >>> 8);
-      byte prev = k;
-      while (i < n) {
-        c = text.charAt(i);
-        kl = c < 128 ? ASCII[c] | 1 << 8 : kindLen(text, i);
-        k = (byte) kl;
-        int len = kl >>> 8;
-        if (k == LETTER || k == DIGIT || k == MARK) {
-          prev = k;
-          i += len;
-        } else if ((k == JOINER && prev != DIGIT || k == ZW_JOINER) && i + len < n) {
-          byte next = (byte) kindLen(text, i + len);
-          boolean joins = k == JOINER ? next == LETTER : next == LETTER || next == MARK;
-          if (!joins) break;
-          prev = k;
-          i += len;
-        } else {
-          break;
-        }
-      }
-      if (count == starts.length) {
-        starts = java.util.Arrays.copyOf(starts, count * 2);
-        ends = java.util.Arrays.copyOf(ends, count * 2);
-      }
-      starts[count] = start;
-      ends[count] = i;
-      count++;
-    }
-    return new WordSpans(text, starts, ends, count);
+  int start(int w) {
+    return bounds[2 * w + 1];
   }
 
-  /** The kind of the code point at {@code i} in the low byte, its length in chars above. */
-  private static int kindLen(String text, int i) {
-    char c = text.charAt(i);
-    if (c < 128) return ASCII[c] | 1 << 8;
-    int cp = text.codePointAt(i);
-    return classify(cp) | Character.charCount(cp) << 8;
+  int end(int w) {
+    return bounds[2 * w + 2];
+  }
+
+  static WordSpans of(String text) {
+    char[] c = text.toCharArray();
+    return of(c, c.length);
+  }
+
+  /**
+   * The words of {@code c[0, n)}. One pass that decides for each char whether it is in a word and records a bound
+   * wherever that changes, without a branch for plain ASCII letters, digits, spaces and punctuation (word edges are
+   * too frequent for branch prediction); apostrophes, hyphens and non-ASCII take the careful path.
+   */
+  static WordSpans of(char[] c, int n) {
+    int[] b = new int[n + 3]; // at most a bound per char, plus the two ends
+    int k = 1; // b[0] = 0
+    int prev = 0; // 1 when the char before is in a word
+    for (int i = 0; i < n; i++) {
+      char ch = c[i];
+      int w;
+      if (ch < 128 && ASCII[ch] != JOINER) {
+        w = ASCII_WORD[ch] ? 1 : 0;
+      } else {
+        int cp = Character.isHighSurrogate(ch) ? Character.codePointAt(c, i, n) : ch;
+        int len = Character.charCount(cp);
+        w = inWord(ch < 128 ? ASCII[ch] : classify(cp), prev, c, i, i + len, n);
+        if (len == 2) { // both halves of a pair on the same side
+          b[k] = i;
+          k += w ^ prev;
+          prev = w;
+          i++;
+          continue;
+        }
+      }
+      b[k] = i;
+      k += w ^ prev;
+      prev = w;
+    }
+    if ((k & 1) == 0) b[k++] = n; // the text ends in a word
+    b[k] = n;
+    return new WordSpans(b, (k - 1) / 2);
+  }
+
+  /** 1 when a code point of {@code kind} at [i, next) is in a word, given whether the one before it is. */
+  private static int inWord(byte kind, int prev, char[] c, int i, int next, int n) {
+    switch (kind) {
+      case LETTER:
+      case DIGIT:
+        return 1;
+      case MARK:
+        return prev; // a mark belongs to its base
+      case JOINER:
+        return prev == 1 && afterNonDigit(c, i) && kindAt(c, next, n) == LETTER ? 1 : 0;
+      case ZW_JOINER:
+        byte nk = kindAt(c, next, n);
+        return prev == 1 && (nk == LETTER || nk == MARK) ? 1 : 0;
+      default:
+        return 0;
+    }
+  }
+
+  /** True when the code point before {@code i} (inside a word) is not a digit: an apostrophe joins letters. */
+  private static boolean afterNonDigit(char[] c, int i) {
+    char p = c[i - 1];
+    if (p < 128) return ASCII[p] != DIGIT;
+    return classify(Character.codePointBefore(c, i)) != DIGIT;
+  }
+
+  /** The kind of the code point at {@code i}; OTHER at the end. */
+  private static byte kindAt(char[] c, int i, int n) {
+    if (i >= n) return OTHER;
+    char ch = c[i];
+    if (ch < 128) return ASCII[ch];
+    return classify(Character.isHighSurrogate(ch) ? Character.codePointAt(c, i, n) : ch);
   }
 
   static byte classify(int cp) {
@@ -116,36 +148,13 @@ final class WordSpans {
     return cp >= 0x300 && classify(cp) == MARK;
   }
 
-  /** True when the code point at {@code i} is a combining mark; false at the end of the text. */
-  static boolean markAt(String text, int i) {
-    return i < text.length() && text.charAt(i) >= 0x300 && isMark(text.codePointAt(i));
-  }
-
-  int start(int w) {
-    return starts[w];
-  }
-
-  int end(int w) {
-    return ends[w];
+  /** True when the code point at {@code i} (below {@code end}) is a combining mark. */
+  static boolean markAt(char[] c, int i, int end) {
+    return i < end && c[i] >= 0x300 && isMark(Character.codePointAt(c, i, end));
   }
 
   /** Space and tab and the other Unicode space separators, not line breaks. */
   static boolean isHorizontalSpace(char c) {
     return c == ' ' || c == '\t' || c > 127 && Character.getType(c) == Character.SPACE_SEPARATOR;
-  }
-
-  /** True when the gap before word {@code w} ends a sentence (. ! ? … or a blank line), or w is the first word. */
-  boolean sentenceStart(int w) {
-    if (w == 0) return true;
-    for (int i = ends[w - 1]; i < starts[w]; i++) {
-      char c = text.charAt(i);
-      if (c == '.' || c == '!' || c == '?' || c == '…') return true;
-      if (c == '\n') {
-        int j = i + 1;
-        while (j < starts[w] && (text.charAt(j) == '\r' || isHorizontalSpace(text.charAt(j)))) j++;
-        if (j < starts[w] && text.charAt(j) == '\n') return true;
-      }
-    }
-    return false;
   }
 }

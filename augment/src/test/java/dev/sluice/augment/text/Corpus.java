@@ -49,7 +49,7 @@ final class Corpus {
   static List<String> words(String text) {
     WordSpans w = WordSpans.of(text);
     List<String> out = new ArrayList<>(w.count);
-    for (int i = 0; i < w.count; i++) out.add(text.substring(w.starts[i], w.ends[i]));
+    for (int i = 0; i < w.count; i++) out.add(text.substring(w.start(i), w.end(i)));
     return out;
   }
 
@@ -75,8 +75,8 @@ final class Corpus {
     StringBuilder sb = new StringBuilder();
     int at = 0;
     for (int i = 0; i < w.count; i++) {
-      sb.append(text, at, w.starts[i]);
-      at = w.ends[i];
+      sb.append(text, at, w.start(i));
+      at = w.end(i);
     }
     return sb.append(text, at, text.length()).toString();
   }

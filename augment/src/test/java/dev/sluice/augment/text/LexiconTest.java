@@ -35,21 +35,50 @@ class LexiconTest {
     assertFalse(t.containsKey("lonely"));
   }
 
+  private static String[] synonyms(Lexicon lex, String text, int from, int to) {
+    char[][] s = lex.synonyms(text.toCharArray(), from, to);
+    if (s == null) return null;
+    String[] out = new String[s.length];
+    for (int i = 0; i < s.length; i++) out[i] = new String(s[i]);
+    return out;
+  }
+
   @Test
   void theShippedLexiconLooksUpByFoldedCaseAndSkipsStopWords() {
     Lexicon lex = Lexicon.english();
-    String[] whale = lex.synonyms("whale", 0, 5);
+    String[] whale = synonyms(lex, "whale", 0, 5);
     assertArrayEquals(new String[] {"giant", "hulk", "heavyweight"}, whale);
-    assertArrayEquals(whale, lex.synonyms("The WHALE!", 4, 9));
-    assertArrayEquals(whale, lex.synonyms("Whale", 0, 5));
-    for (String[] syns : new String[][] {whale, lex.synonyms("abandon", 0, 7)}) {
-      for (String s : syns) assertFalse(s.contains("("), s);
-    }
+    assertArrayEquals(whale, synonyms(lex, "The WHALE!", 4, 9));
+    assertArrayEquals(whale, synonyms(lex, "Whale", 0, 5));
+    for (String s : synonyms(lex, "abandon", 0, 7)) assertFalse(s.contains("("), s);
     // "well" and "right" are in the thesaurus and are stop words: never candidates
-    assertTrue(lex.isStop("Well", 0, 4));
-    assertNull(lex.synonyms("well", 0, 4));
-    assertNull(lex.synonyms("right", 0, 5));
-    assertNull(lex.synonyms("Ishmaelite-x", 0, 12));
-    assertTrue(lex.isStop("don’t", 0, 5) == lex.isStop("don't", 0, 5));
+    assertTrue(lex.isStop("Well".toCharArray(), 0, 4));
+    assertNull(synonyms(lex, "well", 0, 4));
+    assertNull(synonyms(lex, "right", 0, 5));
+    assertNull(synonyms(lex, "Ishmaelite-x", 0, 12));
+    assertTrue(lex.isStop("don’t".toCharArray(), 0, 5) == lex.isStop("don't".toCharArray(), 0, 5));
+  }
+
+  @Test
+  void everySynonymReadsBackAsTheSameWords() {
+    // multi-word synonyms are placed as words with single spaces: the scanner must see exactly
+    // those
+    Map<String, List<String>> t;
+    try (java.io.InputStream in = Lexicon.class.getResourceAsStream("thesaurus-en.dat")) {
+      t = Thesaurus.read(in);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    int terms = 0;
+    for (List<String> syns : t.values()) {
+      for (String s : syns) {
+        terms++;
+        assertTrue(List.of(s.split(" ")).equals(Corpus.words(s)), s);
+      }
+    }
+    assertTrue(terms > 10_000, "terms " + terms);
+    assertFalse(Thesaurus.usable("rock 'n' roll"));
+    assertFalse(Thesaurus.usable("a  b"));
+    assertTrue(Thesaurus.usable("able-bodied"));
   }
 }

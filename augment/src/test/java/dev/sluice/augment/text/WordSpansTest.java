@@ -60,24 +60,13 @@ class WordSpansTest {
       WordSpans w = WordSpans.of(s);
       int at = 0;
       for (int i = 0; i < w.count; i++) {
-        assertTrue(w.starts[i] >= at && w.ends[i] > w.starts[i], "seed " + seed);
-        assertTrue(Character.isLetterOrDigit(s.codePointAt(w.starts[i])), "seed " + seed);
-        for (int k = at; k < w.starts[i]; k = s.offsetByCodePoints(k, 1)) {
+        assertTrue(w.start(i) >= at && w.end(i) > w.start(i), "seed " + seed);
+        assertTrue(Character.isLetterOrDigit(s.codePointAt(w.start(i))), "seed " + seed);
+        for (int k = at; k < w.start(i); k = s.offsetByCodePoints(k, 1)) {
           assertFalse(Character.isLetterOrDigit(s.codePointAt(k)), () -> "seed " + seed + ": " + s);
         }
-        at = w.ends[i];
+        at = w.end(i);
       }
     }
-  }
-
-  @Test
-  void sentenceStartsAfterTerminalsAndBlankLines() {
-    WordSpans w = WordSpans.of("One two. Three\nfour\n\nFive six");
-    assertTrue(w.sentenceStart(0));
-    assertFalse(w.sentenceStart(1));
-    assertTrue(w.sentenceStart(2));
-    assertFalse(w.sentenceStart(3));
-    assertTrue(w.sentenceStart(4));
-    assertFalse(w.sentenceStart(5));
   }
 }

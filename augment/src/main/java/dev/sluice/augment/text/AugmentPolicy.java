@@ -44,6 +44,9 @@ public final class AugmentPolicy implements Serializable {
   /** Share of Latin-script letters from which a document of unknown language counts as English. */
   static final double LATIN_SHARE = 0.9;
 
+  /** One draft per thread, reused document after document: its buffers are what an op would allocate. */
+  private static final ThreadLocal<Draft> DRAFTS = ThreadLocal.withInitial(Draft::new);
+
   /** Rate per op, in OPS order; NaN where the recipe does not name the op. */
   private final double[] rates;
 
@@ -101,7 +104,8 @@ public final class AugmentPolicy implements Serializable {
     if (copy < 1) throw new IllegalArgumentException("augment: copy must be >= 1, got " + copy);
     long idHash = Rng.idHash(docId);
     int english = -1; // -1 not yet known, 0 no, 1 yes
-    Draft draft = Draft.of(text);
+    Draft draft = DRAFTS.get();
+    draft.reset(text);
     List<String> changed = new ArrayList<>(4);
     List<String> unchanged = new ArrayList<>(2);
     List<String> skipped = new ArrayList<>(2);
@@ -119,7 +123,9 @@ public final class AugmentPolicy implements Serializable {
       boolean did = op(i, rate).apply(draft, Rng.forOp(seed, idHash, copy, i));
       (did ? changed : unchanged).add(name);
     }
-    return new Augmented(draft.text(), changed, unchanged, skipped);
+    String out = draft.text();
+    draft.reset(null); // hold on to no document between calls
+    return new Augmented(out, changed, unchanged, skipped);
   }
 
   private static TextOp op(int index, double rate) {

@@ -10,9 +10,8 @@ package dev.sluice.augment.text;
 final class Cuts {
   private Cuts() {}
 
-  /** Deletes the words marked {@code gone}; with {@code runs}, consecutive ones on a line go as one unit. */
-  static void delete(Draft d, boolean[] gone, boolean runs) {
-    int m = gone.length;
+  /** Deletes the words marked {@code gone} (of m); with {@code runs}, consecutive ones on a line go as one unit. */
+  static void delete(Draft d, boolean[] gone, int m, boolean runs) {
     Draft.Builder out = d.rebuild();
     out.oldGap(0);
     int kept = 0; // the next old word to copy; the gap before it is already out
@@ -45,8 +44,7 @@ final class Cuts {
   }
 
   /** Replaces each run of consecutive {@code covered} words on one line, and what is between them, by {@code token}. */
-  static void mask(Draft d, boolean[] covered, char[] token) {
-    int m = covered.length;
+  static void mask(Draft d, boolean[] covered, int m, char[] token) {
     Draft.Builder out = d.rebuild();
     out.oldGap(0);
     int kept = 0;

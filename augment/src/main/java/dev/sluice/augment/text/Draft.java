@@ -13,9 +13,13 @@ import java.util.Arrays;
 final class Draft {
   static final char[] SPACE = {' '};
 
+  /** Texts longer than this do not keep their buffers for the next document (a thread keeps one Draft). */
+  private static final int KEEP_CHARS = 1 << 20;
+
   private String text; // the current text, or null when the segments are newer
   private boolean tokenized;
-  private char[] src; // the chars of the text last tokenized
+  private char[] src; // the chars of the text last tokenized (a buffer: may be longer)
+  private int[] bounds; // the scanner's buffer
   private char[][] base; // per segment: the array it is a range of; null for src
   private int[] from;
   private int[] to;
@@ -24,13 +28,32 @@ final class Draft {
   private char[][] spareBase;
   private int[] spareFrom;
   private int[] spareTo;
+  private char[] out; // render buffer
 
-  private Draft(String text) {
-    this.text = text;
-  }
+  /** Scratch arrays for the ops, kept with the draft so a thread's documents reuse them. */
+  final Scratch scratch = new Scratch();
+
+  Draft() {}
 
   static Draft of(String text) {
-    return new Draft(text);
+    Draft d = new Draft();
+    d.reset(text);
+    return d;
+  }
+
+  /** Starts over on another document, keeping the buffers (unless the last document was a huge one). */
+  void reset(String newText) {
+    if (src != null && src.length > KEEP_CHARS) {
+      src = null;
+      bounds = null;
+      base = spareBase = null;
+      from = to = spareFrom = spareTo = null;
+      out = null;
+      scratch.clear();
+    }
+    text = newText;
+    tokenized = false;
+    segs = 0;
   }
 
   /** The current text: the input instance itself while nothing has changed it. */
@@ -43,9 +66,7 @@ final class Draft {
   void setText(String newText) {
     text = newText;
     tokenized = false;
-    base = null;
-    from = null;
-    to = null;
+    segs = 0;
   }
 
   /** The number of words; call it before the word accessors below, which assume the words are read. */
@@ -88,17 +109,17 @@ final class Draft {
     return Arrays.equals(baseOf(ka), from[ka], to[ka], baseOf(kb), from[kb], to[kb]);
   }
 
-  /** Puts old word {@code at[p]} at position p, for every p; the gaps stay. */
-  void permuteWords(int[] at) {
+  /** Puts old word {@code at[p]} at position p, for every p < m; the gaps stay. */
+  void permuteWords(int[] at, int m) {
     int moved = 0;
-    for (int p = 0; p < at.length; p++) if (at[p] != p) moved++;
+    for (int p = 0; p < m; p++) if (at[p] != p) moved++;
     if (moved == 0) return;
     int[] pos = new int[moved];
     char[][] b = new char[moved][];
     int[] f = new int[moved];
     int[] t = new int[moved];
     int i = 0;
-    for (int p = 0; p < at.length; p++) {
+    for (int p = 0; p < m; p++) {
       if (at[p] == p) continue;
       int k = 2 * at[p] + 1;
       pos[i] = 2 * p + 1;
@@ -141,19 +162,29 @@ final class Draft {
 
   private void tokenize() {
     if (tokenized) return;
-    src = text.toCharArray();
-    WordSpans w = WordSpans.of(src, src.length);
+    int n = text.length();
+    if (src == null || src.length < n) src = new char[n + n / 4 + 16];
+    text.getChars(0, n, src, 0);
+    if (bounds == null || bounds.length < n + 3) bounds = new int[n + n / 4 + 16];
+    WordSpans w = WordSpans.of(src, n, bounds);
     segs = 2 * w.count + 1;
-    base = new char[segs][];
-    from = Arrays.copyOfRange(w.bounds, 0, segs);
-    to = Arrays.copyOfRange(w.bounds, 1, segs + 1);
+    if (base == null || base.length < segs) {
+      int cap = segs + segs / 2 + 16;
+      base = new char[cap][];
+      from = new int[cap];
+      to = new int[cap];
+    } else {
+      Arrays.fill(base, 0, segs, null);
+    }
+    System.arraycopy(w.bounds, 0, from, 0, segs);
+    System.arraycopy(w.bounds, 1, to, 0, segs);
     tokenized = true;
   }
 
   private String render() {
     int total = 0;
     for (int k = 0; k < segs; k++) total += to[k] - from[k];
-    char[] out = new char[total];
+    if (out == null || out.length < total) out = new char[total + total / 4 + 16];
     int o = 0;
     int k = 0;
     while (k < segs) {
@@ -167,7 +198,7 @@ final class Draft {
       System.arraycopy(b, f, out, o, t - f);
       o += t - f;
     }
-    return new String(out);
+    return new String(out, 0, total);
   }
 
   /** Starts a new segment list for this draft; {@link Builder#done()} installs it. */
@@ -199,9 +230,9 @@ final class Draft {
         f = spareFrom;
         t = spareTo;
       } else {
-        b = new char[want][];
-        f = new int[want];
-        t = new int[want];
+        b = new char[want + want / 2][];
+        f = new int[b.length];
+        t = new int[b.length];
       }
     }
 

@@ -21,7 +21,7 @@ final class RandomDelete implements TextOp {
   public boolean apply(Draft d, Rng rng) {
     int l = d.words();
     if (l == 0) return false;
-    boolean[] gone = new boolean[l];
+    boolean[] gone = d.scratch.flags(l);
     int deleted = 0;
     long threshold = Rng.threshold(p);
     for (int i = 0; i < l; i++) {
@@ -35,7 +35,7 @@ final class RandomDelete implements TextOp {
       deleted--;
     }
     if (deleted == 0) return false;
-    Cuts.delete(d, gone, false);
+    Cuts.delete(d, gone, l, false);
     return true;
   }
 }

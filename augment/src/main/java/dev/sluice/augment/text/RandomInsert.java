@@ -32,9 +32,9 @@ final class RandomInsert implements TextOp {
     int l = d.words();
     if (l == 0) return false;
     int n = TextOp.edits(alpha, l);
-    char[][][] looked = new char[l][][];
+    char[][][] looked = d.scratch.lookups(l);
     int[] all = null;
-    long[] places = new long[n];
+    long[] places = d.scratch.longs(n);
     char[][] words = new char[n][];
     int made = 0;
     for (int k = 0; k < n; k++) {
@@ -44,7 +44,7 @@ final class RandomInsert implements TextOp {
         if (synonyms(d, looked, c) != NONE) source = c;
       }
       if (source < 0) {
-        if (all == null) all = candidates(d, looked);
+        if (all == null) all = candidates(d, looked, l);
         if (all.length == 0) break;
         source = all[rng.nextInt(all.length)];
       }
@@ -97,10 +97,10 @@ final class RandomInsert implements TextOp {
     return s;
   }
 
-  private int[] candidates(Draft d, char[][][] looked) {
-    int[] out = new int[looked.length];
+  private int[] candidates(Draft d, char[][][] looked, int l) {
+    int[] out = new int[l];
     int size = 0;
-    for (int i = 0; i < looked.length; i++) if (synonyms(d, looked, i) != NONE) out[size++] = i;
+    for (int i = 0; i < l; i++) if (synonyms(d, looked, i) != NONE) out[size++] = i;
     return Arrays.copyOf(out, size);
   }
 }

@@ -22,7 +22,7 @@ final class RandomSwap implements TextOp {
     int l = d.words();
     if (l < 2) return false;
     int n = TextOp.edits(alpha, l);
-    int[] at = new int[l];
+    int[] at = d.scratch.ints(l);
     for (int i = 0; i < l; i++) at[i] = i;
     for (int k = 0; k < n; k++) {
       int i = rng.nextInt(l);
@@ -35,7 +35,7 @@ final class RandomSwap implements TextOp {
     boolean same = true;
     for (int p = 0; p < l && same; p++) same = at[p] == p || d.sameWord(p, at[p]);
     if (same) return false;
-    d.permuteWords(at);
+    d.permuteWords(at, l);
     return true;
   }
 }

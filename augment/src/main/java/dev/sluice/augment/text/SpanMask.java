@@ -32,7 +32,7 @@ final class SpanMask implements TextOp {
   public boolean apply(Draft d, Rng rng) {
     int l = d.words();
     if (l == 0) return false;
-    boolean[] covered = new boolean[l];
+    boolean[] covered = d.scratch.flags(l);
     double meanGap = MEAN_SPAN * (1 - rate) / rate;
     double gapStop = 1 / (1 + meanGap); // Geometric on {0, 1, ...} with mean meanGap
     double spanStop = 1 / MEAN_SPAN; // Geometric on {1, 2, ...} with mean MEAN_SPAN
@@ -49,19 +49,19 @@ final class SpanMask implements TextOp {
       if (i >= l) break;
     }
     if (count == 0) return false;
-    if (delete && i >= l && allCovered(covered))
+    if (delete && i >= l && allCovered(covered, l))
       covered[rng.nextInt(l)] = false; // never empty a doc
     if (delete) {
       if (l == 1) return false;
-      Cuts.delete(d, covered, true);
+      Cuts.delete(d, covered, l, true);
     } else {
-      Cuts.mask(d, covered, MASK_CHARS);
+      Cuts.mask(d, covered, l, MASK_CHARS);
     }
     return true;
   }
 
-  private static boolean allCovered(boolean[] covered) {
-    for (boolean c : covered) if (!c) return false;
+  private static boolean allCovered(boolean[] covered, int l) {
+    for (int i = 0; i < l; i++) if (!covered[i]) return false;
     return true;
   }
 }

@@ -28,9 +28,9 @@ final class SynonymReplace implements TextOp {
     int l = d.words();
     if (l == 0) return false;
     int n = TextOp.edits(alpha, l);
-    int[] order = new int[l];
+    int[] order = d.scratch.ints(l);
     for (int i = 0; i < l; i++) order[i] = i;
-    long[] picks = new long[n];
+    long[] picks = d.scratch.longs(n);
     char[][] replacements = new char[n][];
     int found = 0;
     boolean multiWord = false;

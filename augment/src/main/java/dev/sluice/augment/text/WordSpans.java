@@ -60,7 +60,12 @@ final class WordSpans {
    * too frequent for branch prediction); apostrophes, hyphens and non-ASCII take the careful path.
    */
   static WordSpans of(char[] c, int n) {
-    int[] b = new int[n + 3]; // at most a bound per char, plus the two ends
+    return of(c, n, new int[n + 3]);
+  }
+
+  /** The words of {@code c[0, n)}, their bounds written into {@code b} (at least n + 3 long). */
+  static WordSpans of(char[] c, int n, int[] b) {
+    // at most a bound per char, plus the two ends
     int k = 1; // b[0] = 0
     int prev = 0; // 1 when the char before is in a word
     for (int i = 0; i < n; i++) {

@@ -10,7 +10,7 @@ class CutsTest {
     Draft d = Draft.of(text);
     boolean[] gone = new boolean[d.words()];
     for (int w : words) gone[w] = true;
-    Cuts.delete(d, gone, false);
+    Cuts.delete(d, gone, gone.length, false);
     return d.text();
   }
 
@@ -18,7 +18,7 @@ class CutsTest {
     Draft d = Draft.of(text);
     boolean[] gone = new boolean[d.words()];
     for (int w : words) gone[w] = true;
-    Cuts.delete(d, gone, true);
+    Cuts.delete(d, gone, gone.length, true);
     return d.text();
   }
 
@@ -26,7 +26,7 @@ class CutsTest {
     Draft d = Draft.of(text);
     boolean[] covered = new boolean[d.words()];
     for (int w : words) covered[w] = true;
-    Cuts.mask(d, covered, "[M]".toCharArray());
+    Cuts.mask(d, covered, covered.length, "[M]".toCharArray());
     return d.text();
   }
 

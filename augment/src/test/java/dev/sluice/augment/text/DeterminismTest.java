@@ -75,4 +75,19 @@ class DeterminismTest {
             .augment(arabic, "ar", 5, "d", 1)
             .text());
   }
+
+  @Test
+  void aThreadsEarlierDocumentsDoNotLeakIntoTheNext() throws Exception {
+    // a thread reuses one draft's buffers: the copy of B must not depend on what came before it
+    AugmentPolicy p = AugmentPolicy.of(ALL);
+    String big = TEXT + "\n\n" + TEXT;
+    String b = Corpus.mobyParagraphs(20).get(19);
+    p.augment(big, "en", 1, "a", 1);
+    String afterBig = p.augment(b, "en", 1, "b", 1).text();
+    String[] fresh = new String[1];
+    Thread t = new Thread(() -> fresh[0] = p.augment(b, "en", 1, "b", 1).text());
+    t.start();
+    t.join();
+    assertEquals(fresh[0], afterBig);
+  }
 }

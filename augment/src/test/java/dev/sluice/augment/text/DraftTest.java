@@ -27,7 +27,7 @@ class DraftTest {
       int m = fresh.words();
       int[] identity = new int[m];
       for (int k = 0; k < m; k++) identity[k] = k;
-      fresh.permuteWords(identity);
+      fresh.permuteWords(identity, m);
       assertEquals(s, fresh.text(), "seed " + seed);
       Draft copied = Draft.of(s);
       Draft.Builder out = copied.rebuild();
@@ -46,7 +46,7 @@ class DraftTest {
     Draft d = Draft.of("One, two;\nthree.");
     d.words();
     d.setWord(1, "TWO".toCharArray());
-    d.permuteWords(new int[] {2, 1, 0});
+    d.permuteWords(new int[] {2, 1, 0}, 3);
     assertEquals("three, TWO;\nOne.", d.text());
     assertTrue(d.sameWord(0, 0));
     assertFalse(d.sameWord(0, 1));

@@ -18,8 +18,9 @@ for (const k of ['recipe', 'recipe_sha256', 'sluice_version', 'runner', 'started
 }
 const c = manifest.counts
 const sum = o => Object.values(o).reduce((a, b) => a + b, 0)
-check(c.input === c.kept + c.dead_letter + sum(c.filtered) + sum(c.duplicate),
-  `input ${c.input} = kept ${c.kept} + dead ${c.dead_letter} + filtered ${sum(c.filtered)} + duplicate ${sum(c.duplicate)}`)
+// augment.text adds copies: input + augmented = kept + dead + filtered + duplicate (augmented is 0 without it)
+check(c.input + (c.augmented ?? 0) === c.kept + c.dead_letter + sum(c.filtered) + sum(c.duplicate),
+  `input ${c.input} + augmented ${c.augmented ?? 0} = kept ${c.kept} + dead ${c.dead_letter} + filtered ${sum(c.filtered)} + duplicate ${sum(c.duplicate)}`)
 
 async function rows(rel) {
   const file = await asyncBufferFromFile(join(dir, rel))

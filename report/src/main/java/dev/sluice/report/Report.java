@@ -32,14 +32,16 @@ public record Report(
     List<Manifest.FileEntry> shards,
     Map<String, List<Double>> thresholds,
     Map<String, Object> recipe,
-    RunStats stats) {
+    RunStats stats,
+    Map<String, Long> augment,
+    Map<String, Object> curriculum) {
   public static final String SCHEMA = "sluice.report/1";
   public static final String JSON_FILE = RunDir.REPORT_JSON;
   public static final String HTML_FILE = RunDir.REPORT_HTML;
   private static final ObjectMapper JSON =
       new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-  /** The one-glance numbers. Shares are of the input documents. */
+  /** The one-glance numbers. Shares are of the input documents; kept_share leaves augmented copies out. */
   public record Verdict(
       long docs_in,
       long docs_out,
@@ -100,7 +102,7 @@ public record Report(
             c.kept(),
             s.bytesIn,
             s.bytesOut,
-            c.kept() / in,
+            (c.kept() - c.augmented()) / in,
             byStage,
             reasons.subList(0, Math.min(3, reasons.size())),
             mix,
@@ -128,7 +130,9 @@ public record Report(
             m.shards(),
             new TreeMap<>(thresholds),
             m.recipe(),
-            s);
+            s,
+            m.augment(),
+            m.curriculum());
     r.anomalies().addAll(anomalies(r, null));
     return r;
   }

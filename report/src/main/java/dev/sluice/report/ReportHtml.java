@@ -24,6 +24,8 @@ public final class ReportHtml {
           "languages",
           "lengths",
           "dedup",
+          "augmentation",
+          "curriculum",
           "examples",
           "dead-letters",
           "shards",
@@ -62,6 +64,8 @@ public final class ReportHtml {
     languages();
     lengths();
     dedup();
+    AugmentSections.augmentation(h, r);
+    AugmentSections.curriculum(h, r);
     examples();
     deadLetters();
     shards();

@@ -52,6 +52,24 @@ public final class RunStats implements Serializable {
   public TreeMap<String, List<Example>> deadExamples = new TreeMap<>();
   public List<ClusterExample> largest = new ArrayList<>();
 
+  /** augment.text: a deterministic sample of copies beside their originals (bottom-k by rank). */
+  public List<AugmentExample> augmented = new ArrayList<>();
+
+  /** curriculum: the kept documents' difficulty. */
+  public Histogram difficultyOut = Histogram.forSignal("difficulty");
+
+  /** One augmented copy beside the document it was made from. */
+  public record AugmentExample(
+      String copyId, long rank, List<String> ops, String original, String copy)
+      implements Serializable {}
+
+  public void sampleAugmented(AugmentExample e) {
+    augmented.add(e);
+    augmented.sort(
+        Comparator.comparingLong(AugmentExample::rank).thenComparing(AugmentExample::copyId));
+    if (augmented.size() > EXAMPLES) augmented.remove(augmented.size() - 1);
+  }
+
   /** A sampled document: rank orders the bottom-k sample. */
   public record Example(
       String id,
@@ -129,6 +147,8 @@ public final class RunStats implements Serializable {
     o.examples.forEach((k, l) -> l.forEach(e -> sample(examples, k, e)));
     o.deadExamples.forEach((k, l) -> l.forEach(e -> sample(deadExamples, k, e)));
     for (ClusterExample c : o.largest) cluster(c);
+    for (AugmentExample e : o.augmented) sampleAugmented(e);
+    difficultyOut.merge(o.difficultyOut);
     return this;
   }
 

@@ -6,7 +6,8 @@ import java.util.Map;
 /**
  * OUT/manifest.json. Keys in snake_case are the contract of ../DESIGN.md: recipe, recipe_sha256, sluice_version,
  * runner, started, finished, counts, stages, shards. Written last and atomically: its presence means the run is
- * complete.
+ * complete. {@code augment} (per-op outcome counts of augment.text) and {@code curriculum} (the difficulty
+ * components and the reference model's version) are only there when the recipe has those sections.
  */
 public record Manifest(
     Map<String, Object> recipe,
@@ -22,15 +23,65 @@ public record Manifest(
     List<FileEntry> dead_letters,
     Map<String, Long> dead_letter_reasons,
     double wall_seconds,
-    long seed) {
+    long seed,
+    Map<String, Long> augment,
+    Map<String, Object> curriculum) {
 
-  /** input = kept + dead_letter + sum(filtered) + sum(duplicate), always. */
+  /** A manifest of a run without augmentation or curriculum. */
+  public Manifest(
+      Map<String, Object> recipe,
+      String recipe_sha256,
+      String sluice_version,
+      String runner,
+      String started,
+      String finished,
+      Counts counts,
+      List<Stage> stages,
+      List<FileEntry> shards,
+      List<FileEntry> removed,
+      List<FileEntry> dead_letters,
+      Map<String, Long> dead_letter_reasons,
+      double wall_seconds,
+      long seed) {
+    this(
+        recipe,
+        recipe_sha256,
+        sluice_version,
+        runner,
+        started,
+        finished,
+        counts,
+        stages,
+        shards,
+        removed,
+        dead_letters,
+        dead_letter_reasons,
+        wall_seconds,
+        seed,
+        null,
+        null);
+  }
+
+  /**
+   * input + augmented = kept + dead_letter + sum(filtered) + sum(duplicate), always: {@code augmented} counts the
+   * augmented copies written (0 without augment.text, where this is the old input = kept + ... ).
+   */
   public record Counts(
       long input,
       long kept,
       long dead_letter,
       Map<String, Long> filtered,
-      Map<String, Long> duplicate) {
+      Map<String, Long> duplicate,
+      long augmented) {
+    public Counts(
+        long input,
+        long kept,
+        long dead_letter,
+        Map<String, Long> filtered,
+        Map<String, Long> duplicate) {
+      this(input, kept, dead_letter, filtered, duplicate, 0);
+    }
+
     public long filteredTotal() {
       return filtered.values().stream().mapToLong(Long::longValue).sum();
     }
@@ -40,7 +91,7 @@ public record Manifest(
     }
 
     public boolean balanced() {
-      return input == kept + dead_letter + filteredTotal() + duplicateTotal();
+      return input + augmented == kept + dead_letter + filteredTotal() + duplicateTotal();
     }
   }
 

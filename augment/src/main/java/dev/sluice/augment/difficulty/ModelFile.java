@@ -55,7 +55,9 @@ final class ModelFile {
   static void save(Path file, byte[] content, byte[] hash) throws IOException {
     Path dir = file.toAbsolutePath().getParent();
     Files.createDirectories(dir);
-    Path tmp = Files.createTempFile(dir, file.getFileName().toString() + ".", ".tmp");
+    // a name of its own, not createTempFile: that one is private to its owner (0600), and a model
+    // is shared
+    Path tmp = dir.resolve("." + file.getFileName() + "." + java.util.UUID.randomUUID() + ".tmp");
     try {
       try (OutputStream out = Files.newOutputStream(tmp)) {
         out.write((DifficultyModel.FORMAT + "\n").getBytes(StandardCharsets.US_ASCII));

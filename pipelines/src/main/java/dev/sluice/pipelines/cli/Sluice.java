@@ -16,7 +16,12 @@ import picocli.CommandLine.Command;
       "Also: bin/sluice train RECIPE --data RUN_DIR [--device cpu|gpu] trains a byte-level LM on a run's",
       "shards (see bin/sluice train --help and docs/training.md)."
     },
-    subcommands = {RunCommand.class, ReportCommand.class, IndexCommand.class})
+    subcommands = {
+      RunCommand.class,
+      ReportCommand.class,
+      IndexCommand.class,
+      DifficultyModelCommand.class
+    })
 public final class Sluice implements Runnable {
   @Override
   public void run() {

@@ -44,6 +44,10 @@ public final class ParquetSinks {
     r.put("exact_dups", d.exactDups());
     r.put("cluster_id", d.clusterId() == null ? d.id() : d.clusterId());
     r.put("cluster_size", d.clusterSize());
+    r.put("augmented_from", d.augmentedFrom());
+    r.put("augment_ops", d.augmentOps());
+    r.put("difficulty", Double.isNaN(d.difficulty()) ? null : d.difficulty());
+    r.put("difficulty_components", ShardSchema.difficultyComponents(d.difficultyParts()));
     return r;
   }
 
@@ -61,6 +65,15 @@ public final class ParquetSinks {
     r.put("lang", x.lang());
     r.put("lang_score", Double.isNaN(x.langScore()) ? null : x.langScore());
     return r;
+  }
+
+  /** Lists as the standard three-level LIST (pyarrow, DuckDB, Polars and datasets read it natively). */
+  private static final PlainParquetConfiguration CONF = conf();
+
+  private static PlainParquetConfiguration conf() {
+    PlainParquetConfiguration c = new PlainParquetConfiguration();
+    c.set("parquet.avro.write-old-list-structure", "false");
+    return c;
   }
 
   private static final class AvroSink<T> implements ShardSink<T> {
@@ -89,7 +102,7 @@ public final class ParquetSinks {
       try (ParquetWriter<GenericRecord> w =
           AvroParquetWriter.<GenericRecord>builder(new LocalOutputFile(file))
               .withSchema(schema())
-              .withConf(new PlainParquetConfiguration())
+              .withConf(CONF)
               .withCompressionCodec(
                   CompressionCodecName.valueOf(compression.toUpperCase(Locale.ROOT)))
               .withDictionaryEncoding(true)

@@ -84,6 +84,24 @@ public final class ShardSchema {
         fields);
   }
 
+  /** The difficulty_components struct of the Document schema. */
+  public static final Schema DIFFICULTY_COMPONENTS =
+      DOCUMENT.getField("difficulty_components").schema().getTypes().get(1);
+
+  /**
+   * Raw components (in Difficulty.COMPONENTS order, NaN when not measured) as the struct; null when the run has no
+   * curriculum (no components).
+   */
+  public static GenericRecord difficultyComponents(double[] parts) {
+    if (parts.length == 0) return null;
+    List<String> names = dev.sluice.augment.difficulty.Difficulty.COMPONENTS;
+    GenericRecord r = new GenericData.Record(DIFFICULTY_COMPONENTS);
+    for (int i = 0; i < parts.length; i++) {
+      r.put(names.get(i), Double.isNaN(parts[i]) ? null : parts[i]);
+    }
+    return r;
+  }
+
   private static Schema nullable(Schema s) {
     return Schema.createUnion(Schema.create(Schema.Type.NULL), s);
   }

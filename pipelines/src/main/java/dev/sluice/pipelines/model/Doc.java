@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.Serializable;
 import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -19,38 +20,52 @@ import org.apache.beam.sdk.coders.Coder;
  * a sorted, unmodifiable map. New record kinds (web pages, images) add fields here with their own {@code with...}.
  */
 public final class Doc implements Serializable {
-  private static final long serialVersionUID = 2L;
+  private static final long serialVersionUID = 3L;
 
-  private final String id;
-  private final String text;
-  private final String source;
-  private final long pos;
-  private final String posUnit;
-  private final String lang;
-  private final double langScore;
-  private final double quality;
-  private final SortedMap<String, Double> signals;
-  private final String exactKey;
-  private final int exactDups;
-  private final String clusterId;
-  private final int clusterSize;
+  // private and only ever set on a fresh copy inside a with... method: immutable from outside
+  private String id;
+  private String text;
+  private String source;
+  private long pos;
+  private String posUnit;
+  private String lang;
+  private double langScore;
+  private double quality;
+  private SortedMap<String, Double> signals;
+  private String exactKey;
+  private int exactDups;
+  private String clusterId;
+  private int clusterSize;
+  private String augmentedFrom;
+  private List<String> augmentOps;
+  private double difficulty;
+  private double[] difficultyParts;
 
   public static final Coder<Doc> CODER = new DocCoder();
 
-  private Doc(
-      String id,
-      String text,
-      String source,
-      long pos,
-      String posUnit,
-      String lang,
-      double langScore,
-      double quality,
-      SortedMap<String, Double> signals,
-      String exactKey,
-      int exactDups,
-      String clusterId,
-      int clusterSize) {
+  private Doc() {}
+
+  private Doc(Doc o) {
+    id = o.id;
+    text = o.text;
+    source = o.source;
+    pos = o.pos;
+    posUnit = o.posUnit;
+    lang = o.lang;
+    langScore = o.langScore;
+    quality = o.quality;
+    signals = o.signals;
+    exactKey = o.exactKey;
+    exactDups = o.exactDups;
+    clusterId = o.clusterId;
+    clusterSize = o.clusterSize;
+    augmentedFrom = o.augmentedFrom;
+    augmentOps = o.augmentOps;
+    difficulty = o.difficulty;
+    difficultyParts = o.difficultyParts;
+  }
+
+  private Doc checked() {
     if (id == null || text == null || source == null || posUnit == null || lang == null) {
       throw new IllegalArgumentException(
           "a document needs an id, text, source, position unit and language");
@@ -59,28 +74,30 @@ public final class Doc implements Serializable {
       throw new IllegalArgumentException(
           "cluster size " + clusterSize + ", exact duplicates " + exactDups);
     }
-    this.id = id;
-    this.text = text;
-    this.source = source;
-    this.pos = pos;
-    this.posUnit = posUnit;
-    this.lang = lang;
-    this.langScore = langScore;
-    this.quality = quality;
-    this.signals = signals;
-    this.exactKey = exactKey;
-    this.exactDups = exactDups;
-    this.clusterId = clusterId;
-    this.clusterSize = clusterSize;
+    return this;
   }
 
   /** A record as a reader parsed it, before any step: language undetermined, no signals, its own cluster. */
   public static Doc parsed(String id, String text, String source, String posUnit, long pos) {
-    return new Doc(id, text, source, pos, posUnit, "und", Double.NaN, 0.0, EMPTY, null, 0, null, 1);
+    Doc d = new Doc();
+    d.id = id;
+    d.text = text;
+    d.source = source;
+    d.pos = pos;
+    d.posUnit = posUnit;
+    d.lang = "und";
+    d.langScore = Double.NaN;
+    d.signals = EMPTY;
+    d.clusterSize = 1;
+    d.augmentOps = List.of();
+    d.difficulty = Double.NaN;
+    d.difficultyParts = NO_PARTS;
+    return d.checked();
   }
 
   private static final SortedMap<String, Double> EMPTY =
       Collections.unmodifiableSortedMap(new TreeMap<>());
+  private static final double[] NO_PARTS = new double[0];
 
   public String id() {
     return id;
@@ -137,126 +154,97 @@ public final class Doc implements Serializable {
     return clusterSize;
   }
 
+  /** The id of the document this one is an augmented copy of; null for an original. */
+  public String augmentedFrom() {
+    return augmentedFrom;
+  }
+
+  /** The augmentation ops that changed this copy, in the order applied (empty for an original). */
+  public List<String> augmentOps() {
+    return augmentOps;
+  }
+
+  /** Curriculum difficulty, a percentile-based score in [0, 1]; NaN when not measured. */
+  public double difficulty() {
+    return difficulty;
+  }
+
+  /** Raw difficulty components in the order of Difficulty.COMPONENTS (NaN: not measured); empty when off. */
+  public double[] difficultyParts() {
+    return difficultyParts.clone();
+  }
+
   public Doc withText(String newText) {
-    return new Doc(
-        id,
-        newText,
-        source,
-        pos,
-        posUnit,
-        lang,
-        langScore,
-        quality,
-        signals,
-        exactKey,
-        exactDups,
-        clusterId,
-        clusterSize);
+    Doc d = new Doc(this);
+    d.text = newText;
+    return d.checked();
   }
 
   public Doc withLanguage(String newLang, double score) {
-    return new Doc(
-        id,
-        text,
-        source,
-        pos,
-        posUnit,
-        newLang,
-        score,
-        quality,
-        signals,
-        exactKey,
-        exactDups,
-        clusterId,
-        clusterSize);
+    Doc d = new Doc(this);
+    d.lang = newLang;
+    d.langScore = score;
+    return d.checked();
   }
 
   /** Adds measured signals (a signal measured again takes the new value). */
   public Doc withSignals(Map<String, Double> measured) {
     TreeMap<String, Double> all = new TreeMap<>(signals);
     all.putAll(measured);
-    return new Doc(
-        id,
-        text,
-        source,
-        pos,
-        posUnit,
-        lang,
-        langScore,
-        quality,
-        Collections.unmodifiableSortedMap(all),
-        exactKey,
-        exactDups,
-        clusterId,
-        clusterSize);
+    Doc d = new Doc(this);
+    d.signals = Collections.unmodifiableSortedMap(all);
+    return d;
   }
 
   public Doc withQuality(double score) {
-    return new Doc(
-        id,
-        text,
-        source,
-        pos,
-        posUnit,
-        lang,
-        langScore,
-        score,
-        signals,
-        exactKey,
-        exactDups,
-        clusterId,
-        clusterSize);
+    Doc d = new Doc(this);
+    d.quality = score;
+    return d;
   }
 
   public Doc withExactKey(String key) {
-    return new Doc(
-        id,
-        text,
-        source,
-        pos,
-        posUnit,
-        lang,
-        langScore,
-        quality,
-        signals,
-        key,
-        exactDups,
-        clusterId,
-        clusterSize);
+    Doc d = new Doc(this);
+    d.exactKey = key;
+    return d;
   }
 
   public Doc withExactDups(int removedCopies) {
-    return new Doc(
-        id,
-        text,
-        source,
-        pos,
-        posUnit,
-        lang,
-        langScore,
-        quality,
-        signals,
-        exactKey,
-        removedCopies,
-        clusterId,
-        clusterSize);
+    Doc d = new Doc(this);
+    d.exactDups = removedCopies;
+    return d.checked();
   }
 
   public Doc withCluster(String newClusterId, int size) {
-    return new Doc(
-        id,
-        text,
-        source,
-        pos,
-        posUnit,
-        lang,
-        langScore,
-        quality,
-        signals,
-        exactKey,
-        exactDups,
-        newClusterId,
-        size);
+    Doc d = new Doc(this);
+    d.clusterId = newClusterId;
+    d.clusterSize = size;
+    return d.checked();
+  }
+
+  /**
+   * An augmented copy: its own id and text, {@code augmentedFrom} this document, the ops that changed it; the
+   * rest (source, location, language, signals, cluster) stays the original's, since the copy was made from it.
+   */
+  public Doc augmentedCopy(String copyId, String copyText, List<String> ops) {
+    Doc d = new Doc(this);
+    d.id = copyId;
+    d.text = copyText;
+    d.augmentedFrom = id;
+    d.augmentOps = List.copyOf(ops);
+    return d.checked();
+  }
+
+  /** Sets the raw difficulty components (a copy of {@code parts} is kept). */
+  public Doc withDifficultyParts(double[] parts) {
+    Doc d = new Doc(this);
+    d.difficultyParts = parts.clone();
+    return d;
+  }
+
+  public Doc withDifficulty(double value) {
+    Doc d = new Doc(this);
+    d.difficulty = value;
+    return d;
   }
 
   public String location() {
@@ -292,20 +280,27 @@ public final class Doc implements Serializable {
       Wire.writeVarLong(out, d.exactDups);
       Wire.writeString(out, d.clusterId);
       Wire.writeVarLong(out, d.clusterSize);
+      Wire.writeString(out, d.augmentedFrom);
+      Wire.writeVarLong(out, d.augmentOps.size());
+      for (String op : d.augmentOps) Wire.writeString(out, op);
+      Wire.writeDouble(out, d.difficulty);
+      Wire.writeVarLong(out, d.difficultyParts.length);
+      for (double v : d.difficultyParts) Wire.writeDouble(out, v);
     }
 
     @Override
     public Doc decode(InputStream in) throws IOException {
-      String id = Wire.readString(in);
-      String text = Wire.readString(in);
-      String source = Wire.readString(in);
-      long pos = Wire.readVarLong(in);
-      String posUnit = Wire.readString(in);
-      String lang = Wire.readString(in);
-      double langScore = Wire.readDouble(in);
-      double quality = Wire.readDouble(in);
+      Doc d = new Doc();
+      d.id = Wire.readString(in);
+      d.text = Wire.readString(in);
+      d.source = Wire.readString(in);
+      d.pos = Wire.readVarLong(in);
+      d.posUnit = Wire.readString(in);
+      d.lang = Wire.readString(in);
+      d.langScore = Wire.readDouble(in);
+      d.quality = Wire.readDouble(in);
       int n = (int) Wire.readVarLong(in);
-      SortedMap<String, Double> signals = EMPTY;
+      d.signals = EMPTY;
       if (n > 0) {
         TreeMap<String, Double> m = new TreeMap<>();
         for (int i = 0; i < n; i++) {
@@ -313,26 +308,26 @@ public final class Doc implements Serializable {
           String name = idx < 0 ? Wire.readString(in) : Signals.KNOWN.get(idx);
           m.put(name, Wire.readDouble(in));
         }
-        signals = Collections.unmodifiableSortedMap(m);
+        d.signals = Collections.unmodifiableSortedMap(m);
       }
-      String exactKey = Wire.readString(in);
-      int exactDups = (int) Wire.readVarLong(in);
-      String clusterId = Wire.readString(in);
-      int clusterSize = (int) Wire.readVarLong(in);
-      return new Doc(
-          id,
-          text,
-          source,
-          pos,
-          posUnit,
-          lang,
-          langScore,
-          quality,
-          signals,
-          exactKey,
-          exactDups,
-          clusterId,
-          clusterSize);
+      d.exactKey = Wire.readString(in);
+      d.exactDups = (int) Wire.readVarLong(in);
+      d.clusterId = Wire.readString(in);
+      d.clusterSize = (int) Wire.readVarLong(in);
+      d.augmentedFrom = Wire.readString(in);
+      int ops = (int) Wire.readVarLong(in);
+      if (ops == 0) {
+        d.augmentOps = List.of();
+      } else {
+        String[] names = new String[ops];
+        for (int i = 0; i < ops; i++) names[i] = Wire.readString(in);
+        d.augmentOps = List.of(names);
+      }
+      d.difficulty = Wire.readDouble(in);
+      int parts = (int) Wire.readVarLong(in);
+      d.difficultyParts = parts == 0 ? NO_PARTS : new double[parts];
+      for (int i = 0; i < parts; i++) d.difficultyParts[i] = Wire.readDouble(in);
+      return d.checked();
     }
 
     @Override

@@ -23,6 +23,8 @@ public record Recipe(
     LanguageSettings language,
     List<RuleSet> quality,
     DedupSettings dedup,
+    AugmentSettings augment,
+    CurriculumSettings curriculum,
     OutputSettings output,
     String partition,
     String ledger,
@@ -38,6 +40,8 @@ public record Recipe(
           "language",
           "quality",
           "dedup",
+          "augment",
+          "curriculum",
           "output",
           "ledger",
           "card");
@@ -46,10 +50,6 @@ public record Recipe(
   public static Recipe from(Map<String, Object> map) {
     Config c = Config.of("recipe", map);
     for (String key : map.keySet()) {
-      if (key.equals("augment") || key.equals("curriculum")) {
-        throw new Config.ConfigException(
-            key, "...", "nothing yet: this version has no " + key + " step");
-      }
       if (!KEYS.contains(key)) {
         throw new Config.ConfigException(
             key, key, "a top-level key from " + KEYS + DidYouMean.hint(key, KEYS));
@@ -86,14 +86,25 @@ public record Recipe(
       throw new Config.ConfigException(
           "ledger", ledger, "a ledger only with input.partition set (the ledger is by partition)");
     }
+    List<RuleSet> quality = RuleSets.fromSection(c.getSection("quality"));
+    CurriculumSettings curriculum =
+        c.has("curriculum") ? CurriculumSettings.from(c.getSection("curriculum")) : null;
+    if (curriculum != null && curriculum.components().contains("quality") && quality.isEmpty()) {
+      throw new Config.ConfigException(
+          "curriculum.difficulty",
+          "quality",
+          "the quality component only with quality rules (quality.rules) in the recipe");
+    }
     return new Recipe(
         name,
         c.getLong("seed", 0, Long.MIN_VALUE, Long.MAX_VALUE),
         InputSettings.from(c.getSection("input")),
         Normalizer.Settings.from(c.getSection("normalize")),
         c.has("language") ? LanguageSettings.from(c.getSection("language")) : null,
-        RuleSets.fromSection(c.getSection("quality")),
+        quality,
         c.has("dedup") ? DedupSettings.from(c.getSection("dedup")) : null,
+        c.has("augment") ? AugmentSettings.from(c.getSection("augment")) : null,
+        curriculum,
         OutputSettings.from(c.getSection("output"), name),
         partition,
         ledger,

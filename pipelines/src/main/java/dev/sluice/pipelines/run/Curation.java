@@ -23,7 +23,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,7 +42,13 @@ public final class Curation {
   private static final Logger LOG = LoggerFactory.getLogger(Curation.class);
   public static final String VERSION = "0.1.0";
   private static final ObjectMapper JSON =
-      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+      new ObjectMapper()
+          .enable(SerializationFeature.INDENT_OUTPUT)
+          // augment and curriculum are left out of the manifest of a run without them
+          .setDefaultPropertyInclusion(
+              com.fasterxml.jackson.annotation.JsonInclude.Value.construct(
+                  com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL,
+                  com.fasterxml.jackson.annotation.JsonInclude.Include.ALWAYS));
 
   private Curation() {}
 
@@ -74,11 +79,19 @@ public final class Curation {
     Instant started = Instant.now();
     long t0 = System.nanoTime();
     RunDirectory dir = new RunDirectory(outDir).withCompression(recipe.output().compression());
+    CurriculumModel reference = CurriculumModel.settle(recipe.curriculum(), files);
     dir.prepare();
+    Path difficultyModel = reference == null ? null : reference.place(outDir);
     LOG.info("matched {} input files; writing to {}", files.size(), outDir);
     Pipeline p = Pipeline.create(options);
     CurationPipeline.build(
-        p, recipe, files, outDir.toAbsolutePath(), dir.work().toAbsolutePath(), report);
+        p,
+        recipe,
+        files,
+        outDir.toAbsolutePath(),
+        dir.work().toAbsolutePath(),
+        report,
+        difficultyModel);
     PipelineResult result;
     try {
       result = p.run();
@@ -97,7 +110,7 @@ public final class Curation {
           null);
     }
     Map<String, Long> tally = Tally.read(dir.work().resolve(CurationPipeline.TALLY));
-    Manifest.Counts counts = counts(tally);
+    Manifest.Counts counts = RunAccounting.counts(tally);
     if (!counts.balanced()) {
       throw new RunFailed("internal error: counts do not add up: " + tally, null);
     }
@@ -133,13 +146,15 @@ public final class Curation {
             started.truncatedTo(ChronoUnit.MILLIS).toString(),
             Instant.now().truncatedTo(ChronoUnit.MILLIS).toString(),
             counts,
-            stages(recipe, tally, counts, metrics),
+            RunAccounting.stages(recipe, tally, counts, metrics),
             shards,
             removed,
             dead,
             deadReasons,
             Math.round(wall * 1000) / 1000.0,
-            recipe.seed());
+            recipe.seed(),
+            RunAccounting.augmentCounts(recipe, tally),
+            RunAccounting.curriculum(recipe, reference));
     if (report) {
       long r0 = System.nanoTime();
       Map<String, List<Double>> thresholds = new TreeMap<>();
@@ -184,76 +199,6 @@ public final class Curation {
 
   private static long sum(List<Manifest.FileEntry> files) {
     return files.stream().mapToLong(Manifest.FileEntry::rows).sum();
-  }
-
-  static Manifest.Counts counts(Map<String, Long> tally) {
-    Map<String, Long> filtered = new TreeMap<>();
-    Map<String, Long> duplicate = new TreeMap<>();
-    duplicate.put("exact", 0L);
-    duplicate.put("near", 0L);
-    duplicate.put("history", 0L);
-    long dead = 0;
-    for (Map.Entry<String, Long> e : tally.entrySet()) {
-      String k = e.getKey();
-      if (k.startsWith("filtered:")) filtered.put(k.substring(9), e.getValue());
-      else if (k.startsWith("duplicate:"))
-        duplicate.merge(k.substring(10), e.getValue(), Long::sum);
-      else if (k.startsWith("dead_letter:")) dead += e.getValue();
-    }
-    return new Manifest.Counts(
-        tally.getOrDefault("input", 0L), tally.getOrDefault("kept", 0L), dead, filtered, duplicate);
-  }
-
-  static List<Manifest.Stage> stages(
-      Recipe r, Map<String, Long> tally, Manifest.Counts c, Map<String, Long> metrics) {
-    long readDead = 0;
-    long normDead = 0;
-    long dupIds = tally.getOrDefault("dead_letter:parse.duplicate_id", 0L);
-    long lang = 0;
-    long quality = 0;
-    for (Map.Entry<String, Long> e : tally.entrySet()) {
-      String k = e.getKey();
-      if (k.startsWith("dead_letter:read.")
-          || (k.startsWith("dead_letter:parse.") && !k.endsWith(".duplicate_id"))) {
-        readDead += e.getValue();
-      } else if (k.startsWith("dead_letter:normalize.")) {
-        normDead += e.getValue();
-      } else if (k.startsWith("filtered:language.")) {
-        lang += e.getValue();
-      } else if (k.startsWith("filtered:")) {
-        quality += e.getValue();
-      }
-    }
-    List<Manifest.Stage> out = new ArrayList<>();
-    long n = c.input();
-    n = stage(out, "read", n, n - readDead, metrics);
-    n = stage(out, "dedup_ids", n, n - dupIds, metrics);
-    n = stage(out, "normalize", n, n - normDead, metrics);
-    if (r.language() != null) n = stage(out, "language", n, n - lang, metrics);
-    n = stage(out, "quality", n, n - quality, metrics);
-    if (r.dedup() != null && r.dedup().exact())
-      n = stage(out, "dedup_exact", n, n - c.duplicate().get("exact"), metrics);
-    if (r.dedup() != null && r.dedup().near() != null) {
-      n = stage(out, "dedup_near", n, n - c.duplicate().get("near"), metrics);
-    }
-    if (r.dedup() != null && r.dedup().history() != null) {
-      n = stage(out, "dedup_history", n, n - c.duplicate().get("history"), metrics);
-    }
-    stage(out, "write", n, n, metrics);
-    return out;
-  }
-
-  private static long stage(
-      List<Manifest.Stage> out, String name, long in, long outN, Map<String, Long> metrics) {
-    double secs = metrics.getOrDefault("nanos:" + name, 0L) / 1e9;
-    if (name.equals("write")) {
-      secs +=
-          (metrics.getOrDefault("nanos:write_removed", 0L)
-                  + metrics.getOrDefault("nanos:write_dead_letters", 0L))
-              / 1e9;
-    }
-    out.add(new Manifest.Stage(name, in, outN, Math.round(secs * 1000) / 1000.0));
-    return outN;
   }
 
   static Map<String, Long> counters(PipelineResult result) {

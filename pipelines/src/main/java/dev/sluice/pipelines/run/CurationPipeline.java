@@ -8,6 +8,7 @@ import dev.sluice.pipelines.model.DeadLetter;
 import dev.sluice.pipelines.model.Doc;
 import dev.sluice.pipelines.model.RemovedDoc;
 import dev.sluice.pipelines.recipe.Recipe;
+import dev.sluice.pipelines.steps.AugmentText;
 import dev.sluice.pipelines.steps.DedupExact;
 import dev.sluice.pipelines.steps.DedupIds;
 import dev.sluice.pipelines.steps.DedupNear;
@@ -17,6 +18,7 @@ import dev.sluice.pipelines.steps.Normalize;
 import dev.sluice.pipelines.steps.Observe;
 import dev.sluice.pipelines.steps.PerDocument;
 import dev.sluice.pipelines.steps.ReadDocuments;
+import dev.sluice.pipelines.steps.ScoreDifficulty;
 import dev.sluice.pipelines.steps.ScoreQuality;
 import dev.sluice.pipelines.steps.Tags;
 import dev.sluice.pipelines.steps.Tally;
@@ -50,6 +52,18 @@ public final class CurationPipeline {
 
   public static void build(
       Pipeline p, Recipe r, List<String> files, Path out, Path work, boolean report) {
+    build(p, r, files, out, work, report, null);
+  }
+
+  /** @param difficultyModel the curriculum's reference model file, when a component needs one */
+  public static void build(
+      Pipeline p,
+      Recipe r,
+      List<String> files,
+      Path out,
+      Path work,
+      boolean report,
+      Path difficultyModel) {
     List<PCollection<RemovedDoc>> removed = new ArrayList<>();
     List<PCollection<DeadLetter>> dead = new ArrayList<>();
     List<PCollection<RunStats>> stats = new ArrayList<>();
@@ -97,6 +111,22 @@ public final class CurationPipeline {
     } else {
       docs = keep(docs.apply("HashText", new DedupExact(null, false)), removed, stats);
     }
+    List<PCollection<KV<String, Long>>> counts = new ArrayList<>();
+    if (r.augment() != null) {
+      PCollectionTuple augmented =
+          docs.apply("AugmentText", new AugmentText(r.augment(), r.seed(), report));
+      docs = augmented.get(Tags.DOCS);
+      counts.add(augmented.get(AugmentText.COUNTS));
+      if (report) stats.add(augmented.get(Tags.STATS));
+    }
+    if (r.curriculum() != null) {
+      docs =
+          docs.apply(
+              "ScoreDifficulty",
+              new ScoreDifficulty(
+                  r.curriculum().components(),
+                  difficultyModel == null ? null : difficultyModel.toString()));
+    }
     if (report) stats.add(Observe.kept(docs));
 
     int rows = r.output().shardRows();
@@ -142,7 +172,6 @@ public final class CurationPipeline {
             CurationPipeline::deadLetterKey,
             new DeadLetterSink()));
 
-    List<PCollection<KV<String, Long>>> counts = new ArrayList<>();
     counts.add(read.get(ReadDocuments.INPUT));
     counts.add(docs.apply("KeptKeys", Tally.keys((Doc d) -> "kept")));
     counts.add(allRemoved.apply("RemovedKeys", Tally.keys(RemovedDoc::tallyKey)));

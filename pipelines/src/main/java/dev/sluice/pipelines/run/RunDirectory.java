@@ -47,6 +47,7 @@ public final class RunDirectory {
             CurationPipeline.SHARDS,
             CurationPipeline.REMOVED,
             CurationPipeline.DEAD_LETTERS,
+            CurriculumModel.DIR,
             WORK)) {
       deleteTree(root.resolve(d));
     }

@@ -70,6 +70,7 @@ public final class Observe {
                     s.langIn.merge(d.lang(), 1L, Long::sum);
                     s.langOut.merge(d.lang(), 1L, Long::sum);
                     s.langConfidence.add(d.langScore());
+                    if (!Double.isNaN(d.difficulty())) s.difficultyOut.add(d.difficulty());
                   }
                 }))
         .setCoder(SerializableCoder.of(RunStats.class));

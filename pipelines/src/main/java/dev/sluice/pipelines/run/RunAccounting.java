@@ -1,0 +1,129 @@
+package dev.sluice.pipelines.run;
+
+import dev.sluice.pipelines.recipe.Recipe;
+import dev.sluice.pipelines.steps.AugmentText;
+import dev.sluice.schemas.Manifest;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The manifest's numbers from the tally the pipeline wrote: the counts (input + augmented = kept + dead_letter +
+ * filtered + duplicate), the funnel of stages, and the augment and curriculum sections.
+ */
+final class RunAccounting {
+  private RunAccounting() {}
+
+  /** augment.text's outcome counts ("synonym.changed", "copy_unchanged", ...), null without augmentation. */
+  static Map<String, Long> augmentCounts(Recipe r, Map<String, Long> tally) {
+    if (r.augment() == null) return null;
+    Map<String, Long> out = new TreeMap<>();
+    tally.forEach(
+        (k, v) -> {
+          if (k.startsWith(AugmentText.PREFIX))
+            out.put(k.substring(AugmentText.PREFIX.length()), v);
+        });
+    return out;
+  }
+
+  /** The difficulty components and the reference model that scored them; null without a curriculum. */
+  static Map<String, Object> curriculum(Recipe r, CurriculumModel reference) {
+    if (r.curriculum() == null) return null;
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("components", r.curriculum().components());
+    out.put("column", "difficulty");
+    if (reference != null) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("version", reference.model().version());
+      m.put("order", reference.model().order());
+      m.put("training_docs", reference.model().trainingDocs());
+      m.put("training_code_points", reference.model().trainingCodePoints());
+      m.put(
+          "file",
+          r.curriculum().model() != null
+              ? r.curriculum().model()
+              : CurriculumModel.DIR + "/" + CurriculumModel.FILE);
+      out.put("model", m);
+    }
+    return out;
+  }
+
+  static Manifest.Counts counts(Map<String, Long> tally) {
+    Map<String, Long> filtered = new TreeMap<>();
+    Map<String, Long> duplicate = new TreeMap<>();
+    duplicate.put("exact", 0L);
+    duplicate.put("near", 0L);
+    duplicate.put("history", 0L);
+    long dead = 0;
+    for (Map.Entry<String, Long> e : tally.entrySet()) {
+      String k = e.getKey();
+      if (k.startsWith("filtered:")) filtered.put(k.substring(9), e.getValue());
+      else if (k.startsWith("duplicate:"))
+        duplicate.merge(k.substring(10), e.getValue(), Long::sum);
+      else if (k.startsWith("dead_letter:")) dead += e.getValue();
+    }
+    return new Manifest.Counts(
+        tally.getOrDefault("input", 0L),
+        tally.getOrDefault("kept", 0L),
+        dead,
+        filtered,
+        duplicate,
+        tally.getOrDefault(AugmentText.AUGMENTED, 0L));
+  }
+
+  static List<Manifest.Stage> stages(
+      Recipe r, Map<String, Long> tally, Manifest.Counts c, Map<String, Long> metrics) {
+    long readDead = 0;
+    long normDead = 0;
+    long dupIds = tally.getOrDefault("dead_letter:parse.duplicate_id", 0L);
+    long lang = 0;
+    long quality = 0;
+    for (Map.Entry<String, Long> e : tally.entrySet()) {
+      String k = e.getKey();
+      if (k.startsWith("dead_letter:read.")
+          || (k.startsWith("dead_letter:parse.") && !k.endsWith(".duplicate_id"))) {
+        readDead += e.getValue();
+      } else if (k.startsWith("dead_letter:normalize.")) {
+        normDead += e.getValue();
+      } else if (k.startsWith("filtered:language.")) {
+        lang += e.getValue();
+      } else if (k.startsWith("filtered:")) {
+        quality += e.getValue();
+      }
+    }
+    List<Manifest.Stage> out = new ArrayList<>();
+    long n = c.input();
+    n = stage(out, "read", n, n - readDead, metrics);
+    n = stage(out, "dedup_ids", n, n - dupIds, metrics);
+    n = stage(out, "normalize", n, n - normDead, metrics);
+    if (r.language() != null) n = stage(out, "language", n, n - lang, metrics);
+    n = stage(out, "quality", n, n - quality, metrics);
+    if (r.dedup() != null && r.dedup().exact())
+      n = stage(out, "dedup_exact", n, n - c.duplicate().get("exact"), metrics);
+    if (r.dedup() != null && r.dedup().near() != null) {
+      n = stage(out, "dedup_near", n, n - c.duplicate().get("near"), metrics);
+    }
+    if (r.dedup() != null && r.dedup().history() != null) {
+      n = stage(out, "dedup_history", n, n - c.duplicate().get("history"), metrics);
+    }
+    if (r.augment() != null) n = stage(out, "augment", n, n + c.augmented(), metrics);
+    if (r.curriculum() != null) n = stage(out, "difficulty", n, n, metrics);
+    stage(out, "write", n, n, metrics);
+    return out;
+  }
+
+  private static long stage(
+      List<Manifest.Stage> out, String name, long in, long outN, Map<String, Long> metrics) {
+    double secs = metrics.getOrDefault("nanos:" + name, 0L) / 1e9;
+    if (name.equals("write")) {
+      secs +=
+          (metrics.getOrDefault("nanos:write_removed", 0L)
+                  + metrics.getOrDefault("nanos:write_dead_letters", 0L))
+              / 1e9;
+    }
+    out.add(new Manifest.Stage(name, in, outN, Math.round(secs * 1000) / 1000.0));
+    return outN;
+  }
+}

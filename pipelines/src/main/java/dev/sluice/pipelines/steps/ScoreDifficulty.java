@@ -1,0 +1,139 @@
+package dev.sluice.pipelines.steps;
+
+import dev.sluice.augment.difficulty.Difficulty;
+import dev.sluice.augment.difficulty.DifficultyModel;
+import dev.sluice.augment.difficulty.Percentiles;
+import dev.sluice.pipelines.model.Doc;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.beam.sdk.transforms.Combine;
+import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionView;
+
+/**
+ * {@code curriculum}: measures each document's difficulty components (the recipe's list, from
+ * Difficulty.COMPONENTS; rarity and perplexity under the reference model), then turns them into the
+ * {@code difficulty} column: each component's percentile among all documents of the run (mid-rank, so ties
+ * share one value), averaged. Two passes: the components, then their sorted values as a side input.
+ */
+public final class ScoreDifficulty extends PTransform<PCollection<Doc>, PCollection<Doc>> {
+  private final List<String> components;
+  private final String modelFile;
+
+  /** @param modelFile the reference model (absolute path), or null when no component needs one */
+  public ScoreDifficulty(List<String> components, String modelFile) {
+    this.components = List.copyOf(components);
+    this.modelFile = modelFile;
+  }
+
+  @Override
+  public PCollection<Doc> expand(PCollection<Doc> docs) {
+    PCollection<Doc> measured =
+        docs.apply("MeasureDifficulty", ParDo.of(new MeasureFn(components, modelFile)))
+            .setCoder(Doc.CODER);
+    PCollectionView<double[][]> sorted =
+        measured
+            .apply("DifficultyParts", ParDo.of(new PartsFn()))
+            .setCoder(SortedParts.PARTS_CODER)
+            .apply("SortParts", Combine.globally(new SortedParts()).asSingletonView());
+    return measured
+        .apply("RankDifficulty", ParDo.of(new RankFn(sorted)).withSideInputs(sorted))
+        .setCoder(Doc.CODER);
+  }
+
+  /** One model per file and JVM: a Flink TaskManager runs many instances of the step. */
+  private static final Map<String, DifficultyModel> MODELS = new ConcurrentHashMap<>();
+
+  static DifficultyModel model(String file) {
+    return MODELS.computeIfAbsent(
+        file,
+        f -> {
+          try {
+            return DifficultyModel.load(Path.of(f));
+          } catch (IOException e) {
+            throw new UncheckedIOException("could not read the difficulty model " + f, e);
+          }
+        });
+  }
+
+  static final class MeasureFn extends DoFn<Doc, Doc> {
+    private final List<String> components;
+    private final String modelFile;
+    private final StageClock clock = new StageClock("difficulty");
+    private transient DifficultyModel model;
+
+    MeasureFn(List<String> components, String modelFile) {
+      this.components = components;
+      this.modelFile = modelFile;
+    }
+
+    @Setup
+    public void setup() {
+      if (modelFile != null) model = model(modelFile);
+    }
+
+    @ProcessElement
+    public void process(@Element Doc d, OutputReceiver<Doc> out) {
+      long t = clock.start();
+      double[] parts = new double[Difficulty.COMPONENTS.size()];
+      Arrays.fill(parts, Double.NaN);
+      for (String c : components) {
+        parts[Difficulty.COMPONENTS.indexOf(c)] =
+            switch (c) {
+              case "length" -> Difficulty.length(d.text());
+              case "rarity" -> model.rarity(d.text());
+              case "perplexity" -> model.perplexity(d.text());
+              case "quality" -> Difficulty.quality(d.quality());
+              default -> throw new IllegalStateException("unknown component " + c);
+            };
+      }
+      out.output(d.withDifficultyParts(parts));
+      clock.stop(t);
+    }
+
+    @FinishBundle
+    public void finish() {
+      clock.flush();
+    }
+  }
+
+  static final class PartsFn extends DoFn<Doc, double[]> {
+    @ProcessElement
+    public void process(@Element Doc d, OutputReceiver<double[]> out) {
+      out.output(d.difficultyParts());
+    }
+  }
+
+  static final class RankFn extends DoFn<Doc, Doc> {
+    private final PCollectionView<double[][]> sorted;
+    private final StageClock clock = new StageClock("difficulty");
+
+    RankFn(PCollectionView<double[][]> sorted) {
+      this.sorted = sorted;
+    }
+
+    @ProcessElement
+    public void process(ProcessContext c) {
+      long t = clock.start();
+      double[][] all = c.sideInput(sorted);
+      double[] parts = c.element().difficultyParts();
+      double[] ranks = new double[parts.length];
+      for (int i = 0; i < parts.length; i++) ranks[i] = Percentiles.rank(all[i], parts[i]);
+      c.output(c.element().withDifficulty(Difficulty.combine(ranks)));
+      clock.stop(t);
+    }
+
+    @FinishBundle
+    public void finish() {
+      clock.flush();
+    }
+  }
+}

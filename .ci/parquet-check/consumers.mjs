@@ -64,6 +64,28 @@ if (manifest.shards.length > 0 && (manifest.recipe.quality?.rules ?? []).include
     check(false, `SELECT signals.gopher_quality.word_count: ${e.message}`)
   }
 }
+// augmentation and curriculum: a list column and a struct, queried as users would
+if (manifest.shards.length > 0) {
+  const shards = `read_parquet('${join(dir, 'shards', '*.parquet')}')`
+  const q = async sql => (await duck.runAndReadAll(sql)).getRowObjects()[0]
+  try {
+    const a = await q(`SELECT count(*) FILTER (WHERE len(augment_ops) > 0) AS ops,
+        count(*) FILTER (WHERE augmented_from IS NOT NULL) AS copies FROM ${shards}`)
+    check(Number(a.ops) === (manifest.counts.augmented ?? 0) && Number(a.copies) === (manifest.counts.augmented ?? 0),
+      `augmented rows: ${a.copies} with augmented_from, ${a.ops} with augment_ops; counts.augmented ${manifest.counts.augmented}`)
+    const orphans = await q(`SELECT count(*) AS n FROM ${shards} c WHERE c.augmented_from IS NOT NULL
+        AND c.augmented_from NOT IN (SELECT id FROM ${shards})`)
+    check(Number(orphans.n) === 0, `${orphans.n} augmented copies whose original is not kept`)
+    const d = await q(`SELECT count(*) FILTER (WHERE difficulty BETWEEN 0 AND 1) AS n,
+        count(*) FILTER (WHERE difficulty_components.length IS NOT NULL) AS len FROM ${shards}`)
+    const want = manifest.curriculum ? manifest.counts.kept : 0
+    check(Number(d.n) === want, `difficulty in [0, 1] on ${d.n} rows, want ${want}`)
+    if ((manifest.curriculum?.components ?? []).includes('length'))
+      check(Number(d.len) === want, `difficulty_components.length on ${d.len} rows, want ${want}`)
+  } catch (e) {
+    check(false, `augmentation/curriculum columns in SQL: ${e.message}`)
+  }
+}
 for (const f of failures.slice(0, 20)) console.log('FAIL ' + f)
 console.log(`consumers ${dir}: ${failures.length ? failures.length + ' FAILED checks' : 'DuckDB, Polars and Arrow read every column'}; load ms ${JSON.stringify(Object.fromEntries(Object.entries(timings).map(([k, v]) => [k, Math.round(v)])))}`)
 process.exit(failures.length ? 1 : 0)

@@ -19,6 +19,7 @@ final class Draft {
   private String text; // the current text, or null when the segments are newer
   private boolean tokenized;
   private char[] src; // the chars of the text last tokenized (a buffer: may be longer)
+  private int srcLength;
   private int[] bounds; // the scanner's buffer
   private char[][] base; // per segment: the array it is a range of; null for src
   private int[] from;
@@ -69,6 +70,18 @@ final class Draft {
     segs = 0;
   }
 
+  /** The chars the unedited segments are ranges of ({@link #wordBase} returns this array for them). */
+  char[] source() {
+    tokenize();
+    return src;
+  }
+
+  /** How many chars of {@link #source()} are the text's. */
+  int sourceLength() {
+    tokenize();
+    return srcLength;
+  }
+
   /** The number of words; call it before the word accessors below, which assume the words are read. */
   int words() {
     tokenize();
@@ -109,30 +122,32 @@ final class Draft {
     return Arrays.equals(baseOf(ka), from[ka], to[ka], baseOf(kb), from[kb], to[kb]);
   }
 
-  /** Puts old word {@code at[p]} at position p, for every p < m; the gaps stay. */
-  void permuteWords(int[] at, int m) {
-    int moved = 0;
-    for (int p = 0; p < m; p++) if (at[p] != p) moved++;
-    if (moved == 0) return;
-    int[] pos = new int[moved];
-    char[][] b = new char[moved][];
-    int[] f = new int[moved];
-    int[] t = new int[moved];
-    int i = 0;
-    for (int p = 0; p < m; p++) {
-      if (at[p] == p) continue;
-      int k = 2 * at[p] + 1;
-      pos[i] = 2 * p + 1;
+  /** Puts old word {@code at[p]} at position p for the {@code count} positions p in {@code positions}; the gaps
+   * stay. The positions must hold every p with at[p] ≠ p. */
+  void moveWords(int[] at, int[] positions, int count) {
+    char[][] b = new char[count][];
+    int[] f = new int[count];
+    int[] t = new int[count];
+    for (int i = 0; i < count; i++) {
+      int k = 2 * at[positions[i]] + 1;
       b[i] = base[k];
       f[i] = from[k];
-      t[i++] = to[k];
+      t[i] = to[k];
     }
-    for (i = 0; i < moved; i++) {
-      base[pos[i]] = b[i];
-      from[pos[i]] = f[i];
-      to[pos[i]] = t[i];
+    for (int i = 0; i < count; i++) {
+      int k = 2 * positions[i] + 1;
+      base[k] = b[i];
+      from[k] = f[i];
+      to[k] = t[i];
     }
     text = null;
+  }
+
+  /** Puts old word {@code at[p]} at position p, for every p < m; the gaps stay. */
+  void permuteWords(int[] at, int m) {
+    int[] positions = new int[m];
+    for (int p = 0; p < m; p++) positions[p] = p;
+    moveWords(at, positions, m);
   }
 
   /** True when word w opens the text or follows . ! ? … or a blank line. */
@@ -165,6 +180,7 @@ final class Draft {
     int n = text.length();
     if (src == null || src.length < n) src = new char[n + n / 4 + 16];
     text.getChars(0, n, src, 0);
+    srcLength = n;
     if (bounds == null || bounds.length < n + 3) bounds = new int[n + n / 4 + 16];
     WordSpans w = WordSpans.of(src, n, bounds);
     segs = 2 * w.count + 1;

@@ -62,7 +62,7 @@ final class RandomInsert implements TextOp {
     }
     if (made == 0) return false;
     int[] order = d.scratch.orderBy(places, made, l + 1);
-    Draft.Builder out = d.rebuild();
+    DraftBuilder out = d.rebuild();
     out.oldGap(0);
     int kept = 0; // the next old word to copy; the gap before it is already out
     int k = 0;

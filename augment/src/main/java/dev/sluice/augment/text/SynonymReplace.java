@@ -53,7 +53,7 @@ final class SynonymReplace implements TextOp {
     }
     // a term of several words becomes several words: lay the segments out again
     int[] byWord = d.scratch.orderBy(picked, found, l);
-    Draft.Builder out = d.rebuild();
+    DraftBuilder out = d.rebuild();
     out.oldGap(0);
     int kept = 0; // the next old word to copy; the gap before it is already out
     for (int k = 0; k < found; k++) {

@@ -134,7 +134,8 @@ final class KeyboardTypos implements TextOp {
       before[i] = count;
       char ch = c[i];
       int e = ch < 128 ? LETTER[ch] : 0;
-      if (e != 0 && i + 1 < n && c[i + 1] >= 0x300 && WordSpans.markAt(c, i + 1, n)) e = 0;
+      // tested in this order, every branch goes the same way but next to a combining mark
+      if (i + 1 < n && c[i + 1] >= 0x300 && e != 0 && WordSpans.markAt(c, i + 1, n)) e = 0;
       count += e;
     }
     before[n] = count;

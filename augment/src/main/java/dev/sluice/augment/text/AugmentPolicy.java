@@ -54,6 +54,19 @@ public final class AugmentPolicy implements Serializable {
     this.rates = rates;
   }
 
+  /** A deserialized policy is checked like a new one. */
+  private Object readResolve() throws java.io.ObjectStreamException {
+    if (rates == null || rates.length != OPS.size()) {
+      throw new java.io.InvalidObjectException("augment: a policy holds one rate per op in " + OPS);
+    }
+    for (double r : rates) {
+      if (!Double.isNaN(r) && !(r >= 0 && r <= 1)) {
+        throw new java.io.InvalidObjectException("augment: rate out of 0..1: " + r);
+      }
+    }
+    return this;
+  }
+
   /**
    * A policy from a recipe's rates by op name. A rate of 0 turns the op off.
    *
@@ -124,7 +137,7 @@ public final class AugmentPolicy implements Serializable {
       (did ? changed : unchanged).add(name);
     }
     String out = draft.text();
-    draft.reset(null); // hold on to no document between calls
+    draft.reset(null); // the buffers stay for the thread's next document; the text goes
     return new Augmented(out, changed, unchanged, skipped);
   }
 

@@ -12,7 +12,7 @@ final class Cuts {
 
   /** Deletes the words marked {@code gone} (of m); with {@code runs}, consecutive ones on a line go as one unit. */
   static void delete(Draft d, boolean[] gone, int m, boolean runs) {
-    Draft.Builder out = d.rebuild();
+    DraftBuilder out = d.rebuild();
     out.oldGap(0);
     int kept = 0; // the next old word to copy; the gap before it is already out
     int i = 0;
@@ -45,7 +45,7 @@ final class Cuts {
 
   /** Replaces each run of consecutive {@code covered} words on one line, and what is between them, by {@code token}. */
   static void mask(Draft d, boolean[] covered, int m, char[] token) {
-    Draft.Builder out = d.rebuild();
+    DraftBuilder out = d.rebuild();
     out.oldGap(0);
     int kept = 0;
     int i = 0;

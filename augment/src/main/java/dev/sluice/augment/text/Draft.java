@@ -19,6 +19,7 @@ final class Draft {
   private String text; // the current text, or null when the segments are newer
   private boolean tokenized;
   private char[] src; // the chars of the text last tokenized (a buffer: may be longer)
+  private int srcLength;
   private int[] bounds; // the scanner's buffer
   private char[][] base; // per segment: the array it is a range of; null for src
   private int[] from;
@@ -69,6 +70,18 @@ final class Draft {
     segs = 0;
   }
 
+  /** The chars the unedited segments are ranges of ({@link #wordBase} returns this array for them). */
+  char[] source() {
+    tokenize();
+    return src;
+  }
+
+  /** How many chars of {@link #source()} are the text's. */
+  int sourceLength() {
+    tokenize();
+    return srcLength;
+  }
+
   /** The number of words; call it before the word accessors below, which assume the words are read. */
   int words() {
     tokenize();
@@ -109,28 +122,23 @@ final class Draft {
     return Arrays.equals(baseOf(ka), from[ka], to[ka], baseOf(kb), from[kb], to[kb]);
   }
 
-  /** Puts old word {@code at[p]} at position p, for every p < m; the gaps stay. */
-  void permuteWords(int[] at, int m) {
-    int moved = 0;
-    for (int p = 0; p < m; p++) if (at[p] != p) moved++;
-    if (moved == 0) return;
-    int[] pos = new int[moved];
-    char[][] b = new char[moved][];
-    int[] f = new int[moved];
-    int[] t = new int[moved];
-    int i = 0;
-    for (int p = 0; p < m; p++) {
-      if (at[p] == p) continue;
-      int k = 2 * at[p] + 1;
-      pos[i] = 2 * p + 1;
+  /** Puts old word {@code at[p]} at position p for the {@code count} positions p in {@code positions}; the gaps
+   * stay. The positions must hold every p with at[p] ≠ p. */
+  void moveWords(int[] at, int[] positions, int count) {
+    char[][] b = new char[count][];
+    int[] f = new int[count];
+    int[] t = new int[count];
+    for (int i = 0; i < count; i++) {
+      int k = 2 * at[positions[i]] + 1;
       b[i] = base[k];
       f[i] = from[k];
-      t[i++] = to[k];
+      t[i] = to[k];
     }
-    for (i = 0; i < moved; i++) {
-      base[pos[i]] = b[i];
-      from[pos[i]] = f[i];
-      to[pos[i]] = t[i];
+    for (int i = 0; i < count; i++) {
+      int k = 2 * positions[i] + 1;
+      base[k] = b[i];
+      from[k] = f[i];
+      to[k] = t[i];
     }
     text = null;
   }
@@ -165,6 +173,7 @@ final class Draft {
     int n = text.length();
     if (src == null || src.length < n) src = new char[n + n / 4 + 16];
     text.getChars(0, n, src, 0);
+    srcLength = n;
     if (bounds == null || bounds.length < n + 3) bounds = new int[n + n / 4 + 16];
     WordSpans w = WordSpans.of(src, n, bounds);
     segs = 2 * w.count + 1;
@@ -201,151 +210,50 @@ final class Draft {
     return new String(out, 0, total);
   }
 
-  /** Starts a new segment list for this draft; {@link Builder#done()} installs it. */
-  Builder rebuild() {
+  /** Starts a new segment list for this draft; {@link DraftBuilder#done()} installs it. */
+  DraftBuilder rebuild() {
     tokenize();
-    return new Builder();
+    int want = segs + segs / 4 + 16;
+    if (spareBase != null && spareBase.length >= want) {
+      return new DraftBuilder(this, spareBase, spareFrom, spareTo);
+    }
+    int cap = want + want / 2;
+    return new DraftBuilder(this, new char[cap][], new int[cap], new int[cap]);
   }
 
-  /**
-   * Appends segments in order, keeping the alternation: consecutive gaps merge into one (a new array only when
-   * they are not contiguous in the same one), a word always follows a gap (possibly empty). Stretches of old
-   * segments are copied in bulk ({@link #oldRun}), and the arrays of the layout before last are reused, so a
-   * rebuild costs a few array copies, not work per word.
-   */
-  final class Builder {
-    private char[][] b;
-    private int[] f;
-    private int[] t;
-    private int n;
-    // the pending gap
-    private char[] gb = src;
-    private int gf;
-    private int gt;
+  /** Makes a builder's segments the draft's; the old arrays are kept for the next rebuild. */
+  void install(char[][] b, int[] f, int[] t, int n) {
+    spareBase = base;
+    spareFrom = from;
+    spareTo = to;
+    base = b;
+    from = f;
+    to = t;
+    segs = n;
+    text = null;
+  }
 
-    private Builder() {
-      int want = segs + segs / 4 + 16;
-      if (spareBase != null && spareBase.length >= want) {
-        b = spareBase;
-        f = spareFrom;
-        t = spareTo;
-      } else {
-        b = new char[want + want / 2][];
-        f = new int[b.length];
-        t = new int[b.length];
-      }
-    }
+  // for DraftBuilder: the old segments
+  char[] srcChars() {
+    return src;
+  }
 
-    /** Appends old gap number {@code g} (the gap before old word g). */
-    void oldGap(int g) {
-      gap(baseOf(2 * g), from[2 * g], to[2 * g]);
-    }
+  char[] baseAt(int k) {
+    return baseOf(k);
+  }
 
-    /** Appends old word number {@code w}. */
-    void oldWord(int w) {
-      int k = 2 * w + 1;
-      word(baseOf(k), from[k], to[k]);
-    }
+  int fromAt(int k) {
+    return from[k];
+  }
 
-    /** Appends old words w0 to w1 − 1 and the gaps between them (not the gaps before w0 and after w1 − 1). */
-    void oldRun(int w0, int w1) {
-      if (w1 <= w0) return;
-      int k0 = 2 * w0 + 1;
-      int count = 2 * (w1 - w0) - 1;
-      push(gb, gf, gt);
-      ensure(n + count + 1);
-      System.arraycopy(base, k0, b, n, count);
-      System.arraycopy(from, k0, f, n, count);
-      System.arraycopy(to, k0, t, n, count);
-      n += count;
-      gf = gt = 0;
-    }
+  int toAt(int k) {
+    return to[k];
+  }
 
-    void gap(char[] cb, int cf, int ct) {
-      if (ct == cf) return;
-      if (gt == gf) {
-        gb = cb;
-        gf = cf;
-        gt = ct;
-      } else if (cb == gb && cf == gt) {
-        gt = ct;
-      } else {
-        char[] merged = new char[gt - gf + ct - cf];
-        System.arraycopy(gb, gf, merged, 0, gt - gf);
-        System.arraycopy(cb, cf, merged, gt - gf, ct - cf);
-        gb = merged;
-        gf = 0;
-        gt = merged.length;
-      }
-    }
-
-    void word(char[] cb, int cf, int ct) {
-      push(gb, gf, gt);
-      push(cb, cf, ct);
-      gf = gt = 0;
-    }
-
-    /** Appends a thesaurus term, one word per space-separated part, single spaces between. */
-    void words(char[] term) {
-      int start = 0;
-      for (int i = 0; i <= term.length; i++) {
-        if (i == term.length || term[i] == ' ') {
-          if (start > 0) gap(SPACE, 0, 1);
-          word(term, start, i);
-          start = i + 1;
-        }
-      }
-    }
-
-    /**
-     * Drops the run of horizontal space that ends the pending gap, unless the run is a line's indentation (after a
-     * line break, or at the start of the text); true when it dropped one.
-     */
-    boolean dropTrailingSpace() {
-      int s = gt;
-      while (s > gf && WordSpans.isHorizontalSpace(gb[s - 1])) s--;
-      if (s == gt) return false;
-      boolean indentation = s == gf ? n == 0 : gb[s - 1] == '\n' || gb[s - 1] == '\r';
-      if (indentation) return false;
-      gt = s;
-      return true;
-    }
-
-    /** Appends old gap {@code g} less the run of horizontal space it starts with. */
-    void oldGapLessLeadingSpace(int g) {
-      int k = 2 * g;
-      char[] c = baseOf(k);
-      int s = from[k];
-      while (s < to[k] && WordSpans.isHorizontalSpace(c[s])) s++;
-      gap(c, s, to[k]);
-    }
-
-    private void ensure(int size) {
-      if (size > b.length) {
-        int cap = Math.max(size, b.length * 2);
-        b = Arrays.copyOf(b, cap);
-        f = Arrays.copyOf(f, cap);
-        t = Arrays.copyOf(t, cap);
-      }
-    }
-
-    private void push(char[] cb, int cf, int ct) {
-      if (n == b.length) ensure(n + 1);
-      b[n] = cb == src ? null : cb;
-      f[n] = cf;
-      t[n++] = ct;
-    }
-
-    void done() {
-      push(gb, gf, gt);
-      spareBase = base;
-      spareFrom = from;
-      spareTo = to;
-      base = b;
-      from = f;
-      to = t;
-      segs = n;
-      text = null;
-    }
+  /** Copies old segments [k, k + count) into the given arrays at {@code at}. */
+  void copySegments(int k, char[][] b, int[] f, int[] t, int at, int count) {
+    System.arraycopy(base, k, b, at, count);
+    System.arraycopy(from, k, f, at, count);
+    System.arraycopy(to, k, t, at, count);
   }
 }

@@ -38,9 +38,11 @@ final class KeyboardTypos implements TextOp {
   }
 
   private final double rate;
+  private final double logMiss; // log(1 − rate)
 
   KeyboardTypos(double rate) {
     this.rate = rate;
+    this.logMiss = StrictMath.log1p(-rate);
   }
 
   @Override
@@ -56,22 +58,27 @@ final class KeyboardTypos implements TextOp {
   @Override
   public boolean apply(Draft d, Rng rng) {
     int l = d.words();
-    int skip = rng.failuresBeforeSuccess(rate);
+    int skip = rng.failuresBeforeSuccess(rate, logMiss);
     boolean changed = false;
+    char[] src = d.source();
+    int[] before = null;
     // ASCII letters only ever sit inside words: the gaps need no scan
     for (int w = 0; w < l; w++) {
       char[] a = d.wordBase(w);
       int f = d.wordFrom(w);
       int t = d.wordTo(w);
-      if (skip >= t - f) {
-        // no hit can fall in this word if it is plain ASCII: count its letters and move on
-        int letters = 0;
-        int i = f;
-        while (i < t && a[i] < 128) letters += LETTER[a[i++]];
-        if (i == t) {
-          skip -= letters;
-          continue;
-        }
+      // the letters a hit may fall on, counted without a loop for a word still in the source
+      int letters;
+      if (a == src) {
+        if (before == null)
+          before = eligibleBefore(src, d.sourceLength(), d.scratch.ints(d.sourceLength() + 1));
+        letters = before[t] - before[f];
+      } else {
+        letters = eligible(a, f, t);
+      }
+      if (skip >= letters) {
+        skip -= letters;
+        continue;
       }
       char[] out = null;
       int o = 0;
@@ -83,7 +90,7 @@ final class KeyboardTypos implements TextOp {
           skip--;
           continue;
         }
-        skip = rng.failuresBeforeSuccess(rate);
+        skip = rng.failuresBeforeSuccess(rate, logMiss);
         if (out == null) out = new char[2 * (t - f)];
         System.arraycopy(a, copied, out, o, i - copied);
         o += i - copied;
@@ -118,6 +125,31 @@ final class KeyboardTypos implements TextOp {
       }
     }
     return changed;
+  }
+
+  /** {@code before[i]}: the letters a typo may hit in c[0, i), for i ≤ n; one pass, no branch per letter. */
+  static int[] eligibleBefore(char[] c, int n, int[] before) {
+    int count = 0;
+    for (int i = 0; i < n; i++) {
+      before[i] = count;
+      char ch = c[i];
+      int e = ch < 128 ? LETTER[ch] : 0;
+      // tested in this order, every branch goes the same way but next to a combining mark
+      if (i + 1 < n && c[i + 1] >= 0x300 && e != 0 && WordSpans.markAt(c, i + 1, n)) e = 0;
+      count += e;
+    }
+    before[n] = count;
+    return before;
+  }
+
+  /** The letters a typo may hit in c[f, t): ASCII letters not carrying a combining mark. */
+  static int eligible(char[] c, int f, int t) {
+    int count = 0;
+    for (int i = f; i < t; i++) {
+      char ch = c[i];
+      if (ch < 128 ? LETTER[ch] != 0 && !WordSpans.markAt(c, i + 1, t) : false) count++;
+    }
+    return count;
   }
 
   static boolean isAsciiLetter(char c) {

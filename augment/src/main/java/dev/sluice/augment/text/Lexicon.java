@@ -38,6 +38,7 @@ final class Lexicon {
   private final int[] vals;
 
   private final int mask;
+  private final int shift; // 64 − log2(slots)
   private final int[] keyOff;
   private final int[] keyLen;
   private final char[] pool;
@@ -49,6 +50,7 @@ final class Lexicon {
     keys = new long[n];
     vals = new int[n];
     mask = n - 1;
+    shift = 64 - Integer.numberOfTrailingZeros(n);
     keyOff = new int[count];
     keyLen = new int[count];
     StringBuilder pooled = new StringBuilder();
@@ -105,7 +107,7 @@ final class Lexicon {
   private int find(char[] c, int from, int to) {
     long packed = pack(c, from, to);
     if (packed != 0) {
-      for (int slot = (int) Rng.mix64(packed) & mask; ; slot = (slot + 1) & mask) {
+      for (int slot = home(packed); ; slot = (slot + 1) & mask) {
         long k = keys[slot];
         if (k == packed) return (vals[slot] & 0x7FFF) - 2;
         if (k == 0) return NONE;
@@ -113,7 +115,7 @@ final class Lexicon {
     }
     long tag = LONG_KEY | hash(c, from, to) & 0xFFFFFFFFL;
     int len = to - from;
-    for (int slot = (int) Rng.mix64(tag) & mask; ; slot = (slot + 1) & mask) {
+    for (int slot = home(tag); ; slot = (slot + 1) & mask) {
       long k = keys[slot];
       if (k == 0) return NONE;
       if (k == tag) {
@@ -122,6 +124,11 @@ final class Lexicon {
           return (vals[slot] & 0x7FFF) - 2;
       }
     }
+  }
+
+  /** A key's first slot: Fibonacci hashing, the top bits of one multiply. */
+  private int home(long key) {
+    return (int) ((key * 0x9E3779B97F4A7C15L) >>> shift);
   }
 
   /** The folded word packed a char a byte when it has at most 8 chars that all fold to ASCII, else 0. */
@@ -146,7 +153,7 @@ final class Lexicon {
     char[] k = folded.toCharArray();
     long packed = pack(k, 0, k.length);
     long key = packed != 0 ? packed : LONG_KEY | hash(k, 0, k.length) & 0xFFFFFFFFL;
-    for (int slot = (int) Rng.mix64(key) & mask; ; slot = (slot + 1) & mask) {
+    for (int slot = home(key); ; slot = (slot + 1) & mask) {
       if (keys[slot] == 0) {
         keys[slot] = key;
         vals[slot] = ids << 15 | value + 2;

@@ -30,9 +30,11 @@ final class OcrNoise implements TextOp {
   }
 
   private final double rate;
+  private final double logMiss; // log(1 − rate)
 
   OcrNoise(double rate) {
     this.rate = rate;
+    this.logMiss = StrictMath.log1p(-rate);
   }
 
   @Override
@@ -51,7 +53,7 @@ final class OcrNoise implements TextOp {
   @Override
   public boolean apply(Draft d, Rng rng) {
     int l = d.words();
-    int skip = rng.failuresBeforeSuccess(rate);
+    int skip = rng.failuresBeforeSuccess(rate, logMiss);
     boolean changed = false;
     // every confusable char is a letter or digit, so inside a word: the gaps need no scan
     for (int w = 0; w < l; w++) {
@@ -75,7 +77,7 @@ final class OcrNoise implements TextOp {
           i += len;
           continue;
         }
-        skip = rng.failuresBeforeSuccess(rate);
+        skip = rng.failuresBeforeSuccess(rate, logMiss);
         if (out == null) out = new char[2 * (t - f)];
         System.arraycopy(a, copied, out, o, i - copied);
         o += i - copied;

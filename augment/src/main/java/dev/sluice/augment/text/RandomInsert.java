@@ -5,14 +5,13 @@ import java.util.Arrays;
 /**
  * EDA's random insertion (RI; Wei and Zou 2019): n = max(1, round(α·l)) times, a synonym of a random word that is
  * not a stop word is inserted at a random word boundary, separated by one space. The synonym is lower case, or
- * Capitalized where it opens a sentence before a Capitalized word. Words are drawn uniformly (up to 20 draws, as
- * EDA retries up to 10); a document whose candidates are too rare for that falls back to a uniform pick among all
- * of them, and one without any is returned unchanged. All insertions are chosen against the input's words and placed
+ * Capitalized where it opens a sentence before a Capitalized word. Words are drawn uniformly until one is a
+ * candidate (EDA retries up to 10 times); a document that fails 4·l + 64 draws in all falls back to a uniform pick
+ * among all its candidates, and one without any is returned unchanged. All insertions are chosen against the input's words and placed
  * in one pass.
  */
 final class RandomInsert implements TextOp {
   private static final char[][] NONE = new char[0][];
-  private static final int DRAWS = 20;
 
   private final double alpha;
   private final Lexicon lexicon;
@@ -34,14 +33,23 @@ final class RandomInsert implements TextOp {
     int n = TextOp.edits(alpha, l);
     char[][][] looked = d.scratch.lookups(l);
     int[] all = null;
-    long[] places = d.scratch.longs(n);
+    int[] places = new int[n];
     char[][] words = new char[n][];
     int made = 0;
+    // uniform draws until a candidate (EDA retries 10 times; here a document that runs through its
+    // budget of
+    // failed draws falls back to a uniform pick among all its candidates, so rare candidates still
+    // get picked)
+    int budget = 4 * l + 64;
     for (int k = 0; k < n; k++) {
       int source = -1;
-      for (int t = 0; t < DRAWS && source < 0; t++) {
+      while (source < 0 && budget > 0) {
         int c = rng.nextInt(l);
-        if (synonyms(d, looked, c) != NONE) source = c;
+        if (synonyms(d, looked, c) != NONE) {
+          source = c;
+        } else {
+          budget--;
+        }
       }
       if (source < 0) {
         if (all == null) all = candidates(d, looked, l);
@@ -50,19 +58,18 @@ final class RandomInsert implements TextOp {
       }
       char[][] syns = looked[source];
       words[made] = syns[rng.nextInt(syns.length)];
-      places[made] = (long) rng.nextInt(l + 1) << 32 | made;
-      made++;
+      places[made++] = rng.nextInt(l + 1);
     }
     if (made == 0) return false;
-    Arrays.sort(places, 0, made);
-    Draft.Builder out = d.rebuild();
+    int[] order = d.scratch.orderBy(places, made, l + 1);
+    DraftBuilder out = d.rebuild();
     out.oldGap(0);
     int kept = 0; // the next old word to copy; the gap before it is already out
     int k = 0;
-    for (; k < made && (int) (places[k] >>> 32) < l; k++) {
-      int w = (int) (places[k] >>> 32);
-      char[] word = words[(int) places[k]];
-      boolean first = k == 0 || (int) (places[k - 1] >>> 32) != w;
+    for (; k < made && places[order[k]] < l; k++) {
+      int w = places[order[k]];
+      char[] word = words[order[k]];
+      boolean first = k == 0 || places[order[k - 1]] != w;
       if (w > kept) {
         out.oldRun(kept, w);
         out.oldGap(w);
@@ -80,7 +87,7 @@ final class RandomInsert implements TextOp {
     out.oldRun(kept, l);
     for (; k < made; k++) { // after the last word, before what follows it
       out.gap(Draft.SPACE, 0, 1);
-      out.words(words[(int) places[k]]);
+      out.words(words[order[k]]);
     }
     out.oldGap(l);
     out.done();

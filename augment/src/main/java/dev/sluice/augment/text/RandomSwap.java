@@ -24,6 +24,7 @@ final class RandomSwap implements TextOp {
     int n = TextOp.edits(alpha, l);
     int[] at = d.scratch.ints(l);
     for (int i = 0; i < l; i++) at[i] = i;
+    int[] touched = new int[2 * n];
     for (int k = 0; k < n; k++) {
       int i = rng.nextInt(l);
       int j = rng.nextInt(l - 1);
@@ -31,11 +32,21 @@ final class RandomSwap implements TextOp {
       int t = at[i];
       at[i] = at[j];
       at[j] = t;
+      touched[2 * k] = i;
+      touched[2 * k + 1] = j;
     }
+    // only touched positions can have moved: look at those, not at every word
+    boolean[] seen = d.scratch.flags(l);
+    int moved = 0;
     boolean same = true;
-    for (int p = 0; p < l && same; p++) same = at[p] == p || d.sameWord(p, at[p]);
+    for (int p : touched) {
+      if (seen[p] || at[p] == p) continue;
+      seen[p] = true;
+      touched[moved++] = p;
+      same &= d.sameWord(p, at[p]);
+    }
     if (same) return false;
-    d.permuteWords(at, l);
+    d.moveWords(at, touched, moved);
     return true;
   }
 }

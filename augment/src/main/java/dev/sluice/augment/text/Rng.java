@@ -78,10 +78,15 @@ final class Rng {
    * letter costs one draw per event, not one per letter. Capped at {@link Integer#MAX_VALUE}; p = 0 never succeeds.
    */
   int failuresBeforeSuccess(double p) {
+    return failuresBeforeSuccess(p, StrictMath.log1p(-p));
+  }
+
+  /** {@link #failuresBeforeSuccess(double)} with log(1 − p) computed once by the caller. */
+  int failuresBeforeSuccess(double p, double logOneMinusP) {
     if (p >= 1) return 0;
     if (p <= 0) return Integer.MAX_VALUE;
     double u = 1.0 - nextDouble(); // (0, 1]
-    double k = Math.floor(StrictMath.log(u) / StrictMath.log1p(-p));
+    double k = Math.floor(StrictMath.log(u) / logOneMinusP);
     return k >= Integer.MAX_VALUE ? Integer.MAX_VALUE : (int) k;
   }
 }

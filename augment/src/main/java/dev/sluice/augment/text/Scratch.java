@@ -45,6 +45,21 @@ final class Scratch {
     return lookups;
   }
 
+  /**
+   * The indexes 0..count−1 ordered by {@code key[i]} (each in [0, range)), ties in index order: a counting sort, a
+   * few passes without a data-dependent branch, where sorting a few dozen pairs was a visible cost. Uses {@link
+   * #ints}.
+   */
+  int[] orderBy(int[] key, int count, int range) {
+    int[] start = ints(range + 1);
+    Arrays.fill(start, 0, range + 1, 0);
+    for (int i = 0; i < count; i++) start[key[i] + 1]++;
+    for (int k = 1; k <= range; k++) start[k] += start[k - 1];
+    int[] order = new int[count];
+    for (int i = 0; i < count; i++) order[start[key[i]]++] = i;
+    return order;
+  }
+
   void clear() {
     ints = new int[0];
     longs = new long[0];

@@ -1,7 +1,5 @@
 package dev.sluice.augment.text;
 
-import java.util.Arrays;
-
 /**
  * EDA's synonym replacement (SR; Wei and Zou, "EDA: Easy Data Augmentation Techniques for Boosting Performance on
  * Text Classification Tasks", EMNLP 2019; github.com/jasonwei20/eda_nlp): n = max(1, round(α·l)) words that are not
@@ -30,7 +28,7 @@ final class SynonymReplace implements TextOp {
     int n = TextOp.edits(alpha, l);
     int[] order = d.scratch.ints(l);
     for (int i = 0; i < l; i++) order[i] = i;
-    long[] picks = d.scratch.longs(n);
+    int[] picked = new int[n];
     char[][] replacements = new char[n][];
     int found = 0;
     boolean multiWord = false;
@@ -46,25 +44,25 @@ final class SynonymReplace implements TextOp {
       char[] r = CasePreserver.apply(CasePreserver.pattern(c, d.wordFrom(w), d.wordTo(w)), syn);
       multiWord |= indexOf(r, ' ') >= 0;
       replacements[found] = r;
-      picks[found] = (long) w << 32 | found;
-      found++;
+      picked[found++] = w;
     }
     if (found == 0) return false;
     if (!multiWord) {
-      for (int k = 0; k < found; k++) d.setWord((int) (picks[k] >>> 32), replacements[k]);
+      for (int k = 0; k < found; k++) d.setWord(picked[k], replacements[k]);
       return true;
     }
-    Arrays.sort(picks, 0, found);
-    Draft.Builder out = d.rebuild();
+    // a term of several words becomes several words: lay the segments out again
+    int[] byWord = d.scratch.orderBy(picked, found, l);
+    DraftBuilder out = d.rebuild();
     out.oldGap(0);
     int kept = 0; // the next old word to copy; the gap before it is already out
     for (int k = 0; k < found; k++) {
-      int w = (int) (picks[k] >>> 32);
+      int w = picked[byWord[k]];
       if (w > kept) {
         out.oldRun(kept, w);
         out.oldGap(w);
       }
-      out.words(replacements[(int) picks[k]]);
+      out.words(replacements[byWord[k]]);
       out.oldGap(w + 1);
       kept = w + 1;
     }

@@ -27,10 +27,10 @@ class DraftTest {
       int m = fresh.words();
       int[] identity = new int[m];
       for (int k = 0; k < m; k++) identity[k] = k;
-      fresh.permuteWords(identity, m);
+      fresh.moveWords(identity, identity, m);
       assertEquals(s, fresh.text(), "seed " + seed);
       Draft copied = Draft.of(s);
-      Draft.Builder out = copied.rebuild();
+      DraftBuilder out = copied.rebuild();
       for (int k = 0; k < m; k++) {
         out.oldGap(k);
         out.oldWord(k);
@@ -46,7 +46,7 @@ class DraftTest {
     Draft d = Draft.of("One, two;\nthree.");
     d.words();
     d.setWord(1, "TWO".toCharArray());
-    d.permuteWords(new int[] {2, 1, 0}, 3);
+    d.moveWords(new int[] {2, 1, 0}, new int[] {0, 1, 2}, 3);
     assertEquals("three, TWO;\nOne.", d.text());
     assertTrue(d.sameWord(0, 0));
     assertFalse(d.sameWord(0, 1));
@@ -55,7 +55,7 @@ class DraftTest {
   @Test
   void theBuilderMergesGapsAndSplitsMultiWordTerms() {
     Draft d = Draft.of("a, b");
-    Draft.Builder out = d.rebuild();
+    DraftBuilder out = d.rebuild();
     out.oldGap(0);
     out.oldWord(0);
     out.oldGap(1);

@@ -69,4 +69,53 @@ class WordSpansTest {
       }
     }
   }
+
+  /** The words by the definition, one code point at a time: what the branch-free scanner must agree with. */
+  private static java.util.List<String> referenceWords(String s) {
+    java.util.List<String> out = new java.util.ArrayList<>();
+    int i = 0;
+    while (i < s.length()) {
+      int cp = s.codePointAt(i);
+      if (!Character.isLetterOrDigit(cp)) {
+        i += Character.charCount(cp);
+        continue;
+      }
+      int start = i;
+      int prev = cp;
+      i += Character.charCount(cp);
+      while (i < s.length()) {
+        int c = s.codePointAt(i);
+        int len = Character.charCount(c);
+        int next = i + len < s.length() ? s.codePointAt(i + len) : -1;
+        boolean joiner = c == '\'' || c == '-' || c == 0x2019 || c == 0x2010;
+        boolean zw = c == 0x200C || c == 0x200D;
+        boolean take;
+        if (joiner) {
+          take = !Character.isDigit(prev) && next >= 0 && Character.isLetter(next);
+        } else if (zw) {
+          take = next >= 0 && (Character.isLetter(next) || WordSpans.isMark(next));
+        } else {
+          take = Character.isLetterOrDigit(c) || WordSpans.isMark(c);
+        }
+        if (!take) break;
+        prev = c;
+        i += len;
+      }
+      out.add(s.substring(start, i));
+    }
+    return out;
+  }
+
+  @Test
+  void theFastScannerAgreesWithTheDefinitionOnRandomAndRealText() {
+    long seed = System.nanoTime();
+    java.util.Random r = new java.util.Random(seed);
+    for (int round = 0; round < 5000; round++) {
+      String s = RandomText.of(r, 60);
+      assertEquals(referenceWords(s), Corpus.words(s), () -> "seed " + seed + ": " + s);
+    }
+    for (String p : Corpus.mobyParagraphs(300)) assertEquals(referenceWords(p), Corpus.words(p));
+    for (String s : java.util.List.of("", "a", "'", "a'", "'a", "a-", "1-a", "a-1", "é'é", "٣'a"))
+      assertEquals(referenceWords(s), Corpus.words(s), s);
+  }
 }

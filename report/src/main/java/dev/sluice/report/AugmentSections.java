@@ -88,9 +88,9 @@ final class AugmentSections {
     }
     h.append(
             "<section id=\"curriculum\"><h2>Curriculum difficulty</h2><p>Column <code>difficulty</code>:"
-                + " the mean of the percentiles of ")
+                + " the percentile, among the kept documents, of the mean of the percentiles of ")
         .append(ReportHtml.esc(String.valueOf(r.curriculum().get("components"))))
-        .append(" over the kept documents (0 easiest, 1 hardest).");
+        .append(" (0 easiest, 1 hardest; uniform, so competence c admits a share c).");
     Object model = r.curriculum().get("model");
     if (model instanceof Map<?, ?> m) {
       h.append(" Reference model <code>")

@@ -22,7 +22,10 @@ import org.apache.beam.sdk.values.PCollectionView;
  * {@code curriculum}: measures each document's difficulty components (the recipe's list, from
  * Difficulty.COMPONENTS; rarity and perplexity under the reference model), then turns them into the
  * {@code difficulty} column: each component's percentile among all documents of the run (mid-rank, so ties
- * share one value), averaged. Two passes: the components, then their sorted values as a side input.
+ * share one value), averaged, and that mean ranked again among all documents. The second rank makes the column
+ * a percentile itself, uniform on [0, 1]: a curriculum's competence c then admits a share c of the documents (a
+ * mean of several percentiles crowds around 0.5, and c = 0.2 admitted 2% of them). Three passes: the components,
+ * their sorted values as a side input, the sorted means as another.
  */
 public final class ScoreDifficulty extends PTransform<PCollection<Doc>, PCollection<Doc>> {
   private final List<String> components;
@@ -43,10 +46,49 @@ public final class ScoreDifficulty extends PTransform<PCollection<Doc>, PCollect
         measured
             .apply("DifficultyParts", ParDo.of(new PartsFn()))
             .setCoder(SortedParts.PARTS_CODER)
-            .apply("SortParts", Combine.globally(new SortedParts()).asSingletonView());
-    return measured
-        .apply("RankDifficulty", ParDo.of(new RankFn(sorted)).withSideInputs(sorted))
+            .apply("SortParts", Combine.globally(SortedParts.components()).asSingletonView());
+    PCollection<Doc> combined =
+        measured
+            .apply("CombineDifficulty", ParDo.of(new RankFn(sorted)).withSideInputs(sorted))
+            .setCoder(Doc.CODER);
+    PCollectionView<double[][]> means =
+        combined
+            .apply("DifficultyMeans", ParDo.of(new MeanFn()))
+            .setCoder(SortedParts.PARTS_CODER)
+            .apply("SortMeans", Combine.globally(new SortedParts(1)).asSingletonView());
+    return combined
+        .apply("RankDifficulty", ParDo.of(new FinalRankFn(means)).withSideInputs(means))
         .setCoder(Doc.CODER);
+  }
+
+  static final class MeanFn extends DoFn<Doc, double[]> {
+    @ProcessElement
+    public void process(@Element Doc d, OutputReceiver<double[]> out) {
+      out.output(new double[] {d.difficulty()});
+    }
+  }
+
+  /** The mean of the component percentiles, ranked among every document's: the difficulty column. */
+  static final class FinalRankFn extends DoFn<Doc, Doc> {
+    private final PCollectionView<double[][]> means;
+    private final StageClock clock = new StageClock("difficulty");
+
+    FinalRankFn(PCollectionView<double[][]> means) {
+      this.means = means;
+    }
+
+    @ProcessElement
+    public void process(ProcessContext c) {
+      long t = clock.start();
+      double mean = c.element().difficulty();
+      c.output(c.element().withDifficulty(Percentiles.rank(c.sideInput(means)[0], mean)));
+      clock.stop(t);
+    }
+
+    @FinishBundle
+    public void finish() {
+      clock.flush();
+    }
   }
 
   /** One model per file and JVM: a Flink TaskManager runs many instances of the step. */

@@ -14,8 +14,9 @@ import org.apache.beam.sdk.coders.CoderRegistry;
 import org.apache.beam.sdk.transforms.Combine;
 
 /**
- * Gathers every document's difficulty components into one array per component and sorts them (NaN dropped), for
- * percentile ranks. Eight bytes per document and component: 1 M documents with two components is 16 MB.
+ * Gathers rows of {@code width} doubles (a document's difficulty components, or its combined score) into one
+ * array per column and sorts them (NaN dropped), for percentile ranks. Eight bytes per document and column: 1 M
+ * documents with four components is 32 MB.
  */
 final class SortedParts extends Combine.CombineFn<double[], double[][], double[][]> {
   /** Arrays of doubles, with their length. */
@@ -23,33 +24,42 @@ final class SortedParts extends Combine.CombineFn<double[], double[][], double[]
 
   private static final Coder<double[][]> TABLE_CODER = new TableCoder();
 
-  private static final int K = Difficulty.COMPONENTS.size();
+  private final int width;
+
+  SortedParts(int width) {
+    this.width = width;
+  }
+
+  /** One column per difficulty component. */
+  static SortedParts components() {
+    return new SortedParts(Difficulty.COMPONENTS.size());
+  }
 
   @Override
   public double[][] createAccumulator() {
-    double[][] acc = new double[K + 1][];
-    acc[K] = new double[] {0}; // the row count
-    for (int i = 0; i < K; i++) acc[i] = new double[16];
+    double[][] acc = new double[width + 1][];
+    acc[width] = new double[] {0}; // the row count
+    for (int i = 0; i < width; i++) acc[i] = new double[16];
     return acc;
   }
 
   @Override
   public double[][] addInput(double[][] acc, double[] parts) {
-    int n = (int) acc[K][0];
-    if (n == acc[0].length) for (int i = 0; i < K; i++) acc[i] = Arrays.copyOf(acc[i], n * 2);
-    for (int i = 0; i < K; i++) acc[i][n] = parts[i];
-    acc[K][0] = n + 1;
+    int n = (int) acc[width][0];
+    if (n == acc[0].length) for (int i = 0; i < width; i++) acc[i] = Arrays.copyOf(acc[i], n * 2);
+    for (int i = 0; i < width; i++) acc[i][n] = parts[i];
+    acc[width][0] = n + 1;
     return acc;
   }
 
   @Override
   public double[][] mergeAccumulators(Iterable<double[][]> accs) {
     double[][] out = createAccumulator();
-    double[] row = new double[K];
+    double[] row = new double[width];
     for (double[][] a : accs) {
-      int n = (int) a[K][0];
+      int n = (int) a[width][0];
       for (int r = 0; r < n; r++) {
-        for (int i = 0; i < K; i++) row[i] = a[i][r];
+        for (int i = 0; i < width; i++) row[i] = a[i][r];
         addInput(out, row);
       }
     }
@@ -58,9 +68,9 @@ final class SortedParts extends Combine.CombineFn<double[], double[][], double[]
 
   @Override
   public double[][] extractOutput(double[][] acc) {
-    int n = (int) acc[K][0];
-    double[][] sorted = new double[K][];
-    for (int i = 0; i < K; i++) sorted[i] = Percentiles.sorted(Arrays.copyOf(acc[i], n));
+    int n = (int) acc[width][0];
+    double[][] sorted = new double[width][];
+    for (int i = 0; i < width; i++) sorted[i] = Percentiles.sorted(Arrays.copyOf(acc[i], n));
     return sorted;
   }
 

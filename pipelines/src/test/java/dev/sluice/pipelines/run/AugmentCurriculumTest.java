@@ -125,26 +125,42 @@ class AugmentCurriculumTest {
         assertNotNull(parts.get(k), k + " of " + g.get("id"));
     }
     assertEquals(c.augmented(), copies);
-    // difficulty is the mean of the components' mid-rank percentiles among the documents written
+    // difficulty is the percentile (mid-rank) of the mean of the components' percentiles among the
+    // documents
     List<String> names = List.of("length", "rarity", "perplexity", "quality");
     double[][] parts = new double[names.size()][kept.size()];
     for (int i = 0; i < kept.size(); i++) {
       GenericRecord comp = (GenericRecord) kept.get(i).get("difficulty_components");
       for (int k = 0; k < names.size(); k++) parts[k][i] = (Double) comp.get(names.get(k));
     }
+    double[] means = new double[kept.size()];
     for (int i = 0; i < kept.size(); i++) {
-      double mean = 0;
-      for (double[] part : parts) {
+      double[] ranks = new double[names.size()];
+      for (int k = 0; k < names.size(); k++) {
         double below = 0, equal = 0;
-        for (double v : part) {
-          if (v < part[i]) below++;
-          else if (v == part[i]) equal++;
+        for (double v : parts[k]) {
+          if (v < parts[k][i]) below++;
+          else if (v == parts[k][i]) equal++;
         }
-        mean += (below + equal / 2) / part.length / names.size();
+        ranks[k] = (below + equal / 2) / parts[k].length;
+      }
+      means[i] = dev.sluice.augment.difficulty.Difficulty.combine(ranks);
+    }
+    for (int i = 0; i < kept.size(); i++) {
+      double below = 0, equal = 0;
+      for (double v : means) {
+        if (v < means[i]) below++;
+        else if (v == means[i]) equal++;
       }
       assertEquals(
-          mean, (Double) kept.get(i).get("difficulty"), 1e-9, kept.get(i).get("id").toString());
+          (below + equal / 2) / means.length,
+          (Double) kept.get(i).get("difficulty"),
+          1e-9,
+          kept.get(i).get("id").toString());
     }
+    // so a competence of c admits about a share c of the documents
+    long easy = kept.stream().filter(g -> (Double) g.get("difficulty") <= 0.2).count();
+    assertEquals(0.2, easy / (double) kept.size(), 0.02, "share with difficulty <= 0.2");
 
     // the reference model is saved with the run, and the manifest names its version
     Path model = out.resolve("curriculum/difficulty-model.bin");

@@ -149,13 +149,19 @@ public final class DatasetCard {
     b.append(
         String.format(
             Locale.ROOT,
-            "Curated by Sluice %s with the recipe below: %,d of %,d input documents kept"
+            "Curated by Sluice %s with the recipe below: %,d of %,d input documents kept%s"
                 + " (%s, %s runner, finished %s). `load_dataset(\"parquet\", data_files=\"shards/*.parquet\")`"
                 + " or `load_dataset(RUN_DIR)` returns the kept documents; the `removed` config has one row per"
                 + " removed document with its stage, reason and, for duplicates, the survivor's id.\n\n",
             m.sluice_version(),
-            c.kept(),
+            c.kept() - c.augmented(),
             c.input(),
+            c.augmented() > 0
+                ? String.format(
+                    Locale.ROOT,
+                    ", plus %,d augmented copies of them (column `augmented_from`)",
+                    c.augmented())
+                : "",
             m.recipe_sha256().substring(0, 12),
             m.runner(),
             m.finished()));
@@ -168,6 +174,9 @@ public final class DatasetCard {
         .forEach((k, v) -> b.append(String.format(Locale.ROOT, "| removed by %s | %,d |\n", k, v)));
     c.duplicate()
         .forEach((k, v) -> b.append(String.format(Locale.ROOT, "| %s duplicates | %,d |\n", k, v)));
+    if (c.augmented() > 0) {
+      b.append(String.format(Locale.ROOT, "| augmented copies added | +%,d |\n", c.augmented()));
+    }
     b.append(String.format(Locale.ROOT, "| **kept** | **%,d** |\n\n", c.kept()));
     b.append("## Recipe\n\n```yaml\n").append(yaml(recipe)).append("```\n\n");
     b.append(

@@ -71,6 +71,37 @@ class DatasetCardTest {
   }
 
   @Test
+  void augmentedCopiesAreNamedApartFromTheKeptOriginals() {
+    Manifest m = manifest(Map.of("name", "aug"));
+    Manifest.Counts c = m.counts();
+    Manifest aug =
+        new Manifest(
+            m.recipe(),
+            m.recipe_sha256(),
+            m.sluice_version(),
+            m.runner(),
+            m.started(),
+            m.finished(),
+            new Manifest.Counts(
+                c.input(), c.kept() + 1_000, c.dead_letter(), c.filtered(), c.duplicate(), 1_000),
+            m.stages(),
+            m.shards(),
+            m.removed(),
+            m.dead_letters(),
+            m.dead_letter_reasons(),
+            m.wall_seconds(),
+            m.seed(),
+            Map.of("synonym.changed", 1_000L),
+            null);
+    assertTrue(aug.counts().balanced(), aug.counts().toString());
+    String card = DatasetCard.render(aug, Map.of("en", 13_345L));
+    assertTrue(
+        card.contains("12,345 of 20,000 input documents kept, plus 1,000 augmented copies"), card);
+    assertTrue(card.contains("| augmented copies added | +1,000 |"), card);
+    assertTrue(card.contains("| **kept** | **13,345** |"), card);
+  }
+
+  @Test
   void sizeCategoriesFollowTheHubsNames() {
     assertEquals("n<1K", DatasetCard.sizeCategory(999));
     assertEquals("1K<n<10K", DatasetCard.sizeCategory(1_858));

@@ -78,4 +78,46 @@ public final class TestRuns {
     }
     return docs;
   }
+
+  private static final Schema SLUICE =
+      new Schema.Parser()
+          .parse(
+              """
+      {"type": "record", "name": "Document", "fields": [
+        {"name": "id", "type": "string"},
+        {"name": "text", "type": "string"},
+        {"name": "augmented_from", "type": ["null", "string"], "default": null},
+        {"name": "difficulty", "type": ["null", "double"], "default": null}]}""");
+
+  /** A row of Sluice's own shards: an augmented copy names its original; difficulty may be null. */
+  public record SluiceDoc(String id, String text, String augmentedFrom, Double difficulty) {}
+
+  /** One shard with Sluice's augmented_from and difficulty columns. */
+  public static Path writeSluice(Path dir, List<SluiceDoc> docs) throws IOException {
+    Files.createDirectories(dir.resolve("shards"));
+    String rel = "shards/part-00000-of-00001.parquet";
+    try (ParquetWriter<GenericRecord> w =
+        AvroParquetWriter.<GenericRecord>builder(new LocalOutputFile(dir.resolve(rel)))
+            .withSchema(SLUICE)
+            .build()) {
+      for (SluiceDoc d : docs) {
+        GenericRecord r = new GenericData.Record(SLUICE);
+        r.put("id", d.id());
+        r.put("text", d.text());
+        r.put("augmented_from", d.augmentedFrom());
+        r.put("difficulty", d.difficulty());
+        w.write(r);
+      }
+    }
+    ObjectNode manifest = new ObjectMapper().createObjectNode();
+    manifest
+        .putArray("shards")
+        .addObject()
+        .put("path", rel)
+        .put("rows", docs.size())
+        .put("bytes", Files.size(dir.resolve(rel)));
+    manifest.putObject("counts").put("kept", docs.size());
+    new ObjectMapper().writeValue(dir.resolve("manifest.json").toFile(), manifest);
+    return dir;
+  }
 }

@@ -32,12 +32,8 @@ public record DataConfig(
     return new DataConfig("id", "text", null, null, 0.02, 1024);
   }
 
-  /** The columns the trainer will read, for a check before training starts. */
-  public ShardFile.Columns columnsForCheck() {
-    return columns();
-  }
-
-  ShardFile.Columns columns() {
+  /** The columns the trainer reads. */
+  public ShardFile.Columns columns() {
     return new ShardFile.Columns(idColumn, textColumn, weightColumn, difficultyColumn);
   }
 }

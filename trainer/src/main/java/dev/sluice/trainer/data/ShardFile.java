@@ -22,8 +22,19 @@ import org.apache.parquet.schema.Type;
  * weight and difficulty columns). Every failure names the file.
  */
 public final class ShardFile implements AutoCloseable {
-  /** One row: the id, the text as raw UTF-8 bytes (not decoded), weight (1 when absent) and difficulty (NaN). */
-  public record Row(String id, byte[] text, float weight, double difficulty) {}
+  /**
+   * One row: the id, the text as raw UTF-8 bytes (not decoded), weight (1 when absent) and difficulty (NaN), and
+   * the id the validation split hashes: the original's for an augmented copy (Sluice's {@code augmented_from}
+   * column), so a copy always lands on its original's side of the split.
+   */
+  public record Row(String id, byte[] text, float weight, double difficulty, String splitId) {
+    public Row(String id, byte[] text, float weight, double difficulty) {
+      this(id, text, weight, difficulty, id);
+    }
+  }
+
+  /** Sluice's column naming the original of an augmented copy; read when a shard has it. */
+  public static final String AUGMENTED_FROM = "augmented_from";
 
   private final Path path;
   private final ParquetFileReader reader;
@@ -33,6 +44,7 @@ public final class ShardFile implements AutoCloseable {
   private final int textCol;
   private final int weightCol;
   private final int difficultyCol;
+  private final int augmentedFromCol;
 
   private ShardFile(Path path, ParquetFileReader reader, Columns columns) {
     this.path = path;
@@ -55,6 +67,14 @@ public final class ShardFile implements AutoCloseable {
         fields.add(field(columns.difficulty(), false));
       }
     }
+    int a = -1;
+    if (file.containsField(AUGMENTED_FROM)
+        && file.getType(AUGMENTED_FROM).isPrimitive()
+        && !file.getType(AUGMENTED_FROM).isRepetition(Type.Repetition.REPEATED)) {
+      a = fields.size();
+      fields.add(file.getType(AUGMENTED_FROM));
+    }
+    this.augmentedFromCol = a;
     this.projection = new MessageType(file.getName(), fields);
     reader.setRequestedSchema(projection);
     this.idCol = 0;
@@ -122,6 +142,22 @@ public final class ShardFile implements AutoCloseable {
 
   public Path path() {
     return path;
+  }
+
+  /**
+   * Whether {@code column} holds at least one non-null value in this shard, from the footer's null counts (a
+   * column chunk without statistics counts as holding values).
+   */
+  public boolean hasValues(String column) {
+    for (var group : reader.getRowGroups()) {
+      for (var chunk : group.getColumns()) {
+        if (!chunk.getPath().toDotString().equals(column)) continue;
+        var stats = chunk.getStatistics();
+        if (stats == null || stats.isEmpty() || !stats.isNumNullsSet()) return true;
+        if (stats.getNumNulls() < chunk.getValueCount()) return true;
+      }
+    }
+    return false;
   }
 
   public int rowGroups() {
@@ -213,7 +249,11 @@ public final class ShardFile implements AutoCloseable {
                 + weight
                 + "; weights must be finite and >= 0");
       }
-      return new Row(id, text, weight, difficulty);
+      String splitId =
+          augmentedFromCol < 0 || g.getFieldRepetitionCount(augmentedFromCol) == 0
+              ? id
+              : g.getString(augmentedFromCol, 0);
+      return new Row(id, text, weight, difficulty, splitId);
     }
 
     /** Skips rows without decoding more than needed. */

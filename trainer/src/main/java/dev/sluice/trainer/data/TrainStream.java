@@ -156,7 +156,7 @@ public final class TrainStream implements AutoCloseable {
     while (true) {
       if (group != null && group.hasNext()) {
         ShardFile.Row row = group.next();
-        if (!Tokens.isValidation(row.id(), config.valFraction()) && eligible(row)) return row;
+        if (!Tokens.isValidation(row.splitId(), config.valFraction()) && eligible(row)) return row;
         continue;
       }
       if (group != null) {

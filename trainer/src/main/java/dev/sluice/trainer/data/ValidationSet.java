@@ -32,7 +32,7 @@ public final class ValidationSet {
           ShardFile.RowGroup rows = shard.rowGroup(g);
           while (rows.hasNext()) {
             ShardFile.Row row = rows.next();
-            if (!Tokens.isValidation(row.id(), config.valFraction()))
+            if (!Tokens.isValidation(row.splitId(), config.valFraction()))
               tokens += row.text().length + 1;
           }
         }
@@ -52,7 +52,7 @@ public final class ValidationSet {
           ShardFile.RowGroup rows = shard.rowGroup(g);
           while (rows.hasNext()) {
             ShardFile.Row row = rows.next();
-            if (!every && !Tokens.isValidation(row.id(), config.valFraction())) continue;
+            if (!every && !Tokens.isValidation(row.splitId(), config.valFraction())) continue;
             int offset = 0;
             while (offset <= row.text().length) {
               offset = packer.take(row, offset);

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -70,6 +71,11 @@ public record TrainRecipe(
                 "shuffle_buffer");
     DataConfig dd = DataConfig.defaults();
     Config cur = top.child("curriculum").allowOnly("pacing", "order", "start", "until", "stages");
+    if (top.has("curriculum") && !cur.has("order")) {
+      // a section without its order would be silently off
+      throw new Config.ConfigException(
+          "curriculum.order", null, "one of easy_first, hard_first, random (the control), none");
+    }
     String order = cur.getChoice("order", "none", "none", "easy_first", "hard_first", "random");
     String difficultyColumn = d.getString("difficulty_column", null);
     if (difficultyColumn == null && (order.equals("easy_first") || order.equals("hard_first"))) {
@@ -115,20 +121,20 @@ public record TrainRecipe(
             (float) t.getDouble("eps", 1e-8),
             (float) t.getDouble("weight_decay", 0.1),
             (float) t.getDouble("grad_clip", 1.0));
-    Curriculum curriculum = null;
-    if (!order.equals("none")) {
-      curriculum =
-          new Curriculum(
-              Curriculum.Pacing.valueOf(
-                  cur.getChoice("pacing", "sqrt", "linear", "sqrt", "step")
-                      .toUpperCase(java.util.Locale.ROOT)),
-              Curriculum.Order.valueOf(order.toUpperCase(java.util.Locale.ROOT)),
-              cur.getDouble("start", 0.2),
-              cur.getDouble("until", 0.8),
-              cur.getInt("stages", 4, 1, MAX),
-              steps,
-              batch);
-    }
+    // built (and so checked) whenever the section is there, even with order none
+    Curriculum checked =
+        new Curriculum(
+            Curriculum.Pacing.valueOf(
+                cur.getChoice("pacing", "sqrt", "linear", "sqrt", "step").toUpperCase(Locale.ROOT)),
+            order.equals("none")
+                ? Curriculum.Order.RANDOM
+                : Curriculum.Order.valueOf(order.toUpperCase(Locale.ROOT)),
+            cur.getDouble("start", 0.2),
+            cur.getDouble("until", 0.8),
+            cur.getInt("stages", 4, 1, MAX),
+            steps,
+            batch);
+    Curriculum curriculum = order.equals("none") ? null : checked;
     Config e = top.child("eval").allowOnly("every", "sequences");
     Config c = top.child("checkpoint").allowOnly("every", "keep");
     return new TrainRecipe(

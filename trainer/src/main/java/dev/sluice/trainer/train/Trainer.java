@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.sluice.core.cli.UsageException;
 import dev.sluice.core.run.RunDir;
+import dev.sluice.trainer.data.CurriculumCheck;
 import dev.sluice.trainer.data.RunData;
 import dev.sluice.trainer.data.Sequence;
 import dev.sluice.trainer.data.TrainStream;
@@ -72,28 +73,6 @@ public final class Trainer {
     this.options = options;
   }
 
-  /** A curriculum that orders by difficulty on shards without that column stops here, before any work. */
-  private void checkDifficultyColumn(RunData run) {
-    var c = recipe.curriculum();
-    if (c == null || !c.order().needsDifficulty() || run.shards().isEmpty()) return;
-    String column = recipe.data().difficultyColumn();
-    try (var shard =
-        dev.sluice.trainer.data.ShardFile.open(
-            run.shards().get(0).path(), recipe.data().columnsForCheck())) {
-      // opening with the column projected is the check
-    } catch (dev.sluice.trainer.data.DataException e) {
-      throw new UsageException(
-          "data.difficulty_column: curriculum order "
-              + c.order().key()
-              + " needs the column '"
-              + column
-              + "', and "
-              + e.getMessage()
-              + "; curate with a `curriculum: {difficulty: [...]}` section in the recipe, or use"
-              + " curriculum.order random");
-    }
-  }
-
   public TrainResult run() throws IOException {
     RunData run = RunData.open(options.data());
     String dataSha = RunDir.sha256(options.data().resolve(RunDir.MANIFEST));
@@ -102,11 +81,11 @@ public final class Trainer {
     int batch = recipe.batchSize();
     int total = recipe.schedule().total();
     long stopAt = options.stopAfter() > 0 ? Math.min(options.stopAfter(), total) : total;
+    CurriculumCheck.check(run, recipe.data(), recipe.curriculum());
     Files.createDirectories(options.out());
     Files.writeString(
         options.out().resolve("recipe.json"), JSON.writeValueAsString(recipe.resolved()));
 
-    checkDifficultyColumn(run);
     Engine engine = Engine.getEngine("PyTorch");
     engine.setRandomSeed((int) recipe.seed());
     List<Sequence> validation =

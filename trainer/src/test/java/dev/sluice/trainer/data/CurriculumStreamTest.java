@@ -132,4 +132,47 @@ class CurriculumStreamTest {
       }
     }
   }
+
+  @Test
+  void augmentedCopiesFollowTheirOriginalIntoOrOutOfTheValidationSplit() throws IOException {
+    List<TestRuns.SluiceDoc> docs = new ArrayList<>();
+    for (int i = 0; i < 200; i++) {
+      docs.add(new TestRuns.SluiceDoc("doc-" + i, "<<" + i + ">> original text", null, 0.5));
+      docs.add(
+          new TestRuns.SluiceDoc("doc-" + i + "#aug1", "<<" + i + ">> copy text", "doc-" + i, 0.5));
+    }
+    RunData run = RunData.open(TestRuns.writeSluice(tmp.resolve("aug"), docs));
+    DataConfig cfg = new DataConfig("id", "text", null, null, 0.2, 1);
+    java.util.Set<Integer> validated = new java.util.TreeSet<>();
+    for (Sequence v : ValidationSet.load(run, cfg, 17, 100_000)) validated.addAll(docs(v));
+    java.util.Set<Integer> trained = new java.util.TreeSet<>();
+    try (TrainStream s = new TrainStream(run, cfg, 1, 17)) {
+      for (int i = 0; i < 2000; i++) trained.addAll(docs(s.next()));
+    }
+    for (int i = 0; i < 200; i++) {
+      boolean val = Tokens.isValidation("doc-" + i, 0.2);
+      if (val)
+        assertTrue(!trained.contains(i), "doc " + i + " or its copy trained, yet it validates");
+    }
+    java.util.Set<Integer> both = new java.util.TreeSet<>(validated);
+    both.retainAll(trained);
+    assertTrue(both.isEmpty(), "in both splits: " + both);
+    assertTrue(validated.size() > 20, "validation documents: " + validated.size());
+  }
+
+  @Test
+  void aDifficultyOrderOnANullColumnStopsBeforeAnyWork() throws IOException {
+    List<TestRuns.SluiceDoc> docs = new ArrayList<>();
+    for (int i = 0; i < 20; i++) docs.add(new TestRuns.SluiceDoc("d" + i, "text " + i, null, null));
+    RunData run = RunData.open(TestRuns.writeSluice(tmp.resolve("nulls"), docs));
+    DataConfig cfg = new DataConfig("id", "text", null, "difficulty", 0.1, 4);
+    Curriculum easy = new Curriculum(Pacing.SQRT, Order.EASY_FIRST, 0.2, 0.8, 4, 100, 4);
+    dev.sluice.core.cli.UsageException e =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            dev.sluice.core.cli.UsageException.class, () -> CurriculumCheck.check(run, cfg, easy));
+    assertTrue(e.getMessage().startsWith("data.difficulty_column:"), e.getMessage());
+    assertTrue(e.getMessage().contains("every row is null"), e.getMessage());
+    // the random control reads no difficulty: fine on the same shards
+    CurriculumCheck.check(run, cfg, new Curriculum(Pacing.SQRT, Order.RANDOM, 0.2, 0.8, 4, 100, 4));
+  }
 }

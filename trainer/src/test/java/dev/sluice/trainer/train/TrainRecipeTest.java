@@ -68,6 +68,12 @@ class TrainRecipeTest {
     UsageException start =
         assertThrows(UsageException.class, () -> parse("curriculum: {order: random, start: 1.5}"));
     assertTrue(start.getMessage().contains("curriculum.start"), start.getMessage());
+    UsageException noOrder =
+        assertThrows(UsageException.class, () -> parse("curriculum: {pacing: sqrt}"));
+    assertTrue(noOrder.getMessage().startsWith("curriculum.order:"), noOrder.getMessage());
+    UsageException offButBad =
+        assertThrows(UsageException.class, () -> parse("curriculum: {order: none, pacing: bogus}"));
+    assertTrue(offButBad.getMessage().startsWith("curriculum.pacing:"), offButBad.getMessage());
     UsageException key =
         assertThrows(UsageException.class, () -> parse("curriculum: {order: random, pase: 1}"));
     assertTrue(key.getMessage().startsWith("curriculum.pase:"), key.getMessage());

@@ -218,6 +218,7 @@ public final class ReportHtml {
     Manifest.Counts c = r.counts();
     h.append("</table><p class=\"check\">input ")
         .append(fmt(c.input()))
+        .append(c.augmented() > 0 ? " + augmented " + fmt(c.augmented()) : "")
         .append(" = kept ")
         .append(fmt(c.kept()))
         .append(" + filtered ")

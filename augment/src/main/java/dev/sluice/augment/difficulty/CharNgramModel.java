@@ -174,7 +174,7 @@ public final class CharNgramModel {
   public double perplexity(String text) {
     if (text.isEmpty()) return Double.NaN;
     double[] s = score(text);
-    return Math.exp(-s[0] / s[1]);
+    return StrictMath.exp(-s[0] / s[1]);
   }
 
   /** Positions scored together, order by order. */
@@ -276,13 +276,13 @@ public final class CharNgramModel {
       for (int x = 0; x < m; x++) {
         product *= p[x];
         if (product < 1e-250) {
-          log += Math.log(product);
+          log += StrictMath.log(product);
           product = 1;
         }
       }
       symbols += m;
     }
-    log += Math.log(product);
+    log += StrictMath.log(product);
     return new double[] {log, symbols};
   }
 

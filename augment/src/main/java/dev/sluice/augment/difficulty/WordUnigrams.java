@@ -43,7 +43,7 @@ final class WordUnigrams {
   }
 
   private static double log2(double x) {
-    return Math.log(x) / Math.log(2);
+    return StrictMath.log(x) / StrictMath.log(2); // StrictMath: the same bits on every JVM and CPU
   }
 
   /** Collects word counts document by document. */

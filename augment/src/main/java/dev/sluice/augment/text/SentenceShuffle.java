@@ -34,7 +34,8 @@ final class SentenceShuffle implements TextOp {
   public boolean apply(Draft d, Rng rng) {
     String text = d.text();
     String out = shuffle(text, rng);
-    if (out == text) return false;
+    // identical sentences ("Yes. Yes.") moved around give the same text: not a change
+    if (out == text || out.equals(text)) return false;
     d.setText(out);
     return true;
   }

@@ -5,6 +5,7 @@ import dev.sluice.pipelines.io.InputFiles;
 import dev.sluice.pipelines.recipe.Recipe;
 import dev.sluice.pipelines.recipe.RecipeLoader;
 import dev.sluice.pipelines.run.Curation;
+import dev.sluice.pipelines.run.CurriculumModel;
 import dev.sluice.pipelines.run.Ledger;
 import dev.sluice.pipelines.run.RunDirectory;
 import dev.sluice.pipelines.run.RunSummary;
@@ -114,6 +115,7 @@ public final class RunCommand implements Callable<Integer> {
     if (output != null) all.add("output.path=" + quote(output));
     Recipe r = RecipeLoader.load(recipe, all);
     if (check) {
+      CurriculumModel.check(r.curriculum());
       System.out.println("sluice run: " + recipe + ": recipe '" + r.name() + "' is valid");
       return 0;
     }
@@ -183,9 +185,18 @@ public final class RunCommand implements Callable<Integer> {
         String.format(
             Locale.ROOT, "%nsluice run: %s -> %s%n", s.manifest().recipe().get("name"), s.dir()));
     b.append(String.format(Locale.ROOT, "  input        %,10d%n", c.input()));
+    long originals = c.kept() - c.augmented();
     b.append(
         String.format(
-            Locale.ROOT, "  kept         %,10d  (%.1f%%)%n", c.kept(), pct(c.kept(), c.input())));
+            Locale.ROOT, "  kept         %,10d  (%.1f%%)%n", originals, pct(originals, c.input())));
+    if (c.augmented() > 0) {
+      b.append(
+          String.format(
+              Locale.ROOT,
+              "  augmented    %,10d  copies added (%,d rows written)%n",
+              c.augmented(),
+              c.kept()));
+    }
     b.append(String.format(Locale.ROOT, "  filtered     %,10d%n", c.filteredTotal()));
     c.filtered().entrySet().stream()
         .sorted(Map.Entry.<String, Long>comparingByValue().reversed())

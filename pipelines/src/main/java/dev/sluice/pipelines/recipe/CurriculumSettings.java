@@ -12,10 +12,10 @@ import java.util.Map;
  * {@code curriculum}: the difficulty components to measure ({@code difficulty: [length, perplexity]}, from
  * Difficulty.COMPONENTS), and for rarity and perplexity the reference model: {@code model} (a file saved by
  * {@code sluice difficulty-model}) or {@code reference} (files or globs of JSONL/text to train one from at recipe
- * time, with {@code order}; {@code input} for the run's own input files). Null in the recipe when the step is off.
+ * time, with {@code ngram_order}; {@code input}, the default, for the run's own input files). Null in the recipe when the step is off.
  */
 public record CurriculumSettings(
-    List<String> components, String model, List<String> reference, int order)
+    List<String> components, String model, List<String> reference, int ngramOrder)
     implements Serializable {
 
   /** {@code reference: input}: train the reference model on the run's own input files. */
@@ -28,7 +28,8 @@ public record CurriculumSettings(
 
   public static CurriculumSettings from(Map<String, Object> section) {
     Config c =
-        Config.of("curriculum", section).allowOnly("difficulty", "model", "reference", "order");
+        Config.of("curriculum", section)
+            .allowOnly("difficulty", "model", "reference", "ngram_order");
     List<String> components = c.getStringList("difficulty", List.of("length"));
     if (components.isEmpty()) {
       throw new Config.ConfigException(
@@ -47,14 +48,10 @@ public record CurriculumSettings(
     }
     String model = c.getString("model", null);
     List<String> reference = c.getStringList("reference", List.of());
-    int order = c.getInt("order", DifficultyModel.DEFAULT_ORDER, 2, 8);
+    int order = c.getInt("ngram_order", DifficultyModel.DEFAULT_ORDER, 2, 8);
     boolean needsModel = components.stream().anyMatch(Difficulty::needsModel);
     if (needsModel && model == null && reference.isEmpty()) {
-      throw new Config.ConfigException(
-          "curriculum.reference",
-          null,
-          "a reference corpus (files or globs) or curriculum.model, for "
-              + components.stream().filter(Difficulty::needsModel).toList());
+      reference = List.of(INPUT); // the run's own input: no evaluation text informs the order
     }
     if (model != null && !reference.isEmpty()) {
       throw new Config.ConfigException(

@@ -9,6 +9,7 @@ import dev.sluice.pipelines.history.ShardRows;
 import dev.sluice.pipelines.recipe.Recipe;
 import dev.sluice.pipelines.steps.ConnectedComponents;
 import dev.sluice.pipelines.steps.Observe;
+import dev.sluice.pipelines.steps.ScoreDifficulty;
 import dev.sluice.pipelines.steps.StageClock;
 import dev.sluice.pipelines.steps.Tally;
 import dev.sluice.pipelines.steps.WriteShards;
@@ -81,7 +82,11 @@ public final class Curation {
     RunDirectory dir = new RunDirectory(outDir).withCompression(recipe.output().compression());
     CurriculumModel reference = CurriculumModel.settle(recipe.curriculum(), files);
     dir.prepare();
-    Path difficultyModel = reference == null ? null : reference.place(outDir);
+    ScoreDifficulty.Reference difficultyModel =
+        reference == null
+            ? null
+            : new ScoreDifficulty.Reference(
+                reference.place(outDir).toString(), reference.model().version());
     LOG.info("matched {} input files; writing to {}", files.size(), outDir);
     Pipeline p = Pipeline.create(options);
     CurationPipeline.build(

@@ -55,7 +55,7 @@ public final class CurationPipeline {
     build(p, r, files, out, work, report, null);
   }
 
-  /** @param difficultyModel the curriculum's reference model file, when a component needs one */
+  /** @param difficultyModel the curriculum's reference model, when a component needs one */
   public static void build(
       Pipeline p,
       Recipe r,
@@ -63,7 +63,7 @@ public final class CurationPipeline {
       Path out,
       Path work,
       boolean report,
-      Path difficultyModel) {
+      ScoreDifficulty.Reference difficultyModel) {
     List<PCollection<RemovedDoc>> removed = new ArrayList<>();
     List<PCollection<DeadLetter>> dead = new ArrayList<>();
     List<PCollection<RunStats>> stats = new ArrayList<>();
@@ -117,15 +117,13 @@ public final class CurationPipeline {
           docs.apply("AugmentText", new AugmentText(r.augment(), r.seed(), report));
       docs = augmented.get(Tags.DOCS);
       counts.add(augmented.get(AugmentText.COUNTS));
+      dead.add(augmented.get(Tags.DEAD));
       if (report) stats.add(augmented.get(Tags.STATS));
     }
     if (r.curriculum() != null) {
       docs =
           docs.apply(
-              "ScoreDifficulty",
-              new ScoreDifficulty(
-                  r.curriculum().components(),
-                  difficultyModel == null ? null : difficultyModel.toString()));
+              "ScoreDifficulty", new ScoreDifficulty(r.curriculum().components(), difficultyModel));
     }
     if (report) stats.add(Observe.kept(docs));
 

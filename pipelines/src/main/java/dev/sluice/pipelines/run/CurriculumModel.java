@@ -11,20 +11,53 @@ import java.util.List;
 
 /**
  * The curriculum's reference model, settled before any work: a saved model ({@code curriculum.model}) is loaded
- * and checked; otherwise one is trained from {@code curriculum.reference} and saved with the run as
- * {@code OUT/curriculum/difficulty-model.bin}, so the run directory holds the exact model its difficulty came
- * from. A file that is not a model, or a reference that matches nothing, is a recipe error naming the field.
+ * and checked; otherwise one is trained from {@code curriculum.reference}. Either way it is written into the run
+ * as {@code OUT/curriculum/difficulty-model.bin} (a given model is copied: the run directory holds the exact model
+ * its difficulty came from, and a model that was itself in the previous run's folder survives the clean-up). A
+ * file that is not a model, or a reference that matches nothing, is a recipe error naming the field.
  */
-final class CurriculumModel {
+public final class CurriculumModel {
   static final String DIR = "curriculum";
   static final String FILE = "difficulty-model.bin";
 
   private final DifficultyModel model;
-  private final Path given;
 
-  private CurriculumModel(DifficultyModel model, Path given) {
+  private CurriculumModel(DifficultyModel model) {
     this.model = model;
-    this.given = given;
+  }
+
+  /** For {@code run --check}: the model file loads, or the reference matches files; nothing is trained. */
+  public static void check(CurriculumSettings c) throws IOException {
+    if (c == null || !c.needsModel()) return;
+    if (c.model() != null) {
+      load(c);
+    } else if (!c.reference().equals(List.of(CurriculumSettings.INPUT))) {
+      reference(c, List.of());
+    }
+  }
+
+  private static DifficultyModel load(CurriculumSettings c) throws IOException {
+    Path file = Path.of(c.model()).toAbsolutePath();
+    if (!Files.isRegularFile(file)) {
+      throw new Config.ConfigException("curriculum.model", c.model(), "an existing model file");
+    }
+    try {
+      return DifficultyModel.load(file);
+    } catch (IllegalArgumentException e) {
+      throw new Config.ConfigException(
+          "curriculum.model", c.model(), "a Sluice difficulty model (" + e.getMessage() + ")");
+    }
+  }
+
+  private static List<String> reference(CurriculumSettings c, List<String> inputFiles) {
+    try {
+      return c.reference().equals(List.of(CurriculumSettings.INPUT))
+          ? inputFiles
+          : InputFiles.expand(c.reference());
+    } catch (Config.ConfigException e) {
+      throw new Config.ConfigException(
+          "curriculum.reference", c.reference(), "files or globs that match at least one file");
+    }
   }
 
   /**
@@ -33,40 +66,19 @@ final class CurriculumModel {
    */
   static CurriculumModel settle(CurriculumSettings c, List<String> inputFiles) throws IOException {
     if (c == null || !c.needsModel()) return null;
-    if (c.model() != null) {
-      Path file = Path.of(c.model()).toAbsolutePath();
-      if (!Files.isRegularFile(file)) {
-        throw new Config.ConfigException("curriculum.model", c.model(), "an existing model file");
-      }
-      try {
-        return new CurriculumModel(DifficultyModel.load(file), file);
-      } catch (IllegalArgumentException e) {
-        throw new Config.ConfigException(
-            "curriculum.model", c.model(), "a Sluice difficulty model (" + e.getMessage() + ")");
-      }
-    }
-    List<String> files;
-    try {
-      files =
-          c.reference().equals(List.of(CurriculumSettings.INPUT))
-              ? inputFiles
-              : InputFiles.expand(c.reference());
-    } catch (Config.ConfigException e) {
-      throw new Config.ConfigException(
-          "curriculum.reference", c.reference(), "files or globs that match at least one file");
-    }
+    if (c.model() != null) return new CurriculumModel(load(c));
+    List<String> files = reference(c, inputFiles);
     try {
       return new CurriculumModel(
-          DifficultyModel.trainFromFiles(files.stream().map(Path::of).toList(), c.order()), null);
+          DifficultyModel.trainFromFiles(files.stream().map(Path::of).toList(), c.ngramOrder()));
     } catch (IllegalArgumentException e) {
       throw new Config.ConfigException(
           "curriculum.reference", c.reference(), "readable JSONL or text (" + e.getMessage() + ")");
     }
   }
 
-  /** Saves a trained model into the run directory; returns the file the pipeline loads. */
+  /** Writes the model into the run directory; returns the file the pipeline loads. */
   Path place(Path outDir) throws IOException {
-    if (given != null) return given;
     Path file = outDir.toAbsolutePath().resolve(DIR).resolve(FILE);
     Files.createDirectories(file.getParent());
     model.save(file);

@@ -40,11 +40,8 @@ final class RunAccounting {
       m.put("order", reference.model().order());
       m.put("training_docs", reference.model().trainingDocs());
       m.put("training_code_points", reference.model().trainingCodePoints());
-      m.put(
-          "file",
-          r.curriculum().model() != null
-              ? r.curriculum().model()
-              : CurriculumModel.DIR + "/" + CurriculumModel.FILE);
+      m.put("file", CurriculumModel.DIR + "/" + CurriculumModel.FILE);
+      if (r.curriculum().model() != null) m.put("copied_from", r.curriculum().model());
       out.put("model", m);
     }
     return out;
@@ -77,6 +74,7 @@ final class RunAccounting {
       Recipe r, Map<String, Long> tally, Manifest.Counts c, Map<String, Long> metrics) {
     long readDead = 0;
     long normDead = 0;
+    long augmentDead = 0;
     long dupIds = tally.getOrDefault("dead_letter:parse.duplicate_id", 0L);
     long lang = 0;
     long quality = 0;
@@ -87,6 +85,8 @@ final class RunAccounting {
         readDead += e.getValue();
       } else if (k.startsWith("dead_letter:normalize.")) {
         normDead += e.getValue();
+      } else if (k.startsWith("dead_letter:augment.")) {
+        augmentDead += e.getValue();
       } else if (k.startsWith("filtered:language.")) {
         lang += e.getValue();
       } else if (k.startsWith("filtered:")) {
@@ -108,7 +108,7 @@ final class RunAccounting {
     if (r.dedup() != null && r.dedup().history() != null) {
       n = stage(out, "dedup_history", n, n - c.duplicate().get("history"), metrics);
     }
-    if (r.augment() != null) n = stage(out, "augment", n, n + c.augmented(), metrics);
+    if (r.augment() != null) n = stage(out, "augment", n, n - augmentDead + c.augmented(), metrics);
     if (r.curriculum() != null) n = stage(out, "difficulty", n, n, metrics);
     stage(out, "write", n, n, metrics);
     return out;

@@ -2,6 +2,7 @@ package dev.sluice.pipelines.steps;
 
 import dev.sluice.augment.text.AugmentPolicy;
 import dev.sluice.augment.text.Augmented;
+import dev.sluice.pipelines.model.DeadLetter;
 import dev.sluice.pipelines.model.Doc;
 import dev.sluice.pipelines.recipe.AugmentSettings;
 import dev.sluice.report.RunStats;
@@ -25,7 +26,8 @@ import org.apache.beam.sdk.values.TupleTagList;
  * change (one word, no synonyms, a language without resources) is not written, only counted: it would be a
  * duplicate of its original. Outputs the documents and partial counts for the tally: {@code augmented} per copy
  * written, {@code augment:copy_unchanged}, and {@code augment:<op>.changed|unchanged|skipped_language} per op and
- * copy, so the manifest's accounting reads input + augmented = kept + filtered + duplicate + dead_letter.
+ * copy, so the manifest's accounting reads input + augmented = kept + filtered + duplicate + dead_letter. An input
+ * id shaped like a copy's ({@code ...#aug<k>}) is a dead letter ({@code augment.reserved_id}): it could collide.
  */
 public final class AugmentText extends PTransform<PCollection<Doc>, PCollectionTuple> {
   public static final TupleTag<KV<String, Long>> COUNTS = new TupleTag<>("augment_counts") {};
@@ -54,12 +56,24 @@ public final class AugmentText extends PTransform<PCollection<Doc>, PCollectionT
     return id + "#aug" + k;
   }
 
+  /** Whether an input id has the shape of a copy's id ({@code ...#aug<digits>}), which could collide with one. */
+  public static boolean reserved(String id) {
+    int at = id.lastIndexOf("#aug");
+    if (at < 0 || at + 4 == id.length()) return false;
+    for (int i = at + 4; i < id.length(); i++) {
+      char c = id.charAt(i);
+      if (c < '0' || c > '9') return false;
+    }
+    return true;
+  }
+
   @Override
   public PCollectionTuple expand(PCollection<Doc> docs) {
     PCollectionTuple out =
         docs.apply(
             ParDo.of(new AugmentFn(settings.policy(), settings.copies(), seed, report))
-                .withOutputTags(Tags.DOCS, TupleTagList.of(COUNTS).and(Tags.STATS)));
+                .withOutputTags(Tags.DOCS, TupleTagList.of(COUNTS).and(Tags.STATS).and(Tags.DEAD)));
+    out.get(Tags.DEAD).setCoder(DeadLetter.CODER);
     out.get(Tags.DOCS).setCoder(Doc.CODER);
     out.get(COUNTS).setCoder(Tally.PARTIAL);
     out.get(Tags.STATS).setCoder(SerializableCoder.of(RunStats.class));
@@ -86,6 +100,21 @@ public final class AugmentText extends PTransform<PCollection<Doc>, PCollectionT
     public void process(@Element Doc d, MultiOutputReceiver out) {
       long t = clock.start();
       if (counts == null) counts = new HashMap<>();
+      if (reserved(d.id())) {
+        // a copy of document X is X#aug1: an input document of that id would collide with it
+        out.get(Tags.DEAD)
+            .output(
+                DeadLetter.of(
+                    "augment",
+                    "reserved_id",
+                    "ids ending in #aug<k> are reserved for augmented copies when augment.text is on",
+                    d.source(),
+                    d.location(),
+                    d.pos(),
+                    d.text()));
+        clock.stop(t);
+        return;
+      }
       out.get(Tags.DOCS).output(d);
       for (int k = 1; k <= copies; k++) {
         Augmented a = policy.augment(d.text(), d.lang(), seed, d.id(), k);

@@ -28,19 +28,22 @@ import org.apache.beam.sdk.values.PCollectionView;
  * their sorted values as a side input, the sorted means as another.
  */
 public final class ScoreDifficulty extends PTransform<PCollection<Doc>, PCollection<Doc>> {
-  private final List<String> components;
-  private final String modelFile;
+  /** The reference model's file (absolute) and the version it must have when a worker loads it. */
+  public record Reference(String file, String version) implements java.io.Serializable {}
 
-  /** @param modelFile the reference model (absolute path), or null when no component needs one */
-  public ScoreDifficulty(List<String> components, String modelFile) {
+  private final List<String> components;
+  private final Reference reference;
+
+  /** @param reference the reference model, or null when no component needs one */
+  public ScoreDifficulty(List<String> components, Reference reference) {
     this.components = List.copyOf(components);
-    this.modelFile = modelFile;
+    this.reference = reference;
   }
 
   @Override
   public PCollection<Doc> expand(PCollection<Doc> docs) {
     PCollection<Doc> measured =
-        docs.apply("MeasureDifficulty", ParDo.of(new MeasureFn(components, modelFile)))
+        docs.apply("MeasureDifficulty", ParDo.of(new MeasureFn(components, reference)))
             .setCoder(Doc.CODER);
     PCollectionView<double[][]> sorted =
         measured
@@ -91,35 +94,41 @@ public final class ScoreDifficulty extends PTransform<PCollection<Doc>, PCollect
     }
   }
 
-  /** One model per file and JVM: a Flink TaskManager runs many instances of the step. */
-  private static final Map<String, DifficultyModel> MODELS = new ConcurrentHashMap<>();
+  /** One model per file, version and JVM: a Flink TaskManager runs many instances of the step. */
+  private static final Map<Reference, DifficultyModel> MODELS = new ConcurrentHashMap<>();
 
-  static DifficultyModel model(String file) {
+  static DifficultyModel model(Reference ref) {
     return MODELS.computeIfAbsent(
-        file,
-        f -> {
+        ref,
+        r -> {
+          DifficultyModel m;
           try {
-            return DifficultyModel.load(Path.of(f));
+            m = DifficultyModel.load(Path.of(r.file()));
           } catch (IOException e) {
-            throw new UncheckedIOException("could not read the difficulty model " + f, e);
+            throw new UncheckedIOException("could not read the difficulty model " + r.file(), e);
           }
+          if (!m.version().equals(r.version())) {
+            throw new IllegalStateException(
+                r.file() + " is model " + m.version() + ", the run settled on " + r.version());
+          }
+          return m;
         });
   }
 
   static final class MeasureFn extends DoFn<Doc, Doc> {
     private final List<String> components;
-    private final String modelFile;
+    private final Reference reference;
     private final StageClock clock = new StageClock("difficulty");
     private transient DifficultyModel model;
 
-    MeasureFn(List<String> components, String modelFile) {
+    MeasureFn(List<String> components, Reference reference) {
       this.components = components;
-      this.modelFile = modelFile;
+      this.reference = reference;
     }
 
     @Setup
     public void setup() {
-      if (modelFile != null) model = model(modelFile);
+      if (reference != null) model = model(reference);
     }
 
     @ProcessElement

@@ -44,6 +44,11 @@ class AugmentCurriculumTest {
         new ArrayList<>(Files.readAllLines(samples.resolve("en/moby-dick.jsonl")).subList(0, 30));
     lines.addAll(Files.readAllLines(samples.resolve("en/fortunes-en.jsonl")).subList(0, 150));
     lines.addAll(Files.readAllLines(samples.resolve("multi/udhr.jsonl")).subList(0, 6));
+    // an input id shaped like a copy's: it could collide with the copy of "moby-zz", so it is a
+    // dead letter
+    lines.add(
+        "{\"id\": \"moby-zz#aug1\", \"text\": \"Call me Ishmael. Some years ago, never mind how long"
+            + " precisely, having little or no money in my purse, I thought I would sail about.\"}");
     Files.write(input.resolve("a.jsonl"), lines);
   }
 
@@ -90,6 +95,8 @@ class AugmentCurriculumTest {
         c.input() + c.augmented(),
         c.kept() + c.dead_letter() + c.filteredTotal() + c.duplicateTotal());
     assertTrue(m.augment().get("synonym.changed") > 0, m.augment().toString());
+    assertEquals(
+        1L, m.dead_letter_reasons().get("augment.reserved_id"), m.dead_letter_reasons().toString());
     assertTrue(m.augment().containsKey("swap.changed"), m.augment().toString());
     assertEquals(
         List.of("length", "rarity", "perplexity", "quality"), m.curriculum().get("components"));
@@ -218,7 +225,7 @@ class AugmentCurriculumTest {
   }
 
   @Test
-  void badAugmentAndCurriculumSectionsNameTheField() {
+  void badAugmentAndCurriculumSectionsNameTheField() throws IOException {
     Path out = dir.resolve("bad");
     Map<String, Object> m = recipeMap(out);
     m.put("augment", Map.of("text", Map.of("copies", 1, "ops", Map.of("synonim", 0.1))));
@@ -234,8 +241,22 @@ class AugmentCurriculumTest {
     m = recipeMap(out);
     m.put("curriculum", Map.of("difficulty", List.of("lenght")));
     assertRecipeError("curriculum.difficulty", m);
-    m.put("curriculum", Map.of("difficulty", List.of("perplexity")));
-    assertRecipeError("curriculum.reference", m);
+    m.put(
+        "curriculum",
+        Map.of("difficulty", List.of("perplexity"), "model", "m.bin", "reference", "x.jsonl"));
+    assertRecipeError("curriculum.model", m);
+    m.put("curriculum", Map.of("difficulty", List.of("length"), "ngram_order", 9));
+    assertRecipeError("curriculum.ngram_order", m);
+    // the issue's example: a model of the run's own input by default
+    m.put("curriculum", Map.of("difficulty", List.of("length", "perplexity")));
+    assertEquals(List.of("input"), Recipe.from(m).curriculum().reference());
+    // a model file that is not there is refused by run --check, before any work
+    m.put("curriculum", Map.of("difficulty", List.of("perplexity"), "model", dir + "/none.bin"));
+    Recipe missing = Recipe.from(m);
+    Config.ConfigException e =
+        assertThrows(
+            Config.ConfigException.class, () -> CurriculumModel.check(missing.curriculum()));
+    assertTrue(e.getMessage().startsWith("curriculum.model"), e.getMessage());
     m.put("curriculum", Map.of("difficulty", List.of("quality")));
     m.remove("quality");
     assertRecipeError("curriculum.difficulty", m);

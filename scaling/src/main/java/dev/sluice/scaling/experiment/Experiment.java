@@ -207,7 +207,7 @@ public record Experiment(
         device,
         pool,
         eval,
-        arms(map.get("arms"), base),
+        ArmsSection.parse(map.get("arms"), base),
         model(top.getSection("model")),
         grid(top.child("grid"), top.getLong("seed", 1, 0, Long.MAX_VALUE)),
         train(top.child("train")),
@@ -271,105 +271,6 @@ public record Experiment(
         null,
         "id",
         "text");
-  }
-
-  @SuppressWarnings("unchecked")
-  private static List<Arm> arms(Object raw, Path base) {
-    if (!(raw instanceof List<?> list) || list.isEmpty()) {
-      throw new Config.ConfigException(
-          "arms", raw, "a list of {name, recipe[, set]}, the reference arm first");
-    }
-    List<Arm> out = new ArrayList<>();
-    HashSet<String> names = new HashSet<>();
-    for (int i = 0; i < list.size(); i++) {
-      if (!(list.get(i) instanceof Map<?, ?> m))
-        throw new Config.ConfigException("arms[" + i + "]", list.get(i), "{name, recipe[, set]}");
-      Config a =
-          Config.of("arms[" + i + "]", (Map<String, Object>) m)
-              .allowOnly("name", "recipe", "set", "curriculum", "against");
-      String name = a.getString("name", null);
-      if (!safeName(name)) {
-        throw new Config.ConfigException(
-            a.path("name"), name, "a name of letters, digits, '.', '_', '+' or '-'");
-      }
-      if (!names.add(name))
-        throw new Config.ConfigException(a.path("name"), name, "a name no other arm has");
-      String recipe = a.getString("recipe", null);
-      if (recipe == null || !Files.isRegularFile(base.resolve(recipe))) {
-        throw new Config.ConfigException(
-            a.path("recipe"), recipe, "an existing curation recipe file");
-      }
-      Curriculum cur = null;
-      if (a.has("curriculum")) {
-        Config c = a.child("curriculum").allowOnly("order", "pacing", "start", "until", "stages");
-        cur =
-            new Curriculum(
-                c.getChoice("order", "easy_first", "easy_first", "hard_first", "random"),
-                c.getChoice("pacing", "sqrt", "linear", "sqrt", "step"),
-                c.getDouble("start", 0.2),
-                c.getDouble("until", 0.8),
-                c.getInt("stages", 4, 1, 1000));
-        if (!(cur.start() > 0 && cur.start() <= 1))
-          throw new Config.ConfigException(c.path("start"), cur.start(), "a fraction in (0, 1]");
-        if (!(cur.until() > 0 && cur.until() <= 1))
-          throw new Config.ConfigException(c.path("until"), cur.until(), "a fraction in (0, 1]");
-      }
-      out.add(
-          new Arm(
-              name,
-              base.resolve(recipe),
-              a.getStringList("set", List.of()),
-              cur,
-              a.getString("against", null)));
-    }
-    List<Arm> all = withControls(out);
-    List<String> allNames = all.stream().map(Arm::name).toList();
-    for (int i = 0; i < all.size(); i++) {
-      String against = all.get(i).against();
-      if (against != null && (!allNames.contains(against) || against.equals(all.get(i).name()))) {
-        throw new Config.ConfigException(
-            "arms[" + i + "].against", against, "the name of another arm, from " + allNames);
-      }
-    }
-    return all;
-  }
-
-  /**
-   * Every arm whose curriculum orders by difficulty gets its random-order control right after it, named {@code
-   * <name>-random}, unless the file already has an arm of that name with a random curriculum (which then is it).
-   */
-  static List<Arm> withControls(List<Arm> arms) {
-    java.util.Set<String> controls = new HashSet<>();
-    for (Arm a : arms) {
-      if (a.curriculum() != null && !a.curriculum().order().equals("random"))
-        controls.add(a.name() + "-random");
-    }
-    List<Arm> out = new ArrayList<>();
-    for (Arm a : arms) {
-      if (controls.contains(a.name())) continue; // placed right after the arm it controls
-      if (a.curriculum() == null || a.curriculum().order().equals("random")) {
-        out.add(a);
-        continue;
-      }
-      String control = a.name() + "-random";
-      out.add(new Arm(a.name(), a.recipe(), a.set(), a.curriculum(), control));
-      Arm given = arms.stream().filter(x -> x.name().equals(control)).findFirst().orElse(null);
-      if (given != null
-          && (given.curriculum() == null || !given.curriculum().order().equals("random"))) {
-        throw new Config.ConfigException(
-            "arms",
-            control,
-            "the control of arm "
-                + a.name()
-                + " to have a curriculum with order random (or leave it out: it is added)");
-      }
-      Arm c =
-          given != null
-              ? given
-              : new Arm(control, a.recipe(), a.set(), a.curriculum().withOrder("random"), null);
-      out.add(c);
-    }
-    return out;
   }
 
   @SuppressWarnings("unchecked")

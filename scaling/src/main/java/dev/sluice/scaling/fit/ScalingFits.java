@@ -57,7 +57,8 @@ public final class ScalingFits {
             Estimate.of(joint.beta(), boot.stream().mapToDouble(LawFitter.Joint::beta).toArray()),
             bs,
             joint.objective());
-    if (flat(points, joint)) {
+    boolean noSignal = flat(points, joint);
+    if (noSignal) {
       warnings.add(
           "the loss barely changes with N or D (the fitted law varies by under 0.1% across the "
               + "points): there is no scaling signal, and the multipliers mean nothing");
@@ -88,10 +89,7 @@ public final class ScalingFits {
     // 6ND for every
     // point has as many budgets as points, and no budget to report)
     boolean shared = budgets(points).size() * 2 <= points.size();
-    if (arms.size() > 1
-        && shared
-        && ownBoot.size() == arms.size()
-        && warnings.stream().noneMatch(w -> w.contains("no scaling"))) {
+    if (arms.size() > 1 && shared && ownBoot.size() == arms.size() && !noSignal) {
       for (double c : budgets(points)) {
         for (int k = 1; k < arms.size(); k++) {
           String arm = arms.get(k);
@@ -111,7 +109,6 @@ public final class ScalingFits {
       }
     }
     List<FitSummary.Comparison> comparisons = new ArrayList<>();
-    boolean noSignal = warnings.stream().anyMatch(w -> w.contains("no scaling"));
     against.forEach(
         (arm, other) -> {
           int k = arms.indexOf(arm);

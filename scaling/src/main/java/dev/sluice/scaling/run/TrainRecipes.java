@@ -13,11 +13,12 @@ final class TrainRecipes {
   private TrainRecipes() {}
 
   /**
-   * 1024 sequences, except under a curriculum: there the buffer delays what the pacing admits by its size, so it
-   * is held to a twentieth of the point's sequences (at least one batch), for the arm and its control alike.
+   * 1024 sequences, except in an experiment with a curriculum arm: there the buffer delays what the pacing admits
+   * by its size, so it is held to a twentieth of the point's sequences (at least one batch), for every arm of the
+   * experiment alike (a curriculum arm against raw compares the order, not also a shuffle buffer).
    */
-  static int shuffleBuffer(GridPlan.PlannedPoint p) {
-    if (p.arm().curriculum() == null) return 1024;
+  static int shuffleBuffer(Experiment x, GridPlan.PlannedPoint p) {
+    if (x.arms().stream().allMatch(a -> a.curriculum() == null)) return 1024;
     long sequences = (long) p.steps() * p.size().batchSize();
     return (int) Math.max(p.size().batchSize(), Math.min(1024, sequences / 20));
   }
@@ -70,7 +71,7 @@ final class TrainRecipes {
         x.model().context(),
         x.model().mlpRatio(),
         t.valFraction(),
-        shuffleBuffer(p),
+        shuffleBuffer(x, p),
         s.batchSize(),
         p.steps(),
         s.lr(),

@@ -81,6 +81,22 @@ class ExperimentTest {
         f,
         "arms=[{name: c, recipe: samples/experiments/arms/curriculum.yaml, curriculum: {order: easiest}}]");
     assertMessage(
+        "the control of arm c: the same recipe, set and pacing",
+        f,
+        "arms=[{name: c, recipe: samples/experiments/arms/curriculum.yaml, curriculum: {order: easy_first}},"
+            + " {name: c-random, recipe: samples/experiments/arms/curriculum.yaml,"
+            + " curriculum: {order: random, start: 0.5}}]");
+    assertMessage(
+        "arms[0].curriculum.order: got 'easy_first', expected random, or a recipe with a curriculum",
+        f,
+        "arms=[{name: c, recipe: samples/experiments/arms/quality.yaml, curriculum: {order: easy_first}}]");
+    assertMessage(
+        "arms[1].against: got 'raw', expected no against on a curriculum arm",
+        f,
+        "arms=[{name: raw, recipe: samples/experiments/arms/raw.yaml},"
+            + " {name: c, recipe: samples/experiments/arms/curriculum.yaml, against: raw,"
+            + " curriculum: {order: easy_first}}]");
+    assertMessage(
         "arms[1].against: got 'nope'",
         f,
         "arms=[{name: raw, recipe: samples/experiments/arms/raw.yaml},"

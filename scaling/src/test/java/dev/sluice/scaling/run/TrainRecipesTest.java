@@ -45,6 +45,10 @@ class TrainRecipesTest {
         b.replace("+curriculum-random", "+curriculum-random"),
         "the control's recipe differs only in the order (and its name)");
     assertFalse(TrainRecipes.yaml(x, raw).contains("curriculum"));
+    assertEquals(
+        TrainRecipes.shuffleBuffer(x, cur),
+        TrainRecipes.shuffleBuffer(x, raw),
+        "every arm of an experiment with a curriculum has the same small buffer");
     Map<String, Object> parsed =
         RecipeFile.read(
             "training recipe",

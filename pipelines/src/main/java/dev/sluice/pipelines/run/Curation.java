@@ -1,5 +1,6 @@
 package dev.sluice.pipelines.run;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.sluice.core.cli.RunFailedException;
@@ -47,9 +48,8 @@ public final class Curation {
           .enable(SerializationFeature.INDENT_OUTPUT)
           // augment and curriculum are left out of the manifest of a run without them
           .setDefaultPropertyInclusion(
-              com.fasterxml.jackson.annotation.JsonInclude.Value.construct(
-                  com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL,
-                  com.fasterxml.jackson.annotation.JsonInclude.Include.ALWAYS));
+              JsonInclude.Value.construct(
+                  JsonInclude.Include.NON_NULL, JsonInclude.Include.ALWAYS));
 
   private Curation() {}
 

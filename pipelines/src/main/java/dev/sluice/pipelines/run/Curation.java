@@ -120,8 +120,13 @@ public final class Curation {
       throw new RunFailed("internal error: counts do not add up: " + tally, null);
     }
     int rows = recipe.output().shardRows();
-    dir.fillEmpty(
-        CurationPipeline.SHARDS, Math.max(1, WriteShards.shardCount(counts.kept(), rows)), "docs");
+    int shardCount =
+        WriteShards.shardCount(
+            counts.kept(),
+            tally.getOrDefault(CurationPipeline.KEPT_BYTES, 0L),
+            rows,
+            recipe.output().shardBytes());
+    dir.fillEmpty(CurationPipeline.SHARDS, Math.max(1, shardCount), "docs");
     long removedRows = counts.filteredTotal() + counts.duplicateTotal();
     dir.fillEmpty(CurationPipeline.REMOVED, WriteShards.shardCount(removedRows, rows), "removed");
     dir.fillEmpty(

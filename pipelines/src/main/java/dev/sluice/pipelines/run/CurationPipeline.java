@@ -48,6 +48,9 @@ public final class CurationPipeline {
   public static final String TALLY = "tally.json";
   public static final String STATS = "stats.json";
 
+  /** The tally key of the kept documents' text bytes (UTF-8): with shard_bytes, it sets the shard count. */
+  public static final String KEPT_BYTES = "bytes:kept";
+
   private CurationPipeline() {}
 
   public static void build(
@@ -135,6 +138,8 @@ public final class CurationPipeline {
             "write",
             out.resolve(SHARDS).toString(),
             rows,
+            r.output().shardBytes(),
+            (Doc d) -> Observe.utf8Bytes(d.text()),
             Doc.CODER,
             d -> d.id(),
             ParquetSinks.documents(compression)));
@@ -172,6 +177,8 @@ public final class CurationPipeline {
 
     counts.add(read.get(ReadDocuments.INPUT));
     counts.add(docs.apply("KeptKeys", Tally.keys((Doc d) -> "kept")));
+    counts.add(
+        docs.apply("KeptBytes", Tally.sum(KEPT_BYTES, (Doc d) -> Observe.utf8Bytes(d.text()))));
     counts.add(allRemoved.apply("RemovedKeys", Tally.keys(RemovedDoc::tallyKey)));
     counts.add(allDead.apply("DeadKeys", Tally.keys(DeadLetter::tallyKey)));
     PCollectionList.of(counts)

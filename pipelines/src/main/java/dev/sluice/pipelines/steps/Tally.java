@@ -56,6 +56,44 @@ public final class Tally extends PTransform<PCollection<KV<String, Long>>, PDone
     };
   }
 
+  /** Per-bundle sums of {@code measure} under one key (a size, not an outcome: the counts ignore it). */
+  public static <T> PTransform<PCollection<T>, PCollection<KV<String, Long>>> sum(
+      String key, SerializableFunction<T, Long> measure) {
+    return new PTransform<>() {
+      @Override
+      public PCollection<KV<String, Long>> expand(PCollection<T> rows) {
+        return rows.apply(ParDo.of(new SumFn<>(key, measure))).setCoder(PARTIAL);
+      }
+    };
+  }
+
+  static final class SumFn<T> extends DoFn<T, KV<String, Long>> {
+    private final String key;
+    private final SerializableFunction<T, Long> measure;
+    private long sum;
+    private boolean any;
+
+    SumFn(String key, SerializableFunction<T, Long> measure) {
+      this.key = key;
+      this.measure = measure;
+    }
+
+    @ProcessElement
+    public void process(@Element T row) {
+      sum += measure.apply(row);
+      any = true;
+    }
+
+    @FinishBundle
+    public void finish(FinishBundleContext c) {
+      if (any) {
+        c.output(KV.of(key, sum), GlobalWindow.INSTANCE.maxTimestamp(), GlobalWindow.INSTANCE);
+      }
+      sum = 0;
+      any = false;
+    }
+  }
+
   static final class CountKeysFn<T> extends DoFn<T, KV<String, Long>> {
     private final SerializableFunction<T, String> key;
     private transient Map<String, long[]> counts;

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import net.openhft.hashing.LongHashFunction;
 import org.apache.beam.sdk.coders.Coder;
@@ -27,7 +28,8 @@ import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionView;
 
 /**
- * Deterministic sharded files: M = ceil(rows / shard_rows) shards (at least one when {@code atLeastOne}), each
+ * Deterministic sharded files: M = max(ceil(rows / shard_rows), ceil(bytes / shard_bytes)) shards (the byte
+ * target only when a measure is given, and never more shards than rows), each
  * row in shard {@code xxHash64(sort key) mod M}, rows sorted by the key inside a shard (ties by their encoded
  * bytes). Each shard is written to a hidden temporary name in the target folder and renamed to
  * {@code part-NNNNN-of-MMMMM.ext} only when complete, so a reader never sees a partial shard under a final name.
@@ -42,6 +44,8 @@ import org.apache.beam.sdk.values.PCollectionView;
 public final class WriteShards<T> extends PTransform<PCollection<T>, PCollection<String>> {
   private final String dir;
   private final int shardRows;
+  private final long shardBytes;
+  private final SerializableFunction<T, Long> bytes;
   private final Coder<T> coder;
   private final SerializableFunction<T, String> sortKey;
   private final ShardSink<T> sink;
@@ -54,9 +58,26 @@ public final class WriteShards<T> extends PTransform<PCollection<T>, PCollection
       Coder<T> coder,
       SerializableFunction<T, String> sortKey,
       ShardSink<T> sink) {
+    this(stage, dir, shardRows, 0, null, coder, sortKey, sink);
+  }
+
+  /**
+   * @param shardBytes also at most this many bytes per shard, as {@code bytes} measures a row (0: rows only)
+   */
+  public WriteShards(
+      String stage,
+      String dir,
+      int shardRows,
+      long shardBytes,
+      SerializableFunction<T, Long> bytes,
+      Coder<T> coder,
+      SerializableFunction<T, String> sortKey,
+      ShardSink<T> sink) {
     this.stage = stage;
     this.dir = dir;
     this.shardRows = shardRows;
+    this.shardBytes = bytes == null ? 0 : shardBytes;
+    this.bytes = bytes;
     this.coder = coder;
     this.sortKey = sortKey;
     this.sink = sink;
@@ -73,19 +94,25 @@ public final class WriteShards<T> extends PTransform<PCollection<T>, PCollection
     return (int) ((rows + shardRows - 1) / shardRows);
   }
 
+  /** M: enough shards for at most shardRows rows and (when shardBytes > 0) at most shardBytes bytes each. */
+  public static int shardCount(long rows, long bytes, int shardRows, long shardBytes) {
+    long byBytes = shardBytes > 0 ? (bytes + shardBytes - 1) / shardBytes : 0;
+    return (int) Math.max(shardCount(rows, shardRows), Math.min(byBytes, rows));
+  }
+
   @Override
   public PCollection<String> expand(PCollection<T> rows) {
     // one partial count per bundle, summed: Count.globally() would send every row through a combine
     // that the
     // runner sorts (all under one key, so every comparison falls back to decoding both keys)
-    PCollectionView<Long> count =
-        rows.apply("CountRows", ParDo.of(new CountFn<>()))
-            .setCoder(VarLongCoder.of())
-            .apply("SumRows", Sum.longsGlobally())
-            .apply("AsView", View.asSingleton());
+    PCollectionView<Map<String, Long>> count =
+        rows.apply("CountRows", ParDo.of(new CountFn<>(bytes)))
+            .setCoder(KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of()))
+            .apply("SumRows", Sum.longsPerKey())
+            .apply("AsView", View.asMap());
     return rows.apply(
             "AssignShard",
-            ParDo.of(new AssignFn<>(count, shardRows, sortKey)).withSideInputs(count))
+            ParDo.of(new AssignFn<>(count, shardRows, shardBytes, sortKey)).withSideInputs(count))
         .setCoder(KvCoder.of(KvCoder.of(VarIntCoder.of(), VarIntCoder.of()), coder))
         .apply("GroupShard", GroupByKey.create())
         .apply(
@@ -94,37 +121,60 @@ public final class WriteShards<T> extends PTransform<PCollection<T>, PCollection
         .setCoder(StringUtf8Coder.of());
   }
 
-  static final class CountFn<T> extends DoFn<T, Long> {
+  /** Per bundle: rows, and bytes when a measure is given. */
+  static final class CountFn<T> extends DoFn<T, KV<String, Long>> {
+    private final SerializableFunction<T, Long> bytes;
     private long n;
+    private long b;
+
+    CountFn(SerializableFunction<T, Long> bytes) {
+      this.bytes = bytes;
+    }
 
     @ProcessElement
-    public void process() {
+    public void process(@Element T row) {
       n++;
+      if (bytes != null) b += bytes.apply(row);
     }
 
     @FinishBundle
     public void finish(FinishBundleContext c) {
-      if (n > 0) c.output(n, GlobalWindow.INSTANCE.maxTimestamp(), GlobalWindow.INSTANCE);
+      if (n > 0) {
+        c.output(KV.of("rows", n), GlobalWindow.INSTANCE.maxTimestamp(), GlobalWindow.INSTANCE);
+        c.output(KV.of("bytes", b), GlobalWindow.INSTANCE.maxTimestamp(), GlobalWindow.INSTANCE);
+      }
       n = 0;
+      b = 0;
     }
   }
 
   /** Keys each row with (its shard, the shard count M). */
   static final class AssignFn<T> extends DoFn<T, KV<KV<Integer, Integer>, T>> {
     private static final LongHashFunction XX = LongHashFunction.xx3();
-    private final PCollectionView<Long> count;
+    private final PCollectionView<Map<String, Long>> count;
     private final int shardRows;
+    private final long shardBytes;
     private final SerializableFunction<T, String> sortKey;
 
-    AssignFn(PCollectionView<Long> count, int shardRows, SerializableFunction<T, String> sortKey) {
+    AssignFn(
+        PCollectionView<Map<String, Long>> count,
+        int shardRows,
+        long shardBytes,
+        SerializableFunction<T, String> sortKey) {
       this.count = count;
       this.shardRows = shardRows;
+      this.shardBytes = shardBytes;
       this.sortKey = sortKey;
     }
 
     @ProcessElement
     public void process(ProcessContext c) {
-      int m = Math.max(1, shardCount(c.sideInput(count), shardRows));
+      Map<String, Long> n = c.sideInput(count);
+      int m =
+          Math.max(
+              1,
+              shardCount(
+                  n.getOrDefault("rows", 0L), n.getOrDefault("bytes", 0L), shardRows, shardBytes));
       long h = XX.hashChars(sortKey.apply(c.element()));
       c.output(KV.of(KV.of((int) Math.floorMod(h, (long) m), m), c.element()));
     }

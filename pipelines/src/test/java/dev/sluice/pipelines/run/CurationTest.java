@@ -197,6 +197,29 @@ class CurationTest {
   }
 
   @Test
+  void aByteTargetSetsTheShardCountFromTheKeptText() throws IOException {
+    Path out = dir.resolve("bytes");
+    Recipe base = recipe(out);
+    Map<String, Object> m = new LinkedHashMap<>(base.resolved());
+    m.put("output", Map.of("path", out.toString(), "shard_rows", 100_000, "shard_bytes", 20_000));
+    Recipe r = Recipe.from(m);
+    Manifest man =
+        Curation.run(
+                r,
+                InputFiles.expand(r.input().paths()),
+                out,
+                "embedded",
+                Runners.options("embedded", null, 2))
+            .manifest();
+    long bytes = 0;
+    for (GenericRecord g : rows(out, man.shards()))
+      bytes += g.get("text").toString().getBytes(StandardCharsets.UTF_8).length;
+    assertTrue(bytes > 60_000, "enough text for several shards: " + bytes);
+    assertEquals((bytes + 19_999) / 20_000, man.shards().size(), "ceil(text bytes / shard_bytes)");
+    assertEquals(man.counts().kept(), man.shards().stream().mapToLong(f -> f.rows()).sum());
+  }
+
+  @Test
   @org.junit.jupiter.api.Tag("slow")
   void directRunnerWritesTheSameShardsAsTheEmbeddedRunner() throws IOException {
     Manifest direct = run("direct", dir.resolve("direct")).manifest();

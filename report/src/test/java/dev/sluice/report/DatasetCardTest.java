@@ -30,14 +30,17 @@ class DatasetCardTest {
             12_345,
             5,
             Map.of("c4.too_few_sentences", 7_000L),
-            Map.of("exact", 650L, "near", 0L, "history", 0L)),
+            Map.of("exact", 650L, "near", 0L, "history", 0L),
+            0),
         List.of(),
         List.of(new Manifest.FileEntry("shards/part-00000-of-00001.parquet", 12_345, 1, "x")),
         List.of(new Manifest.FileEntry("removed/part-00000-of-00001.parquet", 7_650, 1, "y")),
         List.of(),
         Map.of(),
         60,
-        42);
+        42,
+        null,
+        null);
   }
 
   @Test

@@ -27,41 +27,6 @@ public record Manifest(
     Map<String, Long> augment,
     Map<String, Object> curriculum) {
 
-  /** A manifest of a run without augmentation or curriculum. */
-  public Manifest(
-      Map<String, Object> recipe,
-      String recipe_sha256,
-      String sluice_version,
-      String runner,
-      String started,
-      String finished,
-      Counts counts,
-      List<Stage> stages,
-      List<FileEntry> shards,
-      List<FileEntry> removed,
-      List<FileEntry> dead_letters,
-      Map<String, Long> dead_letter_reasons,
-      double wall_seconds,
-      long seed) {
-    this(
-        recipe,
-        recipe_sha256,
-        sluice_version,
-        runner,
-        started,
-        finished,
-        counts,
-        stages,
-        shards,
-        removed,
-        dead_letters,
-        dead_letter_reasons,
-        wall_seconds,
-        seed,
-        null,
-        null);
-  }
-
   /**
    * input + augmented = kept + dead_letter + sum(filtered) + sum(duplicate), always: {@code augmented} counts the
    * augmented copies written (0 without augment.text, where this is the old input = kept + ... ).
@@ -73,15 +38,6 @@ public record Manifest(
       Map<String, Long> filtered,
       Map<String, Long> duplicate,
       long augmented) {
-    public Counts(
-        long input,
-        long kept,
-        long dead_letter,
-        Map<String, Long> filtered,
-        Map<String, Long> duplicate) {
-      this(input, kept, dead_letter, filtered, duplicate, 0);
-    }
-
     public long filteredTotal() {
       return filtered.values().stream().mapToLong(Long::longValue).sum();
     }

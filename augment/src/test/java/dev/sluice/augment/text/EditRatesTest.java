@@ -117,7 +117,7 @@ class EditRatesTest {
       List<String> outWords = Corpus.words(out);
       assertEquals(in.size(), outWords.size(), "typos never add or remove a word");
       for (int k = 0; k < in.size(); k++) {
-        edits += Distances.osa(in.get(k), outWords.get(k));
+        edits += dev.sluice.core.config.DidYouMean.distance(in.get(k), outWords.get(k));
         letters += in.get(k).chars().filter(c -> KeyboardTypos.isAsciiLetter((char) c)).count();
       }
     }

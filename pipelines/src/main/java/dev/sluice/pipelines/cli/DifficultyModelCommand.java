@@ -52,7 +52,12 @@ public final class DifficultyModelCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     if (order < 2 || order > 8) throw new UsageException("--order must be in [2, 8], got " + order);
-    List<Path> files = InputFiles.expand(reference).stream().map(Path::of).toList();
+    List<Path> files;
+    try {
+      files = InputFiles.expand(reference).stream().map(Path::of).toList();
+    } catch (UsageException e) {
+      throw new UsageException("REFERENCE " + reference + " matches no file");
+    }
     long t0 = System.nanoTime();
     DifficultyModel m;
     try {

@@ -69,6 +69,26 @@ class SluiceCliTest {
   }
 
   @Test
+  void difficultyModelTrainsOnceAndRefusesBadInput() throws IOException {
+    Path ref = dir.resolve("ref.jsonl");
+    Files.writeString(ref, "{\"id\": \"a\", \"text\": \"Call me Ishmael. Some years ago.\"}\n");
+    Path model = dir.resolve("m/en.bin");
+    assertEquals(0, run("difficulty-model", ref.toString(), "--output", model.toString()).code());
+    assertTrue(Files.size(model) > 0);
+    Result none = run("difficulty-model", dir + "/nothing-*.jsonl", "--output", model.toString());
+    assertEquals(2, none.code());
+    assertTrue(none.err().contains("matches no file"), none.err());
+    Result order =
+        run("difficulty-model", ref.toString(), "--order", "9", "--output", model.toString());
+    assertEquals(2, order.code());
+    assertTrue(order.err().contains("--order must be in [2, 8]"), order.err());
+    Files.writeString(ref, "not json\n");
+    Result bad = run("difficulty-model", ref.toString(), "--output", model.toString());
+    assertEquals(2, bad.code());
+    assertTrue(bad.err().contains("ref.jsonl"), bad.err());
+  }
+
+  @Test
   void badUsageExitsTwo() {
     assertEquals(2, run("run").code());
     assertEquals(2, run("run", "x.yaml", "--runner", "spark").code());

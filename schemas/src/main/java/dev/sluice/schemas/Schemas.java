@@ -10,6 +10,7 @@ public final class Schemas {
   public static final Schema DOCUMENT = load("Document.avsc");
   public static final Schema REMOVED = load("Removed.avsc");
   public static final Schema DEAD_LETTER = load("DeadLetter.avsc");
+  public static final Schema IMAGE = load("Image.avsc");
 
   private Schemas() {}
 

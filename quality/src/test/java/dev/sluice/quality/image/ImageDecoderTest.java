@@ -83,6 +83,26 @@ class ImageDecoderTest {
   }
 
   @Test
+  void webpHasAReaderAndADamagedWebpIsRejected() {
+    assertTrue(Readers.providerName(ImageFormat.WEBP).startsWith("com.twelvemonkeys."));
+    byte[] riff = {
+      'R', 'I', 'F', 'F', (byte) 0xE8, 3, 0, 0, 'W', 'E', 'B', 'P', 'V', 'P', '8', ' ', 1, 2
+    };
+    assertEquals(ImageRejected.TRUNCATED_IMAGE, reason(riff, "a.webp"));
+    byte[] zeros = Arrays.copyOf(riff, 1008); // a VP8 chunk of zeros announces 0 x 0 pixels
+    assertEquals(ImageRejected.ZERO_DIMENSIONS, reason(zeros, "a.webp"));
+  }
+
+  @Test
+  void aTruncatedTiffIsRejected() {
+    byte[] full =
+        Encodings.write(Encodings.quadrants(40, 30, BufferedImage.TYPE_3BYTE_BGR), "tiff");
+    // TIFF has no end marker: the reader running off the end is what tells
+    assertEquals(
+        ImageRejected.TRUNCATED_IMAGE, reason(Arrays.copyOf(full, full.length / 2), "t.tif"));
+  }
+
+  @Test
   void theHeaderIsCheckedBeforeDecoding() {
     assertEquals(
         ImageRejected.DECOMPRESSION_BOMB,

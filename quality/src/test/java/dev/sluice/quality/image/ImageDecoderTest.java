@@ -46,12 +46,17 @@ class ImageDecoderTest {
   }
 
   @Test
-  void everyIconDecodes() throws ImageRejected {
+  void everyIconDecodesWithItsTransparencyCompositedOntoWhite() throws ImageRejected {
     for (Path p : Samples.files("icons-tango")) {
-      Pixels px = decode(Samples.bytes(p), p.toString()).pixels();
+      ImageDecoder.Decoded d = decode(Samples.bytes(p), p.toString());
+      assertTrue(d.hadAlpha(), p + ": RGBA, or a palette with tRNS (most 24 px ones)");
+      Pixels px = d.pixels();
       String size = p.getParent().getParent().getFileName().toString();
       assertEquals(size, px.width() + "x" + px.height());
     }
+    // a transparent corner comes out white, never the palette's or the RGBA's hidden colour
+    Pixels calc = decode(bytes("icons-tango/24x24/apps/accessories-calculator.png"), null).pixels();
+    assertEquals(255, calc.at(0, 0, 0));
   }
 
   @Test

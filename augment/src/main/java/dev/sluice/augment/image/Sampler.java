@@ -53,18 +53,27 @@ final class Sampler {
         }
         int x0 = (int) (px >> 16), y0 = (int) (py >> 16);
         int wx = (int) ((px >> 8) & 0xFF), wy = (int) ((py >> 8) & 0xFF);
-        int x1 = wx == 0 ? x0 : x0 + 1, y1 = wy == 0 ? y0 : y0 + 1;
-        int r0 = y0 * w, r1 = y1 * w;
-        for (int k = 0; k < ch; k++) {
-          int p00 = in[(r0 + x0) * ch + k] & 0xFF, p01 = in[(r0 + x1) * ch + k] & 0xFF;
-          int p10 = in[(r1 + x0) * ch + k] & 0xFF, p11 = in[(r1 + x1) * ch + k] & 0xFF;
-          int top = p00 * (256 - wx) + p01 * wx;
-          int bottom = p10 * (256 - wx) + p11 * wx;
-          out[o++] = (byte) ((top * (256 - wy) + bottom * wy + 32768) >> 16);
+        int i00 = (y0 * w + x0) * ch;
+        int dx = wx == 0 ? 0 : ch, dy = wy == 0 ? 0 : w * ch;
+        int vx = 256 - wx, vy = 256 - wy;
+        if (ch == 3) {
+          out[o] = mix(in, i00, dx, dy, wx, vx, wy, vy);
+          out[o + 1] = mix(in, i00 + 1, dx, dy, wx, vx, wy, vy);
+          out[o + 2] = mix(in, i00 + 2, dx, dy, wx, vx, wy, vy);
+          o += 3;
+        } else {
+          out[o++] = mix(in, i00, dx, dy, wx, vx, wy, vy);
         }
       }
     }
     return new Pixels(outW, outH, ch, out);
+  }
+
+  /** One bilinear sample: the four neighbours at i, i + dx, i + dy, i + dx + dy with 8-bit weights. */
+  private static byte mix(byte[] in, int i, int dx, int dy, int wx, int vx, int wy, int vy) {
+    int top = (in[i] & 0xFF) * vx + (in[i + dx] & 0xFF) * wx;
+    int bottom = (in[i + dy] & 0xFF) * vx + (in[i + dy + dx] & 0xFF) * wx;
+    return (byte) ((top * vy + bottom * wy + 32768) >> 16);
   }
 
   /** The box (left, top, width, height) of {@code src} resized to {@code outW × outH}: pixel centres aligned. */

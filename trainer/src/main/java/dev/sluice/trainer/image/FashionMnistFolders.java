@@ -35,8 +35,14 @@ public final class FashionMnistFolders {
     }
     Path idx = Path.of(args[0]);
     Path out = Path.of(args[1]);
-    split(idx.resolve("train-images-idx3-ubyte.gz"), idx.resolve("train-labels-idx1-ubyte.gz"), out.resolve("train"));
-    split(idx.resolve("t10k-images-idx3-ubyte.gz"), idx.resolve("t10k-labels-idx1-ubyte.gz"), out.resolve("test"));
+    split(
+        idx.resolve("train-images-idx3-ubyte.gz"),
+        idx.resolve("train-labels-idx1-ubyte.gz"),
+        out.resolve("train"));
+    split(
+        idx.resolve("t10k-images-idx3-ubyte.gz"),
+        idx.resolve("t10k-labels-idx1-ubyte.gz"),
+        out.resolve("test"));
   }
 
   static void split(Path images, Path labels, Path out) throws IOException {

@@ -69,7 +69,7 @@ final class TestImages {
     try (ParquetWriter<GenericRecord> w =
         AvroParquetWriter.<GenericRecord>builder(new LocalOutputFile(dir.resolve(rel)))
             .withSchema(schema)
-            .withRowGroupRowCountLimit(50)
+            .withRowGroupRowCountLimit(Math.max(50, images.size() / 8))
             .build()) {
       for (Img i : images) {
         GenericRecord s = new GenericData.Record(signals);

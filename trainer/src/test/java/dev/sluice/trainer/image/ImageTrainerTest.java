@@ -154,4 +154,18 @@ class ImageTrainerTest {
                 train(CNN.formatted("cnn", 2, ", data: " + dir), data, tmp.resolve("o"), false, 0));
     assertTrue(e.getMessage().contains("'9-boots', which training never saw"), e.getMessage());
   }
+
+  @Test
+  void anUndecodableImageIsAnErrorNamingIt() throws IOException {
+    List<TestImages.Img> imgs = new ArrayList<>(TestImages.stripes(20, 8, 3));
+    TestImages.Img a = imgs.get(4);
+    byte[] cut = java.util.Arrays.copyOf(a.png(), a.png().length / 2);
+    imgs.set(4, new TestImages.Img(a.id(), cut, a.label(), null));
+    Path dir = TestImages.write(tmp.resolve("cut"), imgs, false);
+    DataException e =
+        assertThrows(
+            DataException.class,
+            () -> train(CNN.formatted("cnn", 2, ""), dir, tmp.resolve("o"), false, 0));
+    assertTrue(e.getMessage().contains("image " + a.id() + " cannot be decoded"), e.getMessage());
+  }
 }

@@ -85,14 +85,16 @@ public record ImageRecipe(
                 "beta2",
                 "eps",
                 "grad_clip");
-    if (t.has("epochs") && t.has("steps")) {
+    // a null value (--set train.epochs=null) counts as absent, so an override can switch to steps
+    boolean bySteps = t.getString("steps", null) != null;
+    if (bySteps && t.getString("epochs", null) != null) {
       throw new Config.ConfigException(
           "train.steps",
           t.getInt("steps", 0, 1, MAX),
-          "either train.steps or train.epochs, not both");
+          "either train.steps or train.epochs, not both (with --set, add train.epochs=null)");
     }
-    int steps = t.getInt("steps", 0, 1, MAX);
-    int epochs = t.has("steps") ? 0 : t.getInt("epochs", 5, 1, MAX);
+    int steps = bySteps ? t.getInt("steps", 0, 1, MAX) : 0;
+    int epochs = bySteps ? 0 : t.getInt("epochs", 5, 1, MAX);
     String schedule = t.getChoice("schedule", "cosine", "cosine", "wsd", "constant");
     OptimConfig optim =
         new OptimConfig(

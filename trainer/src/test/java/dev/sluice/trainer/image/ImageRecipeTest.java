@@ -56,6 +56,12 @@ class ImageRecipeTest {
   }
 
   @Test
+  void aNullEpochsLetsStepsTakeOver() throws IOException {
+    ImageRecipe r = parse("task: image_classification\ntrain: {epochs: null, steps: 7}\n");
+    assertEquals(7, r.totalSteps(100));
+  }
+
+  @Test
   void fractionsAreNested() {
     for (int i = 0; i < 2000; i++) {
       String id = "img-" + i;

@@ -133,7 +133,7 @@ public final class ImageTrainer {
       while (step < stopAt) {
         float lr = schedule.at(step);
         try (NDManager sm = root.newSubManager()) {
-          NDArray[] xy = batches.at(step, sm, options.device());
+          NDArray[] xy = batches.at(step, sm, options.device(), stopAt);
           NDArray loss;
           try (GradientCollector gc = engine.newGradientCollector()) {
             NDArray logits = model.forward(ps, new NDList(xy[0]), true).singletonOrThrow();
@@ -194,6 +194,7 @@ public final class ImageTrainer {
         }
       }
       window.close();
+      batches.close();
       ImageEval.Evaluation t =
           test == null ? null : ImageEval.evaluate(model, ps, root, test, spec);
       double wall = s.wallSeconds() + (System.nanoTime() - startNanos) / 1e9;

@@ -59,8 +59,27 @@ public record ImageDoc(
   public static ImageDoc read(
       String id, String label, String source, String location, long pos, byte[] bytes) {
     return new ImageDoc(
-        id, label, source, location, pos, bytes, "", 0, 0, 0, "", bytes.length, new TreeMap<>(),
-        "", 0, 0, 0, id, 1, null, List.of());
+        id,
+        label,
+        source,
+        location,
+        pos,
+        bytes,
+        "",
+        0,
+        0,
+        0,
+        "",
+        bytes.length,
+        new TreeMap<>(),
+        "",
+        0,
+        0,
+        0,
+        id,
+        1,
+        null,
+        List.of());
   }
 
   /** What decoding, signals and hashes found; {@code encoded} is what the shard will hold. */
@@ -76,33 +95,106 @@ public record ImageDoc(
       long p,
       long d) {
     return new ImageDoc(
-        id, label, source, location, pos, encoded, encodedFormat, w, h, c, srcFormat, fileBytes,
-        new TreeMap<>(measured), sha, p, d, exactDups, clusterId, clusterSize, augmentedFrom,
+        id,
+        label,
+        source,
+        location,
+        pos,
+        encoded,
+        encodedFormat,
+        w,
+        h,
+        c,
+        srcFormat,
+        fileBytes,
+        new TreeMap<>(measured),
+        sha,
+        p,
+        d,
+        exactDups,
+        clusterId,
+        clusterSize,
+        augmentedFrom,
         augmentOps);
   }
 
   @Override
   public ImageDoc withExactDups(int removedCopies) {
     return new ImageDoc(
-        id, label, source, location, pos, bytes, format, width, height, channels, sourceFormat,
-        fileBytes, signals, pixelSha256, phash, dhash, removedCopies, clusterId, clusterSize,
-        augmentedFrom, augmentOps);
+        id,
+        label,
+        source,
+        location,
+        pos,
+        bytes,
+        format,
+        width,
+        height,
+        channels,
+        sourceFormat,
+        fileBytes,
+        signals,
+        pixelSha256,
+        phash,
+        dhash,
+        removedCopies,
+        clusterId,
+        clusterSize,
+        augmentedFrom,
+        augmentOps);
   }
 
   @Override
   public ImageDoc withCluster(String newClusterId, int size) {
     if (size < 1) throw new IllegalArgumentException("cluster size " + size);
     return new ImageDoc(
-        id, label, source, location, pos, bytes, format, width, height, channels, sourceFormat,
-        fileBytes, signals, pixelSha256, phash, dhash, exactDups, newClusterId, size,
-        augmentedFrom, augmentOps);
+        id,
+        label,
+        source,
+        location,
+        pos,
+        bytes,
+        format,
+        width,
+        height,
+        channels,
+        sourceFormat,
+        fileBytes,
+        signals,
+        pixelSha256,
+        phash,
+        dhash,
+        exactDups,
+        newClusterId,
+        size,
+        augmentedFrom,
+        augmentOps);
   }
 
   /** An augmented copy: its own id and pixels (as PNG), made from this image by {@code ops}. */
   public ImageDoc augmentedCopy(String copyId, byte[] png, int w, int h, int c, List<String> ops) {
     return new ImageDoc(
-        copyId, label, source, location, pos, png, "png", w, h, c, sourceFormat, fileBytes,
-        signals, pixelSha256, phash, dhash, 0, clusterId, clusterSize, id, ops);
+        copyId,
+        label,
+        source,
+        location,
+        pos,
+        png,
+        "png",
+        w,
+        h,
+        c,
+        sourceFormat,
+        fileBytes,
+        signals,
+        pixelSha256,
+        phash,
+        dhash,
+        0,
+        clusterId,
+        clusterSize,
+        id,
+        ops);
   }
 
   /** The keep policy's view: "quality" is the input's file size, "length" the pixel count. */
@@ -187,8 +279,27 @@ public record ImageDoc(
       List<String> ops = new ArrayList<>();
       for (long n = Wire.readVarLong(in); n > 0; n--) ops.add(Wire.readString(in));
       return new ImageDoc(
-          id, label, source, location, pos, bytes, format, w, h, c, sourceFormat, fileBytes,
-          signals, sha, phash, dhash, exactDups, clusterId, clusterSize, from, ops);
+          id,
+          label,
+          source,
+          location,
+          pos,
+          bytes,
+          format,
+          w,
+          h,
+          c,
+          sourceFormat,
+          fileBytes,
+          signals,
+          sha,
+          phash,
+          dhash,
+          exactDups,
+          clusterId,
+          clusterSize,
+          from,
+          ops);
     }
 
     @Override

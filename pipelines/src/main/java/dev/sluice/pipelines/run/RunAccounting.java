@@ -47,12 +47,16 @@ final class RunAccounting {
     return out;
   }
 
-  static Manifest.Counts counts(Map<String, Long> tally) {
+  /** The duplicate kinds a text run's manifest always lists (0 when that step is off). */
+  static final List<String> TEXT_DUPLICATES = List.of("exact", "near", "history");
+
+  /** The duplicate kinds an image run's manifest always lists. */
+  static final List<String> IMAGE_DUPLICATES = List.of("exact", "perceptual");
+
+  static Manifest.Counts counts(Map<String, Long> tally, List<String> duplicateKinds) {
     Map<String, Long> filtered = new TreeMap<>();
     Map<String, Long> duplicate = new TreeMap<>();
-    duplicate.put("exact", 0L);
-    duplicate.put("near", 0L);
-    duplicate.put("history", 0L);
+    for (String kind : duplicateKinds) duplicate.put(kind, 0L);
     long dead = 0;
     for (Map.Entry<String, Long> e : tally.entrySet()) {
       String k = e.getKey();

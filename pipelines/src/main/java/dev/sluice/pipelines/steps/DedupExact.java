@@ -116,8 +116,7 @@ public final class DedupExact extends PTransform<PCollection<Doc>, PCollectionTu
     }
 
     @ProcessElement
-    public void process(
-        @Element KV<String, Iterable<T>> group, OutputReceiver<Fanout.Tagged> out) {
+    public void process(@Element KV<String, Iterable<T>> group, OutputReceiver<Fanout.Tagged> out) {
       T best = null;
       KeepPolicy.Member bestM = null;
       List<RemovedDoc> losers = new ArrayList<>();

@@ -55,7 +55,8 @@ public final class DedupNear extends PTransform<PCollection<Doc>, PCollectionTup
       KvCoder.of(BigEndianLongCoder.of(), Cluster.MEMBER_CODER);
 
   public static final TupleTag<KV<String, String>> PAIR_TAG = new TupleTag<>("pairs") {};
-  public static final TupleTag<KV<String, KeepPolicy.Member>> MEMBER_TAG = new TupleTag<>("members") {};
+  public static final TupleTag<KV<String, KeepPolicy.Member>> MEMBER_TAG =
+      new TupleTag<>("members") {};
   static final Fanout.Outputs OUTPUTS = Fanout.Outputs.of(Tags.DOCS, Tags.REMOVED, Tags.STATS);
   private final NearDedupConfig cfg;
   private final KeepPolicy policy;
@@ -400,12 +401,14 @@ public final class DedupNear extends PTransform<PCollection<Doc>, PCollectionTup
       } else if (c.survivor().equals(d.id())) {
         out.output(emit.of(kept, d.withCluster(c.id(), c.size())));
         stats()
-            .cluster(new RunStats.ClusterExample(c.id(), c.size(), d.id(), d.excerpt(), null, null));
+            .cluster(
+                new RunStats.ClusterExample(c.id(), c.size(), d.id(), d.excerpt(), null, null));
       } else {
         RemovedDoc r = d.removed(stage, reason, c.survivor());
         out.output(emit.of(Tags.REMOVED, r));
         stats()
-            .cluster(new RunStats.ClusterExample(c.id(), c.size(), null, null, d.id(), d.excerpt()));
+            .cluster(
+                new RunStats.ClusterExample(c.id(), c.size(), null, null, d.id(), d.excerpt()));
       }
     }
 

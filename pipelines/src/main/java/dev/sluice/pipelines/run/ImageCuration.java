@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.sluice.core.config.RecipeFile;
 import dev.sluice.pipelines.io.ImageInput;
-import dev.sluice.pipelines.io.InputFiles;
 import dev.sluice.pipelines.recipe.ImageRecipe;
 import dev.sluice.pipelines.steps.DedupPerceptual;
 import dev.sluice.pipelines.steps.Tally;
@@ -47,7 +46,7 @@ public final class ImageCuration {
 
   /** The input files of an image recipe: sorted, hidden files and folders skipped. */
   public static List<String> files(ImageRecipe r) {
-    return InputFiles.expand(r.input().paths());
+    return r.input().files();
   }
 
   public static RunSummary run(

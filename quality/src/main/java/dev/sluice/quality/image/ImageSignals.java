@@ -1,0 +1,141 @@
+package dev.sluice.quality.image;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The image quality signals of the Image shard schema's {@code signals} struct, from decoded pixels and the
+ * encoded bytes. One pass over the pixels builds the luma histogram and the colour-opponent sums; a second pass
+ * over the luma computes the Laplacian. All sums are exact integers (longs); floating point only turns them into
+ * the final values, so every JVM gives the same doubles.
+ */
+public final class ImageSignals {
+  private ImageSignals() {}
+
+  /**
+   * The signals of one image.
+   *
+   * @param aspectRatio max(width, height) / min(width, height)
+   * @param fileBytes size of the encoded bytes (0 when they were not given)
+   * @param blur variance of the 3x3 Laplacian [0 1 0; 1 -4 1; 0 1 0] of the luma (0..255 scale) over the interior
+   *     pixels (OpenCV's {@code Laplacian(ksize=1).var()} without the border); 0 when the image is under 3x3
+   * @param brightness mean luma / 255
+   * @param contrast population standard deviation of the luma / 255
+   * @param colourfulness Hasler and Suesstrunk (2003) M on 0..255 RGB: sqrt(sd_rg^2 + sd_yb^2) + 0.3
+   *     sqrt(mean_rg^2 + mean_yb^2) with rg = R - G, yb = (R + G) / 2 - B; 0 for gray
+   * @param entropy Shannon entropy of the 256-bin luma histogram, bits (0..8)
+   * @param uniformFraction share of pixels whose luma is within 8 of the histogram's mode (lowest on ties)
+   * @param jpegQuality {@link JpegQuality#estimate} for JPEG sources, else null
+   */
+  public record Values(
+      int width,
+      int height,
+      double aspectRatio,
+      long fileBytes,
+      double blur,
+      double brightness,
+      double contrast,
+      double colourfulness,
+      double entropy,
+      double uniformFraction,
+      Double jpegQuality) {
+
+    /** The signals by their schema names, in schema order; jpeg_quality only when known. */
+    public Map<String, Double> asMap() {
+      Map<String, Double> m = new LinkedHashMap<>();
+      m.put("width", (double) width);
+      m.put("height", (double) height);
+      m.put("aspect_ratio", aspectRatio);
+      m.put("file_bytes", (double) fileBytes);
+      m.put("blur", blur);
+      m.put("brightness", brightness);
+      m.put("contrast", contrast);
+      m.put("colourfulness", colourfulness);
+      m.put("entropy", entropy);
+      m.put("uniform_fraction", uniformFraction);
+      if (jpegQuality != null) m.put("jpeg_quality", jpegQuality);
+      return Collections.unmodifiableMap(m);
+    }
+  }
+
+  public static Values measure(Pixels p, byte[] encoded, String sourceFormat) {
+    int w = p.width(), h = p.height(), n = w * h;
+    byte[] luma = p.luma();
+    long[] hist = new long[256];
+    for (byte v : luma) hist[v & 0xFF]++;
+
+    long sum = 0, sumSq = 0;
+    int mode = 0;
+    for (int v = 0; v < 256; v++) {
+      sum += v * hist[v];
+      sumSq += (long) v * v * hist[v];
+      if (hist[v] > hist[mode]) mode = v;
+    }
+    double mean = (double) sum / n;
+    double variance = Math.max(0.0, ((double) sumSq * n - (double) sum * sum) / ((double) n * n));
+    double entropy = 0;
+    long nearMode = 0;
+    for (int v = 0; v < 256; v++) {
+      if (hist[v] > 0) {
+        double q = (double) hist[v] / n;
+        entropy -= q * StrictMath.log(q);
+      }
+      if (Math.abs(v - mode) <= 8) nearMode += hist[v];
+    }
+    entropy /= StrictMath.log(2);
+
+    return new Values(
+        w,
+        h,
+        (double) Math.max(w, h) / Math.min(w, h),
+        encoded == null ? 0 : encoded.length,
+        laplacianVariance(luma, w, h),
+        mean / 255.0,
+        StrictMath.sqrt(variance) / 255.0,
+        p.channels() == Pixels.RGB ? colourfulness(p.data(), n) : 0.0,
+        entropy == 0 ? 0.0 : entropy,
+        (double) nearMode / n,
+        "jpeg".equals(sourceFormat) ? JpegQuality.estimate(encoded) : null);
+  }
+
+  /** Variance of the 4-neighbour Laplacian over the pixels that have all four neighbours. */
+  static double laplacianVariance(byte[] luma, int w, int h) {
+    if (w < 3 || h < 3) return 0.0;
+    long sum = 0, sumSq = 0;
+    for (int y = 1; y < h - 1; y++) {
+      int row = y * w;
+      for (int x = 1; x < w - 1; x++) {
+        int i = row + x;
+        int lap =
+            (luma[i - 1] & 0xFF)
+                + (luma[i + 1] & 0xFF)
+                + (luma[i - w] & 0xFF)
+                + (luma[i + w] & 0xFF)
+                - 4 * (luma[i] & 0xFF);
+        sum += lap;
+        sumSq += (long) lap * lap;
+      }
+    }
+    double m = (double) (w - 2) * (h - 2);
+    return Math.max(0.0, ((double) sumSq * m - (double) sum * sum) / (m * m));
+  }
+
+  /** Hasler and Suesstrunk's M with exact integer sums (yb kept doubled as R + G - 2B until the end). */
+  static double colourfulness(byte[] rgb, int n) {
+    long rgSum = 0, rgSq = 0, yb2Sum = 0, yb2Sq = 0;
+    for (int j = 0; j < rgb.length; j += 3) {
+      int r = rgb[j] & 0xFF, g = rgb[j + 1] & 0xFF, b = rgb[j + 2] & 0xFF;
+      int rg = r - g, yb2 = r + g - 2 * b;
+      rgSum += rg;
+      rgSq += rg * rg;
+      yb2Sum += yb2;
+      yb2Sq += yb2 * yb2;
+    }
+    double rgMean = (double) rgSum / n, ybMean = (double) yb2Sum / n / 2;
+    double rgVar = Math.max(0.0, (double) rgSq / n - rgMean * rgMean);
+    double ybVar = Math.max(0.0, (double) yb2Sq / n / 4 - ybMean * ybMean);
+    return StrictMath.sqrt(rgVar + ybVar)
+        + 0.3 * StrictMath.sqrt(rgMean * rgMean + ybMean * ybMean);
+  }
+}

@@ -1,5 +1,8 @@
 package dev.sluice.pipelines.recipe;
 
+import dev.sluice.quality.image.ImageDecoder;
+import dev.sluice.quality.image.ImageRules;
+import dev.sluice.quality.image.PerceptualDedupSettings;
 import java.util.Map;
 
 /**
@@ -9,11 +12,17 @@ import java.util.Map;
 final class ImageChecks {
   private ImageChecks() {}
 
-  static void quality(Map<String, Object> image) {}
+  static void quality(Map<String, Object> image) {
+    if (image != null) ImageRules.from(image);
+  }
 
-  static void perceptual(Map<String, Object> perceptual) {}
+  static void perceptual(Map<String, Object> perceptual) {
+    if (perceptual != null) PerceptualDedupSettings.from(perceptual);
+  }
 
   static void augment(Map<String, Object> image) {}
 
-  static void decode(Map<String, Object> decode) {}
+  static void decode(Map<String, Object> decode) {
+    ImageDecoder.Settings.from(decode);
+  }
 }

@@ -32,9 +32,10 @@ import org.apache.beam.sdk.values.TupleTagList;
 
 /**
  * Perceptual dedup, distributed as text near dedup is ({@link DedupNear}, whose cluster steps it shares): each
- * image's 64-bit hash (pHash, dHash, or both) is cut into LSH bands ({@link HammingLsh#bandKeys}); images that share a
- * band key meet in one group, where every pair is verified against the Hamming threshold
- * ({@link HammingLsh#within}; with {@code hash: both}, both hashes must be within it); the verified pairs' connected
+ * image's 64-bit hash (the pHash, or the dHash with {@code hash: dhash}) is cut into LSH bands
+ * ({@link HammingLsh#bandKeys}: threshold + 1 bands by default, so no pair within the threshold is missed); images
+ * that share a band key meet in one group, where every pair is verified against the Hamming threshold
+ * ({@link PerceptualDedupSettings#duplicates}; with {@code hash: both}, both hashes); the verified pairs' connected
  * components ({@link ConnectedComponents}) each keep one survivor by the keep policy, and the rest are removed as
  * {@code duplicate.perceptual} pointing at it. No all-pairs comparison: only images that collide in a band are
  * compared.
@@ -102,18 +103,7 @@ public final class DedupPerceptual extends PTransform<PCollection<ImageDoc>, PCo
         };
   }
 
-  static boolean usesPhash(PerceptualDedupSettings s) {
-    return !s.hash().equals("dhash");
-  }
-
-  static boolean usesDhash(PerceptualDedupSettings s) {
-    return !s.hash().equals("phash");
-  }
-
   static final class BandFn extends DoFn<ImageDoc, KV<Long, Hashed>> {
-    /** dHash band keys are moved away from pHash's, so the two kinds never share a group. */
-    private static final long DHASH_SALT = 0x9E3779B97F4A7C15L;
-
     private final HashMap<String, Object> settings;
     private final StageClock clock = new StageClock(STAGE);
     private transient PerceptualDedupSettings s;
@@ -126,15 +116,14 @@ public final class DedupPerceptual extends PTransform<PCollection<ImageDoc>, PCo
     @Setup
     public void setup() {
       s = PerceptualDedupSettings.from(settings);
-      lsh = new HammingLsh(s.threshold(), s.bands());
+      lsh = s.lsh();
     }
 
     @ProcessElement
     public void process(@Element ImageDoc d, OutputReceiver<KV<Long, Hashed>> out) {
       long t = clock.start();
       Hashed h = new Hashed(d.member(), d.phash(), d.dhash());
-      if (usesPhash(s)) for (long k : lsh.bandKeys(d.phash())) out.output(KV.of(k, h));
-      if (usesDhash(s)) for (long k : lsh.bandKeys(d.dhash())) out.output(KV.of(k ^ DHASH_SALT, h));
+      for (long k : lsh.bandKeys(s.bandedHash(d.phash(), d.dhash()))) out.output(KV.of(k, h));
       clock.stop(t);
     }
 
@@ -149,7 +138,6 @@ public final class DedupPerceptual extends PTransform<PCollection<ImageDoc>, PCo
     private final HashMap<String, Object> settings;
     private final StageClock clock = new StageClock(STAGE);
     private transient PerceptualDedupSettings s;
-    private transient HammingLsh lsh;
 
     PairsFn(HashMap<String, Object> settings) {
       this.settings = settings;
@@ -158,12 +146,10 @@ public final class DedupPerceptual extends PTransform<PCollection<ImageDoc>, PCo
     @Setup
     public void setup() {
       s = PerceptualDedupSettings.from(settings);
-      lsh = new HammingLsh(s.threshold(), s.bands());
     }
 
     boolean within(Hashed a, Hashed b) {
-      return (!usesPhash(s) || lsh.within(a.phash(), b.phash()))
-          && (!usesDhash(s) || lsh.within(a.dhash(), b.dhash()));
+      return s.duplicates(a.phash(), a.dhash(), b.phash(), b.dhash());
     }
 
     @ProcessElement

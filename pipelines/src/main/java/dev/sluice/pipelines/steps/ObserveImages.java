@@ -9,7 +9,7 @@ import org.apache.beam.sdk.values.PCollection;
 
 /**
  * Report statistics of the kept images, as {@link Observe#kept} gathers them for text: count, encoded bytes, every
- * signal's histogram ({@code signalsOut["image.<signal>"]}, plus image.width, image.height, image.file_bytes) and
+ * signal's histogram ({@code signalsOut["image.<signal>"]}: width, height, file_bytes, blur, ...) and
  * the perceptual clusters' sizes; augmented copies are counted apart from the originals.
  */
 public final class ObserveImages {
@@ -27,9 +27,6 @@ public final class ObserveImages {
                     s.bytesOut += d.bytes().length;
                     if (d.augmentedFrom() != null) return;
                     if (d.clusterSize() > 1) s.clusterSizes.add(d.clusterSize());
-                    RunStats.addTo(s.signalsOut, "image.width", d.width());
-                    RunStats.addTo(s.signalsOut, "image.height", d.height());
-                    RunStats.addTo(s.signalsOut, "image.file_bytes", d.fileBytes());
                     for (Map.Entry<String, Double> e : d.signals().entrySet())
                       RunStats.addTo(s.signalsOut, "image." + e.getKey(), e.getValue());
                   }

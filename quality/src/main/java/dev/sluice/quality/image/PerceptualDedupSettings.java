@@ -15,7 +15,7 @@ import java.util.Map;
  */
 public record PerceptualDedupSettings(int threshold, String hash, int bands)
     implements Serializable {
-  public static final int DEFAULT_THRESHOLD = 10;
+  public static final int DEFAULT_THRESHOLD = 4;
   public static final String DEFAULT_HASH = "phash";
 
   public PerceptualDedupSettings {

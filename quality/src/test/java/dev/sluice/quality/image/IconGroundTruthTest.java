@@ -114,8 +114,27 @@ class IconGroundTruthTest {
     System.out.print(curve(icons));
     System.out.println("The 32 px icons area-resized to 16/22/24/32 px (78 groups of 4):");
     System.out.print(curve(rescaled));
-    Point dflt = measure(PerceptualDedupSettings.defaults());
-    System.out.println("default " + dflt);
-    assertTrue(dflt.recall() >= 0.0, "recall " + dflt.recall());
+    Point drawn = measure(icons, PerceptualDedupSettings.defaults());
+    Point resized = measure(rescaled, PerceptualDedupSettings.defaults());
+    System.out.println("default on drawn icons " + drawn + ", on resized icons " + resized);
+    // pHash, threshold 4: every match on the drawn icons is right, but redrawn sizes are rarely
+    // within 4 bits
+    assertEquals(new Point("phash", 4, 9, 0, 459), drawn);
+    // on pure rescaling it finds 92 % of the pairs at 98.6 % precision
+    assertEquals(new Point("phash", 4, 429, 6, 39), resized);
+  }
+
+  @Test
+  void noSettingReachesTheIssueGoalOnTheDrawnIcons() {
+    // recall >= 0.95 at precision >= 0.99 (issue 17) is not reached by any hash and threshold 0..32
+    // on icons that
+    // were drawn separately per size; docs/images.md shows the curve. If this starts failing,
+    // update the docs.
+    for (String h : new String[] {"phash", "dhash", "both"}) {
+      for (int t = 0; t <= 32; t++) {
+        Point p = measure(icons, new PerceptualDedupSettings(t, h, t + 1));
+        assertTrue(!(p.recall() >= 0.95 && p.precision() >= 0.99), p.toString());
+      }
+    }
   }
 }

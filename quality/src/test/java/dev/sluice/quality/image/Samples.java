@@ -40,9 +40,23 @@ final class Samples {
     }
   }
 
-  /** The kit's other sets (fashion, digits), which this repository does not copy; null when the kit is absent. */
-  static Path kit(String dir) {
-    Path p = Path.of("/work/shared/samples-kit/samples/images").resolve(dir);
-    return Files.isDirectory(p) ? p : null;
+  /**
+   * Image files of a set that may live in this repository (samples/images/DIR) or only in the samples kit the
+   * repository was built from (fashion-mnist-1k, digits-8x8/png); empty when neither has it.
+   */
+  static List<Path> anywhere(String dir) {
+    for (Path base : List.of(root(), Path.of("/work/shared/samples-kit/samples/images"))) {
+      Path p = base.resolve(dir);
+      if (!Files.isDirectory(p)) continue;
+      try (Stream<Path> s = Files.walk(p)) {
+        return s.filter(Files::isRegularFile)
+            .filter(f -> f.getFileName().toString().endsWith(".png"))
+            .sorted()
+            .toList();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    return List.of();
   }
 }

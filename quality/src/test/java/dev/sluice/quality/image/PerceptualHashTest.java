@@ -1,0 +1,98 @@
+package dev.sluice.quality.image;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class PerceptualHashTest {
+  static Pixels photo(String name) throws ImageRejected {
+    return ImageDecoder.decode(ImageDecoderTest.bytes("photos/" + name), null, null).pixels();
+  }
+
+  @Test
+  void areaResizeAveragesExactly() {
+    // 4x1 -> 2x1: pairs averaged; sums are scaled by w*h = 4
+    assertEquals(
+        List.of(4L * 15, 4L * 35),
+        asList(PerceptualHash.areaResize(ImageSignalsTest.bytes(10, 20, 30, 40), 4, 1, 2, 1)));
+    // 3x1 -> 2x1: output 0 covers pixel 0 and half of pixel 1 (weights 2, 1 of 3)
+    assertEquals(
+        List.of(2L * 30 + 60, 60L + 2 * 90),
+        asList(PerceptualHash.areaResize(ImageSignalsTest.bytes(30, 60, 90), 3, 1, 2, 1)));
+    // up-scaling 1x1 -> 2x2 repeats the sample
+    assertEquals(
+        List.of(7L, 7L, 7L, 7L),
+        asList(PerceptualHash.areaResize(ImageSignalsTest.bytes(7), 1, 1, 2, 2)));
+  }
+
+  @Test
+  void dhashOfAHorizontalRampIsAllOnesAndOfItsMirrorAllZeros() {
+    byte[] ramp = new byte[90 * 8];
+    for (int y = 0; y < 8; y++) for (int x = 0; x < 90; x++) ramp[y * 90 + x] = (byte) (x * 2);
+    Pixels p = new Pixels(90, 8, 1, ramp);
+    assertEquals(-1L, PerceptualHash.dhash(p));
+    assertEquals(0L, PerceptualHash.dhash(Orientation.apply(p, 2)));
+  }
+
+  @Test
+  void phashSetsHalfTheBitsAndIsStableUnderReencodingAndResizing() throws ImageRejected {
+    Pixels cat = photo("skimage-chelsea.png");
+    long h = PerceptualHash.phash(cat);
+    assertEquals(32, Long.bitCount(h), "bits above the median of 64 distinct coefficients");
+    // lossless re-encoding: identical hashes
+    Pixels again = ImageDecoder.decode(ImageDecoder.encodePng(cat), null, null).pixels();
+    assertEquals(h, PerceptualHash.phash(again));
+    // JPEG at quality 75 and a half-size copy stay close
+    byte[] jpeg = Encodings.jpeg(BufferedImages.fromPixels(cat), 75);
+    Pixels lossy = ImageDecoder.decode(jpeg, null, null).pixels();
+    assertTrue(PerceptualHash.hamming(h, PerceptualHash.phash(lossy)) <= 2);
+    assertTrue(PerceptualHash.hamming(PerceptualHash.dhash(cat), PerceptualHash.dhash(lossy)) <= 4);
+    Pixels half = IconGroundTruthTest.resize(cat, cat.width() / 2, cat.height() / 2);
+    assertTrue(PerceptualHash.hamming(h, PerceptualHash.phash(half)) <= 2);
+  }
+
+  @Test
+  void differentPhotosAreFarApart() throws ImageRejected {
+    List<Path> photos = Samples.files("photos");
+    long[] p = new long[photos.size()];
+    for (int i = 0; i < p.length; i++) {
+      p[i] =
+          PerceptualHash.phash(
+              ImageDecoder.decode(Samples.bytes(photos.get(i)), null, null).pixels());
+    }
+    int closest = 64;
+    for (int i = 0; i < p.length; i++) {
+      for (int j = i + 1; j < p.length; j++)
+        closest = Math.min(closest, PerceptualHash.hamming(p[i], p[j]));
+    }
+    assertTrue(closest > PerceptualDedupSettings.DEFAULT_THRESHOLD, "closest pair " + closest);
+  }
+
+  @Test
+  void hashesAreTheSameForGrayAndItsRgbCopy() throws ImageRejected {
+    Pixels camera = photo("skimage-camera.png");
+    assertEquals(PerceptualHash.phash(camera), PerceptualHash.phash(camera.toRgb()));
+    assertEquals(PerceptualHash.dhash(camera), PerceptualHash.dhash(camera.toRgb()));
+  }
+
+  @Test
+  void hashesArePinnedSoAnyDriftAcrossJvmsShows() throws ImageRejected {
+    Pixels cat = photo("skimage-chelsea.png");
+    assertEquals("0xb15fe6465121175e", "0x" + Long.toHexString(PerceptualHash.phash(cat)));
+    assertEquals("0x54145a9aa94b878f", "0x" + Long.toHexString(PerceptualHash.dhash(cat)));
+  }
+
+  @Test
+  void hammingCountsDifferingBits() {
+    assertEquals(0, PerceptualHash.hamming(5, 5));
+    assertEquals(64, PerceptualHash.hamming(0, -1));
+    assertEquals(2, PerceptualHash.hamming(0b1010, 0b0000));
+  }
+
+  static List<Long> asList(long[] a) {
+    return java.util.Arrays.stream(a).boxed().toList();
+  }
+}

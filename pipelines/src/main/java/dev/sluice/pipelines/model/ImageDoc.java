@@ -171,19 +171,22 @@ public record ImageDoc(
         augmentOps);
   }
 
-  /** An augmented copy: its own id and pixels (as PNG), made from this image by {@code ops}. */
-  public ImageDoc augmentedCopy(String copyId, byte[] png, int w, int h, int c, List<String> ops) {
+  /**
+   * An augmented copy: its own id, {@code augmentedFrom} this image, the ops that made it, the original's label,
+   * source and cluster; {@link #analysed} then gives it its own bytes, shape, signals and hashes.
+   */
+  public ImageDoc augmentedCopy(String copyId, List<String> ops) {
     return new ImageDoc(
         copyId,
         label,
         source,
         location,
         pos,
-        png,
-        "png",
-        w,
-        h,
-        c,
+        bytes,
+        format,
+        width,
+        height,
+        channels,
         sourceFormat,
         fileBytes,
         signals,

@@ -1,5 +1,6 @@
 package dev.sluice.pipelines.recipe;
 
+import dev.sluice.augment.image.ImageAugmentPolicy;
 import dev.sluice.quality.image.ImageDecoder;
 import dev.sluice.quality.image.ImageRules;
 import dev.sluice.quality.image.PerceptualDedupSettings;
@@ -20,7 +21,9 @@ final class ImageChecks {
     if (perceptual != null) PerceptualDedupSettings.from(perceptual);
   }
 
-  static void augment(Map<String, Object> image) {}
+  static void augment(Map<String, Object> image) {
+    if (image != null) ImageAugmentPolicy.from(image);
+  }
 
   static void decode(Map<String, Object> decode) {
     ImageDecoder.Settings.from(decode);

@@ -7,6 +7,8 @@ import dev.sluice.pipelines.model.RemovedDoc;
 import dev.sluice.pipelines.recipe.ImageDedupSettings;
 import dev.sluice.pipelines.recipe.ImageRecipe;
 import dev.sluice.pipelines.steps.AnalyzeImages;
+import dev.sluice.pipelines.steps.AugmentImages;
+import dev.sluice.pipelines.steps.AugmentText;
 import dev.sluice.pipelines.steps.DedupExact;
 import dev.sluice.pipelines.steps.DedupIds;
 import dev.sluice.pipelines.steps.DedupPerceptual;
@@ -85,6 +87,14 @@ public final class ImagePipeline {
                   "DedupPerceptual", new DedupPerceptual(dedup.perceptual(), dedup.keep())),
               removed,
               stats);
+    }
+    if (r.augment() != null) {
+      PCollectionTuple augmented =
+          images.apply("AugmentImages", new AugmentImages(r.augment(), r.seed(), report));
+      images = augmented.get(Tags.IMAGES);
+      counts.add(augmented.get(AugmentText.COUNTS));
+      dead.add(augmented.get(Tags.DEAD));
+      if (report) stats.add(augmented.get(Tags.STATS));
     }
     if (report) stats.add(ObserveImages.kept(images));
 

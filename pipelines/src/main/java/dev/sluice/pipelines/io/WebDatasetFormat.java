@@ -39,7 +39,7 @@ final class WebDatasetFormat {
       Consumer<DeadLetter> dead)
       throws IOException {
     try (InputStream raw = new BufferedInputStream(Files.newInputStream(Path.of(file)), 1 << 16);
-        TarArchiveInputStream tar = new TarArchiveInputStream(raw)) {
+        CheckedTar tar = new CheckedTar(raw)) {
       String key = null;
       TreeMap<String, byte[]> members = new TreeMap<>();
       String firstImage = null;
@@ -63,10 +63,38 @@ final class WebDatasetFormat {
         members.put(ext, tar.readAllBytes());
         if (firstImage == null && IMAGE_EXTENSIONS.contains(ext)) firstImage = ext;
       }
+      if (tar.cut) {
+        // the stream ended inside the headers: no end-of-archive blocks, the samples after this one
+        // are lost
+        throw new java.io.EOFException(
+            "the tar ends without its end-of-archive blocks (truncated)"
+                + (key == null ? "" : " after sample '" + key + "'"));
+      }
       if (key != null) {
         at.at("member " + key, sample);
         emit(file, input, key, sample, members, firstImage, images, dead);
       }
+    }
+  }
+
+  /**
+   * Tells a tar cut at a block boundary from a complete one: commons-compress ends both quietly, but only the
+   * complete one ends with its zero end-of-archive block.
+   */
+  static final class CheckedTar extends TarArchiveInputStream {
+    boolean cut;
+    private boolean ended;
+
+    CheckedTar(InputStream in) {
+      super(in);
+    }
+
+    @Override
+    protected byte[] readRecord() throws IOException {
+      byte[] r = super.readRecord();
+      if (r == null && !ended) cut = true;
+      else if (r != null && isEOFRecord(r)) ended = true;
+      return r;
     }
   }
 

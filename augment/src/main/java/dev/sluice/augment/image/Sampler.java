@@ -37,6 +37,9 @@ final class Sampler {
     byte[] in = src.data();
     byte[] out = new byte[outW * outH * ch];
     long fa = fixed(a), fb = fixed(b), fc = fixed(c), fd = fixed(d), fe = fixed(e), ff = fixed(f);
+    if (fa == ONE && fb == 0 && fd == 0 && fe == ONE && (fc & 0xFFFF) == 0 && (ff & 0xFFFF) == 0) {
+      return shift(src, outW, outH, (int) (fc >> 16), (int) (ff >> 16), clamp);
+    }
     long maxX = (long) (w - 1) << 16, maxY = (long) (h - 1) << 16;
     int o = 0;
     for (int y = 0; y < outH; y++) {
@@ -53,18 +56,56 @@ final class Sampler {
         }
         int x0 = (int) (px >> 16), y0 = (int) (py >> 16);
         int wx = (int) ((px >> 8) & 0xFF), wy = (int) ((py >> 8) & 0xFF);
-        int x1 = wx == 0 ? x0 : x0 + 1, y1 = wy == 0 ? y0 : y0 + 1;
-        int r0 = y0 * w, r1 = y1 * w;
-        for (int k = 0; k < ch; k++) {
-          int p00 = in[(r0 + x0) * ch + k] & 0xFF, p01 = in[(r0 + x1) * ch + k] & 0xFF;
-          int p10 = in[(r1 + x0) * ch + k] & 0xFF, p11 = in[(r1 + x1) * ch + k] & 0xFF;
-          int top = p00 * (256 - wx) + p01 * wx;
-          int bottom = p10 * (256 - wx) + p11 * wx;
-          out[o++] = (byte) ((top * (256 - wy) + bottom * wy + 32768) >> 16);
+        int i00 = (y0 * w + x0) * ch;
+        int dx = wx == 0 ? 0 : ch, dy = wy == 0 ? 0 : w * ch;
+        int vx = 256 - wx, vy = 256 - wy;
+        if (ch == 3) {
+          out[o] = mix(in, i00, dx, dy, wx, vx, wy, vy);
+          out[o + 1] = mix(in, i00 + 1, dx, dy, wx, vx, wy, vy);
+          out[o + 2] = mix(in, i00 + 2, dx, dy, wx, vx, wy, vy);
+          o += 3;
+        } else {
+          out[o++] = mix(in, i00, dx, dy, wx, vx, wy, vy);
         }
       }
     }
     return new Pixels(outW, outH, ch, out);
+  }
+
+  /**
+   * The whole-pixel case of {@link #affine}: output (x, y) is input (x + dx, y + dy), row segments copied; the same
+   * bytes the general path gives, faster.
+   */
+  private static Pixels shift(Pixels src, int outW, int outH, int dx, int dy, boolean clamp) {
+    int w = src.width(), h = src.height(), ch = src.channels();
+    byte[] in = src.data();
+    byte[] out = new byte[outW * outH * ch];
+    for (int y = 0; y < outH; y++) {
+      int sy = y + dy;
+      if (sy < 0 || sy >= h) {
+        if (!clamp) continue; // the row stays FILL (0)
+        sy = Math.min(Math.max(sy, 0), h - 1);
+      }
+      int from = Math.max(0, -dx), to = Math.min(outW, w - dx); // x with 0 <= x + dx < w
+      int row = y * outW * ch;
+      if (from < to)
+        System.arraycopy(in, (sy * w + from + dx) * ch, out, row + from * ch, (to - from) * ch);
+      if (clamp) {
+        for (int x = 0; x < outW; x++) {
+          if (x >= from && x < to) continue;
+          int sx = Math.min(Math.max(x + dx, 0), w - 1);
+          System.arraycopy(in, (sy * w + sx) * ch, out, row + x * ch, ch);
+        }
+      }
+    }
+    return new Pixels(outW, outH, ch, out);
+  }
+
+  /** One bilinear sample: the four neighbours at i, i + dx, i + dy, i + dx + dy with 8-bit weights. */
+  private static byte mix(byte[] in, int i, int dx, int dy, int wx, int vx, int wy, int vy) {
+    int top = (in[i] & 0xFF) * vx + (in[i + dx] & 0xFF) * wx;
+    int bottom = (in[i + dy] & 0xFF) * vx + (in[i + dy + dx] & 0xFF) * wx;
+    return (byte) ((top * vy + bottom * wy + 32768) >> 16);
   }
 
   /** The box (left, top, width, height) of {@code src} resized to {@code outW × outH}: pixel centres aligned. */

@@ -263,6 +263,26 @@ class ImageAugmentPolicyTest {
   }
 
   @Test
+  void tinyAndThinImagesWorkUnderEveryOp() {
+    ImageAugmentPolicy every = policy("policy", "ops", "ops", EVERY_OP);
+    ImageAugmentPolicy wide = policy("policy", "trivialaugment");
+    for (int[] size : new int[][] {{1, 1}, {1, 7}, {7, 1}, {2, 2}, {28, 28}}) {
+      for (int ch : new int[] {1, 3}) {
+        Pixels p =
+            ch == 1 ? TestImages.gray(size[0], size[1], 5) : TestImages.rgb(size[0], size[1], 5);
+        for (int copy = 1; copy <= 60; copy++) {
+          for (ImageAugmentPolicy policy : List.of(every, wide)) {
+            Pixels out = policy.apply(p, 1, "tiny", copy).pixels();
+            assertEquals(size[0], out.width());
+            assertEquals(size[1], out.height());
+            assertEquals(ch, out.channels());
+          }
+        }
+      }
+    }
+  }
+
+  @Test
   void applyRejectsBadArguments() {
     ImageAugmentPolicy p = policy();
     assertThrows(IllegalArgumentException.class, () -> p.apply(RGB, 1, null, 1));

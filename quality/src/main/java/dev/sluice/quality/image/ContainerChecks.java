@@ -1,14 +1,14 @@
 package dev.sluice.quality.image;
 
 /**
- * Structure checks that need no decoding: does a PNG, GIF, BMP or WebP file reach its end (a truncated file must
+ * Structure checks that need no decoding: does a PNG, GIF, BMP, WebP or TIFF file reach its end (a truncated file must
  * be a dead letter, not a half-gray image), and does its header announce a width or height of 0 (which some
  * ImageIO readers report as a generic error). JPEG has its own walk in {@link JpegMarkers}.
  */
 final class ContainerChecks {
   private ContainerChecks() {}
 
-  /** Whether the file's own structure says it is complete; formats without a cheap check answer true. */
+  /** Whether the file's own structure says it is complete. */
   static boolean complete(ImageFormat format, byte[] b) {
     return switch (format) {
       case JPEG -> JpegMarkers.complete(b);
@@ -16,7 +16,7 @@ final class ContainerChecks {
       case GIF -> gifFirstFrameComplete(b);
       case BMP -> bmpComplete(b);
       case WEBP -> b.length >= 8 + JpegMarkers.u32(b, 4, true);
-      case TIFF -> true;
+      case TIFF -> tiffDataInside(b);
     };
   }
 
@@ -77,6 +77,47 @@ final class ContainerChecks {
       p += 1 + n;
     }
     return -1;
+  }
+
+  /**
+   * Whether the first IFD and every strip (or tile) it points to lie inside the bytes. TIFF has no end marker;
+   * its data is wherever the first IFD's StripOffsets/StripByteCounts (or TileOffsets/TileByteCounts) say.
+   */
+  private static boolean tiffDataInside(byte[] b) {
+    if (b.length < 8) return false;
+    boolean le = b[0] == 'I';
+    long ifd = JpegMarkers.u32(b, 4, le);
+    if (ifd + 2 > b.length) return false;
+    int p = (int) ifd, count = JpegMarkers.u16(b, p, le);
+    if (p + 2 + 12L * count > b.length) return false;
+    long[] offsets = null, sizes = null;
+    for (int i = 0; i < count; i++) {
+      int e = p + 2 + 12 * i, tag = JpegMarkers.u16(b, e, le);
+      if (tag == 273 || tag == 324) offsets = values(b, e, le);
+      if (tag == 279 || tag == 325) sizes = values(b, e, le);
+    }
+    if (offsets == null || sizes == null) return true; // no strips to check: let the reader decide
+    if (offsets.length != sizes.length) return false;
+    for (int i = 0; i < offsets.length; i++) {
+      if (offsets[i] < 0 || sizes[i] < 0 || offsets[i] + sizes[i] > b.length) return false;
+    }
+    return true;
+  }
+
+  /** The SHORT or LONG values of the IFD entry at e; null when they lie outside the bytes or have another type. */
+  private static long[] values(byte[] b, int e, boolean le) {
+    int type = JpegMarkers.u16(b, e + 2, le);
+    long n = JpegMarkers.u32(b, e + 4, le);
+    int size = type == 3 ? 2 : type == 4 ? 4 : 0;
+    if (size == 0 || n > 1 << 20) return null;
+    long at = n * size <= 4 ? e + 8 : JpegMarkers.u32(b, e + 8, le);
+    if (at + n * size > b.length) return new long[] {-1};
+    long[] v = new long[(int) n];
+    for (int i = 0; i < n; i++) {
+      int q = (int) (at + (long) i * size);
+      v[i] = size == 2 ? JpegMarkers.u16(b, q, le) : JpegMarkers.u32(b, q, le);
+    }
+    return v;
   }
 
   /** A BMP is short when it ends before the pixel-data offset or the file size its header declares. */

@@ -132,7 +132,7 @@ public final class ImageDecoder {
       if (!complete) throw truncated(format);
       img = reader.read(0, null);
     } catch (IOException | RuntimeException e) {
-      if (!complete) throw truncated(format);
+      if (!complete || ranOffTheEnd(e)) throw truncated(format);
       String msg = String.valueOf(e.getMessage());
       String kind =
           msg.toLowerCase(Locale.ROOT).contains("unsupported")
@@ -163,6 +163,14 @@ public final class ImageDecoder {
     return new Decoded(pixels, format.id(), pixelSha256(pixels), orientation, alpha);
   }
 
+  /** Whether the reader failed because the bytes ended (an EOFException anywhere in the cause chain). */
+  private static boolean ranOffTheEnd(Throwable e) {
+    for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
+      if (t instanceof java.io.EOFException) return true;
+    }
+    return false;
+  }
+
   private static ImageRejected truncated(ImageFormat format) {
     String what =
         switch (format) {
@@ -171,7 +179,7 @@ public final class ImageDecoder {
           case GIF -> "the first frame's data runs off the end";
           case BMP -> "shorter than its header's file size or pixel offset";
           case WEBP -> "shorter than its RIFF size";
-          case TIFF -> "the decoder ran off the end";
+          case TIFF -> "its first IFD or image strips lie past the end";
         };
     return new ImageRejected(
         ImageRejected.TRUNCATED_IMAGE, "the " + format.id() + " file ends early: " + what);

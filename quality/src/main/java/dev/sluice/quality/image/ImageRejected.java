@@ -19,7 +19,7 @@ public final class ImageRejected extends Exception {
   /** The file name's extension names another image format than the bytes are. */
   public static final String WRONG_EXTENSION = "wrong_extension";
 
-  /** The bytes stop before the image's end (no JPEG EOI, no PNG IEND, short GIF/BMP/WebP data). */
+  /** The bytes stop before the image's end (no JPEG EOI, no PNG IEND, short GIF/BMP/WebP/TIFF data). */
   public static final String TRUNCATED_IMAGE = "truncated_image";
 
   /** A known format whose bytes the decoder could not read. */

@@ -60,8 +60,17 @@ public final class ImageSignals {
   }
 
   public static Values measure(Pixels p, byte[] encoded, String sourceFormat) {
+    return measure(p, p.luma(), encoded, sourceFormat);
+  }
+
+  /**
+   * The same, with the luma already computed ({@link Pixels#luma()}), so a caller that also hashes the image
+   * computes it once.
+   */
+  public static Values measure(Pixels p, byte[] luma, byte[] encoded, String sourceFormat) {
     int w = p.width(), h = p.height(), n = w * h;
-    byte[] luma = p.luma();
+    if (luma.length != n)
+      throw new IllegalArgumentException("luma has " + luma.length + " samples, not " + n);
     long[] hist = new long[256];
     for (byte v : luma) hist[v & 0xFF]++;
 

@@ -32,7 +32,12 @@ public final class PerceptualHash {
   private PerceptualHash() {}
 
   public static long phash(Pixels p) {
-    long[] small = areaResize(p.luma(), p.width(), p.height(), N, N);
+    return phash(p.luma(), p.width(), p.height());
+  }
+
+  /** pHash of a luma plane ({@link Pixels#luma()}), for callers that already have it. */
+  public static long phash(byte[] luma, int width, int height) {
+    long[] small = areaResize(luma, width, height, N, N);
     // rows first: R[y][u] = sum_x f(y, x) cos(.. x .. u); then columns: C[v][u] = sum_y R[y][u]
     // cos(.. y .. v)
     double[][] rows = new double[N][LOW];
@@ -60,7 +65,12 @@ public final class PerceptualHash {
   }
 
   public static long dhash(Pixels p) {
-    long[] small = areaResize(p.luma(), p.width(), p.height(), 9, 8);
+    return dhash(p.luma(), p.width(), p.height());
+  }
+
+  /** dHash of a luma plane ({@link Pixels#luma()}), for callers that already have it. */
+  public static long dhash(byte[] luma, int width, int height) {
+    long[] small = areaResize(luma, width, height, 9, 8);
     long bits = 0;
     for (int y = 0; y < 8; y++) {
       for (int x = 0; x < 8; x++)

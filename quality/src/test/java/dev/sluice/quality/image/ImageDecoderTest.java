@@ -46,12 +46,17 @@ class ImageDecoderTest {
   }
 
   @Test
-  void everyIconDecodes() throws ImageRejected {
+  void everyIconDecodesWithItsTransparencyCompositedOntoWhite() throws ImageRejected {
     for (Path p : Samples.files("icons-tango")) {
-      Pixels px = decode(Samples.bytes(p), p.toString()).pixels();
+      ImageDecoder.Decoded d = decode(Samples.bytes(p), p.toString());
+      assertTrue(d.hadAlpha(), p + ": RGBA, or a palette with tRNS (most 24 px ones)");
+      Pixels px = d.pixels();
       String size = p.getParent().getParent().getFileName().toString();
       assertEquals(size, px.width() + "x" + px.height());
     }
+    // a transparent corner comes out white, never the palette's or the RGBA's hidden colour
+    Pixels calc = decode(bytes("icons-tango/24x24/apps/accessories-calculator.png"), null).pixels();
+    assertEquals(255, calc.at(0, 0, 0));
   }
 
   @Test
@@ -80,6 +85,26 @@ class ImageDecoderTest {
       byte[] cut = Arrays.copyOf(full, full.length * 2 / 3);
       assertEquals(ImageRejected.TRUNCATED_IMAGE, reason(cut, null), f);
     }
+  }
+
+  @Test
+  void webpHasAReaderAndADamagedWebpIsRejected() {
+    assertTrue(Readers.providerName(ImageFormat.WEBP).startsWith("com.twelvemonkeys."));
+    byte[] riff = {
+      'R', 'I', 'F', 'F', (byte) 0xE8, 3, 0, 0, 'W', 'E', 'B', 'P', 'V', 'P', '8', ' ', 1, 2
+    };
+    assertEquals(ImageRejected.TRUNCATED_IMAGE, reason(riff, "a.webp"));
+    byte[] zeros = Arrays.copyOf(riff, 1008); // a VP8 chunk of zeros announces 0 x 0 pixels
+    assertEquals(ImageRejected.ZERO_DIMENSIONS, reason(zeros, "a.webp"));
+  }
+
+  @Test
+  void aTruncatedTiffIsRejected() {
+    byte[] full =
+        Encodings.write(Encodings.quadrants(40, 30, BufferedImage.TYPE_3BYTE_BGR), "tiff");
+    // TIFF has no end marker: the reader running off the end is what tells
+    assertEquals(
+        ImageRejected.TRUNCATED_IMAGE, reason(Arrays.copyOf(full, full.length / 2), "t.tif"));
   }
 
   @Test

@@ -4,11 +4,14 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.sluice.core.config.RecipeFile;
+import dev.sluice.core.io.AtomicFiles;
 import dev.sluice.pipelines.io.ImageInput;
 import dev.sluice.pipelines.recipe.ImageRecipe;
 import dev.sluice.pipelines.steps.DedupPerceptual;
+import dev.sluice.pipelines.steps.Observe;
 import dev.sluice.pipelines.steps.Tally;
 import dev.sluice.pipelines.steps.WriteShards;
+import dev.sluice.report.RunStats;
 import dev.sluice.schemas.Manifest;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -84,7 +87,9 @@ public final class ImageCuration {
         Curation.seal(dir, counts, shardCount, recipe.output().shardRows(), "images");
     Path stats = dir.work().resolve(CurationPipeline.STATS);
     if (report && Files.exists(stats)) {
-      Files.copy(stats, outDir.resolve(STATS_FILE));
+      RunStats s = Observe.read(stats);
+      Thumbnails.add(s, outDir, recipe.input());
+      AtomicFiles.writeJson(outDir.resolve(STATS_FILE).toString(), s);
     }
     dir.cleanWork();
     double wall = (System.nanoTime() - t0) / 1e9;

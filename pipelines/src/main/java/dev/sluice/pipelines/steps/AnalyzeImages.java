@@ -64,7 +64,8 @@ public final class AnalyzeImages extends PTransform<PCollection<ImageDoc>, PColl
     private final boolean report;
     private final StageClock decodeClock = new StageClock(STAGE);
     private final StageClock qualityClock = new StageClock("quality");
-    private final StageClock hashClock = new StageClock(STAGE); // hashes and re-encoding count as decode
+    private final StageClock hashClock =
+        new StageClock(STAGE); // hashes and re-encoding count as decode
     private transient ImageDecoder.Settings settings;
     private transient ImageRules rules;
     private transient Fanout.Emitter emit;

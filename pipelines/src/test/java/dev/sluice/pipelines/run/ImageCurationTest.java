@@ -1,6 +1,7 @@
 package dev.sluice.pipelines.run;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -168,6 +169,25 @@ class ImageCurationTest {
         java.util.Arrays.equals(
             Files.readAllBytes(SAMPLES.resolve("photos/skimage-rocket.jpg")),
             (byte[]) rocket.get("image")));
+  }
+
+  @Test
+  void statsForTheReportHoldSignalHistogramsClustersAndThumbnails() throws IOException {
+    Map<?, ?> stats = JSON.readValue(dir.resolve("out/stats.json").toFile(), Map.class);
+    Map<?, ?> out = (Map<?, ?>) stats.get("signalsOut");
+    assertTrue(
+        out.keySet().containsAll(List.of("image.blur", "image.width", "image.entropy")),
+        out.keySet().toString());
+    List<?> largest = (List<?>) stats.get("largest");
+    assertFalse(largest.isEmpty());
+    Map<?, ?> thumbs = (Map<?, ?>) stats.get("thumbnails");
+    String survivor = (String) ((Map<?, ?>) largest.get(0)).get("survivorId");
+    String member = (String) ((Map<?, ?>) largest.get(0)).get("memberId");
+    assertTrue(
+        ((String) thumbs.get(survivor)).startsWith("data:image/png;base64,"),
+        thumbs.keySet().toString());
+    assertTrue(
+        thumbs.containsKey(member), "a removed member's thumbnail, read again from its file");
   }
 
   @Test

@@ -94,81 +94,34 @@ public record ImageDoc(
       String sha,
       long p,
       long d) {
-    return new ImageDoc(
-        id,
-        label,
-        source,
-        location,
-        pos,
-        encoded,
-        encodedFormat,
-        w,
-        h,
-        c,
-        srcFormat,
-        fileBytes,
-        new TreeMap<>(measured),
-        sha,
-        p,
-        d,
-        exactDups,
-        clusterId,
-        clusterSize,
-        augmentedFrom,
-        augmentOps);
+    Builder b = new Builder(this);
+    b.bytes = encoded;
+    b.format = encodedFormat;
+    b.width = w;
+    b.height = h;
+    b.channels = c;
+    b.sourceFormat = srcFormat;
+    b.signals = new TreeMap<>(measured);
+    b.pixelSha256 = sha;
+    b.phash = p;
+    b.dhash = d;
+    return b.build();
   }
 
   @Override
   public ImageDoc withExactDups(int removedCopies) {
-    return new ImageDoc(
-        id,
-        label,
-        source,
-        location,
-        pos,
-        bytes,
-        format,
-        width,
-        height,
-        channels,
-        sourceFormat,
-        fileBytes,
-        signals,
-        pixelSha256,
-        phash,
-        dhash,
-        removedCopies,
-        clusterId,
-        clusterSize,
-        augmentedFrom,
-        augmentOps);
+    Builder b = new Builder(this);
+    b.exactDups = removedCopies;
+    return b.build();
   }
 
   @Override
   public ImageDoc withCluster(String newClusterId, int size) {
     if (size < 1) throw new IllegalArgumentException("cluster size " + size);
-    return new ImageDoc(
-        id,
-        label,
-        source,
-        location,
-        pos,
-        bytes,
-        format,
-        width,
-        height,
-        channels,
-        sourceFormat,
-        fileBytes,
-        signals,
-        pixelSha256,
-        phash,
-        dhash,
-        exactDups,
-        newClusterId,
-        size,
-        augmentedFrom,
-        augmentOps);
+    Builder b = new Builder(this);
+    b.clusterId = newClusterId;
+    b.clusterSize = size;
+    return b.build();
   }
 
   /**
@@ -176,28 +129,86 @@ public record ImageDoc(
    * source and cluster; {@link #analysed} then gives it its own bytes, shape, signals and hashes.
    */
   public ImageDoc augmentedCopy(String copyId, List<String> ops) {
-    return new ImageDoc(
-        copyId,
-        label,
-        source,
-        location,
-        pos,
-        bytes,
-        format,
-        width,
-        height,
-        channels,
-        sourceFormat,
-        fileBytes,
-        signals,
-        pixelSha256,
-        phash,
-        dhash,
-        0,
-        clusterId,
-        clusterSize,
-        id,
-        ops);
+    Builder b = new Builder(this);
+    b.id = copyId;
+    b.exactDups = 0;
+    b.augmentedFrom = id;
+    b.augmentOps = ops;
+    return b.build();
+  }
+
+  /** A mutable copy of an image's fields: every {@code with...} changes a few and builds a new image. */
+  private static final class Builder {
+    private String id;
+    private String label;
+    private String source;
+    private String location;
+    private long pos;
+    private byte[] bytes;
+    private String format;
+    private int width;
+    private int height;
+    private int channels;
+    private String sourceFormat;
+    private long fileBytes;
+    private SortedMap<String, Double> signals;
+    private String pixelSha256;
+    private long phash;
+    private long dhash;
+    private int exactDups;
+    private String clusterId;
+    private int clusterSize;
+    private String augmentedFrom;
+    private List<String> augmentOps;
+
+    private Builder(ImageDoc d) {
+      id = d.id;
+      label = d.label;
+      source = d.source;
+      location = d.location;
+      pos = d.pos;
+      bytes = d.bytes;
+      format = d.format;
+      width = d.width;
+      height = d.height;
+      channels = d.channels;
+      sourceFormat = d.sourceFormat;
+      fileBytes = d.fileBytes;
+      signals = d.signals;
+      pixelSha256 = d.pixelSha256;
+      phash = d.phash;
+      dhash = d.dhash;
+      exactDups = d.exactDups;
+      clusterId = d.clusterId;
+      clusterSize = d.clusterSize;
+      augmentedFrom = d.augmentedFrom;
+      augmentOps = d.augmentOps;
+    }
+
+    private ImageDoc build() {
+      return new ImageDoc(
+          id,
+          label,
+          source,
+          location,
+          pos,
+          bytes,
+          format,
+          width,
+          height,
+          channels,
+          sourceFormat,
+          fileBytes,
+          signals,
+          pixelSha256,
+          phash,
+          dhash,
+          exactDups,
+          clusterId,
+          clusterSize,
+          augmentedFrom,
+          augmentOps);
+    }
   }
 
   /** The keep policy's view: "quality" is the input's file size, "length" the pixel count. */

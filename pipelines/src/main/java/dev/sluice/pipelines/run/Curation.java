@@ -43,7 +43,9 @@ import org.slf4j.LoggerFactory;
 public final class Curation {
   private static final Logger LOG = LoggerFactory.getLogger(Curation.class);
   public static final String VERSION = "0.1.0";
-  private static final ObjectMapper JSON =
+
+  /** The manifest's JSON: indented; augment and curriculum left out of a run without them. */
+  static final ObjectMapper JSON =
       new ObjectMapper()
           .enable(SerializationFeature.INDENT_OUTPUT)
           // augment and curriculum are left out of the manifest of a run without them

@@ -1,8 +1,5 @@
 package dev.sluice.pipelines.run;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.sluice.core.config.RecipeFile;
 import dev.sluice.core.io.AtomicFiles;
 import dev.sluice.pipelines.io.ImageInput;
@@ -37,13 +34,6 @@ public final class ImageCuration {
 
   /** The run's statistics (dev.sluice.report.RunStats as JSON), beside the manifest. */
   public static final String STATS_FILE = "stats.json";
-
-  private static final ObjectMapper JSON =
-      new ObjectMapper()
-          .enable(SerializationFeature.INDENT_OUTPUT)
-          .setDefaultPropertyInclusion(
-              JsonInclude.Value.construct(
-                  JsonInclude.Include.NON_NULL, JsonInclude.Include.ALWAYS));
 
   private ImageCuration() {}
 
@@ -111,7 +101,7 @@ public final class ImageCuration {
             recipe.seed(),
             RunAccounting.imageAugmentCounts(recipe, tally),
             null);
-    dir.publish(JSON.writeValueAsString(m));
+    dir.publish(Curation.JSON.writeValueAsString(m));
     LOG.info(
         "wrote {} shards ({} images) in {}s",
         sealed.shards().size(),

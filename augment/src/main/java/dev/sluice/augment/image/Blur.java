@@ -35,23 +35,25 @@ final class Blur {
     int r = q.length / 2;
     byte[] in = p.data();
     int[] tmp = new int[in.length]; // samples × 256
-    int[] xs = new int[w + 2 * r];
-    for (int i = 0; i < xs.length; i++) xs[i] = reflect(i - r, w) * ch;
+    int stride = w * ch;
+    int[] padded = new int[(w + 2 * r) * ch]; // one row with reflected borders
+    int[] acc = new int[stride];
     for (int y = 0; y < h; y++) {
-      int row = y * w * ch;
-      for (int x = 0; x < w; x++) {
-        for (int k = 0; k < ch; k++) {
-          int s = 0;
-          for (int t = 0; t < q.length; t++) s += (in[row + xs[x + t] + k] & 0xFF) * q[t];
-          tmp[row + x * ch + k] = (s + 32) >> 6;
-        }
+      int row = y * stride;
+      for (int i = 0; i < w + 2 * r; i++) {
+        int src = row + reflect(i - r, w) * ch;
+        for (int k = 0; k < ch; k++) padded[i * ch + k] = in[src + k] & 0xFF;
       }
+      java.util.Arrays.fill(acc, 0);
+      for (int t = 0; t < q.length; t++) {
+        int off = t * ch, wt = q[t];
+        for (int i = 0; i < stride; i++) acc[i] += padded[off + i] * wt;
+      }
+      for (int i = 0; i < stride; i++) tmp[row + i] = (acc[i] + 32) >> 6;
     }
     byte[] out = new byte[in.length];
-    int stride = w * ch;
     int[] ys = new int[h + 2 * r];
     for (int i = 0; i < ys.length; i++) ys[i] = reflect(i - r, h) * stride;
-    int[] acc = new int[stride];
     for (int y = 0; y < h; y++) {
       java.util.Arrays.fill(acc, 0);
       for (int t = 0; t < q.length; t++) {

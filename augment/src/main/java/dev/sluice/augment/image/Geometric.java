@@ -18,8 +18,15 @@ final class Geometric {
     byte[] in = p.data(), out = new byte[in.length];
     for (int y = 0; y < h; y++) {
       int row = y * w * ch;
-      for (int x = 0; x < w; x++)
-        System.arraycopy(in, row + x * ch, out, row + (w - 1 - x) * ch, ch);
+      if (ch == 3) {
+        for (int i = row, j = row + (w - 1) * 3; j >= row; i += 3, j -= 3) {
+          out[j] = in[i];
+          out[j + 1] = in[i + 1];
+          out[j + 2] = in[i + 2];
+        }
+      } else {
+        for (int i = row, j = row + w - 1; j >= row; i++, j--) out[j] = in[i];
+      }
     }
     return new Pixels(w, h, ch, out);
   }

@@ -11,6 +11,15 @@ import java.util.Map;
  * the final values, so every JVM gives the same doubles.
  */
 public final class ImageSignals {
+  private static final double LN2 = StrictMath.log(2);
+
+  /** c ln c for the counts of a small image's histogram bins (StrictMath, so the same on every JVM). */
+  private static final double[] C_LOG_C = new double[4096];
+
+  static {
+    for (int c = 1; c < C_LOG_C.length; c++) C_LOG_C[c] = c * StrictMath.log(c);
+  }
+
   private ImageSignals() {}
 
   /**
@@ -83,16 +92,17 @@ public final class ImageSignals {
     }
     double mean = (double) sum / n;
     double variance = Math.max(0.0, ((double) sumSq * n - (double) sum * sum) / ((double) n * n));
-    double entropy = 0;
+    // H = log n - (sum c log c) / n, in nats, then bits; c log c from a table for small counts
+    double cLogC = 0;
     long nearMode = 0;
+    int bins = 0;
     for (int v = 0; v < 256; v++) {
-      if (hist[v] > 0) {
-        double q = (double) hist[v] / n;
-        entropy -= q * StrictMath.log(q);
-      }
-      if (Math.abs(v - mode) <= 8) nearMode += hist[v];
+      long c = hist[v];
+      if (c > 0) bins++;
+      if (c > 1) cLogC += c < C_LOG_C.length ? C_LOG_C[(int) c] : c * StrictMath.log(c);
+      if (Math.abs(v - mode) <= 8) nearMode += c;
     }
-    entropy /= StrictMath.log(2);
+    double entropy = bins <= 1 ? 0.0 : Math.max(0.0, (StrictMath.log(n) - cLogC / n) / LN2);
 
     return new Values(
         w,
@@ -103,7 +113,7 @@ public final class ImageSignals {
         mean / 255.0,
         StrictMath.sqrt(variance) / 255.0,
         p.channels() == Pixels.RGB ? colourfulness(p.data(), n) : 0.0,
-        entropy == 0 ? 0.0 : entropy,
+        entropy,
         (double) nearMode / n,
         "jpeg".equals(sourceFormat) ? JpegQuality.estimate(encoded) : null);
   }

@@ -114,8 +114,17 @@ public final class PerceptualHash {
     return out;
   }
 
+  /** Spans by (m, n): an image set has few distinct sizes, and a 28x28 image is cheaper to hash than to plan. */
+  private static final java.util.concurrent.ConcurrentHashMap<Long, int[][]> SPANS =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
   /** For each output cell j of n, the pairs (input index, overlap) of the m input cells it covers. */
   private static int[][] spans(int m, int n) {
+    if (SPANS.size() > 4096) SPANS.clear();
+    return SPANS.computeIfAbsent((long) m << 32 | n, k -> computeSpans(m, n));
+  }
+
+  private static int[][] computeSpans(int m, int n) {
     int[][] out = new int[n][];
     for (int j = 0; j < n; j++) {
       long lo = (long) j * m, hi = (long) (j + 1) * m;

@@ -111,4 +111,28 @@ class ImageFormatsRunTest {
     assertEquals(ImageRuns.hashes(run.manifest()), ImageRuns.hashes(again.manifest()));
     assertEquals(run.manifest().counts(), again.manifest().counts());
   }
+
+  @Test
+  void aFailedRuleIsCountedAndRemovedWithItsValue() throws IOException {
+    Path in = Files.createDirectories(dir.resolve("small/0-t-shirt"));
+    try (Stream<Path> s = Files.list(FASHION.resolve("0-t-shirt"))) {
+      for (Path f : s.sorted().limit(5).toList()) Files.copy(f, in.resolve(f.getFileName()));
+    }
+    Map<String, Object> r = new LinkedHashMap<>();
+    r.put("name", "rules");
+    r.put(
+        "input",
+        new LinkedHashMap<>(Map.of("format", "image_folder", "path", in.getParent().toString())));
+    r.put("quality", Map.of("image", Map.of("min_width", 29)));
+    r.put("output", new LinkedHashMap<>(Map.of("path", dir.resolve("rules").toString())));
+    RunSummary run = ImageRuns.run(r, dir.resolve("rules"));
+    assertEquals(Map.of("image.min_width", 5L), run.manifest().counts().filtered());
+    ImageRuns.Outcome o = ImageRuns.read(dir.resolve("rules"));
+    assertEquals(5, o.removed().size());
+    Map<String, Object> row = o.removed().get(0);
+    assertEquals("quality", row.get("stage"));
+    assertEquals("image.min_width", row.get("reason"));
+    assertEquals(28.0, row.get("score"));
+    assertTrue(((String) row.get("id")).startsWith("0-t-shirt/"));
+  }
 }

@@ -24,9 +24,16 @@ check(c.input + (c.augmented ?? 0) === c.kept + c.dead_letter + sum(c.filtered) 
 
 async function rows(rel) {
   const file = await asyncBufferFromFile(join(dir, rel))
-  return parquetReadObjects({ file, compressors })
+  // utf8: false keeps unannotated binary (the image column) as bytes; string columns are annotated and stay text
+  return parquetReadObjects({ file, compressors, utf8: false })
 }
 
+// image recipes (input.format image_folder | webdataset | image_parquet) write Image.avsc shards: encoded bytes
+const images = ['image_folder', 'webdataset', 'image_parquet'].includes(manifest.recipe?.input?.format)
+const required = images
+  ? ['id', 'image', 'format', 'width', 'height', 'label', 'source', 'signals', 'pixel_sha256', 'phash', 'cluster_id', 'cluster_size']
+  : ['id', 'text', 'source', 'lang', 'lang_score', 'quality_score', 'signals', 'cluster_id', 'cluster_size']
+const magic = { png: [0x89, 0x50, 0x4e, 0x47], jpeg: [0xff, 0xd8, 0xff] }
 const kept = new Set()
 let keptRows = 0
 for (const s of manifest.shards) {
@@ -35,7 +42,7 @@ for (const s of manifest.shards) {
   const file = await asyncBufferFromFile(join(dir, s.path))
   const meta = await parquetMetadataAsync(file)
   const cols = meta.schema.map(e => e.name)
-  for (const col of ['id', 'text', 'source', 'lang', 'lang_score', 'quality_score', 'signals', 'cluster_id', 'cluster_size']) {
+  for (const col of required) {
     check(cols.includes(col), `${s.path} has column ${col}`)
   }
   const rs = await rows(s.path)
@@ -44,7 +51,13 @@ for (const s of manifest.shards) {
   for (const r of rs) {
     check(!kept.has(r.id), `id ${r.id} kept once`)
     kept.add(r.id)
-    check(typeof r.text === 'string' && r.text.length > 0, `kept ${r.id} has text`)
+    if (images) {
+      const m = magic[r.format]
+      check(m && r.image instanceof Uint8Array && m.every((b, i) => r.image[i] === b), `kept ${r.id} holds ${r.format} bytes`)
+      check(r.width > 0 && r.height > 0 && /^[0-9a-f]{64}$/.test(r.pixel_sha256), `kept ${r.id} has a size and a pixel hash`)
+    } else {
+      check(typeof r.text === 'string' && r.text.length > 0, `kept ${r.id} has text`)
+    }
     check(prev === null || prev < r.id, `${s.path} rows sorted by id`)
     prev = r.id
   }

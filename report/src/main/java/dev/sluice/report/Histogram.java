@@ -30,6 +30,7 @@ public final class Histogram implements Serializable {
 
   /** The bins a signal or measure is drawn with. */
   public static Histogram forSignal(String name) {
+    if (name.startsWith("image.")) return forImageSignal(name.substring("image.".length()));
     if (name.endsWith("stop_words")
         || name.endsWith("sentences")
         || name.endsWith("cluster_size")) {
@@ -40,6 +41,20 @@ public final class Histogram implements Serializable {
     if (name.endsWith("mean_word_length")) return new Histogram(0, 20, false);
     if (name.endsWith("list_ratio")) return new Histogram(0, 2, false);
     return new Histogram(0, 1, false);
+  }
+
+  /** Image signals (image runs' {@code image.<signal>}): pixel and byte sizes on log bins, the rest on their range. */
+  static Histogram forImageSignal(String signal) {
+    return switch (signal) {
+      case "width", "height" -> new Histogram(1, 1e5, true);
+      case "file_bytes" -> new Histogram(10, 1e9, true);
+      case "aspect_ratio" -> new Histogram(1, 100, true);
+      case "blur" -> new Histogram(0.01, 1e5, true);
+      case "colourfulness" -> new Histogram(0, 200, false);
+      case "entropy" -> new Histogram(0, 8, false);
+      case "jpeg_quality" -> new Histogram(0, 100, false);
+      default -> new Histogram(0, 1, false); // brightness, contrast, uniform_fraction
+    };
   }
 
   public int bin(double v) {

@@ -2,10 +2,12 @@ package dev.sluice.pipelines.cli;
 
 import dev.sluice.core.run.RunDir;
 import dev.sluice.pipelines.io.InputFiles;
+import dev.sluice.pipelines.recipe.ImageRecipe;
 import dev.sluice.pipelines.recipe.Recipe;
 import dev.sluice.pipelines.recipe.RecipeLoader;
 import dev.sluice.pipelines.run.Curation;
 import dev.sluice.pipelines.run.CurriculumModel;
+import dev.sluice.pipelines.run.ImageCuration;
 import dev.sluice.pipelines.run.Ledger;
 import dev.sluice.pipelines.run.RunDirectory;
 import dev.sluice.pipelines.run.RunSummary;
@@ -113,7 +115,9 @@ public final class RunCommand implements Callable<Integer> {
     List<String> all = new ArrayList<>(overrides);
     if (input != null) all.add("input.path=" + quote(input));
     if (output != null) all.add("output.path=" + quote(output));
-    Recipe r = RecipeLoader.load(recipe, all);
+    Map<String, Object> map = RecipeLoader.loadMap(recipe, all);
+    if (ImageRecipe.isImage(map)) return runImages(ImageRecipe.from(map));
+    Recipe r = Recipe.from(map);
     if (check) {
       CurriculumModel.check(r.curriculum());
       System.out.println("sluice run: " + recipe + ": recipe '" + r.name() + "' is valid");
@@ -174,6 +178,29 @@ public final class RunCommand implements Callable<Integer> {
     return 0;
   }
 
+  /** An image recipe (input.format image_folder, webdataset or image_parquet): {@link ImageCuration}. */
+  private int runImages(ImageRecipe r) throws Exception {
+    if (check) {
+      System.out.println("sluice run: " + recipe + ": image recipe '" + r.name() + "' is valid");
+      return 0;
+    }
+    List<String> files = ImageCuration.files(r);
+    var options =
+        Runners.options(
+            runner, flinkMaster, parallelism, new Runners.Restarts(restarts, restartDelay));
+    Progress.reset();
+    ProgressLine progress = new ProgressLine(System.console() != null, runner.equals("flink"));
+    RunSummary s;
+    try {
+      progress.start();
+      s = ImageCuration.run(r, files, Path.of(r.output().path()), runner, options, !noReport);
+    } finally {
+      progress.stop();
+    }
+    printSummary(s);
+    return 0;
+  }
+
   private static String quote(String s) {
     return "'" + s.replace("'", "''") + "'";
   }
@@ -203,14 +230,16 @@ public final class RunCommand implements Callable<Integer> {
         .forEach(
             e ->
                 b.append(String.format(Locale.ROOT, "    %-40s %,8d%n", e.getKey(), e.getValue())));
-    b.append(
-        String.format(
-            Locale.ROOT,
-            "  duplicate    %,10d  (exact %,d, near %,d, history %,d)%n",
-            c.duplicateTotal(),
-            c.duplicate().get("exact"),
-            c.duplicate().get("near"),
-            c.duplicate().get("history")));
+    List<String> kinds =
+        c.duplicate().containsKey("perceptual")
+            ? List.of("exact", "perceptual")
+            : List.of("exact", "near", "history");
+    StringBuilder dups = new StringBuilder();
+    for (String k : kinds) {
+      dups.append(dups.length() == 0 ? "" : ", ")
+          .append(String.format(Locale.ROOT, "%s %,d", k, c.duplicate().getOrDefault(k, 0L)));
+    }
+    b.append(String.format(Locale.ROOT, "  duplicate    %,10d  (%s)%n", c.duplicateTotal(), dups));
     b.append(String.format(Locale.ROOT, "  dead letter  %,10d%n", c.dead_letter()));
     s.manifest()
         .dead_letter_reasons()

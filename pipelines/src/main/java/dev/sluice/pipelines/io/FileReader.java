@@ -26,7 +26,11 @@ public final class FileReader {
     this.parser = new RecordParser(settings);
   }
 
-  public void read(String file, Consumer<Doc> docs, Consumer<DeadLetter> dead) {
+  /**
+   * False, after one dead letter of the read stage, when the file is missing, unreadable or empty; the checks
+   * every input file passes before its format reads it.
+   */
+  public static boolean usable(String file, Consumer<DeadLetter> dead) {
     Path path = Path.of(file);
     long size;
     try {
@@ -41,12 +45,12 @@ public final class FileReader {
               "file",
               0,
               (byte[]) null));
-      return;
+      return false;
     }
     if (size == 0) {
       dead.accept(
           DeadLetter.of(STAGE, "empty_file", "the file is empty", file, "file", 0, (byte[]) null));
-      return;
+      return false;
     }
     if (!Files.isReadable(path)) {
       dead.accept(
@@ -58,8 +62,13 @@ public final class FileReader {
               "file",
               0,
               (byte[]) null));
-      return;
+      return false;
     }
+    return true;
+  }
+
+  public void read(String file, Consumer<Doc> docs, Consumer<DeadLetter> dead) {
+    if (!usable(file, dead)) return;
     Records records = new Records(file, settings, parser, docs, dead);
     try {
       format.read(file, records);

@@ -1,6 +1,7 @@
 package dev.sluice.pipelines.io;
 
 import dev.sluice.pipelines.model.Doc;
+import dev.sluice.pipelines.model.ImageDoc;
 import dev.sluice.pipelines.model.RemovedDoc;
 import dev.sluice.schemas.Schemas;
 import java.io.IOException;
@@ -51,6 +52,45 @@ public final class ParquetSinks {
     return r;
   }
 
+  public static ShardSink<ImageDoc> images(String compression) {
+    return new AvroSink<>(compression, "Image", ParquetSinks::image);
+  }
+
+  private static final Schema IMAGE_SIGNALS = Schemas.IMAGE.getField("signals").schema();
+
+  static GenericRecord image(ImageDoc d) {
+    GenericRecord r = new GenericData.Record(Schemas.IMAGE);
+    r.put("id", d.id());
+    r.put("image", java.nio.ByteBuffer.wrap(d.bytes()));
+    r.put("format", d.format());
+    r.put("width", d.width());
+    r.put("height", d.height());
+    r.put("channels", d.channels());
+    r.put("label", d.label());
+    r.put("source", d.source());
+    r.put("location", d.location());
+    r.put("source_format", d.sourceFormat());
+    r.put("file_bytes", d.fileBytes());
+    GenericRecord s = new GenericData.Record(IMAGE_SIGNALS);
+    for (Schema.Field f : IMAGE_SIGNALS.getFields()) {
+      Double v = d.signals().get(f.name());
+      if (v == null && f.schema().getType() != Schema.Type.UNION) {
+        throw new IllegalStateException("image " + d.id() + " has no signal " + f.name());
+      }
+      s.put(f.name(), v);
+    }
+    r.put("signals", s);
+    r.put("pixel_sha256", d.pixelSha256());
+    r.put("phash", d.phash());
+    r.put("dhash", d.dhash());
+    r.put("exact_dups", d.exactDups());
+    r.put("cluster_id", d.clusterId());
+    r.put("cluster_size", d.clusterSize());
+    r.put("augmented_from", d.augmentedFrom());
+    r.put("augment_ops", d.augmentOps());
+    return r;
+  }
+
   static GenericRecord removed(RemovedDoc x) {
     GenericRecord r = new GenericData.Record(Schemas.REMOVED);
     r.put("id", x.id());
@@ -94,7 +134,11 @@ public final class ParquetSinks {
     }
 
     private Schema schema() {
-      return schemaName.equals("Document") ? ShardSchema.DOCUMENT : Schemas.REMOVED;
+      return switch (schemaName) {
+        case "Document" -> ShardSchema.DOCUMENT;
+        case "Image" -> Schemas.IMAGE;
+        default -> Schemas.REMOVED;
+      };
     }
 
     @Override
@@ -109,6 +153,7 @@ public final class ParquetSinks {
               // free text is almost never repeated: trying a dictionary first only costs time
               .withDictionaryEncoding("text", false)
               .withDictionaryEncoding("excerpt", false)
+              .withDictionaryEncoding("image", false)
               .build()) {
         while (rows.hasNext()) w.write(toRecord.apply(rows.next()));
       }

@@ -19,7 +19,7 @@ import org.apache.beam.sdk.coders.Coder;
  * source and position unit are never null, the cluster size is at least 1, the signals are
  * a sorted, unmodifiable map. New record kinds (web pages, images) add fields here with their own {@code with...}.
  */
-public final class Doc implements Serializable {
+public final class Doc implements Serializable, Curated<Doc> {
   private static final long serialVersionUID = 3L;
 
   // private and only ever set on a fresh copy inside a with... method: immutable from outside
@@ -249,6 +249,23 @@ public final class Doc implements Serializable {
 
   public String location() {
     return location(posUnit, pos);
+  }
+
+  @Override
+  public dev.sluice.quality.dedup.KeepPolicy.Member member() {
+    return new dev.sluice.quality.dedup.KeepPolicy.Member(id, quality, text.length());
+  }
+
+  @Override
+  public RemovedDoc removed(String stage, String reason, String duplicateOf) {
+    return RemovedDoc.of(this, stage, reason, duplicateOf, Double.NaN);
+  }
+
+  @Override
+  public String excerpt() {
+    return text.length() <= RemovedDoc.EXCERPT_CHARS
+        ? text
+        : text.substring(0, RemovedDoc.EXCERPT_CHARS);
   }
 
   /** A record's location as dead letters and removed rows show it: "line 12", "row 3", ... */

@@ -32,7 +32,8 @@ public record IdRef(String id, String source, String posUnit, long pos) implemen
     return recordKey(d.source(), d.pos());
   }
 
-  private static String recordKey(String source, long pos) {
+  /** The key of the record at {@code pos} of {@code source}. */
+  public static String recordKey(String source, long pos) {
     return source + '\u0000' + pos;
   }
 

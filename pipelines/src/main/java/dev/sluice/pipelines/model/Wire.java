@@ -58,7 +58,11 @@ final class Wire {
   }
 
   static void writeDouble(OutputStream out, double d) throws IOException {
-    long v = Double.doubleToRawLongBits(d);
+    writeLong(out, Double.doubleToRawLongBits(d));
+  }
+
+  /** Eight bytes, big-endian. */
+  static void writeLong(OutputStream out, long v) throws IOException {
     byte[] b = new byte[8];
     for (int i = 7; i >= 0; i--) {
       b[i] = (byte) v;
@@ -68,10 +72,26 @@ final class Wire {
   }
 
   static double readDouble(InputStream in) throws IOException {
+    return Double.longBitsToDouble(readLong(in));
+  }
+
+  static long readLong(InputStream in) throws IOException {
     byte[] b = new byte[8];
     readFully(in, b);
     long v = 0;
     for (int i = 0; i < 8; i++) v = (v << 8) | (b[i] & 0xFF);
-    return Double.longBitsToDouble(v);
+    return v;
+  }
+
+  /** A non-null byte array: its length as a varint, then the bytes. */
+  static void writeBytes(OutputStream out, byte[] b) throws IOException {
+    writeVarLong(out, b.length);
+    out.write(b);
+  }
+
+  static byte[] readBytes(InputStream in) throws IOException {
+    byte[] b = new byte[(int) readVarLong(in)];
+    readFully(in, b);
+    return b;
   }
 }

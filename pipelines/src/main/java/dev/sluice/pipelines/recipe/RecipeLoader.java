@@ -14,9 +14,14 @@ public final class RecipeLoader {
   private RecipeLoader() {}
 
   public static Recipe load(Path file, List<String> overrides) {
+    return Recipe.from(loadMap(file, overrides));
+  }
+
+  /** The recipe as a map, overridden and with {partition} substituted: text or image, not yet validated. */
+  public static Map<String, Object> loadMap(Path file, List<String> overrides) {
     Map<String, Object> map = RecipeFile.load("recipe", file, overrides);
     substitutePartition(map);
-    return Recipe.from(map);
+    return map;
   }
 
   /** Replaces {partition} in input.path and output.path with input.partition, when it is set. */

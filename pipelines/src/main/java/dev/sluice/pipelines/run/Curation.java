@@ -43,7 +43,9 @@ import org.slf4j.LoggerFactory;
 public final class Curation {
   private static final Logger LOG = LoggerFactory.getLogger(Curation.class);
   public static final String VERSION = "0.1.0";
-  private static final ObjectMapper JSON =
+
+  /** The manifest's JSON: indented; augment and curriculum left out of a run without them. */
+  static final ObjectMapper JSON =
       new ObjectMapper()
           .enable(SerializationFeature.INDENT_OUTPUT)
           // augment and curriculum are left out of the manifest of a run without them
@@ -97,56 +99,23 @@ public final class Curation {
         dir.work().toAbsolutePath(),
         report,
         difficultyModel);
-    PipelineResult result;
-    try {
-      result = p.run();
-      result.waitUntilFinish();
-    } catch (RuntimeException e) {
-      throw new RunFailed("the pipeline failed: " + rootMessage(e), e);
-    }
-    Map<String, Long> metrics = counters(result);
-    long unconverged = metrics.getOrDefault(ConnectedComponents.UNCONVERGED, 0L);
-    if (unconverged > 0) {
-      throw new RunFailed(
-          unconverged
-              + " near-duplicate edges did not converge in dedup.near.component_rounds="
-              + recipe.dedup().near().componentRounds()
-              + "; raise it (each round is two shuffles of the edges)",
-          null);
-    }
+    Map<String, Long> metrics =
+        execute(p, "dedup.near.component_rounds=" + componentRounds(recipe));
     Map<String, Long> tally = Tally.read(dir.work().resolve(CurationPipeline.TALLY));
-    Manifest.Counts counts = RunAccounting.counts(tally);
-    if (!counts.balanced()) {
-      throw new RunFailed("internal error: counts do not add up: " + tally, null);
-    }
-    int rows = recipe.output().shardRows();
+    Manifest.Counts counts = RunAccounting.counts(tally, RunAccounting.TEXT_DUPLICATES);
     int shardCount =
         WriteShards.shardCount(
             counts.kept(),
             tally.getOrDefault(CurationPipeline.KEPT_BYTES, 0L),
-            rows,
+            recipe.output().shardRows(),
             recipe.output().shardBytes());
-    dir.fillEmpty(CurationPipeline.SHARDS, Math.max(1, shardCount), "docs");
-    long removedRows = counts.filteredTotal() + counts.duplicateTotal();
-    dir.fillEmpty(CurationPipeline.REMOVED, WriteShards.shardCount(removedRows, rows), "removed");
-    dir.fillEmpty(
-        CurationPipeline.DEAD_LETTERS, WriteShards.shardCount(counts.dead_letter(), rows), "dead");
-    List<Manifest.FileEntry> shards = dir.describe(CurationPipeline.SHARDS);
-    List<Manifest.FileEntry> removed = dir.describe(CurationPipeline.REMOVED);
-    List<Manifest.FileEntry> dead = dir.describe(CurationPipeline.DEAD_LETTERS);
-    check("shard rows", sum(shards), counts.kept());
-    check("removed rows", sum(removed), removedRows);
-    check("dead-letter lines", sum(dead), counts.dead_letter());
+    Sealed sealed = seal(dir, counts, shardCount, recipe.output().shardRows(), "docs");
+    List<Manifest.FileEntry> shards = sealed.shards();
     RunStats stats = Observe.read(dir.work().resolve(CurationPipeline.STATS));
     dir.cleanWork();
 
     double wall = (System.nanoTime() - t0) / 1e9;
-    Map<String, Long> deadReasons = new TreeMap<>();
-    tally.forEach(
-        (k, v) -> {
-          if (k.startsWith("dead_letter:"))
-            deadReasons.put(k.substring("dead_letter:".length()), v);
-        });
+    Map<String, Long> deadReasons = deadReasons(tally);
     Manifest m =
         new Manifest(
             recipe.resolved(),
@@ -158,8 +127,8 @@ public final class Curation {
             counts,
             RunAccounting.stages(recipe, tally, counts, metrics),
             shards,
-            removed,
-            dead,
+            sealed.removed(),
+            sealed.dead(),
             deadReasons,
             Math.round(wall * 1000) / 1000.0,
             recipe.seed(),
@@ -198,6 +167,77 @@ public final class Curation {
         counts.kept(),
         String.format("%.1f", wall));
     return new RunSummary(outDir, m, wall, metrics);
+  }
+
+  private static int componentRounds(Recipe r) {
+    return r.dedup() == null || r.dedup().near() == null ? 0 : r.dedup().near().componentRounds();
+  }
+
+  /**
+   * Runs the pipeline to the end and returns its stage counters; a failure, or near-duplicate edges that did not
+   * converge in the components' rounds ({@code rounds} names the setting), is a {@link RunFailed}.
+   */
+  static Map<String, Long> execute(Pipeline p, String rounds) {
+    PipelineResult result;
+    try {
+      result = p.run();
+      result.waitUntilFinish();
+    } catch (RuntimeException e) {
+      throw new RunFailed("the pipeline failed: " + rootMessage(e), e);
+    }
+    Map<String, Long> metrics = counters(result);
+    long unconverged = metrics.getOrDefault(ConnectedComponents.UNCONVERGED, 0L);
+    if (unconverged > 0) {
+      throw new RunFailed(
+          unconverged
+              + " duplicate edges did not converge in "
+              + rounds
+              + "; raise it (each round is two shuffles of the edges)",
+          null);
+    }
+    return metrics;
+  }
+
+  /** The published files of a run: kept shards, removed rows, dead letters. */
+  record Sealed(
+      List<Manifest.FileEntry> shards,
+      List<Manifest.FileEntry> removed,
+      List<Manifest.FileEntry> dead) {}
+
+  /**
+   * After the pipeline: fills the shard indices no row hashed to with empty files (so M files always exist),
+   * describes every file, and checks that their rows are what the tally counted.
+   */
+  static Sealed seal(
+      RunDirectory dir, Manifest.Counts counts, int shardCount, int rows, String keptKind)
+      throws IOException {
+    if (!counts.balanced()) {
+      throw new RunFailed("internal error: counts do not add up: " + counts, null);
+    }
+    dir.fillEmpty(CurationPipeline.SHARDS, Math.max(1, shardCount), keptKind);
+    long removedRows = counts.filteredTotal() + counts.duplicateTotal();
+    dir.fillEmpty(CurationPipeline.REMOVED, WriteShards.shardCount(removedRows, rows), "removed");
+    dir.fillEmpty(
+        CurationPipeline.DEAD_LETTERS, WriteShards.shardCount(counts.dead_letter(), rows), "dead");
+    Sealed s =
+        new Sealed(
+            dir.describe(CurationPipeline.SHARDS),
+            dir.describe(CurationPipeline.REMOVED),
+            dir.describe(CurationPipeline.DEAD_LETTERS));
+    check("shard rows", sum(s.shards()), counts.kept());
+    check("removed rows", sum(s.removed()), removedRows);
+    check("dead-letter lines", sum(s.dead()), counts.dead_letter());
+    return s;
+  }
+
+  /** The manifest's dead_letter_reasons: "stage.reason" -> count. */
+  static Map<String, Long> deadReasons(Map<String, Long> tally) {
+    Map<String, Long> out = new TreeMap<>();
+    tally.forEach(
+        (k, v) -> {
+          if (k.startsWith("dead_letter:")) out.put(k.substring("dead_letter:".length()), v);
+        });
+    return out;
   }
 
   private static void check(String what, long actual, long expected) {

@@ -143,6 +143,37 @@ public final class CurationPipeline {
             Doc.CODER,
             d -> d.id(),
             ParquetSinks.documents(compression)));
+    Audit audit = writeAudit(removed, dead, out, rows, compression, counts);
+    if (report) {
+      stats.add(Observe.removed(audit.removed(), r.seed()));
+      stats.add(Observe.dead(audit.dead(), r.seed()));
+      PCollectionList.of(stats)
+          .apply("AllStats", Flatten.pCollections())
+          .apply("Summarise", new Observe.Write(work.resolve(STATS).toString()));
+    }
+    counts.add(read.get(ReadDocuments.INPUT));
+    counts.add(docs.apply("KeptKeys", Tally.keys((Doc d) -> "kept")));
+    counts.add(
+        docs.apply("KeptBytes", Tally.sum(KEPT_BYTES, (Doc d) -> Observe.utf8Bytes(d.text()))));
+    PCollectionList.of(counts)
+        .apply("AllKeys", Flatten.pCollections())
+        .apply("Tally", new Tally(work.resolve(TALLY).toString()));
+  }
+
+  /** Every removed row and every dead letter of a run, each flattened into one collection. */
+  record Audit(PCollection<RemovedDoc> removed, PCollection<DeadLetter> dead) {}
+
+  /**
+   * Writes removed/ and dead-letters/ (the audit of every decision, text or image) and adds their outcome keys to
+   * the tally's {@code counts}.
+   */
+  static Audit writeAudit(
+      List<PCollection<RemovedDoc>> removed,
+      List<PCollection<DeadLetter>> dead,
+      Path out,
+      int rows,
+      String compression,
+      List<PCollection<KV<String, Long>>> counts) {
     PCollection<RemovedDoc> allRemoved =
         PCollectionList.of(removed).apply("AllRemoved", Flatten.pCollections());
     allRemoved.apply(
@@ -156,15 +187,6 @@ public final class CurationPipeline {
             ParquetSinks.removed(compression)));
     PCollection<DeadLetter> allDead =
         PCollectionList.of(dead).apply("AllDead", Flatten.pCollections());
-    if (report) {
-      stats.add(Observe.removed(allRemoved, r.seed()));
-      stats.add(Observe.dead(allDead, r.seed()));
-    }
-    if (report) {
-      PCollectionList.of(stats)
-          .apply("AllStats", Flatten.pCollections())
-          .apply("Summarise", new Observe.Write(work.resolve(STATS).toString()));
-    }
     allDead.apply(
         "WriteDeadLetters",
         new WriteShards<>(
@@ -174,16 +196,9 @@ public final class CurationPipeline {
             DeadLetter.CODER,
             CurationPipeline::deadLetterKey,
             new DeadLetterSink()));
-
-    counts.add(read.get(ReadDocuments.INPUT));
-    counts.add(docs.apply("KeptKeys", Tally.keys((Doc d) -> "kept")));
-    counts.add(
-        docs.apply("KeptBytes", Tally.sum(KEPT_BYTES, (Doc d) -> Observe.utf8Bytes(d.text()))));
     counts.add(allRemoved.apply("RemovedKeys", Tally.keys(RemovedDoc::tallyKey)));
     counts.add(allDead.apply("DeadKeys", Tally.keys(DeadLetter::tallyKey)));
-    PCollectionList.of(counts)
-        .apply("AllKeys", Flatten.pCollections())
-        .apply("Tally", new Tally(work.resolve(TALLY).toString()));
+    return new Audit(allRemoved, allDead);
   }
 
   static String deadLetterKey(DeadLetter d) {

@@ -1,5 +1,6 @@
 package dev.sluice.pipelines.run;
 
+import dev.sluice.pipelines.recipe.ImageRecipe;
 import dev.sluice.pipelines.recipe.Recipe;
 import dev.sluice.pipelines.steps.AugmentText;
 import dev.sluice.schemas.Manifest;
@@ -18,7 +19,15 @@ final class RunAccounting {
 
   /** augment.text's outcome counts ("synonym.changed", "copy_unchanged", ...), null without augmentation. */
   static Map<String, Long> augmentCounts(Recipe r, Map<String, Long> tally) {
-    if (r.augment() == null) return null;
+    return r.augment() == null ? null : augmentCounts(tally);
+  }
+
+  /** augment.image's counts (copies per op), null without augmentation. */
+  static Map<String, Long> imageAugmentCounts(ImageRecipe r, Map<String, Long> tally) {
+    return r.augment() == null ? null : augmentCounts(tally);
+  }
+
+  private static Map<String, Long> augmentCounts(Map<String, Long> tally) {
     Map<String, Long> out = new TreeMap<>();
     tally.forEach(
         (k, v) -> {
@@ -47,12 +56,16 @@ final class RunAccounting {
     return out;
   }
 
-  static Manifest.Counts counts(Map<String, Long> tally) {
+  /** The duplicate kinds a text run's manifest always lists (0 when that step is off). */
+  static final List<String> TEXT_DUPLICATES = List.of("exact", "near", "history");
+
+  /** The duplicate kinds an image run's manifest always lists. */
+  static final List<String> IMAGE_DUPLICATES = List.of("exact", "perceptual");
+
+  static Manifest.Counts counts(Map<String, Long> tally, List<String> duplicateKinds) {
     Map<String, Long> filtered = new TreeMap<>();
     Map<String, Long> duplicate = new TreeMap<>();
-    duplicate.put("exact", 0L);
-    duplicate.put("near", 0L);
-    duplicate.put("history", 0L);
+    for (String kind : duplicateKinds) duplicate.put(kind, 0L);
     long dead = 0;
     for (Map.Entry<String, Long> e : tally.entrySet()) {
       String k = e.getKey();
@@ -110,6 +123,34 @@ final class RunAccounting {
     }
     if (r.augment() != null) n = stage(out, "augment", n, n - augmentDead + c.augmented(), metrics);
     if (r.curriculum() != null) n = stage(out, "difficulty", n, n, metrics);
+    stage(out, "write", n, n, metrics);
+    return out;
+  }
+
+  /** An image run's funnel: read, dedup_ids, decode, quality, dedup_exact, dedup_perceptual, augment, write. */
+  static List<Manifest.Stage> imageStages(
+      ImageRecipe r, Map<String, Long> tally, Manifest.Counts c, Map<String, Long> metrics) {
+    long readDead = 0;
+    long decodeDead = 0;
+    long augmentDead = 0;
+    long dupIds = tally.getOrDefault("dead_letter:parse.duplicate_id", 0L);
+    for (Map.Entry<String, Long> e : tally.entrySet()) {
+      String k = e.getKey();
+      if (k.startsWith("dead_letter:read.")) readDead += e.getValue();
+      else if (k.startsWith("dead_letter:decode.")) decodeDead += e.getValue();
+      else if (k.startsWith("dead_letter:augment.")) augmentDead += e.getValue();
+    }
+    List<Manifest.Stage> out = new ArrayList<>();
+    long n = c.input();
+    n = stage(out, "read", n, n - readDead, metrics);
+    n = stage(out, "dedup_ids", n, n - dupIds, metrics);
+    n = stage(out, "decode", n, n - decodeDead, metrics);
+    n = stage(out, "quality", n, n - c.filteredTotal(), metrics);
+    if (r.dedup() != null && r.dedup().exact())
+      n = stage(out, "dedup_exact", n, n - c.duplicate().get("exact"), metrics);
+    if (r.dedup() != null && r.dedup().perceptual() != null)
+      n = stage(out, "dedup_perceptual", n, n - c.duplicate().get("perceptual"), metrics);
+    if (r.augment() != null) n = stage(out, "augment", n, n - augmentDead + c.augmented(), metrics);
     stage(out, "write", n, n, metrics);
     return out;
   }

@@ -79,6 +79,7 @@ public final class RunDirectory {
       switch (kind) {
         case "docs" -> ParquetSinks.documents(compression).write(Collections.emptyIterator(), tmp);
         case "removed" -> ParquetSinks.removed(compression).write(Collections.emptyIterator(), tmp);
+        case "images" -> ParquetSinks.images(compression).write(Collections.emptyIterator(), tmp);
         default -> new DeadLetterSink().write(Collections.emptyIterator(), tmp);
       }
       Files.move(tmp, f, StandardCopyOption.ATOMIC_MOVE);

@@ -1,5 +1,6 @@
 package dev.sluice.pipelines.steps;
 
+import dev.sluice.pipelines.model.Curated;
 import dev.sluice.pipelines.model.Doc;
 import dev.sluice.pipelines.model.RemovedDoc;
 import dev.sluice.quality.dedup.ExactKey;
@@ -16,6 +17,7 @@ import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionTuple;
+import org.apache.beam.sdk.values.TupleTag;
 
 /**
  * Exact dedup: documents with the same 128-bit hash of their (normalised, cleaned) text form a group; the keep
@@ -51,11 +53,23 @@ public final class DedupExact extends PTransform<PCollection<Doc>, PCollectionTu
               .setCoder(Doc.CODER);
       return PCollectionTuple.of(Tags.DOCS, docsOnly);
     }
+    return keepOnePerKey(keyed, policy, OUTPUTS, Tags.DOCS);
+  }
+
+  /**
+   * The shared half of exact dedup, for any record kind: group by the exact key, keep the policy's survivor under
+   * {@code kept} (with its exact_dups), remove the rest as {@code duplicate.exact} pointing at it.
+   */
+  public static <T extends Curated<T>> PCollectionTuple keepOnePerKey(
+      PCollection<KV<String, T>> keyed,
+      KeepPolicy policy,
+      Fanout.Outputs outputs,
+      TupleTag<T> kept) {
     return Fanout.split(
         keyed
             .apply("GroupByHash", GroupByKey.create())
-            .apply("KeepOne", ParDo.of(new KeepFn(policy, OUTPUTS))),
-        OUTPUTS);
+            .apply("KeepOne", ParDo.of(new KeepFn<T>(policy, outputs, kept))),
+        outputs);
   }
 
   static final Fanout.Outputs OUTPUTS = Fanout.Outputs.of(Tags.DOCS, Tags.REMOVED);
@@ -78,18 +92,21 @@ public final class DedupExact extends PTransform<PCollection<Doc>, PCollectionTu
   }
 
   static KeepPolicy.Member member(Doc d) {
-    return new KeepPolicy.Member(d.id(), d.quality(), d.text().length());
+    return d.member();
   }
 
-  static final class KeepFn extends DoFn<KV<String, Iterable<Doc>>, Fanout.Tagged> {
+  static final class KeepFn<T extends Curated<T>>
+      extends DoFn<KV<String, Iterable<T>>, Fanout.Tagged> {
     private final KeepPolicy policy;
     private final Fanout.Outputs outputs;
+    private final TupleTag<T> kept;
     private transient Comparator<KeepPolicy.Member> order;
     private transient Fanout.Emitter emit;
 
-    KeepFn(KeepPolicy policy, Fanout.Outputs outputs) {
+    KeepFn(KeepPolicy policy, Fanout.Outputs outputs, TupleTag<T> kept) {
       this.policy = policy;
       this.outputs = outputs;
+      this.kept = kept;
     }
 
     @Setup
@@ -99,25 +116,24 @@ public final class DedupExact extends PTransform<PCollection<Doc>, PCollectionTu
     }
 
     @ProcessElement
-    public void process(
-        @Element KV<String, Iterable<Doc>> group, OutputReceiver<Fanout.Tagged> out) {
-      Doc best = null;
+    public void process(@Element KV<String, Iterable<T>> group, OutputReceiver<Fanout.Tagged> out) {
+      T best = null;
       KeepPolicy.Member bestM = null;
       List<RemovedDoc> losers = new ArrayList<>();
-      for (Doc d : group.getValue()) {
-        KeepPolicy.Member m = member(d);
+      for (T d : group.getValue()) {
+        KeepPolicy.Member m = d.member();
         if (best == null || order.compare(m, bestM) < 0) {
-          if (best != null)
-            losers.add(RemovedDoc.of(best, RemovedDoc.DEDUP_EXACT, "exact", null, Double.NaN));
+          if (best != null) losers.add(best.removed(RemovedDoc.DEDUP_EXACT, "exact", null));
           best = d;
           bestM = m;
         } else {
-          losers.add(RemovedDoc.of(d, RemovedDoc.DEDUP_EXACT, "exact", null, Double.NaN));
+          losers.add(d.removed(RemovedDoc.DEDUP_EXACT, "exact", null));
         }
       }
-      Doc kept = best.withExactDups(losers.size());
-      out.output(emit.of(Tags.DOCS, kept));
-      for (RemovedDoc r : losers) out.output(emit.of(Tags.REMOVED, r.withDuplicateOf(kept.id())));
+      T survivor = best.withExactDups(losers.size());
+      out.output(emit.of(kept, survivor));
+      for (RemovedDoc r : losers)
+        out.output(emit.of(Tags.REMOVED, r.withDuplicateOf(survivor.id())));
     }
   }
 }

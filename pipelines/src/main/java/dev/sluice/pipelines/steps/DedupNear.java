@@ -1,6 +1,7 @@
 package dev.sluice.pipelines.steps;
 
 import dev.sluice.pipelines.model.Cluster;
+import dev.sluice.pipelines.model.Curated;
 import dev.sluice.pipelines.model.Doc;
 import dev.sluice.pipelines.model.RemovedDoc;
 import dev.sluice.quality.dedup.KeepPolicy;
@@ -12,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import org.apache.beam.sdk.coders.BigEndianLongCoder;
+import org.apache.beam.sdk.coders.Coder;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.metrics.Counter;
@@ -52,8 +54,9 @@ public final class DedupNear extends PTransform<PCollection<Doc>, PCollectionTup
   private static final KvCoder<Long, KeepPolicy.Member> BAND_KV =
       KvCoder.of(BigEndianLongCoder.of(), Cluster.MEMBER_CODER);
 
-  static final TupleTag<KV<String, String>> PAIR_TAG = new TupleTag<>("pairs") {};
-  static final TupleTag<KV<String, KeepPolicy.Member>> MEMBER_TAG = new TupleTag<>("members") {};
+  public static final TupleTag<KV<String, String>> PAIR_TAG = new TupleTag<>("pairs") {};
+  public static final TupleTag<KV<String, KeepPolicy.Member>> MEMBER_TAG =
+      new TupleTag<>("members") {};
   static final Fanout.Outputs OUTPUTS = Fanout.Outputs.of(Tags.DOCS, Tags.REMOVED, Tags.STATS);
   private final NearDedupConfig cfg;
   private final KeepPolicy policy;
@@ -72,53 +75,89 @@ public final class DedupNear extends PTransform<PCollection<Doc>, PCollectionTup
             .apply(
                 "CandidatePairs",
                 ParDo.of(new PairsFn(cfg)).withOutputTags(PAIR_TAG, TupleTagList.of(MEMBER_TAG)));
-    PCollection<KV<String, String>> pairs =
-        candidates.get(PAIR_TAG).setCoder(STR_KV).apply("DistinctPairs", Distinct.create());
-    PCollection<KV<String, KeepPolicy.Member>> members =
-        candidates
-            .get(MEMBER_TAG)
-            .setCoder(MEMBER_KV)
-            .apply("OneMemberPerId", Combine.perKey(new FirstMember()));
-
+    PCollection<KV<String, String>> pairs = distinctPairs(candidates);
     PCollection<KV<String, String>> edges = cfg.verify() ? verify(docs, pairs) : pairs;
-    PCollection<KV<String, String>> labels =
-        edges.apply("Components", new ConnectedComponents(cfg.componentRounds()));
+    PCollection<KV<String, Cluster>> clusters =
+        clusters(edges, oneMemberPerId(candidates), cfg.componentRounds(), policy);
+    return applyClusters(
+        docs, Doc.CODER, Tags.DOCS, OUTPUTS, clusters, RemovedDoc.DEDUP_NEAR, "near");
+  }
 
+  /** The candidate pairs ({@link #PAIR_TAG}) of a band-grouping step, each once. */
+  public static PCollection<KV<String, String>> distinctPairs(PCollectionTuple candidates) {
+    return candidates.get(PAIR_TAG).setCoder(STR_KV).apply("DistinctPairs", Distinct.create());
+  }
+
+  /** The keep policy's view of every member of a bucket with others ({@link #MEMBER_TAG}), once per id. */
+  public static PCollection<KV<String, KeepPolicy.Member>> oneMemberPerId(
+      PCollectionTuple candidates) {
+    return candidates
+        .get(MEMBER_TAG)
+        .setCoder(MEMBER_KV)
+        .apply("OneMemberPerId", Combine.perKey(new FirstMember()));
+  }
+
+  /**
+   * Connected components of the verified edges (distributed, {@link ConnectedComponents}) and one survivor per
+   * component by the keep policy: each member's id with its cluster.
+   */
+  public static PCollection<KV<String, Cluster>> clusters(
+      PCollection<KV<String, String>> edges,
+      PCollection<KV<String, KeepPolicy.Member>> members,
+      int rounds,
+      KeepPolicy policy) {
+    PCollection<KV<String, String>> labels =
+        edges.apply("Components", new ConnectedComponents(rounds));
     TupleTag<String> labelTag = new TupleTag<>();
     TupleTag<KeepPolicy.Member> mTag = new TupleTag<>();
-    PCollection<KV<String, Cluster>> clusters =
-        KeyedPCollectionTuple.of(labelTag, labels)
-            .and(mTag, members)
-            .apply("JoinLabels", CoGroupByKey.create())
-            .apply(
-                "ByLabel",
-                ParDo.of(
-                    new DoFn<KV<String, CoGbkResult>, KV<String, KeepPolicy.Member>>() {
-                      @ProcessElement
-                      public void process(
-                          @Element KV<String, CoGbkResult> kv,
-                          OutputReceiver<KV<String, KeepPolicy.Member>> out) {
-                        String label = kv.getValue().getOnly(labelTag, null);
-                        if (label == null) return; // in a bucket with others, but no verified edge
-                        out.output(KV.of(label, kv.getValue().getOnly(mTag)));
-                      }
-                    }))
-            .setCoder(MEMBER_KV)
-            .apply("GroupCluster", GroupByKey.create())
-            .apply("ChooseSurvivor", ParDo.of(new SurvivorFn(policy)))
-            .setCoder(KvCoder.of(StringUtf8Coder.of(), Cluster.CODER));
+    return KeyedPCollectionTuple.of(labelTag, labels)
+        .and(mTag, members)
+        .apply("JoinLabels", CoGroupByKey.create())
+        .apply(
+            "ByLabel",
+            ParDo.of(
+                new DoFn<KV<String, CoGbkResult>, KV<String, KeepPolicy.Member>>() {
+                  @ProcessElement
+                  public void process(
+                      @Element KV<String, CoGbkResult> kv,
+                      OutputReceiver<KV<String, KeepPolicy.Member>> out) {
+                    String label = kv.getValue().getOnly(labelTag, null);
+                    if (label == null) return; // in a bucket with others, but no verified edge
+                    out.output(KV.of(label, kv.getValue().getOnly(mTag)));
+                  }
+                }))
+        .setCoder(MEMBER_KV)
+        .apply("GroupCluster", GroupByKey.create())
+        .apply("ChooseSurvivor", ParDo.of(new SurvivorFn(policy)))
+        .setCoder(KvCoder.of(StringUtf8Coder.of(), Cluster.CODER));
+  }
 
-    TupleTag<Doc> docTag = new TupleTag<>();
+  /**
+   * Joins every record with its cluster: survivors go on under {@code kept} with the cluster's id and size (a
+   * record without a cluster is its own, of size 1), the others are removed as {@code duplicate.<reason>} pointing
+   * at the survivor; a few clusters are sampled into the report statistics.
+   */
+  public static <T extends Curated<T>> PCollectionTuple applyClusters(
+      PCollection<T> docs,
+      Coder<T> coder,
+      TupleTag<T> kept,
+      Fanout.Outputs outputs,
+      PCollection<KV<String, Cluster>> clusters,
+      String stage,
+      String reason) {
+    TupleTag<T> docTag = new TupleTag<>();
     TupleTag<Cluster> clusterTag = new TupleTag<>();
-    PCollection<KV<String, Doc>> byId =
-        docs.apply("KeyDocs", WithKeys.of((Doc d) -> d.id()).withKeyType(TypeDescriptors.strings()))
-            .setCoder(KvCoder.of(StringUtf8Coder.of(), Doc.CODER));
+    PCollection<KV<String, T>> byId =
+        docs.apply("KeyDocs", WithKeys.of((T d) -> d.id()).withKeyType(TypeDescriptors.strings()))
+            .setCoder(KvCoder.of(StringUtf8Coder.of(), coder));
     return Fanout.split(
         KeyedPCollectionTuple.of(docTag, byId)
             .and(clusterTag, clusters)
             .apply("JoinClusters", CoGroupByKey.create())
-            .apply("KeepSurvivors", ParDo.of(new ApplyFn(docTag, clusterTag, OUTPUTS))),
-        OUTPUTS);
+            .apply(
+                "KeepSurvivors",
+                ParDo.of(new ApplyFn<T>(docTag, clusterTag, outputs, kept, stage, reason))),
+        outputs);
   }
 
   /** Joins each candidate pair with both texts and keeps the pairs whose shingle Jaccard reaches the threshold. */
@@ -185,7 +224,7 @@ public final class DedupNear extends PTransform<PCollection<Doc>, PCollectionTup
     public void process(@Element Doc d, OutputReceiver<KV<Long, KeepPolicy.Member>> out) {
       long t = clock.start();
       long[] sh = shingles.hashes(d.text());
-      KeepPolicy.Member m = DedupExact.member(d);
+      KeepPolicy.Member m = d.member();
       if (sh.length > 0) {
         for (long b : hasher.bandKeys(hasher.signature(sh))) out.output(KV.of(b, m));
       }
@@ -321,17 +360,30 @@ public final class DedupNear extends PTransform<PCollection<Doc>, PCollectionTup
     }
   }
 
-  static final class ApplyFn extends DoFn<KV<String, CoGbkResult>, Fanout.Tagged> {
-    private final TupleTag<Doc> docTag;
+  static final class ApplyFn<T extends Curated<T>>
+      extends DoFn<KV<String, CoGbkResult>, Fanout.Tagged> {
+    private final TupleTag<T> docTag;
     private final TupleTag<Cluster> clusterTag;
     private final Fanout.Outputs outputs;
+    private final TupleTag<T> kept;
+    private final String stage;
+    private final String reason;
     private transient RunStats stats;
     private transient Fanout.Emitter emit;
 
-    ApplyFn(TupleTag<Doc> docTag, TupleTag<Cluster> clusterTag, Fanout.Outputs outputs) {
+    ApplyFn(
+        TupleTag<T> docTag,
+        TupleTag<Cluster> clusterTag,
+        Fanout.Outputs outputs,
+        TupleTag<T> kept,
+        String stage,
+        String reason) {
       this.docTag = docTag;
       this.clusterTag = clusterTag;
       this.outputs = outputs;
+      this.kept = kept;
+      this.stage = stage;
+      this.reason = reason;
     }
 
     @Setup
@@ -341,33 +393,28 @@ public final class DedupNear extends PTransform<PCollection<Doc>, PCollectionTup
 
     @ProcessElement
     public void process(@Element KV<String, CoGbkResult> kv, OutputReceiver<Fanout.Tagged> out) {
-      Doc d = kv.getValue().getOnly(docTag, null);
+      T d = kv.getValue().getOnly(docTag, null);
       if (d == null) return;
       Cluster c = kv.getValue().getOnly(clusterTag, null);
       if (c == null) {
-        out.output(emit.of(Tags.DOCS, d.withCluster(d.id(), 1)));
+        out.output(emit.of(kept, d.withCluster(d.id(), 1)));
       } else if (c.survivor().equals(d.id())) {
-        out.output(emit.of(Tags.DOCS, d.withCluster(c.id(), c.size())));
+        out.output(emit.of(kept, d.withCluster(c.id(), c.size())));
         stats()
             .cluster(
-                new RunStats.ClusterExample(
-                    c.id(), c.size(), d.id(), excerpt(d.text()), null, null));
+                new RunStats.ClusterExample(c.id(), c.size(), d.id(), d.excerpt(), null, null));
       } else {
-        RemovedDoc r = RemovedDoc.of(d, RemovedDoc.DEDUP_NEAR, "near", c.survivor(), Double.NaN);
+        RemovedDoc r = d.removed(stage, reason, c.survivor());
         out.output(emit.of(Tags.REMOVED, r));
         stats()
             .cluster(
-                new RunStats.ClusterExample(c.id(), c.size(), null, null, d.id(), r.excerpt()));
+                new RunStats.ClusterExample(c.id(), c.size(), null, null, d.id(), d.excerpt()));
       }
     }
 
     private RunStats stats() {
       if (stats == null) stats = new RunStats();
       return stats;
-    }
-
-    private static String excerpt(String t) {
-      return t.length() <= RemovedDoc.EXCERPT_CHARS ? t : t.substring(0, RemovedDoc.EXCERPT_CHARS);
     }
 
     @FinishBundle

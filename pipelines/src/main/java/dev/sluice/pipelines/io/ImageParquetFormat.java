@@ -1,0 +1,100 @@
+package dev.sluice.pipelines.io;
+
+import dev.sluice.pipelines.model.DeadLetter;
+import dev.sluice.pipelines.model.ImageDoc;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Path;
+import java.util.function.Consumer;
+import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericFixed;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.parquet.avro.AvroParquetReader;
+import org.apache.parquet.conf.PlainParquetConfiguration;
+import org.apache.parquet.hadoop.ParquetReader;
+import org.apache.parquet.io.LocalInputFile;
+
+/**
+ * Parquet with an image column: binary, or a struct with a {@code bytes} field (Hugging Face datasets' Image
+ * feature). The label column (any type, as text) and the id column are optional; without an id the record's id is
+ * FILE_NAME#ROW (rows from 1). A row whose image is null or not bytes is a dead letter; a file without the image
+ * column is one dead letter naming the columns it has.
+ */
+final class ImageParquetFormat {
+  private ImageParquetFormat() {}
+
+  static void read(
+      String file,
+      ImageInput input,
+      ImageReader.Position at,
+      Consumer<ImageDoc> images,
+      Consumer<DeadLetter> dead)
+      throws IOException {
+    String name = Path.of(file).getFileName().toString();
+    long row = 0;
+    try (ParquetReader<GenericRecord> reader =
+        AvroParquetReader.<GenericRecord>builder(
+                new LocalInputFile(Path.of(file)), new PlainParquetConfiguration())
+            .build()) {
+      GenericRecord r;
+      while ((r = reader.read()) != null) {
+        row++;
+        at.at("row " + row, row);
+        Schema schema = r.getSchema();
+        if (schema.getField(input.imageColumn()) == null) {
+          dead.accept(
+              DeadLetter.of(
+                  FileReader.STAGE,
+                  "missing_column",
+                  "no column '"
+                      + input.imageColumn()
+                      + "'; columns: "
+                      + schema.getFields().stream().map(Schema.Field::name).toList(),
+                  file,
+                  "file",
+                  0,
+                  (byte[]) null));
+          return;
+        }
+        byte[] bytes = bytes(r.get(input.imageColumn()));
+        Object id = schema.getField(input.idColumn()) == null ? null : r.get(input.idColumn());
+        String imageId = id == null ? name + "#" + row : id.toString();
+        if (bytes == null) {
+          dead.accept(
+              DeadLetter.of(
+                  FileReader.STAGE,
+                  "missing_image",
+                  "'" + input.imageColumn() + "' holds no image bytes in row " + row,
+                  file,
+                  "row " + row,
+                  row,
+                  (byte[]) null));
+          continue;
+        }
+        Object label =
+            !input.labels() || schema.getField(input.labelColumn()) == null
+                ? null
+                : r.get(input.labelColumn());
+        images.accept(
+            ImageDoc.read(
+                imageId, label == null ? null : label.toString(), file, "row " + row, row, bytes));
+      }
+    } catch (RuntimeException e) {
+      throw new IOException(e.getMessage(), e); // Parquet's decoders throw unchecked
+    }
+  }
+
+  /** The bytes of a binary value, or of the {@code bytes} field of a struct; null otherwise. */
+  static byte[] bytes(Object v) {
+    if (v instanceof GenericRecord g && g.getSchema().getField("bytes") != null) v = g.get("bytes");
+    if (v instanceof ByteBuffer b) {
+      ByteBuffer d = b.duplicate();
+      byte[] out = new byte[d.remaining()];
+      d.get(out);
+      return out;
+    }
+    if (v instanceof GenericFixed f) return f.bytes().clone();
+    if (v instanceof byte[] a) return a.clone();
+    return null;
+  }
+}

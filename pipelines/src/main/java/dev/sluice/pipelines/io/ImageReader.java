@@ -1,0 +1,119 @@
+package dev.sluice.pipelines.io;
+
+import dev.sluice.pipelines.model.DeadLetter;
+import dev.sluice.pipelines.model.ImageDoc;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.function.Consumer;
+
+/**
+ * Reads one input file of an image recipe into image records and dead letters. image_folder: the file is one image
+ * (its bytes go to the decoder as they are, so an empty or broken file is the decoder's dead letter, with its
+ * reason). webdataset and image_parquet: a missing or empty file is one read dead letter ({@link
+ * FileReader#usable}); a file that fails part-way keeps the records before the failure and dead-letters the rest
+ * with where it stopped.
+ */
+public final class ImageReader {
+  private final ImageInput input;
+  private final Path root;
+
+  public ImageReader(ImageInput input) {
+    this.input = input;
+    this.root =
+        input.format().equals(ImageInput.FOLDER)
+            ? Path.of(input.paths().get(0)).toAbsolutePath().normalize()
+            : null;
+  }
+
+  /** Where a failing reader stood: the location and position of the record it was reading, or the file. */
+  public static final class Position {
+    String location = "file";
+    long pos;
+    long records;
+
+    void at(String loc, long p) {
+      location = loc;
+      pos = p;
+    }
+  }
+
+  public void read(String file, Consumer<ImageDoc> images, Consumer<DeadLetter> dead) {
+    switch (input.format()) {
+      case ImageInput.FOLDER -> folderFile(file, images, dead);
+      default -> {
+        if (!FileReader.usable(file, dead)) return;
+        Position at = new Position();
+        Consumer<ImageDoc> counted =
+            d -> {
+              at.records++;
+              images.accept(d);
+            };
+        Consumer<DeadLetter> countedDead =
+            d -> {
+              at.records++;
+              dead.accept(d);
+            };
+        try {
+          if (input.format().equals(ImageInput.WEBDATASET))
+            WebDatasetFormat.read(file, input, at, counted, countedDead);
+          else ImageParquetFormat.read(file, input, at, counted, countedDead);
+        } catch (IOException | RuntimeException e) {
+          String m = String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT);
+          boolean truncated =
+              e instanceof java.io.EOFException || m.contains("truncated") || m.contains("end of");
+          dead.accept(
+              DeadLetter.of(
+                  FileReader.STAGE,
+                  truncated ? "truncated_file" : "corrupt_file",
+                  String.format(
+                      Locale.ROOT,
+                      "reading stopped at %s: %s; the %d records before it were kept",
+                      at.location,
+                      e.getMessage(),
+                      at.records),
+                  file,
+                  at.location,
+                  at.pos,
+                  (byte[]) null));
+          return;
+        }
+        if (at.records == 0) {
+          dead.accept(
+              DeadLetter.of(
+                  FileReader.STAGE,
+                  "empty_file",
+                  "the file holds no images",
+                  file,
+                  "file",
+                  0,
+                  (byte[]) null));
+        }
+      }
+    }
+  }
+
+  private void folderFile(String file, Consumer<ImageDoc> images, Consumer<DeadLetter> dead) {
+    byte[] bytes;
+    try {
+      bytes = Files.readAllBytes(Path.of(file));
+    } catch (IOException e) {
+      dead.accept(
+          DeadLetter.of(
+              FileReader.STAGE,
+              "unreadable_file",
+              "cannot read the file: " + e,
+              file,
+              "file",
+              0,
+              (byte[]) null));
+      return;
+    }
+    Path rel = root.relativize(Path.of(file).toAbsolutePath().normalize());
+    String id = rel.toString().replace('\\', '/');
+    String label = null;
+    if (input.labels() && rel.getParent() != null) label = rel.getParent().getFileName().toString();
+    images.accept(ImageDoc.read(id, label, file, "file", 0, bytes));
+  }
+}

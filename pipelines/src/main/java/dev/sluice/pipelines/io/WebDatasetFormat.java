@@ -1,0 +1,147 @@
+package dev.sluice.pipelines.io;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sluice.pipelines.model.DeadLetter;
+import dev.sluice.pipelines.model.ImageDoc;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+
+/**
+ * WebDataset tar shards: a sample is the run of adjacent members sharing a key (the member's path up to the first
+ * '.' of its file name); its image is the member with an image extension (the first, in tar order, when there are
+ * several), its label the text of {@code key.cls} or the "label" of {@code key.json}. The id is the key. A sample
+ * without an image is a dead letter ({@code read.no_image}) naming the key; a tar that ends early keeps the samples
+ * before and dead-letters the member it was reading.
+ */
+final class WebDatasetFormat {
+  static final Set<String> IMAGE_EXTENSIONS =
+      Set.of("jpg", "jpeg", "png", "gif", "bmp", "webp", "tif", "tiff", "ppm", "pgm", "pbm");
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private WebDatasetFormat() {}
+
+  static void read(
+      String file,
+      ImageInput input,
+      ImageReader.Position at,
+      Consumer<ImageDoc> images,
+      Consumer<DeadLetter> dead)
+      throws IOException {
+    try (InputStream raw = new BufferedInputStream(Files.newInputStream(Path.of(file)), 1 << 16);
+        CheckedTar tar = new CheckedTar(raw)) {
+      String key = null;
+      TreeMap<String, byte[]> members = new TreeMap<>();
+      String firstImage = null;
+      long sample = 0;
+      TarArchiveEntry e;
+      while ((e = tar.getNextEntry()) != null) {
+        if (!e.isFile()) continue;
+        String name = e.getName();
+        int slash = name.lastIndexOf('/');
+        int dot = name.indexOf('.', slash + 1);
+        String k = dot < 0 ? name : name.substring(0, dot);
+        String ext = dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
+        if (key != null && !k.equals(key)) {
+          emit(file, input, key, sample, members, firstImage, images, dead);
+          members.clear();
+          firstImage = null;
+        }
+        if (!k.equals(key)) sample++;
+        key = k;
+        at.at("member " + name, sample);
+        members.put(ext, tar.readAllBytes());
+        if (firstImage == null && IMAGE_EXTENSIONS.contains(ext)) firstImage = ext;
+      }
+      if (tar.cut) {
+        // the stream ended inside the headers: no end-of-archive blocks, the samples after this one
+        // are lost
+        throw new java.io.EOFException(
+            "the tar ends without its end-of-archive blocks (truncated)"
+                + (key == null ? "" : " after sample '" + key + "'"));
+      }
+      if (key != null) {
+        at.at("member " + key, sample);
+        emit(file, input, key, sample, members, firstImage, images, dead);
+      }
+    }
+  }
+
+  /**
+   * Tells a tar cut at a block boundary from a complete one: commons-compress ends both quietly, but only the
+   * complete one ends with its zero end-of-archive block.
+   */
+  static final class CheckedTar extends TarArchiveInputStream {
+    boolean cut;
+    private boolean ended;
+
+    CheckedTar(InputStream in) {
+      super(in);
+    }
+
+    @Override
+    protected byte[] readRecord() throws IOException {
+      byte[] r = super.readRecord();
+      if (r == null && !ended) cut = true;
+      else if (r != null && isEOFRecord(r)) ended = true;
+      return r;
+    }
+  }
+
+  private static void emit(
+      String file,
+      ImageInput input,
+      String key,
+      long sample,
+      TreeMap<String, byte[]> members,
+      String image,
+      Consumer<ImageDoc> images,
+      Consumer<DeadLetter> dead) {
+    String location = "member " + key;
+    if (image == null) {
+      dead.accept(
+          DeadLetter.of(
+              FileReader.STAGE,
+              "no_image",
+              "sample '" + key + "' has no image member; its members: " + members.keySet(),
+              file,
+              location,
+              sample,
+              (byte[]) null));
+      return;
+    }
+    String label = null;
+    if (input.labels()) {
+      if (members.containsKey("cls")) {
+        label = new String(members.get("cls"), StandardCharsets.UTF_8).trim();
+      } else if (members.containsKey("json")) {
+        try {
+          JsonNode l = JSON.readTree(members.get("json")).get("label");
+          if (l != null && !l.isNull()) label = l.isTextual() ? l.textValue() : l.toString();
+        } catch (IOException bad) {
+          dead.accept(
+              DeadLetter.of(
+                  FileReader.STAGE,
+                  "bad_json",
+                  "sample '" + key + "': " + key + ".json is not JSON: " + bad.getMessage(),
+                  file,
+                  location,
+                  sample,
+                  members.get("json")));
+          return;
+        }
+      }
+    }
+    images.accept(ImageDoc.read(key, label, file, location, sample, members.get(image)));
+  }
+}

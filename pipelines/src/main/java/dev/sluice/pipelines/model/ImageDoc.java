@@ -1,0 +1,322 @@
+package dev.sluice.pipelines.model;
+
+import dev.sluice.quality.dedup.KeepPolicy;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import org.apache.beam.sdk.coders.AtomicCoder;
+import org.apache.beam.sdk.coders.Coder;
+
+/**
+ * An image in flight, immutable. A reader fills the input's side (id, label, source, location, the encoded bytes);
+ * {@link #analysed} adds what decoding found (the bytes to write, their format, shape, signals, hashes); dedup and
+ * augmentation add their outcome with {@code with...} copies. Before analysis {@code width} is 0.
+ *
+ * @param bytes the encoded image: the input's bytes after reading, the bytes to write after analysis
+ * @param signals the measured signals by name (blur, brightness, ...), sorted; empty before analysis
+ */
+public record ImageDoc(
+    String id,
+    String label,
+    String source,
+    String location,
+    long pos,
+    byte[] bytes,
+    String format,
+    int width,
+    int height,
+    int channels,
+    String sourceFormat,
+    long fileBytes,
+    SortedMap<String, Double> signals,
+    String pixelSha256,
+    long phash,
+    long dhash,
+    int exactDups,
+    String clusterId,
+    int clusterSize,
+    String augmentedFrom,
+    List<String> augmentOps)
+    implements Serializable, Curated<ImageDoc> {
+  public static final Coder<ImageDoc> CODER = new ImageCoder();
+
+  public ImageDoc {
+    if (id == null || source == null || location == null || bytes == null) {
+      throw new IllegalArgumentException("an image needs an id, a source, a location and bytes");
+    }
+    signals = Collections.unmodifiableSortedMap(new TreeMap<>(signals));
+    augmentOps = List.copyOf(augmentOps);
+  }
+
+  /** An input record as a reader found it. */
+  public static ImageDoc read(
+      String id, String label, String source, String location, long pos, byte[] bytes) {
+    return new ImageDoc(
+        id,
+        label,
+        source,
+        location,
+        pos,
+        bytes,
+        "",
+        0,
+        0,
+        0,
+        "",
+        bytes.length,
+        new TreeMap<>(),
+        "",
+        0,
+        0,
+        0,
+        id,
+        1,
+        null,
+        List.of());
+  }
+
+  /** What decoding, signals and hashes found; {@code encoded} is what the shard will hold. */
+  public ImageDoc analysed(
+      byte[] encoded,
+      String encodedFormat,
+      int w,
+      int h,
+      int c,
+      String srcFormat,
+      Map<String, Double> measured,
+      String sha,
+      long p,
+      long d) {
+    Builder b = new Builder(this);
+    b.bytes = encoded;
+    b.format = encodedFormat;
+    b.width = w;
+    b.height = h;
+    b.channels = c;
+    b.sourceFormat = srcFormat;
+    b.signals = new TreeMap<>(measured);
+    b.pixelSha256 = sha;
+    b.phash = p;
+    b.dhash = d;
+    return b.build();
+  }
+
+  @Override
+  public ImageDoc withExactDups(int removedCopies) {
+    Builder b = new Builder(this);
+    b.exactDups = removedCopies;
+    return b.build();
+  }
+
+  @Override
+  public ImageDoc withCluster(String newClusterId, int size) {
+    if (size < 1) throw new IllegalArgumentException("cluster size " + size);
+    Builder b = new Builder(this);
+    b.clusterId = newClusterId;
+    b.clusterSize = size;
+    return b.build();
+  }
+
+  /**
+   * An augmented copy: its own id, {@code augmentedFrom} this image, the ops that made it, the original's label,
+   * source and cluster; {@link #analysed} then gives it its own bytes, shape, signals and hashes.
+   */
+  public ImageDoc augmentedCopy(String copyId, List<String> ops) {
+    Builder b = new Builder(this);
+    b.id = copyId;
+    b.exactDups = 0;
+    b.augmentedFrom = id;
+    b.augmentOps = ops;
+    return b.build();
+  }
+
+  /** A mutable copy of an image's fields: every {@code with...} changes a few and builds a new image. */
+  private static final class Builder {
+    private String id;
+    private String label;
+    private String source;
+    private String location;
+    private long pos;
+    private byte[] bytes;
+    private String format;
+    private int width;
+    private int height;
+    private int channels;
+    private String sourceFormat;
+    private long fileBytes;
+    private SortedMap<String, Double> signals;
+    private String pixelSha256;
+    private long phash;
+    private long dhash;
+    private int exactDups;
+    private String clusterId;
+    private int clusterSize;
+    private String augmentedFrom;
+    private List<String> augmentOps;
+
+    private Builder(ImageDoc d) {
+      id = d.id;
+      label = d.label;
+      source = d.source;
+      location = d.location;
+      pos = d.pos;
+      bytes = d.bytes;
+      format = d.format;
+      width = d.width;
+      height = d.height;
+      channels = d.channels;
+      sourceFormat = d.sourceFormat;
+      fileBytes = d.fileBytes;
+      signals = d.signals;
+      pixelSha256 = d.pixelSha256;
+      phash = d.phash;
+      dhash = d.dhash;
+      exactDups = d.exactDups;
+      clusterId = d.clusterId;
+      clusterSize = d.clusterSize;
+      augmentedFrom = d.augmentedFrom;
+      augmentOps = d.augmentOps;
+    }
+
+    private ImageDoc build() {
+      return new ImageDoc(
+          id,
+          label,
+          source,
+          location,
+          pos,
+          bytes,
+          format,
+          width,
+          height,
+          channels,
+          sourceFormat,
+          fileBytes,
+          signals,
+          pixelSha256,
+          phash,
+          dhash,
+          exactDups,
+          clusterId,
+          clusterSize,
+          augmentedFrom,
+          augmentOps);
+    }
+  }
+
+  /** The keep policy's view: "quality" is the input's file size, "length" the pixel count. */
+  @Override
+  public KeepPolicy.Member member() {
+    return new KeepPolicy.Member(id, fileBytes, (long) width * height);
+  }
+
+  @Override
+  public RemovedDoc removed(String stage, String reason, String duplicateOf) {
+    return removed(stage, reason, duplicateOf, Double.NaN);
+  }
+
+  /** The removal row: the contract columns, no text (chars 0, excerpt empty, lang 'und'). */
+  public RemovedDoc removed(String stage, String reason, String duplicateOf, double score) {
+    return new RemovedDoc(
+        id, stage, reason, duplicateOf, score, source, location, 0, "", "und", Double.NaN);
+  }
+
+  @Override
+  public String excerpt() {
+    return null;
+  }
+
+  static final class ImageCoder extends AtomicCoder<ImageDoc> {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public void encode(ImageDoc d, OutputStream out) throws IOException {
+      Wire.writeString(out, d.id);
+      Wire.writeString(out, d.label);
+      Wire.writeString(out, d.source);
+      Wire.writeString(out, d.location);
+      Wire.writeVarLong(out, d.pos);
+      Wire.writeBytes(out, d.bytes);
+      Wire.writeString(out, d.format);
+      Wire.writeVarLong(out, d.width);
+      Wire.writeVarLong(out, d.height);
+      Wire.writeVarLong(out, d.channels);
+      Wire.writeString(out, d.sourceFormat);
+      Wire.writeVarLong(out, d.fileBytes);
+      Wire.writeVarLong(out, d.signals.size());
+      for (Map.Entry<String, Double> e : d.signals.entrySet()) {
+        Wire.writeString(out, e.getKey());
+        Wire.writeDouble(out, e.getValue());
+      }
+      Wire.writeString(out, d.pixelSha256);
+      Wire.writeLong(out, d.phash);
+      Wire.writeLong(out, d.dhash);
+      Wire.writeVarLong(out, d.exactDups);
+      Wire.writeString(out, d.clusterId);
+      Wire.writeVarLong(out, d.clusterSize);
+      Wire.writeString(out, d.augmentedFrom);
+      Wire.writeVarLong(out, d.augmentOps.size());
+      for (String op : d.augmentOps) Wire.writeString(out, op);
+    }
+
+    @Override
+    public ImageDoc decode(InputStream in) throws IOException {
+      String id = Wire.readString(in);
+      String label = Wire.readString(in);
+      String source = Wire.readString(in);
+      String location = Wire.readString(in);
+      long pos = Wire.readVarLong(in);
+      byte[] bytes = Wire.readBytes(in);
+      String format = Wire.readString(in);
+      int w = (int) Wire.readVarLong(in);
+      int h = (int) Wire.readVarLong(in);
+      int c = (int) Wire.readVarLong(in);
+      String sourceFormat = Wire.readString(in);
+      long fileBytes = Wire.readVarLong(in);
+      TreeMap<String, Double> signals = new TreeMap<>();
+      for (long n = Wire.readVarLong(in); n > 0; n--)
+        signals.put(Wire.readString(in), Wire.readDouble(in));
+      String sha = Wire.readString(in);
+      long phash = Wire.readLong(in);
+      long dhash = Wire.readLong(in);
+      int exactDups = (int) Wire.readVarLong(in);
+      String clusterId = Wire.readString(in);
+      int clusterSize = (int) Wire.readVarLong(in);
+      String from = Wire.readString(in);
+      List<String> ops = new ArrayList<>();
+      for (long n = Wire.readVarLong(in); n > 0; n--) ops.add(Wire.readString(in));
+      return new ImageDoc(
+          id,
+          label,
+          source,
+          location,
+          pos,
+          bytes,
+          format,
+          w,
+          h,
+          c,
+          sourceFormat,
+          fileBytes,
+          signals,
+          sha,
+          phash,
+          dhash,
+          exactDups,
+          clusterId,
+          clusterSize,
+          from,
+          ops);
+    }
+
+    @Override
+    public void verifyDeterministic() {}
+  }
+}

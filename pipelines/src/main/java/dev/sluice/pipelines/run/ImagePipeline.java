@@ -1,0 +1,141 @@
+package dev.sluice.pipelines.run;
+
+import dev.sluice.pipelines.io.ParquetSinks;
+import dev.sluice.pipelines.model.DeadLetter;
+import dev.sluice.pipelines.model.ImageDoc;
+import dev.sluice.pipelines.model.RemovedDoc;
+import dev.sluice.pipelines.recipe.ImageDedupSettings;
+import dev.sluice.pipelines.recipe.ImageRecipe;
+import dev.sluice.pipelines.steps.AnalyzeImages;
+import dev.sluice.pipelines.steps.AugmentImages;
+import dev.sluice.pipelines.steps.AugmentText;
+import dev.sluice.pipelines.steps.DedupExact;
+import dev.sluice.pipelines.steps.DedupIds;
+import dev.sluice.pipelines.steps.DedupPerceptual;
+import dev.sluice.pipelines.steps.Fanout;
+import dev.sluice.pipelines.steps.Observe;
+import dev.sluice.pipelines.steps.ObserveImages;
+import dev.sluice.pipelines.steps.ReadDocuments;
+import dev.sluice.pipelines.steps.ReadImages;
+import dev.sluice.pipelines.steps.Tags;
+import dev.sluice.pipelines.steps.Tally;
+import dev.sluice.pipelines.steps.WriteShards;
+import dev.sluice.report.RunStats;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.beam.sdk.Pipeline;
+import org.apache.beam.sdk.coders.KvCoder;
+import org.apache.beam.sdk.coders.StringUtf8Coder;
+import org.apache.beam.sdk.transforms.Flatten;
+import org.apache.beam.sdk.transforms.WithKeys;
+import org.apache.beam.sdk.values.KV;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionList;
+import org.apache.beam.sdk.values.PCollectionTuple;
+import org.apache.beam.sdk.values.PCollectionView;
+import org.apache.beam.sdk.values.TypeDescriptors;
+
+/**
+ * Assembles an image recipe: read, the duplicate-id check, decode + signals + rules + hashes in one ParDo, exact
+ * dedup by pixel hash, perceptual dedup, augmentation, then the same writers, statistics and tally as text
+ * ({@link CurationPipeline}): the run directory and the manifest's accounting are the same contract.
+ */
+public final class ImagePipeline {
+  private ImagePipeline() {}
+
+  public static void build(
+      Pipeline p, ImageRecipe r, List<String> files, Path out, Path work, boolean report) {
+    List<PCollection<RemovedDoc>> removed = new ArrayList<>();
+    List<PCollection<DeadLetter>> dead = new ArrayList<>();
+    List<PCollection<RunStats>> stats = new ArrayList<>();
+    List<PCollection<KV<String, Long>>> counts = new ArrayList<>();
+
+    PCollectionTuple read = p.apply("Read", new ReadImages(files, r.input()));
+    dead.add(read.get(Tags.DEAD));
+    counts.add(read.get(ReadDocuments.INPUT));
+    PCollectionView<Map<String, String>> losers =
+        read.get(ReadDocuments.IDS).apply("DedupIds", new DedupIds());
+    PCollectionTuple analysed =
+        read.get(Tags.IMAGES)
+            .apply(
+                "AnalyzeImages",
+                new AnalyzeImages(r.input().decode(), r.quality(), losers, report));
+    dead.add(analysed.get(Tags.DEAD));
+    PCollection<ImageDoc> images = keep(analysed, removed, stats);
+    ImageDedupSettings dedup = r.dedup();
+    if (dedup != null && dedup.exact()) {
+      PCollection<KV<String, ImageDoc>> keyed =
+          images
+              .apply(
+                  "PixelHash",
+                  WithKeys.of((ImageDoc d) -> d.pixelSha256())
+                      .withKeyType(TypeDescriptors.strings()))
+              .setCoder(KvCoder.of(StringUtf8Coder.of(), ImageDoc.CODER));
+      images =
+          keep(
+              DedupExact.keepOnePerKey(
+                  keyed, dedup.keep(), Fanout.Outputs.of(Tags.IMAGES, Tags.REMOVED), Tags.IMAGES),
+              removed,
+              stats);
+    }
+    if (dedup != null && dedup.perceptual() != null) {
+      images =
+          keep(
+              images.apply(
+                  "DedupPerceptual", new DedupPerceptual(dedup.perceptual(), dedup.keep())),
+              removed,
+              stats);
+    }
+    if (r.augment() != null) {
+      PCollectionTuple augmented =
+          images.apply("AugmentImages", new AugmentImages(r.augment(), r.seed(), report));
+      images = augmented.get(Tags.IMAGES);
+      counts.add(augmented.get(AugmentText.COUNTS));
+      dead.add(augmented.get(Tags.DEAD));
+      if (report) stats.add(augmented.get(Tags.STATS));
+    }
+    if (report) stats.add(ObserveImages.kept(images));
+
+    int rows = r.output().shardRows();
+    String compression = r.output().compression();
+    images.apply(
+        "WriteShards",
+        new WriteShards<>(
+            "write",
+            out.resolve(CurationPipeline.SHARDS).toString(),
+            rows,
+            r.output().shardBytes(),
+            (ImageDoc d) -> (long) d.bytes().length,
+            ImageDoc.CODER,
+            ImageDoc::id,
+            ParquetSinks.images(compression)));
+    CurationPipeline.Audit audit =
+        CurationPipeline.writeAudit(removed, dead, out, rows, compression, counts);
+    if (report) {
+      stats.add(Observe.removed(audit.removed(), r.seed()));
+      stats.add(Observe.dead(audit.dead(), r.seed()));
+      PCollectionList.of(stats)
+          .apply("AllStats", Flatten.pCollections())
+          .apply("Summarise", new Observe.Write(work.resolve(CurationPipeline.STATS).toString()));
+    }
+    counts.add(images.apply("KeptKeys", Tally.keys((ImageDoc d) -> "kept")));
+    counts.add(
+        images.apply(
+            "KeptBytes",
+            Tally.sum(CurationPipeline.KEPT_BYTES, (ImageDoc d) -> (long) d.bytes().length)));
+    PCollectionList.of(counts)
+        .apply("AllKeys", Flatten.pCollections())
+        .apply("Tally", new Tally(work.resolve(CurationPipeline.TALLY).toString()));
+  }
+
+  private static PCollection<ImageDoc> keep(
+      PCollectionTuple t,
+      List<PCollection<RemovedDoc>> removed,
+      List<PCollection<RunStats>> stats) {
+    if (t.has(Tags.REMOVED)) removed.add(t.get(Tags.REMOVED));
+    if (t.has(Tags.STATS)) stats.add(t.get(Tags.STATS));
+    return t.get(Tags.IMAGES);
+  }
+}

@@ -1,0 +1,182 @@
+package dev.sluice.pipelines.steps;
+
+import dev.sluice.pipelines.model.DeadLetter;
+import dev.sluice.pipelines.model.IdRef;
+import dev.sluice.pipelines.model.ImageDoc;
+import dev.sluice.quality.image.ImageDecoder;
+import dev.sluice.quality.image.ImageRejected;
+import dev.sluice.quality.image.ImageRules;
+import dev.sluice.quality.image.ImageSignals;
+import dev.sluice.quality.image.PerceptualHash;
+import dev.sluice.quality.rules.Rejection;
+import dev.sluice.report.RunStats;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.windowing.GlobalWindow;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionTuple;
+import org.apache.beam.sdk.values.PCollectionView;
+
+/**
+ * Everything done to one image, in one ParDo (as {@link PerDocument} for text): the duplicate-id check, decode
+ * ({@link ImageDecoder}: a rejected input is a dead letter of stage {@code decode} with the decoder's reason), the
+ * signals ({@link ImageSignals}) and the recipe's quality.image rules ({@link ImageRules}: a failed rule is a removed
+ * row and the counter {@code filtered:image.<rule>}), the perceptual hashes, and the bytes the shard will hold: the
+ * input's own when it is a JPEG or PNG that decoding did not transform (no EXIF rotation, no alpha), else PNG.
+ */
+public final class AnalyzeImages extends PTransform<PCollection<ImageDoc>, PCollectionTuple> {
+  public static final String STAGE = "decode";
+  static final Fanout.Outputs OUTPUTS =
+      Fanout.Outputs.of(Tags.IMAGES, Tags.REMOVED, Tags.DEAD, Tags.STATS);
+  private final Map<String, Object> decode;
+  private final Map<String, Object> quality;
+  private final PCollectionView<Map<String, String>> losers;
+  private final boolean report;
+
+  /**
+   * @param decode input.decode as the recipe wrote it; @param quality quality.image, or null for no rules
+   */
+  public AnalyzeImages(
+      Map<String, Object> decode,
+      Map<String, Object> quality,
+      PCollectionView<Map<String, String>> losers,
+      boolean report) {
+    this.decode = decode == null ? new HashMap<>() : new HashMap<>(decode);
+    this.quality = quality == null ? null : new HashMap<>(quality);
+    this.losers = losers;
+    this.report = report;
+  }
+
+  @Override
+  public PCollectionTuple expand(PCollection<ImageDoc> images) {
+    return Fanout.split(
+        images.apply("Analyse", ParDo.of(new AnalyseFn(this)).withSideInputs(losers)), OUTPUTS);
+  }
+
+  static final class AnalyseFn extends DoFn<ImageDoc, Fanout.Tagged> {
+    private final HashMap<String, Object> decode;
+    private final HashMap<String, Object> quality;
+    private final PCollectionView<Map<String, String>> losersView;
+    private final boolean report;
+    private final StageClock decodeClock = new StageClock(STAGE);
+    private final StageClock qualityClock = new StageClock("quality");
+    private final StageClock hashClock =
+        new StageClock(STAGE); // hashes and re-encoding count as decode
+    private transient ImageDecoder.Settings settings;
+    private transient ImageRules rules;
+    private transient Fanout.Emitter emit;
+    private transient Map<String, String> losers;
+    private transient RunStats stats;
+
+    AnalyseFn(AnalyzeImages t) {
+      this.decode = new HashMap<>(t.decode);
+      this.quality = t.quality == null ? null : new HashMap<>(t.quality);
+      this.losersView = t.losers;
+      this.report = t.report;
+    }
+
+    @Setup
+    public void setup() {
+      settings = ImageDecoder.Settings.from(decode);
+      rules = quality == null ? null : ImageRules.from(quality);
+      emit = OUTPUTS.emitter();
+    }
+
+    @ProcessElement
+    public void process(ProcessContext c) {
+      ImageDoc in = c.element();
+      if (losers == null) losers = c.sideInput(losersView);
+      String lost = losers.isEmpty() ? null : losers.get(IdRef.recordKey(in.source(), in.pos()));
+      if (lost != null) {
+        c.output(emit.of(Tags.DEAD, dead("parse", "duplicate_id", lost, in)));
+        return;
+      }
+      long t = decodeClock.start();
+      var decoded = decodeOrNull(in, c);
+      decodeClock.stop(t);
+      if (decoded == null) return;
+      t = qualityClock.start();
+      var pixels = decoded.pixels();
+      var values = ImageSignals.measure(pixels, in.bytes(), decoded.sourceFormat());
+      Map<String, Double> signals = values.asMap();
+      if (report) {
+        RunStats s = stats();
+        s.docsIn++;
+        s.bytesIn += in.bytes().length;
+        for (Map.Entry<String, Double> e : signals.entrySet())
+          if (e.getValue() != null)
+            RunStats.addTo(s.signalsIn, "image." + e.getKey(), e.getValue());
+      }
+      Optional<Rejection> rejected = rules == null ? Optional.empty() : rules.check(values);
+      qualityClock.stop(t);
+      if (rejected.isPresent()) {
+        Rejection r = rejected.get();
+        String rule = r.rule().startsWith("image.") ? r.rule() : "image." + r.rule();
+        c.output(emit.of(Tags.REMOVED, in.removed("quality", rule, null, r.value())));
+        return;
+      }
+      t = hashClock.start();
+      String src = decoded.sourceFormat();
+      boolean asIs =
+          (src.equals("jpeg") || src.equals("png"))
+              && decoded.orientation() <= 1
+              && !decoded.hadAlpha();
+      byte[] encoded = asIs ? in.bytes() : ImageDecoder.encodePng(pixels);
+      ImageDoc out =
+          in.analysed(
+              encoded,
+              asIs ? src : "png",
+              pixels.width(),
+              pixels.height(),
+              pixels.channels(),
+              src,
+              signals,
+              decoded.pixelSha256(),
+              PerceptualHash.phash(pixels),
+              PerceptualHash.dhash(pixels));
+      hashClock.stop(t);
+      c.output(emit.of(Tags.IMAGES, out));
+    }
+
+    private ImageDecoder.Decoded decodeOrNull(ImageDoc in, ProcessContext c) {
+      try {
+        return ImageDecoder.decode(in.bytes(), in.id(), settings);
+      } catch (ImageRejected e) {
+        c.output(emit.of(Tags.DEAD, dead(STAGE, e.reason(), e.detail(), in)));
+        return null;
+      } catch (RuntimeException e) {
+        // a decoder bug must not end the run: the image is a dead letter with what went wrong
+        c.output(emit.of(Tags.DEAD, dead(STAGE, "undecodable", "the decoder failed: " + e, in)));
+        return null;
+      }
+    }
+
+    private static DeadLetter dead(String stage, String reason, String detail, ImageDoc in) {
+      return DeadLetter.of(stage, reason, detail, in.source(), in.location(), in.pos(), in.bytes());
+    }
+
+    private RunStats stats() {
+      if (stats == null) stats = new RunStats();
+      return stats;
+    }
+
+    @FinishBundle
+    public void finish(FinishBundleContext c) {
+      losers = null;
+      decodeClock.flush();
+      qualityClock.flush();
+      hashClock.flush();
+      if (stats != null) {
+        c.output(
+            emit.of(Tags.STATS, stats),
+            GlobalWindow.INSTANCE.maxTimestamp(),
+            GlobalWindow.INSTANCE);
+        stats = null;
+      }
+    }
+  }
+}

@@ -1,0 +1,184 @@
+package dev.sluice.pipelines.steps;
+
+import dev.sluice.pipelines.model.Cluster;
+import dev.sluice.pipelines.model.ImageDoc;
+import dev.sluice.quality.dedup.KeepPolicy;
+import dev.sluice.quality.dedup.NearDedupConfig;
+import dev.sluice.quality.image.HammingLsh;
+import dev.sluice.quality.image.PerceptualDedupSettings;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.beam.sdk.coders.AtomicCoder;
+import org.apache.beam.sdk.coders.BigEndianLongCoder;
+import org.apache.beam.sdk.coders.Coder;
+import org.apache.beam.sdk.coders.KvCoder;
+import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.GroupByKey;
+import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.values.KV;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionTuple;
+import org.apache.beam.sdk.values.TupleTagList;
+
+/**
+ * Perceptual dedup, distributed as text near dedup is ({@link DedupNear}, whose cluster steps it shares): each
+ * image's 64-bit hash (the pHash, or the dHash with {@code hash: dhash}) is cut into LSH bands
+ * ({@link HammingLsh#bandKeys}: threshold + 1 bands by default, so no pair within the threshold is missed); images
+ * that share a band key meet in one group, where every pair is verified against the Hamming threshold
+ * ({@link PerceptualDedupSettings#duplicates}; with {@code hash: both}, both hashes); the verified pairs' connected
+ * components ({@link ConnectedComponents}) each keep one survivor by the keep policy, and the rest are removed as
+ * {@code duplicate.perceptual} pointing at it. No all-pairs comparison: only images that collide in a band are
+ * compared.
+ */
+public final class DedupPerceptual extends PTransform<PCollection<ImageDoc>, PCollectionTuple> {
+  public static final String STAGE = "dedup_perceptual";
+  static final Fanout.Outputs OUTPUTS = Fanout.Outputs.of(Tags.IMAGES, Tags.REMOVED, Tags.STATS);
+  private final HashMap<String, Object> settings;
+  private final KeepPolicy policy;
+
+  /** @param settings dedup.perceptual as the recipe wrote it ({} for the defaults) */
+  public DedupPerceptual(Map<String, Object> settings, KeepPolicy policy) {
+    this.settings = new HashMap<>(settings);
+    this.policy = policy;
+  }
+
+  @Override
+  public PCollectionTuple expand(PCollection<ImageDoc> images) {
+    PCollectionTuple candidates =
+        images
+            .apply("BandKeys", ParDo.of(new BandFn(settings)))
+            .setCoder(KvCoder.of(BigEndianLongCoder.of(), Hashed.CODER))
+            .apply("GroupByBand", GroupByKey.create())
+            .apply(
+                "VerifiedPairs",
+                ParDo.of(new PairsFn(settings))
+                    .withOutputTags(DedupNear.PAIR_TAG, TupleTagList.of(DedupNear.MEMBER_TAG)));
+    PCollection<KV<String, Cluster>> clusters =
+        DedupNear.clusters(
+            DedupNear.distinctPairs(candidates),
+            DedupNear.oneMemberPerId(candidates),
+            NearDedupConfig.defaults().componentRounds(),
+            policy);
+    return DedupNear.applyClusters(
+        images, ImageDoc.CODER, Tags.IMAGES, OUTPUTS, clusters, STAGE, "perceptual");
+  }
+
+  /** The component rounds (text's default), for the message when they do not suffice. */
+  public static int rounds() {
+    return NearDedupConfig.defaults().componentRounds();
+  }
+
+  /** An image's keep-policy view with its two hashes: what a band group holds. */
+  public record Hashed(KeepPolicy.Member member, long phash, long dhash) implements Serializable {
+    static final Coder<Hashed> CODER =
+        new AtomicCoder<>() {
+          @Override
+          public void encode(Hashed h, OutputStream out) throws IOException {
+            Cluster.MEMBER_CODER.encode(h.member(), out);
+            DataOutputStream d = new DataOutputStream(out);
+            d.writeLong(h.phash());
+            d.writeLong(h.dhash());
+            d.flush();
+          }
+
+          @Override
+          public Hashed decode(InputStream in) throws IOException {
+            KeepPolicy.Member m = Cluster.MEMBER_CODER.decode(in);
+            DataInputStream d = new DataInputStream(in);
+            return new Hashed(m, d.readLong(), d.readLong());
+          }
+
+          @Override
+          public void verifyDeterministic() {}
+        };
+  }
+
+  static final class BandFn extends DoFn<ImageDoc, KV<Long, Hashed>> {
+    private final HashMap<String, Object> settings;
+    private final StageClock clock = new StageClock(STAGE);
+    private transient PerceptualDedupSettings s;
+    private transient HammingLsh lsh;
+
+    BandFn(HashMap<String, Object> settings) {
+      this.settings = settings;
+    }
+
+    @Setup
+    public void setup() {
+      s = PerceptualDedupSettings.from(settings);
+      lsh = s.lsh();
+    }
+
+    @ProcessElement
+    public void process(@Element ImageDoc d, OutputReceiver<KV<Long, Hashed>> out) {
+      long t = clock.start();
+      Hashed h = new Hashed(d.member(), d.phash(), d.dhash());
+      for (long k : lsh.bandKeys(s.bandedHash(d.phash(), d.dhash()))) out.output(KV.of(k, h));
+      clock.stop(t);
+    }
+
+    @FinishBundle
+    public void finish() {
+      clock.flush();
+    }
+  }
+
+  /** Every pair of one band group within the threshold, members in id order; and each member that has one. */
+  static final class PairsFn extends DoFn<KV<Long, Iterable<Hashed>>, KV<String, String>> {
+    private final HashMap<String, Object> settings;
+    private final StageClock clock = new StageClock(STAGE);
+    private transient PerceptualDedupSettings s;
+
+    PairsFn(HashMap<String, Object> settings) {
+      this.settings = settings;
+    }
+
+    @Setup
+    public void setup() {
+      s = PerceptualDedupSettings.from(settings);
+    }
+
+    boolean within(Hashed a, Hashed b) {
+      return s.duplicates(a.phash(), a.dhash(), b.phash(), b.dhash());
+    }
+
+    @ProcessElement
+    public void process(@Element KV<Long, Iterable<Hashed>> group, MultiOutputReceiver out) {
+      List<Hashed> hs = new ArrayList<>();
+      group.getValue().forEach(hs::add);
+      if (hs.size() < 2) return;
+      long t = clock.start();
+      hs.sort(Comparator.comparing((Hashed h) -> h.member().id()));
+      boolean[] paired = new boolean[hs.size()];
+      OutputReceiver<KV<String, String>> pairs = out.get(DedupNear.PAIR_TAG);
+      for (int i = 0; i < hs.size(); i++) {
+        for (int j = i + 1; j < hs.size(); j++) {
+          if (within(hs.get(i), hs.get(j))) {
+            pairs.output(KV.of(hs.get(i).member().id(), hs.get(j).member().id()));
+            paired[i] = paired[j] = true;
+          }
+        }
+      }
+      OutputReceiver<KV<String, KeepPolicy.Member>> members = out.get(DedupNear.MEMBER_TAG);
+      for (int i = 0; i < hs.size(); i++) {
+        if (paired[i]) members.output(KV.of(hs.get(i).member().id(), hs.get(i).member()));
+      }
+      clock.stop(t);
+    }
+
+    @FinishBundle
+    public void finish() {
+      clock.flush();
+    }
+  }
+}

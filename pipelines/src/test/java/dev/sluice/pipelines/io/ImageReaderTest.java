@@ -1,0 +1,179 @@
+package dev.sluice.pipelines.io;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.sluice.pipelines.model.DeadLetter;
+import dev.sluice.pipelines.model.ImageDoc;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.avro.Schema;
+import org.apache.avro.SchemaBuilder;
+import org.apache.avro.generic.GenericData;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
+import org.apache.parquet.avro.AvroParquetWriter;
+import org.apache.parquet.conf.PlainParquetConfiguration;
+import org.apache.parquet.hadoop.ParquetWriter;
+import org.apache.parquet.io.LocalOutputFile;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** WebDataset tars and image Parquet read into image records and dead letters, with labels and ids. */
+class ImageReaderTest {
+  static final Path PHOTOS =
+      Path.of(System.getProperty("sluice.root", "..")).resolve("samples/images/photos");
+  @TempDir Path dir;
+  final List<ImageDoc> images = new ArrayList<>();
+  final List<DeadLetter> dead = new ArrayList<>();
+
+  static byte[] horse() throws IOException {
+    return Files.readAllBytes(PHOTOS.resolve("skimage-horse.png"));
+  }
+
+  static byte[] tar(Map<String, byte[]> members) throws IOException {
+    ByteArrayOutputStream b = new ByteArrayOutputStream();
+    try (TarArchiveOutputStream t = new TarArchiveOutputStream(b)) {
+      for (Map.Entry<String, byte[]> m : members.entrySet()) {
+        TarArchiveEntry e = new TarArchiveEntry(m.getKey());
+        e.setSize(m.getValue().length);
+        t.putArchiveEntry(e);
+        t.write(m.getValue());
+        t.closeArchiveEntry();
+      }
+    }
+    return b.toByteArray();
+  }
+
+  Map<String, byte[]> samples() throws IOException {
+    Map<String, byte[]> m = new LinkedHashMap<>();
+    m.put("shard/a.png", horse());
+    m.put("shard/a.cls", "3\n".getBytes(StandardCharsets.UTF_8));
+    m.put("shard/b.json", "{\"label\": \"cat\"}".getBytes(StandardCharsets.UTF_8));
+    m.put("shard/b.png", horse());
+    m.put("shard/c.txt", "no image here".getBytes(StandardCharsets.UTF_8));
+    m.put("shard/d.png", horse());
+    return m;
+  }
+
+  void read(ImageInput in, Path file) {
+    new ImageReader(in).read(file.toString(), images::add, dead::add);
+  }
+
+  static ImageInput input(String format, Path path) {
+    return ImageInput.from(new LinkedHashMap<>(Map.of("format", format, "path", path.toString())));
+  }
+
+  @Test
+  void webDatasetSamplesWithLabelsAndAMemberWithoutImage() throws IOException {
+    Path f = Files.write(dir.resolve("00000.tar"), tar(samples()));
+    read(input("webdataset", f), f);
+    assertEquals(
+        List.of("shard/a", "shard/b", "shard/d"), images.stream().map(ImageDoc::id).toList());
+    assertEquals(Arrays.asList("3", "cat", null), images.stream().map(ImageDoc::label).toList());
+    assertArrayEquals(horse(), images.get(0).bytes());
+    assertEquals("member shard/b", images.get(1).location());
+    assertEquals(1, dead.size());
+    assertEquals("no_image", dead.get(0).reason());
+    assertEquals("member shard/c", dead.get(0).location());
+    assertEquals(f.toString(), dead.get(0).source());
+  }
+
+  @Test
+  void aTruncatedTarKeepsTheSamplesBeforeAndDeadLettersTheMember() throws IOException {
+    byte[] whole = tar(samples());
+    // cut inside d.png's data: the last member
+    Path f = Files.write(dir.resolve("cut.tar"), Arrays.copyOf(whole, whole.length - 1024 - 5000));
+    read(input("webdataset", f), f);
+    assertEquals(List.of("shard/a", "shard/b"), images.stream().map(ImageDoc::id).toList());
+    assertEquals(2, dead.size(), dead.toString());
+    DeadLetter cut = dead.get(1);
+    assertEquals("read", cut.stage());
+    assertEquals("truncated_file", cut.reason());
+    assertEquals("member shard/d.png", cut.location());
+  }
+
+  @Test
+  void parquetWithHuggingFaceImageStructsLabelsAndIds() throws IOException {
+    Schema image =
+        SchemaBuilder.record("Image")
+            .fields()
+            .requiredBytes("bytes")
+            .optionalString("path")
+            .endRecord();
+    Schema row =
+        SchemaBuilder.record("Row")
+            .fields()
+            .name("image")
+            .type(image)
+            .noDefault()
+            .requiredLong("label")
+            .requiredString("id")
+            .endRecord();
+    Path f = dir.resolve("train.parquet");
+    try (ParquetWriter<GenericRecord> w =
+        AvroParquetWriter.<GenericRecord>builder(new LocalOutputFile(f))
+            .withSchema(row)
+            .withConf(new PlainParquetConfiguration())
+            .build()) {
+      for (int i = 0; i < 3; i++) {
+        GenericRecord img = new GenericData.Record(image);
+        img.put("bytes", ByteBuffer.wrap(horse()));
+        img.put("path", "h" + i + ".png");
+        GenericRecord r = new GenericData.Record(row);
+        r.put("image", img);
+        r.put("label", (long) i);
+        r.put("id", "img-" + i);
+        w.write(r);
+      }
+    }
+    read(input("image_parquet", f), f);
+    assertEquals(List.of("img-0", "img-1", "img-2"), images.stream().map(ImageDoc::id).toList());
+    assertEquals(List.of("0", "1", "2"), images.stream().map(ImageDoc::label).toList());
+    assertEquals("row 2", images.get(1).location());
+    assertArrayEquals(horse(), images.get(2).bytes());
+    assertTrue(dead.isEmpty());
+  }
+
+  @Test
+  void parquetWithABinaryColumnAndNoIdsNamesRowsByFile() throws IOException {
+    Schema row = SchemaBuilder.record("Row").fields().optionalBytes("image").endRecord();
+    Path f = dir.resolve("plain.parquet");
+    try (ParquetWriter<GenericRecord> w =
+        AvroParquetWriter.<GenericRecord>builder(new LocalOutputFile(f))
+            .withSchema(row)
+            .withConf(new PlainParquetConfiguration())
+            .build()) {
+      GenericRecord r = new GenericData.Record(row);
+      r.put("image", ByteBuffer.wrap(horse()));
+      w.write(r);
+      GenericRecord empty = new GenericData.Record(row);
+      empty.put("image", null);
+      w.write(empty);
+    }
+    read(input("image_parquet", f), f);
+    assertEquals(List.of("plain.parquet#1"), images.stream().map(ImageDoc::id).toList());
+    assertEquals(1, dead.size());
+    assertEquals("missing_image", dead.get(0).reason());
+    assertEquals("row 2", dead.get(0).location());
+  }
+
+  @Test
+  void anEmptyTarIsOneDeadLetter() throws IOException {
+    Path f = Files.write(dir.resolve("empty.tar"), new byte[0]);
+    read(input("webdataset", f), f);
+    assertTrue(images.isEmpty());
+    assertEquals("empty_file", dead.get(0).reason());
+  }
+}

@@ -1,0 +1,138 @@
+package dev.sluice.pipelines.run;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.sluice.schemas.Manifest;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * WebDataset shards through the whole pipeline with offline augmentation: a sample without an image and a
+ * truncated shard are dead letters, every copy is counted, and the accounting and the bytes hold on a second run.
+ */
+class ImageFormatsRunTest {
+  static final Path FASHION =
+      Path.of(System.getProperty("sluice.root", "..")).resolve("samples/images/fashion-mnist-1k");
+  @TempDir Path dir;
+
+  Path shards() throws IOException {
+    Path in = Files.createDirectories(dir.resolve("wds"));
+    List<Path> files;
+    try (Stream<Path> s = Files.walk(FASHION)) {
+      files = s.filter(Files::isRegularFile).sorted().limit(30).toList();
+    }
+    for (int shard = 0; shard < 2; shard++) {
+      Path tar = in.resolve(String.format("shard-%05d.tar", shard));
+      try (TarArchiveOutputStream t = new TarArchiveOutputStream(Files.newOutputStream(tar))) {
+        for (int i = shard * 15; i < shard * 15 + 15; i++) {
+          String key = "s" + i;
+          Path f = files.get(i);
+          put(t, key + ".png", Files.readAllBytes(f));
+          put(
+              t,
+              key + ".cls",
+              f.getParent().getFileName().toString().getBytes(StandardCharsets.UTF_8));
+        }
+        put(t, "lonely.json", "{\"label\": 1}".getBytes(StandardCharsets.UTF_8));
+      }
+    }
+    byte[] whole = Files.readAllBytes(in.resolve("shard-00001.tar"));
+    Files.write(in.resolve("shard-00002.tar"), Arrays.copyOf(whole, whole.length / 2));
+    return in;
+  }
+
+  static void put(TarArchiveOutputStream t, String name, byte[] b) throws IOException {
+    TarArchiveEntry e = new TarArchiveEntry(name);
+    e.setSize(b.length);
+    t.putArchiveEntry(e);
+    t.write(b);
+    t.closeArchiveEntry();
+  }
+
+  Map<String, Object> recipe(Path in, Path out) {
+    Map<String, Object> r = new LinkedHashMap<>();
+    r.put("name", "wds");
+    r.put("seed", 7);
+    r.put("input", new LinkedHashMap<>(Map.of("format", "webdataset", "path", in + "/*.tar")));
+    r.put("dedup", new LinkedHashMap<>(Map.of("exact", true)));
+    r.put("augment", Map.of("image", Map.of("copies", 2, "policy", "trivialaugment")));
+    r.put("output", new LinkedHashMap<>(Map.of("path", out.toString())));
+    return r;
+  }
+
+  @Test
+  void webDatasetWithAugmentationAddsUpAndRepeats() throws IOException {
+    Path in = shards();
+    RunSummary run = ImageRuns.run(recipe(in, dir.resolve("out")), dir.resolve("out"));
+    Manifest.Counts c = run.manifest().counts();
+    assertTrue(c.balanced(), c.toString());
+    ImageRuns.Outcome o = ImageRuns.read(dir.resolve("out"));
+    // 2 whole shards of 15 + the lonely member each, the truncated copy of shard 1 (its first
+    // samples are read,
+    // then one read.truncated_file dead letter); the copies of shard 1's samples there are
+    // duplicate ids
+    assertEquals(c.dead_letter(), o.dead().size());
+    long noImage = o.dead().stream().filter(d -> "no_image".equals(d.get("reason"))).count();
+    assertEquals(2, noImage);
+    assertEquals(
+        1,
+        o.dead().stream().filter(d -> "truncated_file".equals(d.get("reason"))).count(),
+        o.dead().toString());
+    long dupIds = o.dead().stream().filter(d -> "duplicate_id".equals(d.get("reason"))).count();
+    assertTrue(dupIds > 0);
+    long originals =
+        o.kept().values().stream().filter(k -> k.get("augmented_from") == null).count();
+    assertEquals(30, originals);
+    assertEquals(c.kept() - originals, c.augmented());
+    assertTrue(c.augmented() > 0);
+    Map<String, Object> copy = o.kept().get("s3#aug1");
+    if (copy == null) copy = o.kept().get("s3#aug2");
+    assertNotNull(copy, o.kept().keySet().toString());
+    assertEquals("s3", copy.get("augmented_from"));
+    assertEquals("png", copy.get("format"));
+    assertEquals(o.kept().get("s3").get("label"), copy.get("label"));
+    assertTrue(!((List<?>) copy.get("augment_ops")).isEmpty());
+    assertNotNull(run.manifest().augment());
+
+    RunSummary again = ImageRuns.run(recipe(in, dir.resolve("again")), dir.resolve("again"));
+    assertEquals(ImageRuns.hashes(run.manifest()), ImageRuns.hashes(again.manifest()));
+    assertEquals(run.manifest().counts(), again.manifest().counts());
+  }
+
+  @Test
+  void aFailedRuleIsCountedAndRemovedWithItsValue() throws IOException {
+    Path in = Files.createDirectories(dir.resolve("small/0-t-shirt"));
+    try (Stream<Path> s = Files.list(FASHION.resolve("0-t-shirt"))) {
+      for (Path f : s.sorted().limit(5).toList()) Files.copy(f, in.resolve(f.getFileName()));
+    }
+    Map<String, Object> r = new LinkedHashMap<>();
+    r.put("name", "rules");
+    r.put(
+        "input",
+        new LinkedHashMap<>(Map.of("format", "image_folder", "path", in.getParent().toString())));
+    r.put("quality", Map.of("image", Map.of("min_width", 29)));
+    r.put("output", new LinkedHashMap<>(Map.of("path", dir.resolve("rules").toString())));
+    RunSummary run = ImageRuns.run(r, dir.resolve("rules"));
+    assertEquals(Map.of("image.min_width", 5L), run.manifest().counts().filtered());
+    ImageRuns.Outcome o = ImageRuns.read(dir.resolve("rules"));
+    assertEquals(5, o.removed().size());
+    Map<String, Object> row = o.removed().get(0);
+    assertEquals("quality", row.get("stage"));
+    assertEquals("image.min_width", row.get("reason"));
+    assertEquals(28.0, row.get("score"));
+    assertTrue(((String) row.get("id")).startsWith("0-t-shirt/"));
+  }
+}

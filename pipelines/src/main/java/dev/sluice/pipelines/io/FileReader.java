@@ -19,6 +19,7 @@ public final class FileReader {
   private final InputSettings settings;
   private final InputFormat format;
   private final RecordParser parser;
+  private FieldTypes observed = new FieldTypes();
 
   public FileReader(InputSettings settings) {
     this.settings = settings;
@@ -60,7 +61,7 @@ public final class FileReader {
               (byte[]) null));
       return;
     }
-    Records records = new Records(file, settings, parser, docs, dead);
+    Records records = new Records(file, settings, parser, docs, dead, observed);
     try {
       format.read(file, records);
     } catch (IOException e) {
@@ -85,6 +86,13 @@ public final class FileReader {
       dead.accept(
           DeadLetter.of(STAGE, "empty_file", format.emptyDetail(), file, "file", 0, (byte[]) null));
     }
+  }
+
+  /** The types of the input fields of every document read since the last call (then starts afresh). */
+  public FieldTypes takeObserved() {
+    FieldTypes out = observed;
+    observed = new FieldTypes();
+    return out;
   }
 
   static boolean isBlank(byte[] b) {

@@ -7,6 +7,7 @@ import dev.sluice.core.cli.RunFailedException;
 import dev.sluice.core.config.RecipeFile;
 import dev.sluice.pipelines.history.HistoryIndex;
 import dev.sluice.pipelines.history.ShardRows;
+import dev.sluice.pipelines.io.InputColumns;
 import dev.sluice.pipelines.recipe.Recipe;
 import dev.sluice.pipelines.steps.ConnectedComponents;
 import dev.sluice.pipelines.steps.Observe;
@@ -126,6 +127,9 @@ public final class Curation {
             tally.getOrDefault(CurationPipeline.KEPT_BYTES, 0L),
             rows,
             recipe.output().shardBytes());
+    InputColumns columns = InputColumns.read(dir.work().resolve(CurationPipeline.FIELDS));
+    columns.warnings().forEach(LOG::warn);
+    dir.withColumns(columns);
     dir.fillEmpty(CurationPipeline.SHARDS, Math.max(1, shardCount), "docs");
     long removedRows = counts.filteredTotal() + counts.duplicateTotal();
     dir.fillEmpty(CurationPipeline.REMOVED, WriteShards.shardCount(removedRows, rows), "removed");
@@ -164,7 +168,8 @@ public final class Curation {
             Math.round(wall * 1000) / 1000.0,
             recipe.seed(),
             RunAccounting.augmentCounts(recipe, tally),
-            RunAccounting.curriculum(recipe, reference));
+            RunAccounting.curriculum(recipe, reference),
+            columns.manifest());
     if (report) {
       long r0 = System.nanoTime();
       Map<String, List<Double>> thresholds = new TreeMap<>();

@@ -22,6 +22,18 @@ import org.apache.parquet.io.LocalInputFile;
 final class ParquetFormat implements InputFormat {
   private static final long serialVersionUID = 1L;
 
+  /**
+   * A standard three-level LIST (pyarrow, DuckDB, Spark) is read as a list of its elements, not as a list of
+   * one-field records: {@code list<string>} stays {@code list<string>} in the shards.
+   */
+  private static final PlainParquetConfiguration CONF = conf();
+
+  private static PlainParquetConfiguration conf() {
+    PlainParquetConfiguration c = new PlainParquetConfiguration();
+    c.set("parquet.avro.add-list-element-records", "false");
+    return c;
+  }
+
   @Override
   public String name() {
     return "parquet";
@@ -46,9 +58,7 @@ final class ParquetFormat implements InputFormat {
     out.trackPosition(
         () -> new Records.Position("row " + (row[0] + 1), "row " + (row[0] + 1), row[0] + 1, null));
     try (ParquetReader<GenericRecord> reader =
-        AvroParquetReader.<GenericRecord>builder(
-                new LocalInputFile(Path.of(file)), new PlainParquetConfiguration())
-            .build()) {
+        AvroParquetReader.<GenericRecord>builder(new LocalInputFile(Path.of(file)), CONF).build()) {
       GenericRecord r;
       while ((r = reader.read()) != null) {
         row[0]++;

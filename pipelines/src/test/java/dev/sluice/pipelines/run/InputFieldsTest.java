@@ -82,7 +82,9 @@ class InputFieldsTest {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("name", "fields");
     m.put("input", input);
-    m.put("quality", Map.of("rules", List.of("gopher_quality"), "gopher_quality", Map.of("min_doc_words", 5)));
+    m.put(
+        "quality",
+        Map.of("rules", List.of("gopher_quality"), "gopher_quality", Map.of("min_doc_words", 5)));
     m.put("dedup", Map.of("exact", true));
     m.put("output", Map.of("path", out.toString(), "shard_rows", 5));
     Recipe r = Recipe.from(m);

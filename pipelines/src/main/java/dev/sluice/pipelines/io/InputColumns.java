@@ -179,7 +179,12 @@ public final class InputColumns implements Serializable {
       fields.add(new Schema.Field(f.name(), f.schema(), f.doc(), f.defaultVal()));
     }
     for (Column c : columns) {
-      Schema type = Schema.createUnion(Schema.create(Schema.Type.NULL), avroType(c.type()));
+      Schema type =
+          Schema.createUnion(
+              Schema.create(Schema.Type.NULL),
+              c.type().startsWith(FieldTypes.AVRO)
+                  ? ValueConverter.scoped(parsed().get(c.type()), "dev.sluice.input." + c.column())
+                  : avroType(c.type()));
       fields.add(
           new Schema.Field(
               c.column(), type, "input field '" + c.input() + "'", JsonProperties.NULL_VALUE));
@@ -189,7 +194,6 @@ public final class InputColumns implements Serializable {
   }
 
   private Schema avroType(String type) {
-    if (type.startsWith(FieldTypes.AVRO)) return parsed().get(type);
     if (type.startsWith("list<")) {
       Schema element = avroType(type.substring(5, type.length() - 1));
       return Schema.createArray(Schema.createUnion(Schema.create(Schema.Type.NULL), element));

@@ -121,6 +121,34 @@ final class ValueConverter {
     return out.toByteArray();
   }
 
+  /**
+   * The schema with every record, enum and fixed type given a namespace of its own place ({@code ns} and the
+   * field path), so that two carried columns (from different files, say) whose types share a name cannot clash
+   * when they become columns of one shard schema ("Can't redefine"); the values do not depend on names.
+   */
+  static Schema scoped(Schema s, String ns) {
+    Schema out =
+        switch (s.getType()) {
+          case RECORD -> {
+            List<Schema.Field> fields = new ArrayList<>();
+            for (Schema.Field f : s.getFields()) {
+              fields.add(
+                  new Schema.Field(
+                      f.name(), scoped(f.schema(), ns + "." + f.name()), f.doc(), f.defaultVal()));
+            }
+            yield Schema.createRecord(s.getName(), s.getDoc(), ns, s.isError(), fields);
+          }
+          case ARRAY -> Schema.createArray(scoped(s.getElementType(), ns));
+          case MAP -> Schema.createMap(scoped(s.getValueType(), ns));
+          case UNION -> Schema.createUnion(s.getTypes().stream().map(t -> scoped(t, ns)).toList());
+          case ENUM -> Schema.createEnum(s.getName(), s.getDoc(), ns, s.getEnumSymbols());
+          case FIXED -> Schema.createFixed(s.getName(), s.getDoc(), ns, s.getFixedSize());
+          default -> s;
+        };
+    if (out != s && s.getLogicalType() != null) s.getLogicalType().addToSchema(out);
+    return out;
+  }
+
   /** False for a schema with a MAP or a union of several types anywhere (datasets has no dtype for them). */
   static boolean carriable(String json) {
     return json != null && carriable(new Schema.Parser().parse(json), 0);

@@ -219,6 +219,30 @@ class InputFieldsTest {
         w.write(r);
       }
     }
+    // a second file whose own column has a struct type of the same name, with other fields
+    Schema other = SchemaBuilder.record("meta").fields().requiredLong("n").endRecord();
+    Schema second =
+        SchemaBuilder.record("row")
+            .fields()
+            .requiredString("id")
+            .requiredString("text")
+            .name("extra")
+            .type(other)
+            .noDefault()
+            .endRecord();
+    try (ParquetWriter<GenericRecord> w =
+        AvroParquetWriter.<GenericRecord>builder(new LocalOutputFile(in.resolve("b.parquet")))
+            .withSchema(second)
+            .withConf(new PlainParquetConfiguration())
+            .build()) {
+      GenericRecord r = new GenericData.Record(second);
+      GenericRecord e = new GenericData.Record(other);
+      e.put("n", 7L);
+      r.put("id", "q0");
+      r.put("text", text(20));
+      r.put("extra", e);
+      w.write(r);
+    }
     Path out = dir.resolve("pq-out");
     Manifest m = run(in, "parquet", null, out);
     assertEquals("struct<url: string, score: double>", m.input_fields().get("meta").type());
@@ -233,6 +257,10 @@ class InputFieldsTest {
     assertEquals("timestamp-micros", crawled.getLogicalType().getName());
     assertEquals("t4", ((List<?>) g.get("tags")).get(0).toString());
     assertNull(g.get("input_lang"));
+    assertNull(g.get("extra"));
+    GenericRecord q = byId(out, m.shards()).get("q0");
+    assertEquals(7L, ((GenericRecord) q.get("extra")).get("n"));
+    assertNull(q.get("meta"));
   }
 
   @Test

@@ -71,6 +71,9 @@ class InputFieldsTest {
             Map.of("id", "zz-copy", "text", text(1), "url", "https://copy.org")));
     lines.add(
         JSON.writeValueAsString(Map.of("id", "short", "text", "Hi.", "url", "https://s.org")));
+    lines.add(
+        JSON.writeValueAsString(
+            Map.of("id", "zz-near", "text", text(2) + " Indeed so.", "url", "https://near.org")));
     Files.write(jsonl.resolve("a.jsonl"), lines);
   }
 
@@ -85,7 +88,9 @@ class InputFieldsTest {
     m.put(
         "quality",
         Map.of("rules", List.of("gopher_quality"), "gopher_quality", Map.of("min_doc_words", 5)));
-    m.put("dedup", Map.of("exact", true));
+    m.put(
+        "dedup",
+        Map.of("exact", true, "near", Map.of("verify_jaccard", 0.8, "component_rounds", 6)));
     m.put("output", Map.of("path", out.toString(), "shard_rows", 5));
     Recipe r = Recipe.from(m);
     return Curation.run(
@@ -109,7 +114,7 @@ class InputFieldsTest {
     Path out = dir.resolve("all");
     Manifest m = run(jsonl, "jsonl", null, out);
     Map<String, Manifest.InputField> f = m.input_fields();
-    assertEquals(new Manifest.InputField("url", "string", 14), f.get("url"));
+    assertEquals(new Manifest.InputField("url", "string", 15), f.get("url"));
     assertEquals(new Manifest.InputField("year", "double", 11), f.get("year"));
     assertEquals(new Manifest.InputField("tags", "list<long>", 12), f.get("tags"));
     assertEquals(new Manifest.InputField("meta", "json", 12), f.get("meta"));
@@ -138,6 +143,14 @@ class InputFieldsTest {
     assertEquals("https://copy.org", copy.get("url").toString());
     assertEquals("https://f.org/1", kept.get("doc-01").get("url").toString(), "survivor's own");
     assertNull(copy.get("year"));
+    // near duplicates: whichever survives keeps its own url, the removed one its own
+    GenericRecord near =
+        removed.containsKey("zz-near") ? removed.get("zz-near") : removed.get("doc-02");
+    assertEquals("near", near.get("reason").toString());
+    Map<String, String> urls = Map.of("zz-near", "https://near.org", "doc-02", "https://f.org/2");
+    String survivor = near.get("duplicate_of").toString();
+    assertEquals(urls.get(near.get("id").toString()), near.get("url").toString());
+    assertEquals(urls.get(survivor), kept.get(survivor).get("url").toString());
 
     Manifest again = run(jsonl, "jsonl", "all", dir.resolve("all2"));
     assertEquals(shas(m.shards()), shas(again.shards()), "same input, same shards");

@@ -2,6 +2,7 @@
 // Polars (nodejs-polars) and Apache Arrow (apache-arrow, from Polars' IPC), on the kept shards and on removed/.
 // Every column must load with a natural type, and none may be one Hugging Face `datasets` refuses
 // (Features.from_arrow_schema has no dtype for a MAP or a union; `datasets` has no Python wheel here to run).
+// The input's own fields (manifest.input_fields) must be columns of the type the manifest names, with their values.
 // Usage: node consumers.mjs RUN_DIR
 import pl from 'nodejs-polars'
 import { tableFromIPC, Type } from 'apache-arrow'
@@ -85,6 +86,65 @@ if (manifest.shards.length > 0) {
   } catch (e) {
     check(false, `augmentation/curriculum columns in SQL: ${e.message}`)
   }
+}
+// the input's own fields (manifest.input_fields): each is a column of the shards and of removed/ with the type the
+// manifest names in DuckDB and in Arrow (from Polars), holding the values of the documents that had the field
+const duckType = t => t === 'string' || t === 'json' || t === 'enum' ? 'VARCHAR' : t === 'long' ? 'BIGINT'
+  : t === 'int' ? 'INTEGER' : t === 'double' ? 'DOUBLE' : t === 'float' ? 'FLOAT' : t === 'boolean' ? 'BOOLEAN'
+  : t === 'bytes' ? 'BLOB' : t === 'date' ? 'DATE' : /timestamp/.test(t) ? 'TIMESTAMP.*'
+  : t.startsWith('struct<') ? 'STRUCT\\(.*\\)' : t.startsWith('list<') ? duckType(t.slice(5, -1)) + '\\[\\]' : '?'
+const arrowType = t => t === 'string' || t === 'json' ? /Utf8/ : t === 'long' ? /^Int64$/ : t === 'double' ? /^Float64$/
+  : t === 'boolean' ? /^Bool$/ : /timestamp/.test(t) ? /^Timestamp/ : t.startsWith('struct<') ? /^Struct/
+  : t.startsWith('list<') ? /List/ : /./
+// what the CI runs must carry (the samples' own fields; the DuckDB-written Parquet fixture of fixture.mjs)
+const EXPECTED = {
+  quickstart: { category: ['category', 'string'], year: ['year', 'long'], author: ['author', 'string'],
+    party: ['party', 'string'], source: ['input_source', 'string'], lang: ['input_lang', 'string'] },
+  'parquet-fields': { meta: ['meta', 'struct<url: string, year: long>'], crawled: ['crawled', 'local-timestamp-micros'],
+    tags: ['tags', 'list<string>'], ok: ['ok', 'boolean'], source: ['input_source', 'string'] },
+}
+const fields = manifest.input_fields ?? {}
+for (const [name, [column, type]] of Object.entries(EXPECTED[manifest.recipe.name] ?? {})) {
+  check(fields[name]?.column === column && fields[name]?.type === type,
+    `input field ${name}: manifest says ${JSON.stringify(fields[name])}, want column ${column} of type ${type}`)
+}
+const q1 = async sql => (await duck.runAndReadAll(sql)).getRowObjects()[0]
+let nonNull = {}
+for (const [kind, files] of [['shards', manifest.shards], ['removed', manifest.removed ?? []]]) {
+  if (files.length === 0 || Object.keys(fields).length === 0) continue
+  const src = `read_parquet('${join(dir, kind, '*.parquet')}')`
+  const types = Object.fromEntries((await duck.runAndReadAll(`DESCRIBE SELECT * FROM ${src}`)).getRowObjects()
+    .map(o => [o.column_name, String(o.column_type)]))
+  const df = pl.readParquet(join(dir, files[0].path))
+  const arrow = Object.fromEntries(tableFromIPC(df.writeIPC()).schema.fields.map(f => [f.name, String(f.type)]))
+  for (const [name, { column, type }] of Object.entries(fields)) {
+    check(new RegExp('^' + duckType(type) + '$').test(types[column] ?? ''),
+      `${kind}.${column} (input field ${name}, ${type}): DuckDB type ${types[column]}`)
+    check(arrowType(type).test(arrow[column] ?? ''), `${kind}.${column} (input field ${name}, ${type}): Arrow type ${arrow[column]}`)
+    const n = await q1(`SELECT count("${column}") AS n FROM ${src}`)
+    nonNull[name] = (nonNull[name] ?? 0) + Number(n.n)
+  }
+}
+for (const [name, { present }] of Object.entries(fields)) {
+  // every document read with the field is kept or removed, unless it became a dead letter later (or is a copy)
+  const exact = manifest.counts.dead_letter === 0 && !manifest.counts.augmented
+  check(exact ? nonNull[name] === present : nonNull[name] >= 0,
+    `input field ${name}: ${nonNull[name]} non-null values in shards + removed/, manifest present ${present}`)
+}
+try {
+  const shards = `read_parquet('${join(dir, 'shards', '*.parquet')}')`
+  if (manifest.recipe.name === 'quickstart' && manifest.shards.length > 0) {
+    const y = await q1(`SELECT count(*) AS n, count(*) FILTER (WHERE year = CAST(substr(id, 6, 4) AS BIGINT)) AS ok
+        FROM ${shards} WHERE year IS NOT NULL`)
+    check(Number(y.n) > 0 && y.n === y.ok, `year carried on ${y.n} kept rows, right on ${y.ok}`)
+  }
+  if (manifest.recipe.name === 'parquet-fields' && manifest.shards.length > 0) {
+    const s = await q1(`SELECT count(*) AS n, count(*) FILTER (WHERE meta.url = 'https://example.org/sotu/' || id
+        AND len(tags) = 2 AND crawled >= TIMESTAMP '2024-01-01') AS ok FROM ${shards}`)
+    check(Number(s.n) > 0 && s.n === s.ok, `struct/list/timestamp values right on ${s.ok} of ${s.n} kept rows`)
+  }
+} catch (e) {
+  check(false, `input fields in SQL: ${e.message}`)
 }
 for (const f of failures.slice(0, 20)) console.log('FAIL ' + f)
 console.log(`consumers ${dir}: ${failures.length ? failures.length + ' FAILED checks' : 'DuckDB, Polars and Arrow read every column'}; load ms ${JSON.stringify(Object.fromEntries(Object.entries(timings).map(([k, v]) => [k, Math.round(v)])))}`)

@@ -40,6 +40,7 @@ class DatasetCardTest {
         60,
         42,
         null,
+        null,
         null);
   }
 
@@ -95,6 +96,7 @@ class DatasetCardTest {
             m.wall_seconds(),
             m.seed(),
             Map.of("synonym.changed", 1_000L),
+            null,
             null);
     assertTrue(aug.counts().balanced(), aug.counts().toString());
     String card = DatasetCard.render(aug, Map.of("en", 13_345L));

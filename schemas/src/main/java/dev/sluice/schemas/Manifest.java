@@ -7,7 +7,8 @@ import java.util.Map;
  * OUT/manifest.json. Keys in snake_case are the contract of ../DESIGN.md: recipe, recipe_sha256, sluice_version,
  * runner, started, finished, counts, stages, shards. Written last and atomically: its presence means the run is
  * complete. {@code augment} (per-op outcome counts of augment.text) and {@code curriculum} (the difficulty
- * components and the reference model's version) are only there when the recipe has those sections.
+ * components and the reference model's version) are only there when the recipe has those sections;
+ * {@code input_fields} says which input field became which column of which type.
  */
 public record Manifest(
     Map<String, Object> recipe,
@@ -25,7 +26,17 @@ public record Manifest(
     double wall_seconds,
     long seed,
     Map<String, Long> augment,
-    Map<String, Object> curriculum) {
+    Map<String, Object> curriculum,
+    Map<String, InputField> input_fields) {
+
+  /**
+   * One field of the input carried into the shards and removed/ ({@code input_fields}, by input name): the
+   * column it became (renamed when it collides with Sluice's columns or is not a valid column name), its type
+   * ({@code string}, {@code long}, {@code double}, {@code boolean}, {@code list<..>}, {@code json} for JSON text,
+   * or a Parquet input's own type such as {@code timestamp-micros} or {@code struct<..>}), and how many
+   * documents read had a non-null value.
+   */
+  public record InputField(String column, String type, long present) {}
 
   /**
    * input + augmented = kept + dead_letter + sum(filtered) + sum(duplicate), always: {@code augmented} counts the

@@ -19,6 +19,7 @@ public final class FileReader {
   private final InputSettings settings;
   private final InputFormat format;
   private final RecordParser parser;
+  private FieldTypes observed = new FieldTypes();
 
   public FileReader(InputSettings settings) {
     this.settings = settings;
@@ -69,7 +70,7 @@ public final class FileReader {
 
   public void read(String file, Consumer<Doc> docs, Consumer<DeadLetter> dead) {
     if (!usable(file, dead)) return;
-    Records records = new Records(file, settings, parser, docs, dead);
+    Records records = new Records(file, settings, parser, docs, dead, observed);
     try {
       format.read(file, records);
     } catch (IOException e) {
@@ -94,6 +95,13 @@ public final class FileReader {
       dead.accept(
           DeadLetter.of(STAGE, "empty_file", format.emptyDetail(), file, "file", 0, (byte[]) null));
     }
+  }
+
+  /** The types of the input fields of every document read since the last call (then starts afresh). */
+  public FieldTypes takeObserved() {
+    FieldTypes out = observed;
+    observed = new FieldTypes();
+    return out;
   }
 
   static boolean isBlank(byte[] b) {

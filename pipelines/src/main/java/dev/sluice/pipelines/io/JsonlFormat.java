@@ -5,9 +5,13 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sluice.pipelines.model.InputValues;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.HashMap;
+import java.util.Iterator;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * JSON lines ({@code input.format: jsonl}; plain, .gz or .zst): one JSON object per line, strictly one value (a
@@ -155,6 +159,26 @@ final class JsonlFormat implements InputFormat {
           bytes);
       return;
     }
-    out.text(line, "line", id, text.asText(), bytes);
+    out.text(line, "line", id, text.asText(), bytes, carried(node, out));
+  }
+
+  /** The record's other fields that the recipe carries (input.fields), each with its JSON type; nulls left out. */
+  static InputValues carried(JsonNode node, Records out) {
+    InputSettings s = out.settings();
+    if (!s.carriesAny() || node.size() <= 2) return InputValues.NONE;
+    Map<String, Map.Entry<String, byte[]>> values = new HashMap<>();
+    for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> f = it.next();
+      String name = f.getKey();
+      JsonNode v = f.getValue();
+      if (v.isNull() || name.equals(s.idField()) || name.equals(s.textField())) continue;
+      String type = FieldTypes.ofJson(v);
+      if (s.carries(name)) {
+        values.put(name, Map.entry(type, ValueConverter.jsonBytes(v)));
+      } else {
+        out.seen(name, type);
+      }
+    }
+    return InputValues.of(values);
   }
 }

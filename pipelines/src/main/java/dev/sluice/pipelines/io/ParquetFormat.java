@@ -1,8 +1,12 @@
 package dev.sluice.pipelines.io;
 
+import dev.sluice.pipelines.model.InputValues;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.parquet.avro.AvroParquetReader;
@@ -10,9 +14,25 @@ import org.apache.parquet.conf.PlainParquetConfiguration;
 import org.apache.parquet.hadoop.ParquetReader;
 import org.apache.parquet.io.LocalInputFile;
 
-/** Parquet ({@code input.format: parquet}): one record per row, the text and id in named columns. */
+/**
+ * Parquet ({@code input.format: parquet}): one record per row, the text and id in named columns; every other
+ * column (that input.fields carries) travels with the document with its Avro type as it is: timestamps, lists
+ * and structs included.
+ */
 final class ParquetFormat implements InputFormat {
   private static final long serialVersionUID = 1L;
+
+  /**
+   * A standard three-level LIST (pyarrow, DuckDB, Spark) is read as a list of its elements, not as a list of
+   * one-field records: {@code list<string>} stays {@code list<string>} in the shards.
+   */
+  private static final PlainParquetConfiguration CONF = conf();
+
+  private static PlainParquetConfiguration conf() {
+    PlainParquetConfiguration c = new PlainParquetConfiguration();
+    c.set("parquet.avro.add-list-element-records", "false");
+    return c;
+  }
 
   @Override
   public String name() {
@@ -34,12 +54,11 @@ final class ParquetFormat implements InputFormat {
     String textField = out.settings().textField();
     String idField = out.settings().idField();
     long[] row = {0};
+    Map<Schema, Map<String, Map.Entry<Schema, String>>> types = new HashMap<>();
     out.trackPosition(
         () -> new Records.Position("row " + (row[0] + 1), "row " + (row[0] + 1), row[0] + 1, null));
     try (ParquetReader<GenericRecord> reader =
-        AvroParquetReader.<GenericRecord>builder(
-                new LocalInputFile(Path.of(file)), new PlainParquetConfiguration())
-            .build()) {
+        AvroParquetReader.<GenericRecord>builder(new LocalInputFile(Path.of(file)), CONF).build()) {
       GenericRecord r;
       while ((r = reader.read()) != null) {
         row[0]++;
@@ -66,12 +85,46 @@ final class ParquetFormat implements InputFormat {
               row[0],
               raw);
         } else {
-          out.text(row[0], "row", id == null ? null : id.toString(), text.toString(), raw);
+          String idText = id == null ? null : id.toString();
+          out.text(row[0], "row", idText, text.toString(), raw, carried(r, out, types));
         }
       }
     } catch (RuntimeException e) {
       throw new IOException(
           e.getMessage(), e); // a corrupt page or footer: Parquet's decoders throw unchecked
     }
+  }
+
+  /** The row's carried columns as Avro bytes with their type; the types worked out once per file schema. */
+  private static InputValues carried(
+      GenericRecord r, Records out, Map<Schema, Map<String, Map.Entry<Schema, String>>> types) {
+    InputSettings s = out.settings();
+    if (!s.carriesAny()) return InputValues.NONE;
+    Map<String, Map.Entry<Schema, String>> columns =
+        types.computeIfAbsent(
+            r.getSchema(),
+            schema -> {
+              Map<String, Map.Entry<Schema, String>> m = new LinkedHashMap<>();
+              for (Schema.Field f : schema.getFields()) {
+                if (f.name().equals(s.idField()) || f.name().equals(s.textField())) continue;
+                Schema nonNull = ValueConverter.nonNull(f.schema());
+                String type = ValueConverter.typeOf(nonNull);
+                out.schema(type, nonNull.toString());
+                m.put(f.name(), Map.entry(nonNull, type));
+              }
+              return m;
+            });
+    Map<String, Map.Entry<String, byte[]>> values = new HashMap<>();
+    for (Map.Entry<String, Map.Entry<Schema, String>> c : columns.entrySet()) {
+      Object v = r.get(c.getKey());
+      if (v == null) continue;
+      String type = c.getValue().getValue();
+      if (s.carries(c.getKey())) {
+        values.put(c.getKey(), Map.entry(type, ValueConverter.avroBytes(c.getValue().getKey(), v)));
+      } else {
+        out.seen(c.getKey(), type);
+      }
+    }
+    return InputValues.of(values);
   }
 }

@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.Locale;
-import java.util.function.Function;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
@@ -31,7 +30,11 @@ public final class ParquetSinks {
   }
 
   static GenericRecord document(Doc d) {
-    GenericRecord r = new GenericData.Record(ShardSchema.DOCUMENT);
+    return document(d, ShardSchema.DOCUMENT, InputColumns.NONE);
+  }
+
+  static GenericRecord document(Doc d, Schema schema, InputColumns columns) {
+    GenericRecord r = new GenericData.Record(schema);
     r.put("id", d.id());
     r.put("text", d.text());
     r.put("source", d.source());
@@ -49,6 +52,7 @@ public final class ParquetSinks {
     r.put("augment_ops", d.augmentOps());
     r.put("difficulty", Double.isNaN(d.difficulty()) ? null : d.difficulty());
     r.put("difficulty_components", ShardSchema.difficultyComponents(d.difficultyParts()));
+    columns.put(r, d.input());
     return r;
   }
 
@@ -58,8 +62,9 @@ public final class ParquetSinks {
 
   private static final Schema IMAGE_SIGNALS = Schemas.IMAGE.getField("signals").schema();
 
-  static GenericRecord image(ImageDoc d) {
-    GenericRecord r = new GenericData.Record(Schemas.IMAGE);
+  /** An image row; images carry no input fields yet, so the columns are always {@link InputColumns#NONE}. */
+  static GenericRecord image(ImageDoc d, Schema schema, InputColumns columns) {
+    GenericRecord r = new GenericData.Record(schema);
     r.put("id", d.id());
     r.put("image", java.nio.ByteBuffer.wrap(d.bytes()));
     r.put("format", d.format());
@@ -91,8 +96,8 @@ public final class ParquetSinks {
     return r;
   }
 
-  static GenericRecord removed(RemovedDoc x) {
-    GenericRecord r = new GenericData.Record(Schemas.REMOVED);
+  static GenericRecord removed(RemovedDoc x, Schema schema, InputColumns columns) {
+    GenericRecord r = new GenericData.Record(schema);
     r.put("id", x.id());
     r.put("stage", x.stage());
     r.put("reason", x.reason());
@@ -104,6 +109,7 @@ public final class ParquetSinks {
     r.put("excerpt", x.excerpt());
     r.put("lang", x.lang());
     r.put("lang_score", Double.isNaN(x.langScore()) ? null : x.langScore());
+    columns.put(r, x.input());
     return r;
   }
 
@@ -143,9 +149,16 @@ public final class ParquetSinks {
 
     @Override
     public void write(Iterator<T> rows, Path file) throws IOException {
+      write(rows, file, InputColumns.NONE);
+    }
+
+    @Override
+    public void write(Iterator<T> rows, Path file, InputColumns columns) throws IOException {
+      InputColumns cols = columns == null ? InputColumns.NONE : columns;
+      Schema schema = cols.extend(schema());
       try (ParquetWriter<GenericRecord> w =
           AvroParquetWriter.<GenericRecord>builder(new LocalOutputFile(file))
-              .withSchema(schema())
+              .withSchema(schema)
               .withConf(CONF)
               .withCompressionCodec(
                   CompressionCodecName.valueOf(compression.toUpperCase(Locale.ROOT)))
@@ -155,10 +168,12 @@ public final class ParquetSinks {
               .withDictionaryEncoding("excerpt", false)
               .withDictionaryEncoding("image", false)
               .build()) {
-        while (rows.hasNext()) w.write(toRecord.apply(rows.next()));
+        while (rows.hasNext()) w.write(toRecord.apply(rows.next(), schema, cols));
       }
     }
   }
 
-  interface SerializableFn<T> extends Function<T, GenericRecord>, java.io.Serializable {}
+  interface SerializableFn<T> extends java.io.Serializable {
+    GenericRecord apply(T row, Schema schema, InputColumns columns);
+  }
 }

@@ -3,6 +3,7 @@ package dev.sluice.pipelines.io;
 import com.github.luben.zstd.ZstdInputStream;
 import dev.sluice.pipelines.model.DeadLetter;
 import dev.sluice.pipelines.model.Doc;
+import dev.sluice.pipelines.model.InputValues;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -29,6 +30,7 @@ public final class Records {
   private final RecordParser parser;
   private final Consumer<Doc> docs;
   private final Consumer<DeadLetter> dead;
+  private final FieldTypes observed;
   private long count;
   private boolean fileRejected;
   private Supplier<Position> position =
@@ -39,8 +41,10 @@ public final class Records {
       InputSettings settings,
       RecordParser parser,
       Consumer<Doc> docs,
-      Consumer<DeadLetter> dead) {
+      Consumer<DeadLetter> dead,
+      FieldTypes observed) {
     this.file = file;
+    this.observed = observed;
     this.settings = settings;
     this.parser = parser;
     this.docs = docs;
@@ -77,6 +81,40 @@ public final class Records {
   public void text(long pos, String unit, String id, String text, byte[] raw) {
     count++;
     parser.document(file, pos, unit, id, text, raw, docs, dead);
+  }
+
+  /**
+   * A record's text and the input fields it carries: a document (its fields counted in the run's field types),
+   * or a dead letter when the text cannot be one.
+   */
+  public void text(long pos, String unit, String id, String text, byte[] raw, InputValues values) {
+    if (values.size() == 0) {
+      text(pos, unit, id, text, raw);
+      return;
+    }
+    count++;
+    parser.document(
+        file,
+        pos,
+        unit,
+        id,
+        text,
+        raw,
+        d -> {
+          for (int i = 0; i < values.size(); i++) observed.observe(values.name(i), values.type(i));
+          docs.accept(d.withInput(values));
+        },
+        dead);
+  }
+
+  /** Counts a field's value the record does not carry (input.fields lists others): for the did-you-mean hint. */
+  public void seen(String field, String type) {
+    observed.observe(field, type);
+  }
+
+  /** Registers the Avro schema behind an {@code avro:} type of a carried value. */
+  public void schema(String type, String avroJson) {
+    observed.schema(type, avroJson);
   }
 
   /** A record's raw bytes, decoded strictly as UTF-8 (else an {@code invalid_utf8} dead letter), then as text. */

@@ -10,4 +10,9 @@ public interface ShardSink<T> extends Serializable {
   String extension();
 
   void write(Iterator<T> rows, Path file) throws IOException;
+
+  /** The same, with the columns of the input's own fields (a sink without them ignores them). */
+  default void write(Iterator<T> rows, Path file, InputColumns columns) throws IOException {
+    write(rows, file);
+  }
 }

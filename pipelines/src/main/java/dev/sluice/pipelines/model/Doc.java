@@ -40,6 +40,7 @@ public final class Doc implements Serializable, Curated<Doc> {
   private List<String> augmentOps;
   private double difficulty;
   private double[] difficultyParts;
+  private InputValues input;
 
   public static final Coder<Doc> CODER = new DocCoder();
 
@@ -63,6 +64,7 @@ public final class Doc implements Serializable, Curated<Doc> {
     augmentOps = o.augmentOps;
     difficulty = o.difficulty;
     difficultyParts = o.difficultyParts;
+    input = o.input;
   }
 
   private Doc checked() {
@@ -92,6 +94,7 @@ public final class Doc implements Serializable, Curated<Doc> {
     d.augmentOps = List.of();
     d.difficulty = Double.NaN;
     d.difficultyParts = NO_PARTS;
+    d.input = InputValues.NONE;
     return d.checked();
   }
 
@@ -172,6 +175,17 @@ public final class Doc implements Serializable, Curated<Doc> {
   /** Raw difficulty components in the order of Difficulty.COMPONENTS (NaN: not measured); empty when off. */
   public double[] difficultyParts() {
     return difficultyParts.clone();
+  }
+
+  /** The input's own fields this document carries (none by default); augmented copies keep their original's. */
+  public InputValues input() {
+    return input;
+  }
+
+  public Doc withInput(InputValues values) {
+    Doc d = new Doc(this);
+    d.input = values == null ? InputValues.NONE : values;
+    return d;
   }
 
   public Doc withText(String newText) {
@@ -303,6 +317,7 @@ public final class Doc implements Serializable, Curated<Doc> {
       Wire.writeDouble(out, d.difficulty);
       Wire.writeVarLong(out, d.difficultyParts.length);
       for (double v : d.difficultyParts) Wire.writeDouble(out, v);
+      d.input.write(out);
     }
 
     @Override
@@ -344,6 +359,7 @@ public final class Doc implements Serializable, Curated<Doc> {
       int parts = (int) Wire.readVarLong(in);
       d.difficultyParts = parts == 0 ? NO_PARTS : new double[parts];
       for (int i = 0; i < parts; i++) d.difficultyParts[i] = Wire.readDouble(in);
+      d.input = InputValues.read(in);
       return d.checked();
     }
 

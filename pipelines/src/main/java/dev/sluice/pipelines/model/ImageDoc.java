@@ -225,7 +225,18 @@ public record ImageDoc(
   /** The removal row: the contract columns, no text (chars 0, excerpt empty, lang 'und'). */
   public RemovedDoc removed(String stage, String reason, String duplicateOf, double score) {
     return new RemovedDoc(
-        id, stage, reason, duplicateOf, score, source, location, 0, "", "und", Double.NaN);
+        id,
+        stage,
+        reason,
+        duplicateOf,
+        score,
+        source,
+        location,
+        0,
+        "",
+        "und",
+        Double.NaN,
+        InputValues.NONE);
   }
 
   @Override

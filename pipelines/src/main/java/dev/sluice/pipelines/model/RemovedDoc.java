@@ -9,7 +9,8 @@ import org.apache.beam.sdk.coders.Coder;
 
 /**
  * A document the curation removed: one row of OUT/removed/. {@code reason} is the manifest counter name without
- * its kind: {@code gopher_quality.word_count_min}, {@code language.not_kept}, {@code exact}, {@code near}.
+ * its kind: {@code gopher_quality.word_count_min}, {@code language.not_kept}, {@code exact}, {@code near}. It
+ * keeps the document's input fields, so an audit finds a removed document by its url.
  */
 public record RemovedDoc(
     String id,
@@ -22,7 +23,8 @@ public record RemovedDoc(
     int chars,
     String excerpt,
     String lang,
-    double langScore)
+    double langScore,
+    InputValues input)
     implements Serializable {
   public static final int EXCERPT_CHARS = 200;
   public static final Coder<RemovedDoc> CODER = new RemovedCoder();
@@ -49,12 +51,14 @@ public record RemovedDoc(
         t.length(),
         excerpt,
         d.lang(),
-        d.langScore());
+        d.langScore(),
+        d.input());
   }
 
   public RemovedDoc withDuplicateOf(String survivor) {
     return new RemovedDoc(
-        id, stage, reason, survivor, score, source, location, chars, excerpt, lang, langScore);
+        id, stage, reason, survivor, score, source, location, chars, excerpt, lang, langScore,
+        input);
   }
 
   public boolean isDuplicate() {
@@ -82,6 +86,7 @@ public record RemovedDoc(
       Wire.writeString(out, r.excerpt);
       Wire.writeString(out, r.lang());
       Wire.writeDouble(out, r.langScore());
+      r.input().write(out);
     }
 
     @Override
@@ -97,7 +102,8 @@ public record RemovedDoc(
           (int) Wire.readVarLong(in),
           Wire.readString(in),
           Wire.readString(in),
-          Wire.readDouble(in));
+          Wire.readDouble(in),
+          InputValues.read(in));
     }
 
     @Override

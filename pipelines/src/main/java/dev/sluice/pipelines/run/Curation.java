@@ -7,6 +7,7 @@ import dev.sluice.core.cli.RunFailedException;
 import dev.sluice.core.config.RecipeFile;
 import dev.sluice.pipelines.history.HistoryIndex;
 import dev.sluice.pipelines.history.ShardRows;
+import dev.sluice.pipelines.io.InputColumns;
 import dev.sluice.pipelines.recipe.Recipe;
 import dev.sluice.pipelines.steps.ConnectedComponents;
 import dev.sluice.pipelines.steps.Observe;
@@ -109,6 +110,9 @@ public final class Curation {
             tally.getOrDefault(CurationPipeline.KEPT_BYTES, 0L),
             recipe.output().shardRows(),
             recipe.output().shardBytes());
+    InputColumns columns = InputColumns.read(dir.work().resolve(CurationPipeline.FIELDS));
+    columns.warnings().forEach(LOG::warn);
+    dir.withColumns(columns);
     Sealed sealed = seal(dir, counts, shardCount, recipe.output().shardRows(), "docs");
     List<Manifest.FileEntry> shards = sealed.shards();
     RunStats stats = Observe.read(dir.work().resolve(CurationPipeline.STATS));
@@ -133,7 +137,8 @@ public final class Curation {
             Math.round(wall * 1000) / 1000.0,
             recipe.seed(),
             RunAccounting.augmentCounts(recipe, tally),
-            RunAccounting.curriculum(recipe, reference));
+            RunAccounting.curriculum(recipe, reference),
+            columns.manifest());
     if (report) {
       long r0 = System.nanoTime();
       Map<String, List<Double>> thresholds = new TreeMap<>();

@@ -3,6 +3,7 @@ package dev.sluice.pipelines.run;
 import dev.sluice.core.run.RunDir;
 import dev.sluice.pipelines.history.CheckHistory;
 import dev.sluice.pipelines.io.DeadLetterSink;
+import dev.sluice.pipelines.io.InputColumns;
 import dev.sluice.pipelines.io.ParquetSinks;
 import dev.sluice.pipelines.model.DeadLetter;
 import dev.sluice.pipelines.model.Doc;
@@ -18,6 +19,7 @@ import dev.sluice.pipelines.steps.Normalize;
 import dev.sluice.pipelines.steps.Observe;
 import dev.sluice.pipelines.steps.PerDocument;
 import dev.sluice.pipelines.steps.ReadDocuments;
+import dev.sluice.pipelines.steps.ResolveColumns;
 import dev.sluice.pipelines.steps.ScoreDifficulty;
 import dev.sluice.pipelines.steps.ScoreQuality;
 import dev.sluice.pipelines.steps.Tags;
@@ -47,6 +49,7 @@ public final class CurationPipeline {
   public static final String DEAD_LETTERS = RunDir.DEAD_LETTERS;
   public static final String TALLY = "tally.json";
   public static final String STATS = "stats.json";
+  public static final String FIELDS = "input-fields.json";
 
   /** The tally key of the kept documents' text bytes (UTF-8): with shard_bytes, it sets the shard count. */
   public static final String KEPT_BYTES = "bytes:kept";
@@ -73,6 +76,11 @@ public final class CurationPipeline {
 
     PCollectionTuple read = p.apply("Read", new ReadDocuments(files, r.input()));
     dead.add(read.get(Tags.DEAD));
+    PCollectionView<InputColumns> columns =
+        read.get(ReadDocuments.FIELDS)
+            .apply(
+                "InputFields",
+                new ResolveColumns(r.input().fields(), work.resolve(FIELDS).toString()));
     PCollectionView<Map<String, String>> losers =
         read.get(ReadDocuments.IDS).apply("DedupIds", new DedupIds());
     List<DocStep> perDoc = new ArrayList<>();
@@ -135,15 +143,16 @@ public final class CurationPipeline {
     docs.apply(
         "WriteShards",
         new WriteShards<>(
-            "write",
-            out.resolve(SHARDS).toString(),
-            rows,
-            r.output().shardBytes(),
-            (Doc d) -> Observe.utf8Bytes(d.text()),
-            Doc.CODER,
-            d -> d.id(),
-            ParquetSinks.documents(compression)));
-    Audit audit = writeAudit(removed, dead, out, rows, compression, counts);
+                "write",
+                out.resolve(SHARDS).toString(),
+                rows,
+                r.output().shardBytes(),
+                (Doc d) -> Observe.utf8Bytes(d.text()),
+                Doc.CODER,
+                d -> d.id(),
+                ParquetSinks.documents(compression))
+            .withColumns(columns));
+    Audit audit = writeAudit(removed, dead, out, rows, compression, counts, columns);
     if (report) {
       stats.add(Observe.removed(audit.removed(), r.seed()));
       stats.add(Observe.dead(audit.dead(), r.seed()));
@@ -165,7 +174,7 @@ public final class CurationPipeline {
 
   /**
    * Writes removed/ and dead-letters/ (the audit of every decision, text or image) and adds their outcome keys to
-   * the tally's {@code counts}.
+   * the tally's {@code counts}. {@code columns}: the input fields removed rows carry (null: none, as for images).
    */
   static Audit writeAudit(
       List<PCollection<RemovedDoc>> removed,
@@ -173,18 +182,20 @@ public final class CurationPipeline {
       Path out,
       int rows,
       String compression,
-      List<PCollection<KV<String, Long>>> counts) {
+      List<PCollection<KV<String, Long>>> counts,
+      PCollectionView<InputColumns> columns) {
     PCollection<RemovedDoc> allRemoved =
         PCollectionList.of(removed).apply("AllRemoved", Flatten.pCollections());
-    allRemoved.apply(
-        "WriteRemoved",
+    WriteShards<RemovedDoc> writeRemoved =
         new WriteShards<>(
             "write_removed",
             out.resolve(REMOVED).toString(),
             rows,
             RemovedDoc.CODER,
             x -> x.id(),
-            ParquetSinks.removed(compression)));
+            ParquetSinks.removed(compression));
+    allRemoved.apply(
+        "WriteRemoved", columns == null ? writeRemoved : writeRemoved.withColumns(columns));
     PCollection<DeadLetter> allDead =
         PCollectionList.of(dead).apply("AllDead", Flatten.pCollections());
     allDead.apply(

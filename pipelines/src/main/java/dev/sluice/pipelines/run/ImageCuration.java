@@ -100,6 +100,7 @@ public final class ImageCuration {
             Math.round(wall * 1000) / 1000.0,
             recipe.seed(),
             RunAccounting.imageAugmentCounts(recipe, tally),
+            null,
             null);
     dir.publish(Curation.JSON.writeValueAsString(m));
     LOG.info(

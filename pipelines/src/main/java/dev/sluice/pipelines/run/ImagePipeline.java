@@ -112,7 +112,7 @@ public final class ImagePipeline {
             ImageDoc::id,
             ParquetSinks.images(compression)));
     CurationPipeline.Audit audit =
-        CurationPipeline.writeAudit(removed, dead, out, rows, compression, counts);
+        CurationPipeline.writeAudit(removed, dead, out, rows, compression, counts, null);
     if (report) {
       stats.add(Observe.removed(audit.removed(), r.seed()));
       stats.add(Observe.dead(audit.dead(), r.seed()));

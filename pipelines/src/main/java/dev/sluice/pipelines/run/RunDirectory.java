@@ -3,6 +3,7 @@ package dev.sluice.pipelines.run;
 import dev.sluice.core.io.AtomicFiles;
 import dev.sluice.core.run.RunDir;
 import dev.sluice.pipelines.io.DeadLetterSink;
+import dev.sluice.pipelines.io.InputColumns;
 import dev.sluice.pipelines.io.ParquetSinks;
 import dev.sluice.pipelines.steps.WriteShards;
 import dev.sluice.report.DatasetCard;
@@ -77,8 +78,10 @@ public final class RunDirectory {
       Path tmp = folder.resolve("." + f.getFileName() + ".empty.tmp");
       Files.deleteIfExists(tmp);
       switch (kind) {
-        case "docs" -> ParquetSinks.documents(compression).write(Collections.emptyIterator(), tmp);
-        case "removed" -> ParquetSinks.removed(compression).write(Collections.emptyIterator(), tmp);
+        case "docs" ->
+            ParquetSinks.documents(compression).write(Collections.emptyIterator(), tmp, columns);
+        case "removed" ->
+            ParquetSinks.removed(compression).write(Collections.emptyIterator(), tmp, columns);
         case "images" -> ParquetSinks.images(compression).write(Collections.emptyIterator(), tmp);
         default -> new DeadLetterSink().write(Collections.emptyIterator(), tmp);
       }
@@ -87,6 +90,13 @@ public final class RunDirectory {
   }
 
   private String compression = "zstd";
+  private InputColumns columns = InputColumns.NONE;
+
+  /** The columns of the input's fields, so that an empty shard has the schema of the others. */
+  public RunDirectory withColumns(InputColumns c) {
+    this.columns = c;
+    return this;
+  }
 
   public RunDirectory withCompression(String c) {
     this.compression = c;

@@ -1,5 +1,6 @@
 package dev.sluice.pipelines.steps;
 
+import dev.sluice.pipelines.io.FieldTypes;
 import dev.sluice.pipelines.io.FileReader;
 import dev.sluice.pipelines.io.InputSettings;
 import dev.sluice.pipelines.model.Doc;
@@ -11,6 +12,7 @@ import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.Reshuffle;
+import org.apache.beam.sdk.transforms.windowing.GlobalWindow;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PBegin;
 import org.apache.beam.sdk.values.PCollection;
@@ -40,16 +42,24 @@ public final class ReadDocuments extends PTransform<PBegin, PCollectionTuple> {
             .apply("SpreadFiles", Reshuffle.viaRandomKey())
             .apply("ParseFiles", ParDo.of(new ReadFileFn(settings, OUTPUTS)));
     int ids = OUTPUTS.indexOf(IDS);
-    return Fanout.split(parsed, OUTPUTS, Tags.DEAD, IDS)
-        .and(INPUT, parsed.apply("CountInput", Tally.keys(t -> t.tag() == ids ? null : "input")))
+    int fields = OUTPUTS.indexOf(FIELDS);
+    return Fanout.split(parsed, OUTPUTS, Tags.DEAD, IDS, FIELDS)
+        .and(
+            INPUT,
+            parsed.apply(
+                "CountInput",
+                Tally.keys(t -> t.tag() == ids || t.tag() == fields ? null : "input")))
         .and(TAGGED, parsed);
   }
 
   /** One per document: what {@link DedupIds} groups instead of the document. */
   public static final TupleTag<IdRef> IDS = new TupleTag<>("ids") {};
 
+  /** The types of the input fields seen, one partial per bundle (documents only), for {@link ResolveColumns}. */
+  public static final TupleTag<FieldTypes> FIELDS = new TupleTag<>("fields") {};
+
   static final Fanout.Outputs OUTPUTS =
-      Fanout.Outputs.of(Tags.DOCS, Tags.DEAD).and(IDS, IdRef.CODER);
+      Fanout.Outputs.of(Tags.DOCS, Tags.DEAD).and(IDS, IdRef.CODER).and(FIELDS, FieldTypes.CODER);
 
   /** Everything read, as tagged elements; the documents are its {@link #DOCS} part. */
   public static final TupleTag<Fanout.Tagged> TAGGED = new TupleTag<>("tagged") {};
@@ -98,7 +108,12 @@ public final class ReadDocuments extends PTransform<PBegin, PCollectionTuple> {
     }
 
     @FinishBundle
-    public void finish() {
+    public void finish(FinishBundleContext c) {
+      FieldTypes seen = reader.takeObserved();
+      if (!seen.isEmpty()) {
+        c.output(
+            emit.of(FIELDS, seen), GlobalWindow.INSTANCE.maxTimestamp(), GlobalWindow.INSTANCE);
+      }
       clock.flush();
     }
   }

@@ -1,13 +1,18 @@
 package dev.sluice.pipelines.steps;
 
+import dev.sluice.pipelines.io.InputColumns;
 import dev.sluice.pipelines.io.ShardSink;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import net.openhft.hashing.LongHashFunction;
 import org.apache.beam.sdk.coders.Coder;
@@ -50,6 +55,7 @@ public final class WriteShards<T> extends PTransform<PCollection<T>, PCollection
   private final SerializableFunction<T, String> sortKey;
   private final ShardSink<T> sink;
   private final String stage;
+  private final PCollectionView<InputColumns> columns;
 
   public WriteShards(
       String stage,
@@ -81,6 +87,28 @@ public final class WriteShards<T> extends PTransform<PCollection<T>, PCollection
     this.coder = coder;
     this.sortKey = sortKey;
     this.sink = sink;
+    this.columns = null;
+  }
+
+  private WriteShards(WriteShards<T> o, PCollectionView<InputColumns> columns) {
+    this.stage = o.stage;
+    this.dir = o.dir;
+    this.shardRows = o.shardRows;
+    this.shardBytes = o.shardBytes;
+    this.bytes = o.bytes;
+    this.coder = o.coder;
+    this.sortKey = o.sortKey;
+    this.sink = o.sink;
+    this.columns = columns;
+  }
+
+  /**
+   * Writes the input's own fields as the given columns. They are only known once the input is read, and the
+   * writing step must stay without a side input (see above): the step that assigns shards, which has side
+   * inputs anyway, sends them along once per shard and bundle, ahead of that bundle's rows of the shard.
+   */
+  public WriteShards<T> withColumns(PCollectionView<InputColumns> view) {
+    return new WriteShards<>(this, view);
   }
 
   public static String name(int shard, int of, String ext) {
@@ -110,10 +138,14 @@ public final class WriteShards<T> extends PTransform<PCollection<T>, PCollection
             .setCoder(KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of()))
             .apply("SumRows", Sum.longsPerKey())
             .apply("AsView", View.asMap());
+    List<PCollectionView<?>> views = new ArrayList<>();
+    views.add(count);
+    if (columns != null) views.add(columns);
     return rows.apply(
             "AssignShard",
-            ParDo.of(new AssignFn<>(count, shardRows, shardBytes, sortKey)).withSideInputs(count))
-        .setCoder(KvCoder.of(KvCoder.of(VarIntCoder.of(), VarIntCoder.of()), coder))
+            ParDo.of(new AssignFn<>(count, columns, shardRows, shardBytes, sortKey))
+                .withSideInputs(views))
+        .setCoder(KvCoder.of(KvCoder.of(VarIntCoder.of(), VarIntCoder.of()), Framed.coder(coder)))
         .apply("GroupShard", GroupByKey.create())
         .apply(
             "WriteShard",
@@ -148,20 +180,24 @@ public final class WriteShards<T> extends PTransform<PCollection<T>, PCollection
     }
   }
 
-  /** Keys each row with (its shard, the shard count M). */
-  static final class AssignFn<T> extends DoFn<T, KV<KV<Integer, Integer>, T>> {
+  /** Keys each row with (its shard, the shard count M); the first row of a shard in a bundle after the columns. */
+  static final class AssignFn<T> extends DoFn<T, KV<KV<Integer, Integer>, Framed<T>>> {
     private static final LongHashFunction XX = LongHashFunction.xx3();
     private final PCollectionView<Map<String, Long>> count;
+    private final PCollectionView<InputColumns> columns;
+    private transient Set<Integer> announced;
     private final int shardRows;
     private final long shardBytes;
     private final SerializableFunction<T, String> sortKey;
 
     AssignFn(
         PCollectionView<Map<String, Long>> count,
+        PCollectionView<InputColumns> columns,
         int shardRows,
         long shardBytes,
         SerializableFunction<T, String> sortKey) {
       this.count = count;
+      this.columns = columns;
       this.shardRows = shardRows;
       this.shardBytes = shardBytes;
       this.sortKey = sortKey;
@@ -176,11 +212,24 @@ public final class WriteShards<T> extends PTransform<PCollection<T>, PCollection
               shardCount(
                   n.getOrDefault("rows", 0L), n.getOrDefault("bytes", 0L), shardRows, shardBytes));
       long h = XX.hashChars(sortKey.apply(c.element()));
-      c.output(KV.of(KV.of((int) Math.floorMod(h, (long) m), m), c.element()));
+      KV<Integer, Integer> key = KV.of((int) Math.floorMod(h, (long) m), m);
+      if (columns != null) {
+        if (announced == null) announced = new HashSet<>();
+        if (announced.add(key.getKey())) {
+          c.output(KV.of(key, Framed.header(c.sideInput(columns))));
+        }
+      }
+      c.output(KV.of(key, Framed.row(c.element())));
+    }
+
+    @FinishBundle
+    public void finish() {
+      announced = null;
     }
   }
 
-  static final class WriteFn<T> extends DoFn<KV<KV<Integer, Integer>, Iterable<T>>, String> {
+  static final class WriteFn<T>
+      extends DoFn<KV<KV<Integer, Integer>, Iterable<Framed<T>>>, String> {
     private final String stage;
     private final String dir;
     private final Coder<T> coder;
@@ -219,10 +268,14 @@ public final class WriteShards<T> extends PTransform<PCollection<T>, PCollection
               sortKey::apply,
               sortBufferBytes,
               Path.of(System.getProperty("java.io.tmpdir")))) {
-        for (T row : c.element().getValue()) sorter.add(row);
+        InputColumns columns = null;
+        for (Framed<T> f : c.element().getValue()) {
+          if (f.isHeader()) columns = f.header();
+          else sorter.add(f.row());
+        }
         rows = sorter.rows();
         Files.createDirectories(folder);
-        sink.write(sorter.sorted(), tmp);
+        sink.write(sorter.sorted(), tmp, columns);
         Files.move(
             tmp,
             folder.resolve(name),

@@ -1,11 +1,13 @@
 package dev.sluice.pipelines.model;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.util.List;
 import org.apache.beam.sdk.coders.Coder;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
@@ -27,8 +29,16 @@ class CodersTest {
             java.util.Map.of("gopher_quality.word_count", 57.0, "not.a.known.signal", -1.5))
         .withExactKey("abc")
         .withExactDups(3)
-        .withCluster(null, 7);
+        .withCluster(null, 7)
+        .withInput(VALUES);
   }
+
+  static final InputValues VALUES =
+      InputValues.of(
+          java.util.Map.of(
+              "url", java.util.Map.entry("string", "https://x.org/é".getBytes(UTF_8)),
+              "meta", java.util.Map.entry("json", "{\"a\":[1,2]}".getBytes(UTF_8)),
+              "empty", java.util.Map.entry("string", new byte[0])));
 
   private static void assertSame(Doc a, Doc b) {
     assertEquals(a.id(), b.id());
@@ -44,6 +54,7 @@ class CodersTest {
     assertEquals(a.exactDups(), b.exactDups());
     assertEquals(a.clusterId(), b.clusterId());
     assertEquals(a.clusterSize(), b.clusterSize());
+    assertEquals(a.input(), b.input());
   }
 
   @Test
@@ -74,6 +85,12 @@ class CodersTest {
     assertEquals(-1, in.read());
   }
 
+  private static List<String> names(InputValues v) {
+    List<String> out = new java.util.ArrayList<>();
+    for (int i = 0; i < v.size(); i++) out.add(v.name(i));
+    return out;
+  }
+
   @Test
   void removedRowsRoundTrip() throws IOException {
     RemovedDoc r =
@@ -88,9 +105,11 @@ class CodersTest {
             4000,
             "excerpt \u2014 with a dash",
             null,
-            0.5);
+            0.5,
+            VALUES);
     RemovedDoc back = roundTrip(RemovedDoc.CODER, r);
     assertEquals(r, back);
+    assertEquals(List.of("empty", "meta", "url"), names(back.input()));
     assertNull(back.duplicateOf());
     RemovedDoc dup = r.withDuplicateOf("other");
     assertEquals(dup, roundTrip(RemovedDoc.CODER, dup));

@@ -31,6 +31,10 @@ public final class ReportHtml {
           "shards",
           "run");
   private static final int MAX_SHARD_ROWS = 200;
+
+  /** Sections an image run has nothing for (its duplicate kinds are exact and perceptual). */
+  private static final List<String> TEXT_ONLY = List.of("languages", "lengths", "curriculum");
+
   private final Report r;
   private final Report b;
   private final StringBuilder h = new StringBuilder(64 * 1024);
@@ -55,17 +59,21 @@ public final class ReportHtml {
         .append("</style></head><body><header><h1>")
         .append(esc(title))
         .append("</h1><nav>");
-    for (String s : SECTIONS)
+    for (String s : SECTIONS) {
+      if (images() && TEXT_ONLY.contains(s)) continue;
       h.append("<a href=\"#").append(s).append("\">").append(s).append("</a>");
+    }
     h.append("</nav></header><main>");
     verdict();
     funnel();
     signals();
-    languages();
-    lengths();
+    if (!images()) {
+      languages();
+      lengths();
+    }
     dedup();
     AugmentSections.augmentation(h, r);
-    AugmentSections.curriculum(h, r);
+    if (!images()) AugmentSections.curriculum(h, r);
     examples();
     deadLetters();
     shards();
@@ -82,27 +90,40 @@ public final class ReportHtml {
     h.append("<section id=\"").append(id).append("\"><h2>").append(esc(title)).append("</h2>");
   }
 
+  /** An image run: its manifest counts perceptual duplicates (a text run's never has that key). */
+  private boolean images() {
+    return r.counts().duplicate().containsKey("perceptual");
+  }
+
+  private String duplicateKinds() {
+    StringBuilder s = new StringBuilder();
+    r.counts()
+        .duplicate()
+        .forEach(
+            (k, n) -> s.append(s.length() == 0 ? "" : ", ").append(k).append(' ').append(fmt(n)));
+    return s.toString();
+  }
+
   private void verdict() {
     section("verdict", "Verdict");
     Report.Verdict v = r.verdict();
     h.append("<div class=\"cards\">");
     card(
-        "documents in → out",
+        (images() ? "images" : "documents") + " in → out",
         fmt(v.docs_in()) + " → " + fmt(v.docs_out()),
         pct(v.kept_share())
             + " kept"
             + (b != null ? delta(v.kept_share(), b.verdict().kept_share()) : ""));
-    card(
-        "bytes in → out",
-        bytes(v.bytes_in()) + " → " + bytes(v.bytes_out()),
-        "UTF-8 text of parsed documents");
+    if (!images()) {
+      card(
+          "bytes in → out",
+          bytes(v.bytes_in()) + " → " + bytes(v.bytes_out()),
+          "UTF-8 text of parsed documents");
+    }
     card(
         "duplicate rate",
         pct(v.duplicate_rate()),
-        "exact "
-            + fmt(r.counts().duplicate().get("exact"))
-            + ", near "
-            + fmt(r.counts().duplicate().get("near"))
+        duplicateKinds()
             + (b != null ? delta(v.duplicate_rate(), b.verdict().duplicate_rate()) : ""));
     card(
         "dead letters",
@@ -127,16 +148,19 @@ public final class ReportHtml {
                     .append(' ')
                     .append(pct(s))
                     .append("</span>"));
-    h.append("</p><h3>Language mix</h3><p>");
-    v.language_mix()
-        .forEach(
-            (k, s) ->
-                h.append("<span class=\"pill\">")
-                    .append(esc(k))
-                    .append(' ')
-                    .append(pct(s))
-                    .append("</span>"));
     h.append("</p>");
+    if (!images()) {
+      h.append("<h3>Language mix</h3><p>");
+      v.language_mix()
+          .forEach(
+              (k, s) ->
+                  h.append("<span class=\"pill\">")
+                      .append(esc(k))
+                      .append(' ')
+                      .append(pct(s))
+                      .append("</span>"));
+      h.append("</p>");
+    }
     List<String> flags = b != null ? Report.anomalies(r, b) : r.anomalies();
     h.append("<h3>Anomalies</h3>");
     if (flags.isEmpty()) {
@@ -330,14 +354,9 @@ public final class ReportHtml {
 
   private void dedup() {
     section("dedup", "Deduplication");
-    Map<String, Long> d = r.counts().duplicate();
-    h.append("<p>exact ")
-        .append(fmt(d.get("exact")))
-        .append(" · near ")
-        .append(fmt(d.get("near")))
-        .append(" · history ")
-        .append(fmt(d.get("history")))
-        .append(" · near-duplicate clusters kept: ")
+    h.append("<p>")
+        .append(duplicateKinds().replace(", ", " · "))
+        .append(images() ? " · perceptual clusters kept: " : " · near-duplicate clusters kept: ")
         .append(fmt(r.stats().clusterSizes.n))
         .append(
             "</p><figure><figcaption>cluster size of kept survivors "

@@ -8,6 +8,9 @@ import dev.sluice.pipelines.steps.DedupPerceptual;
 import dev.sluice.pipelines.steps.Observe;
 import dev.sluice.pipelines.steps.Tally;
 import dev.sluice.pipelines.steps.WriteShards;
+import dev.sluice.quality.image.ImageRules;
+import dev.sluice.report.Report;
+import dev.sluice.report.ReportHtml;
 import dev.sluice.report.RunStats;
 import dev.sluice.schemas.Manifest;
 import java.io.IOException;
@@ -36,6 +39,19 @@ public final class ImageCuration {
   public static final String STATS_FILE = "stats.json";
 
   private ImageCuration() {}
+
+  /** report.json and report.html, as for text: thresholds from quality.image, thumbnails inline. */
+  private static void writeReport(Manifest m, RunStats s, ImageRecipe recipe, Path outDir)
+      throws IOException {
+    long r0 = System.nanoTime();
+    // quality.image is off without the section: then no thresholds to draw
+    Map<String, List<Double>> thresholds =
+        recipe.quality() == null ? Map.of() : ImageRules.from(recipe.quality()).thresholds();
+    Report rep = Report.build(m, s, thresholds);
+    rep.write(outDir);
+    Report.writeAtomically(outDir.resolve(Report.HTML_FILE), ReportHtml.render(rep, null));
+    LOG.info("wrote report.html and report.json in {} ms", (System.nanoTime() - r0) / 1_000_000);
+  }
 
   /** The input files of an image recipe: sorted, hidden files and folders skipped. */
   public static List<String> files(ImageRecipe r) {
@@ -76,8 +92,9 @@ public final class ImageCuration {
     Curation.Sealed sealed =
         Curation.seal(dir, counts, shardCount, recipe.output().shardRows(), "images");
     Path stats = dir.work().resolve(CurationPipeline.STATS);
+    RunStats s = null;
     if (report && Files.exists(stats)) {
-      RunStats s = Observe.read(stats);
+      s = Observe.read(stats);
       Thumbnails.add(s, outDir, recipe.input());
       AtomicFiles.writeJson(outDir.resolve(STATS_FILE).toString(), s);
     }
@@ -102,6 +119,7 @@ public final class ImageCuration {
             RunAccounting.imageAugmentCounts(recipe, tally),
             null,
             null);
+    if (s != null) writeReport(m, s, recipe, outDir);
     dir.publish(Curation.JSON.writeValueAsString(m));
     LOG.info(
         "wrote {} shards ({} images) in {}s",

@@ -191,6 +191,22 @@ class ImageCurationTest {
   }
 
   @Test
+  void theReportShowsTheImagesThemselvesInOneSmallOfflineFile() throws IOException {
+    Path html = dir.resolve("out/report.html");
+    String page = Files.readString(html);
+    assertTrue(Files.size(html) < 2_000_000, "the report is " + Files.size(html) + " bytes");
+    assertTrue(page.contains("<img class=\"thumb\""), "inline thumbnails");
+    assertTrue(page.contains("perceptual"), "the perceptual duplicates are named");
+    assertTrue(page.contains("image.blur"), "a histogram per image signal");
+    assertFalse(page.contains("Language mix"), "no text-only sections");
+    assertFalse(page.contains("src=\"http"), "nothing fetched from the network");
+    Map<?, ?> report = JSON.readValue(dir.resolve("out/report.json").toFile(), Map.class);
+    assertEquals(
+        run.manifest().counts().input(),
+        ((Number) ((Map<?, ?>) report.get("counts")).get("input")).longValue());
+  }
+
+  @Test
   void twoRunsWriteByteIdenticalShards() throws IOException {
     Path again = dir.resolve("again");
     RunSummary second = ImageRuns.run(recipe(input, again), again);

@@ -146,13 +146,21 @@ public final class DatasetCard {
     b.append("# ").append(card.getOrDefault("pretty_name", name)).append("\n\n");
     if (card.get("description") != null) b.append(card.get("description")).append("\n\n");
     Manifest.Counts c = m.counts();
+    // an image run counts perceptual duplicates; its rows are images (encoded bytes in `image`)
+    boolean images = c.duplicate().containsKey("perceptual");
+    String unit = images ? "image" : "document";
     b.append(
         String.format(
             Locale.ROOT,
-            "Curated by Sluice %s with the recipe below: %,d of %,d input documents kept%s"
+            "Curated by Sluice %s with the recipe below: %,d of %,d input "
+                + unit
+                + "s kept%s"
                 + " (%s, %s runner, finished %s). `load_dataset(\"parquet\", data_files=\"shards/*.parquet\")`"
-                + " or `load_dataset(RUN_DIR)` returns the kept documents; the `removed` config has one row per"
-                + " removed document with its stage, reason and, for duplicates, the survivor's id.\n\n",
+                + " or `load_dataset(RUN_DIR)` returns the kept "
+                + unit
+                + "s; the `removed` config has one row per removed "
+                + unit
+                + " with its stage, reason and, for duplicates, the survivor's id.\n\n",
             m.sluice_version(),
             c.kept() - c.augmented(),
             c.input(),
@@ -165,7 +173,13 @@ public final class DatasetCard {
             m.recipe_sha256().substring(0, 12),
             m.runner(),
             m.finished()));
-    b.append("## Funnel\n\n| | documents |\n|---|---:|\n");
+    if (images) {
+      b.append(
+          "The `image` column holds each image's encoded bytes (`format`: png or jpeg), with `label`,"
+              + " `width`, `height`, the quality `signals`, `phash` and `dhash` beside it (docs/images.md in"
+              + " Sluice).\n\n");
+    }
+    b.append("## Funnel\n\n| | ").append(unit).append("s |\n|---|---:|\n");
     b.append(String.format(Locale.ROOT, "| input | %,d |\n", c.input()));
     b.append(
         String.format(

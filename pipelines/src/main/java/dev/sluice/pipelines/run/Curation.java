@@ -151,14 +151,7 @@ public final class Curation {
     // the dataset card (README.md): load_dataset(RUN_DIR) gets the kept documents; written before
     // the manifest,
     // which is still the last file of a complete run
-    Path card = outDir.resolve(DatasetCard.FILE);
-    if (Files.exists(card)) {
-      LOG.warn(
-          "{} exists and is not Sluice's: no dataset card written (the file is left as it is)",
-          card);
-    } else {
-      Report.writeAtomically(card, DatasetCard.render(m, stats == null ? Map.of() : stats.langOut));
-    }
+    writeCard(outDir, m, stats == null ? Map.of() : stats.langOut);
     dir.publish(JSON.writeValueAsString(m));
     if (recipe.dedup() != null && recipe.dedup().history() != null) {
       // only now, with the run published, do its survivors join the history
@@ -172,6 +165,19 @@ public final class Curation {
         counts.kept(),
         String.format("%.1f", wall));
     return new RunSummary(outDir, m, wall, metrics);
+  }
+
+  /** README.md, the dataset card, unless a file of that name that is not Sluice's is there already. */
+  static void writeCard(Path outDir, Manifest m, Map<String, Long> keptLanguages)
+      throws IOException {
+    Path card = outDir.resolve(DatasetCard.FILE);
+    if (Files.exists(card)) {
+      LOG.warn(
+          "{} exists and is not Sluice's: no dataset card written (the file is left as it is)",
+          card);
+    } else {
+      Report.writeAtomically(card, DatasetCard.render(m, keptLanguages));
+    }
   }
 
   private static int componentRounds(Recipe r) {

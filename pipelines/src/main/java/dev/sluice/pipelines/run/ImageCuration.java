@@ -120,6 +120,7 @@ public final class ImageCuration {
             null,
             null);
     if (s != null) writeReport(m, s, recipe, outDir);
+    Curation.writeCard(outDir, m, Map.of());
     dir.publish(Curation.JSON.writeValueAsString(m));
     LOG.info(
         "wrote {} shards ({} images) in {}s",

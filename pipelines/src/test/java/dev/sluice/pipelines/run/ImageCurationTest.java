@@ -200,6 +200,9 @@ class ImageCurationTest {
     assertTrue(page.contains("image.blur"), "a histogram per image signal");
     assertFalse(page.contains("Language mix"), "no text-only sections");
     assertFalse(page.contains("src=\"http"), "nothing fetched from the network");
+    String card = Files.readString(dir.resolve("out/README.md"));
+    assertTrue(card.contains("path: shards/*.parquet"), "the card's default config is the shards");
+    assertTrue(card.contains("input images kept"), card);
     Map<?, ?> report = JSON.readValue(dir.resolve("out/report.json").toFile(), Map.class);
     assertEquals(
         run.manifest().counts().input(),

@@ -67,7 +67,15 @@ public final class ImageAnalysis {
    * @param labels arm -> its name in sentences ("RandAugment")
    */
   public static Result analyse(
-      List<Run> runs, String control, Map<String, String> labels, int resamples, long seed) {
+      List<Run> all, String control, Map<String, String> labels, int resamples, long seed) {
+    // an error of 0 or 1 (every evaluation image right, or none) has no logarithm: left out, and
+    // said
+    List<Run> runs = all.stream().filter(r -> r.error() > 0 && r.error() < 1).toList();
+    List<String> lost =
+        all.stream()
+            .filter(r -> !(r.error() > 0 && r.error() < 1))
+            .map(r -> r.arm() + "/w" + r.width() + "/f" + r.fraction() + "/s" + r.seed())
+            .toList();
     Map<String, CurveFit.Result> fits = new LinkedHashMap<>();
     Map<String, TreeMap<Double, List<Run>>> cells = new LinkedHashMap<>();
     List<Curve> curves = new ArrayList<>();
@@ -142,6 +150,11 @@ public final class ImageAnalysis {
         verdict.add("The curve of " + c.arm() + " at width " + c.width() + ": " + c.note() + ".");
     }
     verdict.add(intervals(curves));
+    if (!lost.isEmpty())
+      verdict.add(
+          lost.size()
+              + " run(s) have an error of 0 or 1 and are left out of the fits: "
+              + String.join(", ", lost));
     return new Result(control, curves, mult, wider, verdict);
   }
 

@@ -68,9 +68,13 @@ final class AugmentSections {
             .append(ReportHtml.esc(e.copyId()))
             .append("</code></td><td>")
             .append(ReportHtml.esc(String.join(", ", e.ops())))
-            .append("</td><td><pre>")
+            .append("</td><td>")
+            .append(ReportHtml.thumbnail(r.stats(), e.original()))
+            .append("<pre>")
             .append(ReportHtml.esc(e.original()))
-            .append("</pre></td><td><pre>")
+            .append("</pre></td><td>")
+            .append(ReportHtml.thumbnail(r.stats(), e.copyId()))
+            .append("<pre>")
             .append(ReportHtml.esc(e.copy()))
             .append("</pre></td></tr>");
       }

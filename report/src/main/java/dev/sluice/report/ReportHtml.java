@@ -383,7 +383,9 @@ public final class ReportHtml {
             .append(x.score() == null ? "" : g(x.score()))
             .append("</td><td>")
             .append(x.duplicateOf() == null ? "" : "<code>" + esc(x.duplicateOf()) + "</code>")
-            .append("</td><td><pre>")
+            .append("</td><td>")
+            .append(thumbnail(r.stats(), x.id()))
+            .append("<pre>")
             .append(esc(x.excerpt()))
             .append("</pre></td></tr>");
       }
@@ -563,7 +565,19 @@ public final class ReportHtml {
 
   private String excerpt(String id, String text) {
     if (id == null) return "";
-    return "<code>" + esc(id) + "</code><pre>" + esc(text == null ? "" : text) + "</pre>";
+    return thumbnail(r.stats(), id)
+        + "<code>"
+        + esc(id)
+        + "</code><pre>"
+        + esc(text == null ? "" : text)
+        + "</pre>";
+  }
+
+  /** The image's thumbnail, for image runs ("" when the run recorded none for that id). */
+  static String thumbnail(RunStats stats, String id) {
+    String uri = id == null ? null : stats.thumbnails.get(id);
+    if (uri == null || !uri.startsWith("data:image/")) return "";
+    return "<img class=\"thumb\" alt=\"" + esc(id) + "\" src=\"" + esc(uri) + "\"><br>";
   }
 
   private static String num(long v) {
@@ -633,7 +647,7 @@ public final class ReportHtml {
           + "text-align:left;vertical-align:top}td.n{text-align:right;font-variant-numeric:tabular-nums}"
           + ".grid{display:grid;grid-template-columns:repeat(auto-fill,minmax(370px,1fr));gap:12px}figure{margin:0}"
           + "figcaption{font-size:12px;margin-bottom:2px}svg{width:100%;height:auto;font-size:10px;fill:#5b6477}"
-          + ".q{font-size:11px;color:#5b6477}pre{white-space:pre-wrap;margin:0;font-size:12px;max-height:9em;overflow:auto}"
+          + ".q{font-size:11px;color:#5b6477}img.thumb{max-width:96px;max-height:96px;image-rendering:pixelated;border:1px solid #e1e4ea}pre{white-space:pre-wrap;margin:0;font-size:12px;max-height:9em;overflow:auto}"
           + "code.hash{font-size:11px}.delta{color:#5b6477}.check{color:#5b6477;font-size:12px}footer{text-align:center;"
           + "color:#8a93a6;font-size:12px;padding:16px}details{margin:6px 0}summary{cursor:pointer}";
 }

@@ -55,6 +55,15 @@ public final class RunStats implements Serializable {
   /** augment.text: a deterministic sample of copies beside their originals (bottom-k by rank). */
   public List<AugmentExample> augmented = new ArrayList<>();
 
+  /**
+   * Image runs: a small thumbnail (a data: URI, at most {@link #THUMBNAIL_BYTES} long) for each id the examples,
+   * clusters and augmentation samples name, so the report shows the images themselves; pruned on every merge to
+   * the ids still named, which keeps the report one small offline file.
+   */
+  public TreeMap<String, String> thumbnails = new TreeMap<>();
+
+  public static final int THUMBNAIL_BYTES = 12_000;
+
   /** curriculum: the kept documents' difficulty. */
   public Histogram difficultyOut = Histogram.forSignal("difficulty");
 
@@ -149,7 +158,31 @@ public final class RunStats implements Serializable {
     for (ClusterExample c : o.largest) cluster(c);
     for (AugmentExample e : o.augmented) sampleAugmented(e);
     difficultyOut.merge(o.difficultyOut);
+    o.thumbnails.forEach(thumbnails::putIfAbsent);
+    pruneThumbnails();
     return this;
+  }
+
+  /** Records a thumbnail for an id (ignored when too large); kept only while an example names the id. */
+  public void thumbnail(String id, String dataUri) {
+    if (id != null && dataUri != null && dataUri.length() <= THUMBNAIL_BYTES)
+      thumbnails.putIfAbsent(id, dataUri);
+  }
+
+  /** Drops the thumbnails of ids no example, cluster or augmentation sample names any more. */
+  public void pruneThumbnails() {
+    if (thumbnails.isEmpty()) return;
+    java.util.Set<String> named = new java.util.HashSet<>();
+    examples.values().forEach(l -> l.forEach(e -> named.add(e.id())));
+    for (ClusterExample c : largest) {
+      named.add(c.survivorId());
+      named.add(c.memberId());
+    }
+    for (AugmentExample a : augmented) {
+      named.add(a.copyId());
+      named.add(a.original());
+    }
+    thumbnails.keySet().retainAll(named);
   }
 
   private static void mergeHist(Map<String, Histogram> into, Map<String, Histogram> from) {

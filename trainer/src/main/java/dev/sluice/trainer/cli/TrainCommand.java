@@ -4,6 +4,11 @@ import ai.djl.Device;
 import ai.djl.engine.Engine;
 import dev.sluice.core.cli.ExitCodes;
 import dev.sluice.core.cli.UsageException;
+import dev.sluice.core.config.Config;
+import dev.sluice.core.config.RecipeFile;
+import dev.sluice.trainer.image.ImageRecipe;
+import dev.sluice.trainer.image.ImageResult;
+import dev.sluice.trainer.image.ImageTrainer;
 import dev.sluice.trainer.train.Progress;
 import dev.sluice.trainer.train.TrainRecipe;
 import dev.sluice.trainer.train.TrainResult;
@@ -18,19 +23,20 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code sluice train}: train a byte-level LM on a run directory's shards. */
+/** {@code sluice train}: train a byte-level LM, or ({@code task: image_classification}) an image classifier, on a run directory's shards. */
 @Command(
     name = "train",
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description =
-        "Train a byte-level transformer LM on the Parquet shards of a Sluice run directory.",
+        "Train a byte-level transformer LM (or, with task: image_classification, a CNN/MLP image classifier) on the Parquet shards of a Sluice run directory.",
     footer = {
       "",
       "Examples:",
       "  bin/sluice train samples/train/tiny-lm.yaml --data out/quickstart --device cpu",
       "  bin/sluice train samples/train/lm-20m.yaml --data out/web-en --device gpu",
       "  bin/sluice train samples/train/tiny-lm.yaml --data out/quickstart --output out/train/a --resume",
+      "  bin/sluice train samples/train/fashion-cnn.yaml --data out/fashion --device cpu",
       "",
       "Writes OUTPUT/metrics.jsonl, OUTPUT/checkpoints/step-N/, OUTPUT/result.json (docs/training.md).",
       "Exit codes: 0 trained, 1 training failed, 2 bad recipe, arguments or data."
@@ -90,7 +96,11 @@ public final class TrainCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    TrainRecipe r = TrainRecipe.load(recipe, overrides);
+    java.util.Map<String, Object> map = RecipeFile.load("training recipe", recipe, overrides);
+    String task =
+        Config.of("", map).getChoice("task", TrainRecipe.TASK, TrainRecipe.TASK, ImageRecipe.TASK);
+    if (task.equals(ImageRecipe.TASK)) return trainImages(ImageRecipe.parse(map));
+    TrainRecipe r = TrainRecipe.parse(map);
     Path out = output != null ? output : Path.of("out", "train", r.name());
     Device dev = device(device);
     TrainResult result =
@@ -134,6 +144,53 @@ public final class TrainCommand implements Callable<Integer> {
                     name,
                     e.loss(),
                     e.bitsPerByte()));
+    System.out.println("result: " + out.resolve("result.json"));
+    return 0;
+  }
+
+  private int trainImages(ImageRecipe r) throws java.io.IOException {
+    Path out = output != null ? output : Path.of("out", "train", r.name());
+    ImageResult result =
+        new ImageTrainer(
+                r,
+                new Trainer.Options(
+                    data,
+                    out,
+                    device(device),
+                    resume,
+                    stopAfter,
+                    quiet ? Progress.none() : Progress.console(),
+                    evalSets))
+            .run();
+    System.out.printf(
+        Locale.ROOT,
+        "%s: %s %,d steps, %,d images (%.2f epochs of %,d), %,d parameters, %.3g FLOPs, %.1f s (%,.0f images/s)%n",
+        result.finished() ? "trained" : "stopped",
+        out,
+        result.steps(),
+        result.images(),
+        result.epochs(),
+        result.trainImages(),
+        result.params(),
+        result.flops(),
+        result.wallSeconds(),
+        result.imagesPerSecond());
+    System.out.printf(
+        Locale.ROOT,
+        "validation loss %.4f accuracy %.4f (best %.4f), from loss %.4f%n",
+        result.finalValLoss(),
+        result.finalValAccuracy(),
+        result.bestValAccuracy(),
+        result.initialValLoss());
+    if (result.testData() != null) {
+      System.out.printf(
+          Locale.ROOT,
+          "test (%s, %,d images): loss %.4f accuracy %.4f%n",
+          result.testData(),
+          result.testImages(),
+          result.testLoss(),
+          result.testAccuracy());
+    }
     System.out.println("result: " + out.resolve("result.json"));
     return 0;
   }

@@ -20,10 +20,10 @@ import java.util.stream.Stream;
  * so a kill leaves either the previous checkpoint or the new one, never half of one.
  */
 public final class Checkpoint {
-  static final String MODEL = "model.params";
-  static final String OPTIMIZER = "optimizer.bin";
-  static final String CURSOR = "data.cursor";
-  static final String STATE = "state.json";
+  public static final String MODEL = "model.params";
+  public static final String OPTIMIZER = "optimizer.bin";
+  public static final String CURSOR = "data.cursor";
+  public static final String STATE = "state.json";
   private static final ObjectMapper JSON =
       new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -56,7 +56,7 @@ public final class Checkpoint {
   }
 
   /** Writes one checkpoint through {@code writer} into a temp dir, publishes it, and keeps the newest {@code keep}. */
-  static Path write(Path out, long step, int keep, IoWriter writer) throws IOException {
+  public static Path write(Path out, long step, int keep, IoWriter writer) throws IOException {
     Path finalDir = name(out, step);
     Path tmp = dir(out).resolve(finalDir.getFileName() + ".tmp");
     deleteTree(tmp);
@@ -73,7 +73,7 @@ public final class Checkpoint {
     return finalDir;
   }
 
-  interface IoWriter {
+  public interface IoWriter {
     void write(Path dir) throws IOException;
   }
 

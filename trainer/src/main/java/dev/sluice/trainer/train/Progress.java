@@ -58,6 +58,13 @@ public final class Progress {
     out.flush();
   }
 
+  /** One line of its own (an image run's evaluation), unless quiet. */
+  public void line(String text) {
+    if (quiet) return;
+    out.println(text);
+    out.flush();
+  }
+
   void finish() {
     if (tty && !quiet) out.println();
   }

@@ -35,6 +35,9 @@ public record TrainRecipe(
 
   private static final int MAX = Integer.MAX_VALUE;
 
+  /** The {@code task} of a byte-LM recipe (the default; {@code image_classification} is ImageRecipe's). */
+  public static final String TASK = "language_model";
+
   public static TrainRecipe load(Path file, List<String> overrides) {
     return parse(RecipeFile.load("training recipe", file, overrides));
   }
@@ -44,6 +47,7 @@ public record TrainRecipe(
         Config.of("", map)
             .allowOnly(
                 "name",
+                "task",
                 "seed",
                 "model",
                 "data",
@@ -52,6 +56,7 @@ public record TrainRecipe(
                 "eval",
                 "checkpoint",
                 "log_every");
+    top.getChoice("task", TASK, TASK);
     Config m = top.child("model").allowOnly("n_layer", "d_model", "n_head", "context", "mlp_ratio");
     ModelConfig model =
         new ModelConfig(

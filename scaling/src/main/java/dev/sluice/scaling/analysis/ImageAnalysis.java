@@ -142,6 +142,10 @@ public final class ImageAnalysis {
       if (top == null) continue;
       verdict.add(headline(label, labels.getOrDefault(control, control), top));
     }
+    if (mult.isEmpty())
+      verdict.add(
+          "No multiplier yet: it needs finished runs of the control and of an augmentation arm at the"
+              + " same width.");
     for (VsWider v : wider)
       verdict.add(
           wider(labels.getOrDefault(v.arm(), v.arm()), labels.getOrDefault(control, control), v));

@@ -93,15 +93,7 @@ public final class ImageReport {
   public static String html(ObjectNode r) throws IOException {
     StringBuilder b = new StringBuilder(1 << 21);
     String name = ScaleReportHtml.esc(r.path("name").asText());
-    b.append(
-            "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Sluice scaling: ")
-        .append(name)
-        .append(
-            "</title><style>body{font:14px/1.45 system-ui,sans-serif;margin:24px auto;max-width:1100px;"
-                + "color:#222}table{border-collapse:collapse;margin:8px 0 16px}td,th{border:1px solid #ccc;"
-                + "padding:3px 8px;text-align:right}th{background:#f3f3f3}td:first-child,th:first-child"
-                + "{text-align:left}.verdict{background:#f5f9ff;border-left:4px solid #2f6fb0;padding:8px 16px}"
-                + ".chart{width:100%;height:420px}small{color:#666}</style></head><body>\n");
+    b.append(ScaleReportHtml.head(name));
     b.append("<h1>Image experiment: ").append(name).append("</h1>\n<div class=\"verdict\"><ul>");
     for (JsonNode v : r.path("verdict"))
       b.append("<li>").append(ScaleReportHtml.esc(v.asText())).append("</li>");

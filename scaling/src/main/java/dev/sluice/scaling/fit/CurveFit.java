@@ -12,8 +12,10 @@ import java.util.TreeMap;
  * from a handful of data fractions is a small fit, and the result says how its interval was made:
  *
  * <ul>
- *   <li>{@code seeds}: every n has two seeds or more; each resample draws the points of every n with replacement
- *       (stratified by n, so each fraction keeps its count) and refits;
+ *   <li>{@code seeds}: every n has two seeds or more; each resample draws the runs of every n with replacement
+ *       (stratified by n, so each fraction keeps its count), their log-error deviations from the n's mean
+ *       inflated by sqrt(m / (m − 1)) for m runs (the plain bootstrap of two values has half their variance),
+ *       and refits;
  *   <li>{@code residuals}: one seed somewhere; each resample adds the fit's log residuals, drawn with replacement,
  *       centred and inflated by sqrt(k / (k − 3)) for the three fitted parameters, to the fitted curve and refits.
  * </ul>
@@ -72,39 +74,47 @@ public final class CurveFit {
                 drop);
     }
     if (why != null) return interpolated(byN, seeds, resamples, seed, why);
+    // each resample is a synthetic set of log errors at the same n, refitted from the full fit
+    double[] log = pts.stream().mapToDouble(p -> Math.log(p.loss())).toArray();
+    double[] r = new HuberObjective(pts, ARM, null).residuals(full.theta());
+    double meanR = java.util.Arrays.stream(r).average().orElse(0);
+    double inflateR = Math.sqrt(r.length / (double) Math.max(1, r.length - 3));
+    int[] cellStart = new int[pts.size()], cellLen = new int[pts.size()];
+    double[] cellMean = new double[pts.size()];
+    int i0 = 0;
+    for (List<Sample> l : byN.values()) {
+      double m = 0;
+      for (int k = 0; k < l.size(); k++) m += log[i0 + k] / l.size();
+      for (int k = 0; k < l.size(); k++) {
+        cellStart[i0 + k] = i0;
+        cellLen[i0 + k] = l.size();
+        cellMean[i0 + k] = m;
+      }
+      i0 += l.size();
+    }
     List<ErrorCurve> boot = new ArrayList<>();
-    if (seeds) {
-      // the points are in n order: stratum k is the k-th n's run of points
-      List<int[]> strata = new ArrayList<>();
-      int i0 = 0;
-      for (List<Sample> l : byN.values()) {
-        int[] idx = new int[l.size()];
-        for (int k = 0; k < idx.length; k++) idx[k] = i0 + k;
-        strata.add(idx);
-        i0 += l.size();
-      }
-      for (int i = 0; i < resamples; i++) {
-        int[] w = Bootstrap.weights(pts.size(), strata, seed, i);
-        boot.add(curve(LawFitter.refit(pts, ARM, w, full)));
-      }
-    } else {
-      double[] r = new HuberObjective(pts, ARM, null).residuals(full.theta());
-      double mean = 0;
-      for (double v : r) mean += v / r.length;
-      double inflate = Math.sqrt(r.length / (double) Math.max(1, r.length - 3));
-      for (int i = 0; i < resamples; i++) {
-        SplittableRandom rnd = new SplittableRandom(seed ^ (0x9E3779B97F4A7C15L * (i + 1)));
-        List<Point> synth = new ArrayList<>();
-        for (int k = 0; k < pts.size(); k++) {
-          Point p = pts.get(k);
+    for (int i = 0; i < resamples; i++) {
+      SplittableRandom rnd = new SplittableRandom(seed ^ (0x9E3779B97F4A7C15L * (i + 1)));
+      List<Point> synth = new ArrayList<>();
+      for (int k = 0; k < pts.size(); k++) {
+        double v;
+        if (seeds) {
+          // a run of the same n, drawn with replacement, its deviation from the n's mean inflated
+          // by
+          // sqrt(m / (m − 1)): resampling m values alone has (m − 1)/m of their variance (half with
+          // 2 seeds)
+          int m = cellLen[k];
+          int j = cellStart[k] + rnd.nextInt(m);
+          v = cellMean[k] + Math.sqrt(m / (m - 1.0)) * (log[j] - cellMean[k]);
+        } else {
           // residuals are predicted − observed: observed* = predicted − r*
-          double pred = Math.log(p.loss()) + r[k];
-          double draw = (r[rnd.nextInt(r.length)] - mean) * inflate;
-          synth.add(new Point(p.arm(), p.n(), p.d(), Math.exp(pred - draw), p.seed(), p.c()));
+          v = log[k] + r[k] - (r[rnd.nextInt(r.length)] - meanR) * inflateR;
         }
-        HuberObjective f = new HuberObjective(synth, ARM, null);
-        boot.add(curve(LawFitter.joint(ARM, Minimizer.from(f, full.theta()))));
+        Point p = pts.get(k);
+        synth.add(new Point(p.arm(), p.n(), p.d(), Math.exp(v), p.seed(), p.c()));
       }
+      HuberObjective f = new HuberObjective(synth, ARM, null);
+      boot.add(curve(LawFitter.joint(ARM, Minimizer.from(f, full.theta()))));
     }
     return new Result(
         curve(full), boot, resamples == 0 ? "none" : seeds ? "seeds" : "residuals", false, null);
@@ -135,13 +145,19 @@ public final class CurveFit {
             + (ci.equals("none") ? " (one seed: no interval)" : ""));
   }
 
+  /** Each n's mean error; with {@code rnd}, of its runs redrawn (deviations inflated as in {@link #fit}). */
   private static double[] means(List<double[]> cells, SplittableRandom rnd) {
     double[] out = new double[cells.size()];
     for (int i = 0; i < out.length; i++) {
       double[] c = cells.get(i);
-      double s = 0;
-      for (int k = 0; k < c.length; k++) s += rnd == null ? c[k] : c[rnd.nextInt(c.length)];
-      out[i] = s / c.length;
+      double mean = java.util.Arrays.stream(c).average().orElseThrow();
+      if (rnd == null) {
+        out[i] = mean;
+        continue;
+      }
+      double inflate = Math.sqrt(c.length / (c.length - 1.0)), s = 0;
+      for (int k = 0; k < c.length; k++) s += mean + inflate * (c[rnd.nextInt(c.length)] - mean);
+      out[i] = Math.max(1e-9, s / c.length);
     }
     return out;
   }

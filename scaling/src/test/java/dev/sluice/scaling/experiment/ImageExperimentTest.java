@@ -149,4 +149,31 @@ class ImageExperimentTest {
         "arms", "at least one augmentation", m -> m.put("arms", List.of(Map.of("policy", "none"))));
     refused("grid", "budgets", m -> section(m, "grid").put("budgets", List.of(1)));
   }
+
+  @Test
+  void theSampleImageExperimentsParseAndPlan() {
+    Path root = Path.of("..").toAbsolutePath().normalize();
+    ImageExperiment full =
+        ImageExperiment.parse(
+            dev.sluice.core.config.RecipeFile.load(
+                "experiment",
+                root.resolve("samples/experiments/images-data-vs-compute.yaml"),
+                List.of()),
+            "x",
+            root);
+    assertEquals(3 * 3 * 5 * 2, ImageGrid.of(full).size());
+    assertEquals(List.of("train.epochs=10"), full.set());
+    assertEquals(
+        root.resolve("samples/experiments/images/fashion-test.yaml"), full.data().evalRecipe());
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        Files.exists(root.resolve("samples/recipes/fashion.yaml")),
+        "samples/recipes/fashion.yaml (the 1,000 samples' recipe) arrives with the image pipeline");
+    ImageExperiment smoke =
+        ImageExperiment.parse(
+            dev.sluice.core.config.RecipeFile.load(
+                "experiment", root.resolve("samples/experiments/images-smoke.yaml"), List.of()),
+            "x",
+            root);
+    assertEquals(2 * 2 * 2, ImageGrid.of(smoke).size());
+  }
 }

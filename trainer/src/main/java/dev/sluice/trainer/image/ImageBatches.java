@@ -6,14 +6,18 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import dev.sluice.quality.image.Pixels;
 import dev.sluice.trainer.data.SplitMix;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * Which images train at which step, and their arrays. Epoch e visits the training images in a permutation seeded
  * by (seed, e), {@code batch} at a time, the last batch of an epoch possibly smaller; so the images of a step are a
  * function of the step alone, and a resumed run needs no data cursor. Augmentation is seeded by (seed, image id,
- * epoch).
+ * epoch), and runs on a background thread one step ahead of training.
  */
-final class ImageBatches {
+final class ImageBatches implements AutoCloseable {
   private final ImageData.Split train;
   private final int batch;
   private final long seed;
@@ -44,8 +48,62 @@ final class ImageBatches {
     return full * train.size() + Math.min(train.size(), (steps % spe) * batch);
   }
 
-  /** The inputs and labels of step {@code step}, on {@code device}. */
-  NDArray[] at(long step, NDManager m, Device device) {
+  /** Host arrays of one step: NCHW floats in [0, 1] and labels. */
+  private record Host(long step, float[] x, int[] labels) {}
+
+  /** The batch being prepared in the background: the next step's images are augmented while this one trains. */
+  private Future<Host> next;
+
+  private ExecutorService worker;
+
+  /**
+   * The inputs and labels of step {@code step}, on {@code device}; then starts preparing step + 1 (if below {@code
+   * end}) on a background thread. What a step holds is a pure function of the step, so prefetching changes no
+   * number.
+   */
+  NDArray[] at(long step, NDManager m, Device device, long end) {
+    Host h = null;
+    if (next != null) {
+      try {
+        Host ready = next.get();
+        if (ready.step() == step) h = ready;
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while preparing a batch", e);
+      } catch (ExecutionException e) {
+        throw e.getCause() instanceof RuntimeException r
+            ? r
+            : new IllegalStateException(e.getCause());
+      }
+      next = null;
+    }
+    if (h == null) h = host(step);
+    if (step + 1 < end) {
+      if (worker == null) {
+        worker =
+            Executors.newSingleThreadExecutor(
+                r -> {
+                  Thread t = new Thread(r, "sluice-image-batches");
+                  t.setDaemon(true);
+                  return t;
+                });
+      }
+      next = worker.submit(() -> host(step + 1));
+    }
+    NDArray xs = m.create(h.x(), new Shape(h.labels().length, channels, size, size));
+    NDArray ys = m.create(h.labels());
+    if (!device.equals(m.getDevice())) {
+      return new NDArray[] {xs.toDevice(device, false), ys.toDevice(device, false)};
+    }
+    return new NDArray[] {xs, ys};
+  }
+
+  @Override
+  public void close() {
+    if (worker != null) worker.shutdownNow();
+  }
+
+  private synchronized Host host(long step) {
     int epoch = (int) (step / stepsPerEpoch());
     int k = (int) (step % stepsPerEpoch());
     if (epoch != permEpoch) {
@@ -54,17 +112,16 @@ final class ImageBatches {
     }
     int from = k * batch;
     int to = Math.min(train.size(), from + batch);
-    int[] idx = new int[to - from];
-    Pixels[] views = new Pixels[idx.length];
-    for (int i = 0; i < idx.length; i++) {
-      idx[i] = perm[from + i];
-      Pixels p = train.pixels().get(idx[i]);
-      if (!augmenter.isNone()) p = fit(augmenter.apply(p, seed, train.ids().get(idx[i]), epoch));
+    Pixels[] views = new Pixels[to - from];
+    int[] labels = new int[views.length];
+    for (int i = 0; i < views.length; i++) {
+      int idx = perm[from + i];
+      Pixels p = train.pixels().get(idx);
+      if (!augmenter.isNone()) p = fit(augmenter.apply(p, seed, train.ids().get(idx), epoch));
       views[i] = p;
+      labels[i] = train.labels()[idx];
     }
-    int[] labels = new int[idx.length];
-    for (int i = 0; i < idx.length; i++) labels[i] = train.labels()[idx[i]];
-    return arrays(m, device, views, labels, size, channels);
+    return new Host(step, floats(views, size, channels), labels);
   }
 
   private Pixels fit(Pixels p) {
@@ -72,9 +129,8 @@ final class ImageBatches {
     return channels == 3 ? q.toRgb() : q.toGray();
   }
 
-  /** NCHW floats in [0, 1] and int32 labels. */
-  static NDArray[] arrays(
-      NDManager m, Device device, Pixels[] images, int[] labels, int size, int channels) {
+  /** NCHW floats in [0, 1]. */
+  static float[] floats(Pixels[] images, int size, int channels) {
     int plane = size * size;
     float[] x = new float[images.length * channels * plane];
     for (int b = 0; b < images.length; b++) {
@@ -86,7 +142,14 @@ final class ImageBatches {
         }
       }
     }
-    NDArray xs = m.create(x, new Shape(images.length, channels, size, size));
+    return x;
+  }
+
+  /** NCHW floats in [0, 1] and int32 labels, on {@code device}. */
+  static NDArray[] arrays(
+      NDManager m, Device device, Pixels[] images, int[] labels, int size, int channels) {
+    NDArray xs =
+        m.create(floats(images, size, channels), new Shape(images.length, channels, size, size));
     NDArray ys = m.create(labels);
     if (!device.equals(m.getDevice())) {
       return new NDArray[] {xs.toDevice(device, false), ys.toDevice(device, false)};

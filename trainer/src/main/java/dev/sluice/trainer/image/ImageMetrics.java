@@ -59,7 +59,7 @@ final class ImageMetrics implements AutoCloseable {
       double lr,
       double ips,
       double wall,
-      ImageTrainer.Evaluation e)
+      ImageEval.Evaluation e)
       throws IOException {
     ObjectNode n = row("eval", step, images, loss, lr, ips, wall);
     num(n, "val_loss", e.loss());

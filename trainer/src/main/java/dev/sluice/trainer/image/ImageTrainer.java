@@ -6,11 +6,9 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Parameter;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
-import ai.djl.util.Pair;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.NullNode;
@@ -22,16 +20,9 @@ import dev.sluice.trainer.train.AdamW;
 import dev.sluice.trainer.train.Checkpoint;
 import dev.sluice.trainer.train.Schedule;
 import dev.sluice.trainer.train.Trainer;
-import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -44,25 +35,6 @@ import java.util.Optional;
 public final class ImageTrainer {
   private static final ObjectMapper JSON =
       new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-  static final int EVAL_BATCH = 256;
-
-  /** Mean cross-entropy (nats) and accuracy over a set of images. */
-  public record Evaluation(double loss, double accuracy, long images) {}
-
-  /** What state.json holds for an image run. */
-  @com.fasterxml.jackson.databind.annotation.JsonNaming(
-      com.fasterxml.jackson.databind.PropertyNamingStrategies.SnakeCaseStrategy.class)
-  record State(
-      long step,
-      double wallSeconds,
-      double initialValLoss,
-      double bestValLoss,
-      long bestStep,
-      double bestValAccuracy,
-      double lastValLoss,
-      double lastValAccuracy,
-      String recipeSha256,
-      String dataManifestSha256) {}
 
   private final ImageRecipe recipe;
   private final Trainer.Options options;
@@ -115,8 +87,9 @@ public final class ImageTrainer {
             "parameter count " + counted + " differs from the formula " + spec.parameters());
       }
       AdamW optimizer = new AdamW(model.getParameters(), recipe.optim(), schedule, root);
-      State s =
-          new State(0, 0, Double.NaN, Double.NaN, -1, Double.NaN, Double.NaN, Double.NaN, "", "");
+      ImageCheckpoint.State s =
+          new ImageCheckpoint.State(
+              0, 0, Double.NaN, Double.NaN, -1, Double.NaN, Double.NaN, Double.NaN, "", "");
       long resumedFrom = -1;
       Optional<Path> latest = Checkpoint.latest(options.out());
       if (latest.isPresent() && !options.resume()) {
@@ -127,14 +100,14 @@ public final class ImageTrainer {
                 + "): pass --resume to continue that run, or choose another --output");
       }
       if (options.resume() && latest.isPresent()) {
-        s = JSON.readValue(latest.get().resolve(Checkpoint.STATE).toFile(), State.class);
+        s = ImageCheckpoint.readState(latest.get());
         if (!s.recipeSha256().equals(recipe.sha256()) || !s.dataManifestSha256().equals(dataSha)) {
           throw new UsageException(
               latest.get()
                   + " was written with a different recipe or run directory; resuming would not"
                   + " reproduce the run");
         }
-        load(latest.get(), model, optimizer, root);
+        ImageCheckpoint.load(latest.get(), model, optimizer, root);
         resumedFrom = s.step();
         metrics.truncateAfter(s.step());
       }
@@ -142,9 +115,13 @@ public final class ImageTrainer {
       long startNanos = System.nanoTime();
       long step = s.step();
       if (step == 0) {
-        Evaluation e = evaluate(model, ps, root, data.validation(), spec);
+        ImageEval.Evaluation e = ImageEval.evaluate(model, ps, root, data.validation(), spec);
         metrics.eval(0, 0, e.loss(), schedule.at(0), 0, 0, e);
-        s = withEval(new State(0, 0, e.loss(), Double.NaN, -1, Double.NaN, 0, 0, "", ""), 0, e);
+        s =
+            withEval(
+                new ImageCheckpoint.State(0, 0, e.loss(), Double.NaN, -1, Double.NaN, 0, 0, "", ""),
+                0,
+                e);
       }
       double trainLoss = Double.NaN;
       double lastIps = 0;
@@ -156,11 +133,11 @@ public final class ImageTrainer {
       while (step < stopAt) {
         float lr = schedule.at(step);
         try (NDManager sm = root.newSubManager()) {
-          NDArray[] xy = batches.at(step, sm, options.device());
+          NDArray[] xy = batches.at(step, sm, options.device(), stopAt);
           NDArray loss;
           try (GradientCollector gc = engine.newGradientCollector()) {
             NDArray logits = model.forward(ps, new NDList(xy[0]), true).singletonOrThrow();
-            loss = crossEntropy(logits, xy[1], spec.classes()).mean();
+            loss = ImageEval.crossEntropy(logits, xy[1], spec.classes()).mean();
             gc.backward(loss);
           }
           optimizer.step(sm, step);
@@ -184,7 +161,7 @@ public final class ImageTrainer {
           windowStart = System.nanoTime();
         }
         if (evalNow) {
-          Evaluation e = evaluate(model, ps, root, data.validation(), spec);
+          ImageEval.Evaluation e = ImageEval.evaluate(model, ps, root, data.validation(), spec);
           s = withEval(s, step, e);
           metrics.eval(step, images, trainLoss, lr, lastIps, wall, e);
           options
@@ -201,8 +178,8 @@ public final class ImageTrainer {
                       lastIps));
         }
         if (ckNow) {
-          State cs =
-              new State(
+          ImageCheckpoint.State cs =
+              new ImageCheckpoint.State(
                   step,
                   s.wallSeconds() + (System.nanoTime() - startNanos) / 1e9,
                   s.initialValLoss(),
@@ -213,11 +190,13 @@ public final class ImageTrainer {
                   s.lastValAccuracy(),
                   recipe.sha256(),
                   dataSha);
-          save(cs, model, optimizer);
+          ImageCheckpoint.save(options.out(), recipe.checkpointKeep(), cs, model, optimizer);
         }
       }
       window.close();
-      Evaluation t = test == null ? null : evaluate(model, ps, root, test, spec);
+      batches.close();
+      ImageEval.Evaluation t =
+          test == null ? null : ImageEval.evaluate(model, ps, root, test, spec);
       double wall = s.wallSeconds() + (System.nanoTime() - startNanos) / 1e9;
       long images = batches.imagesAfter(step);
       ImageResult result =
@@ -269,13 +248,14 @@ public final class ImageTrainer {
   }
 
   /** The state after an evaluation at {@code step}: last and best (by loss; best accuracy on its own). */
-  private static State withEval(State s, long step, Evaluation e) {
+  private static ImageCheckpoint.State withEval(
+      ImageCheckpoint.State s, long step, ImageEval.Evaluation e) {
     boolean better = Double.isNaN(s.bestValLoss()) || e.loss() < s.bestValLoss();
     double bestAcc =
         Double.isNaN(s.bestValAccuracy())
             ? e.accuracy()
             : Math.max(s.bestValAccuracy(), e.accuracy());
-    return new State(
+    return new ImageCheckpoint.State(
         step,
         s.wallSeconds(),
         s.initialValLoss(),
@@ -286,78 +266,5 @@ public final class ImageTrainer {
         e.accuracy(),
         s.recipeSha256(),
         s.dataManifestSha256());
-  }
-
-  /** Per-image cross-entropy of logits (N, K) against int labels (N). */
-  static NDArray crossEntropy(NDArray logits, NDArray labels, int classes) {
-    NDArray onehot = labels.oneHot(classes, logits.getDataType());
-    return logits.logSoftmax(1).mul(onehot).sum(new int[] {1}).neg();
-  }
-
-  static Evaluation evaluate(
-      SequentialBlock model,
-      ParameterStore ps,
-      NDManager root,
-      ImageData.Split set,
-      ImageModel spec) {
-    double lossSum = 0;
-    long correct = 0;
-    for (int from = 0; from < set.size(); from += EVAL_BATCH) {
-      int to = Math.min(set.size(), from + EVAL_BATCH);
-      try (NDManager sm = root.newSubManager()) {
-        NDArray[] xy =
-            ImageBatches.arrays(
-                sm,
-                root.getDevice(),
-                set.pixels().subList(from, to).toArray(dev.sluice.quality.image.Pixels[]::new),
-                java.util.Arrays.copyOfRange(set.labels(), from, to),
-                spec.size(),
-                spec.channels());
-        NDArray logits = model.forward(ps, new NDList(xy[0]), false).singletonOrThrow();
-        lossSum += crossEntropy(logits, xy[1], spec.classes()).sum().getFloat();
-        correct += logits.argMax(1).toType(DataType.INT32, false).eq(xy[1]).sum().getLong();
-      }
-    }
-    return new Evaluation(lossSum / set.size(), correct / (double) set.size(), set.size());
-  }
-
-  private void save(State state, SequentialBlock model, AdamW optimizer) throws IOException {
-    Checkpoint.write(
-        options.out(),
-        state.step(),
-        recipe.checkpointKeep(),
-        dir -> {
-          try (OutputStream o =
-                  new BufferedOutputStream(Files.newOutputStream(dir.resolve(Checkpoint.MODEL)));
-              DataOutputStream d = new DataOutputStream(o)) {
-            model.saveParameters(d);
-          }
-          try (OutputStream o =
-              new BufferedOutputStream(Files.newOutputStream(dir.resolve(Checkpoint.OPTIMIZER)))) {
-            optimizer.save(o);
-          }
-          JSON.writeValue(dir.resolve(Checkpoint.STATE).toFile(), state);
-        });
-  }
-
-  private static void load(Path dir, SequentialBlock model, AdamW optimizer, NDManager root)
-      throws IOException {
-    List<NDArray> initial =
-        model.getParameters().values().stream().map(Parameter::getArray).toList();
-    try (InputStream i =
-            new BufferedInputStream(Files.newInputStream(dir.resolve(Checkpoint.MODEL)));
-        DataInputStream d = new DataInputStream(i)) {
-      model.loadParameters(root, d);
-    } catch (ai.djl.MalformedModelException e) {
-      throw new IOException(dir.resolve(Checkpoint.MODEL) + ": " + e.getMessage(), e);
-    }
-    for (Pair<String, Parameter> p : model.getParameters()) {
-      if (p.getValue().requiresGradient()) p.getValue().getArray().setRequiresGradient(true);
-    }
-    initial.forEach(NDArray::close);
-    try (InputStream i =
-        new BufferedInputStream(Files.newInputStream(dir.resolve(Checkpoint.OPTIMIZER)))) {
-      optimizer.load(root, i);
-    }
   }
 }

@@ -56,6 +56,37 @@ class ImageRecipeTest {
   }
 
   @Test
+  void augmentationUsesAugmentsPoliciesWithTheTrainersFieldNames() throws IOException {
+    parse("task: image_classification\ndata: {augment: {policy: randaugment, n: 2, m: 9}}\n");
+    parse("task: image_classification\ndata: {augment: {policy: trivialaugment}}\n");
+    assertEquals(
+        "data.augment.copies",
+        field(
+            "task: image_classification\ndata: {augment: {policy: trivialaugment, copies: 2}}\n"));
+    var e =
+        assertThrows(
+            dev.sluice.core.cli.UsageException.class,
+            () ->
+                parse(
+                    "task: image_classification\ndata: {augment: {policy: randaugment, m: 99}}\n"));
+    assertTrue(e.getMessage().startsWith("data.augment.m: "), e.getMessage());
+  }
+
+  @Test
+  void eachEpochSeesAnotherViewAndTheSameOneInEveryRun() throws IOException {
+    Augmenter a = Augmenter.of(java.util.Map.of("policy", "randaugment", "n", 2, "m", 9));
+    var img = TestImages.stripes(1, 12, 1).get(0);
+    var p = PixelDecoding.decode(img.png(), img.id());
+    assertEquals(a.apply(p, 7, img.id(), 3), a.apply(p, 7, img.id(), 3));
+    long distinct =
+        java.util.stream.IntStream.range(0, 6)
+            .mapToObj(e -> a.apply(p, 7, img.id(), e))
+            .distinct()
+            .count();
+    assertTrue(distinct >= 4, "views over 6 epochs: " + distinct);
+  }
+
+  @Test
   void aNullEpochsLetsStepsTakeOver() throws IOException {
     ImageRecipe r = parse("task: image_classification\ntrain: {epochs: null, steps: 7}\n");
     assertEquals(7, r.totalSteps(100));

@@ -120,6 +120,23 @@ class ImageTrainerTest {
   }
 
   @Test
+  void withRandAugmentAResumedRunIsStillExactAndDiffersFromNoAugmentation() throws IOException {
+    String plain = CNN.formatted("cnn", 20, "");
+    String yaml =
+        plain.replace(
+            "data: {val_fraction: 0.2, image_size: 8}",
+            "data: {val_fraction: 0.2, image_size: 8, augment: {policy: randaugment, n: 2, m: 9}}");
+    ImageResult whole = train(yaml, data, tmp.resolve("aug-whole"), false, 0);
+    Path split = tmp.resolve("aug-split");
+    train(yaml, data, split, false, 10);
+    ImageResult resumed = train(yaml, data, split, true, 0);
+    assertEquals(whole.finalValLoss(), resumed.finalValLoss());
+    assertEquals(whole.finalTrainLoss(), resumed.finalTrainLoss());
+    ImageResult none = train(plain, data, tmp.resolve("aug-none"), false, 0);
+    assertTrue(none.finalTrainLoss() != whole.finalTrainLoss(), "augmentation changed nothing");
+  }
+
+  @Test
   void mlpBaselineTrains() throws IOException {
     ImageResult r = train(CNN.formatted("mlp", 30, ""), data, tmp.resolve("mlp"), false, 0);
     assertTrue(r.finalValLoss() < r.initialValLoss(), r.toString());

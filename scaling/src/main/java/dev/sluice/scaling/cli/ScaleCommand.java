@@ -8,6 +8,7 @@ import dev.sluice.core.io.AtomicFiles;
 import dev.sluice.scaling.analysis.ScaleAnalysis;
 import dev.sluice.scaling.experiment.Experiment;
 import dev.sluice.scaling.experiment.GridPlan;
+import dev.sluice.scaling.experiment.ImageExperiment;
 import dev.sluice.scaling.pool.PreparedPool;
 import dev.sluice.scaling.report.ScaleReportData;
 import dev.sluice.scaling.report.ScaleReportHtml;
@@ -43,6 +44,7 @@ import picocli.CommandLine.Parameters;
       "  bin/sluice scale samples/experiments/smoke.yaml",
       "  bin/sluice scale samples/experiments/data-vs-compute.yaml --fit-only",
       "  bin/sluice scale samples/experiments/smoke.yaml --force raw/l1-d16/C1e10/s1",
+      "  bin/sluice scale samples/experiments/images-smoke.yaml          # kind: images (augmentation arms)",
       "",
       "Writes OUTPUT/pool/, eval/, arms/, runs/, points.jsonl (the registry: a rerun skips finished points),",
       "report.json and report.html (docs/scaling.md).",
@@ -77,6 +79,16 @@ public final class ScaleCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    if (!force.isEmpty() && (fitOnly || planOnly)) {
+      throw new UsageException(
+          "--force trains points again; --fit-only and --plan train nothing: use one of them");
+    }
+    Map<String, Object> map = dev.sluice.core.config.RecipeFile.load("experiment", file, overrides);
+    if (ImageExperiment.is(map)) {
+      String fallback = file.getFileName().toString().replaceFirst("\\.ya?ml$", "");
+      return ImageScale.call(
+          ImageExperiment.parse(map, fallback, Path.of("")), fitOnly, planOnly, force);
+    }
     Experiment x = Experiment.load(file, overrides);
     GridPlan.Plan plan = GridPlan.of(x);
     if (plan.points().isEmpty()) {
@@ -124,7 +136,7 @@ public final class ScaleCommand implements Callable<Integer> {
     }
     Launcher launcher = new Launcher();
     ScaleRunner runner = new ScaleRunner(x, launcher, progress);
-    Registry registry = new Registry(x.output());
+    Registry<PointResult> registry = new Registry<>(x.output(), PointResult.class);
     PreparedPool.Summary pool;
     List<PointResult> results;
     Map<String, LrTuning.Tuned> tuned = Map.of();

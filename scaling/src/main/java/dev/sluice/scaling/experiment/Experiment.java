@@ -396,7 +396,7 @@ public record Experiment(
     return r;
   }
 
-  private static List<Long> longs(Config g, String key, List<Long> dflt) {
+  static List<Long> longs(Config g, String key, List<Long> dflt) {
     List<String> raw = g.getStringList(key, null);
     if (raw == null) return dflt;
     List<Long> out = new ArrayList<>();

@@ -72,14 +72,14 @@ public final class FitJson {
     return root;
   }
 
-  static void put(ObjectNode parent, String name, Estimate e) {
+  public static void put(ObjectNode parent, String name, Estimate e) {
     ObjectNode o = parent.putObject(name);
     number(o, "value", e.value());
     number(o, "ci_low", e.ciLow());
     number(o, "ci_high", e.ciHigh());
   }
 
-  static void number(ObjectNode o, String name, Double v) {
+  public static void number(ObjectNode o, String name, Double v) {
     if (v == null || !Double.isFinite(v)) o.putNull(name);
     else o.put(name, v);
   }

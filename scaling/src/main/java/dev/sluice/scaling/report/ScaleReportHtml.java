@@ -22,15 +22,7 @@ public final class ScaleReportHtml {
   public static String render(ObjectNode r) throws IOException {
     StringBuilder b = new StringBuilder(1 << 21);
     String name = esc(r.path("name").asText());
-    b.append(
-            "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Sluice scaling: ")
-        .append(name)
-        .append(
-            "</title><style>body{font:14px/1.45 system-ui,sans-serif;margin:24px auto;max-width:1100px;color:#222}"
-                + "table{border-collapse:collapse;margin:8px 0 16px}td,th{border:1px solid #ccc;padding:3px 8px;text-align:right}"
-                + "th{background:#f3f3f3}td:first-child,th:first-child{text-align:left}.verdict{background:#f5f9ff;"
-                + "border-left:4px solid #2f6fb0;padding:8px 16px}.warn{color:#a33}.chart{width:100%;height:380px}"
-                + "small{color:#666}</style></head><body>\n");
+    b.append(head(name));
     b.append("<h1>Scaling experiment: ").append(name).append("</h1>\n");
     int si = 0;
     for (JsonNode set : r.path("eval_sets")) {
@@ -270,6 +262,17 @@ public final class ScaleReportHtml {
         .append("</script>\n")
         .append("</body></html>\n");
     return b.toString();
+  }
+
+  /** The page's opening, up to and including {@code <body>}: title and the one style sheet both reports share. */
+  static String head(String escapedName) {
+    return "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Sluice scaling: "
+        + escapedName
+        + "</title><style>body{font:14px/1.45 system-ui,sans-serif;margin:24px auto;max-width:1100px;color:#222}"
+        + "table{border-collapse:collapse;margin:8px 0 16px}td,th{border:1px solid #ccc;padding:3px 8px;text-align:right}"
+        + "th{background:#f3f3f3}td:first-child,th:first-child{text-align:left}.verdict{background:#f5f9ff;"
+        + "border-left:4px solid #2f6fb0;padding:8px 16px}.warn{color:#a33}.chart{width:100%;height:380px}"
+        + "small{color:#666}</style></head><body>\n";
   }
 
   static String resource(String path) throws IOException {

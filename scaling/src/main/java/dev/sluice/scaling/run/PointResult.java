@@ -28,7 +28,8 @@ public record PointResult(
     double finalValLoss,
     Map<String, Double> evalBpb,
     String runDir,
-    String inputsSha256) {
+    String inputsSha256)
+    implements Registry.Entry {
 
   /** N as the fit sees it: FLOPs per token / 6 (so C = 6 N D exactly). */
   public double fitN() {

@@ -27,9 +27,11 @@ final class PointRuns {
     if (!Files.isRegularFile(result) || !Files.isRegularFile(recipe)) return null;
     if (!Files.readString(recipe).equals(yaml)) return null;
     JsonNode r = JSON.readTree(result.toFile());
-    return r.path("finished").asBoolean() && data.toString().equals(r.path("data").asText())
-        ? r
-        : null;
+    // the image trainer's result.json need not say finished or data: it is written at the end, and
+    // an image point's recipe names its data in its opening comment
+    boolean finished = r.path("finished").asBoolean(!r.has("finished"));
+    boolean same = !r.has("data") || data.toString().equals(r.path("data").asText());
+    return finished && same ? r : null;
   }
 
   /**
@@ -46,6 +48,21 @@ final class PointRuns {
       String device,
       Map<String, Path> eval)
       throws IOException {
+    List<String> extra = new ArrayList<>(List.of("--quiet"));
+    eval.forEach((name, d) -> extra.addAll(List.of("--eval", name + "=" + d)));
+    return train(launcher, what, dir, yaml, data, device, extra);
+  }
+
+  /** As above, with the trainer's other arguments as given (an image point: its --set overrides). */
+  static JsonNode train(
+      Launcher launcher,
+      String what,
+      Path dir,
+      String yaml,
+      Path data,
+      String device,
+      List<String> extra)
+      throws IOException {
     Dirs.delete(dir);
     Files.createDirectories(dir);
     Path recipe = dir.resolve(RECIPE);
@@ -59,9 +76,8 @@ final class PointRuns {
                 "--output",
                 dir.toString(),
                 "--device",
-                device,
-                "--quiet"));
-    eval.forEach((name, d) -> args.addAll(List.of("--eval", name + "=" + d)));
+                device));
+    args.addAll(extra);
     launcher.run(what, dir.resolve("train.log"), "train", args);
     return JSON.readTree(dir.resolve(RESULT).toFile());
   }

@@ -18,17 +18,24 @@ import java.util.Map;
  * finishes, so a killed {@code sluice scale} loses at most the point in flight and a rerun skips every point
  * listed. A torn last line (killed mid-write) is dropped; any other unreadable line stops the command naming it.
  */
-public final class Registry {
+public final class Registry<T extends Registry.Entry> {
   public static final String FILE = "points.jsonl";
+
+  /** A finished point as its registry line: anything with a stable id that Jackson reads and writes. */
+  public interface Entry {
+    String id();
+  }
+
   private static final ObjectMapper JSON =
       new ObjectMapper()
           .configure(
               com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES,
               false);
   private final Path file;
-  private final Map<String, PointResult> done = new LinkedHashMap<>();
+  private final Map<String, T> done = new LinkedHashMap<>();
 
-  public Registry(Path dir) throws IOException {
+  /** @param type the record of one line: PointResult (language-model grids), ImagePointResult (images) */
+  public Registry(Path dir, Class<T> type) throws IOException {
     this.file = dir.resolve(FILE);
     if (!Files.isRegularFile(file)) return;
     String text = Files.readString(file, StandardCharsets.UTF_8);
@@ -42,7 +49,7 @@ public final class Registry {
     for (int i = 0; i < lines.size(); i++) {
       if (lines.get(i).isBlank()) continue;
       try {
-        PointResult p = JSON.readValue(lines.get(i), PointResult.class);
+        T p = JSON.readValue(lines.get(i), type);
         done.put(p.id(), p);
       } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
         throw new dev.sluice.core.cli.UsageException(
@@ -60,15 +67,15 @@ public final class Registry {
     return done.containsKey(id);
   }
 
-  public PointResult get(String id) {
+  public T get(String id) {
     return done.get(id);
   }
 
-  public List<PointResult> all() {
+  public List<T> all() {
     return new ArrayList<>(done.values());
   }
 
-  public synchronized void add(PointResult p) throws IOException {
+  public synchronized void add(T p) throws IOException {
     Files.createDirectories(file.getParent());
     try (BufferedWriter w =
         Files.newBufferedWriter(
@@ -83,7 +90,7 @@ public final class Registry {
   public void remove(String id) throws IOException {
     if (done.remove(id) == null) return;
     StringBuilder b = new StringBuilder();
-    for (PointResult p : done.values()) b.append(JSON.writeValueAsString(p)).append('\n');
+    for (T p : done.values()) b.append(JSON.writeValueAsString(p)).append('\n');
     AtomicFiles.write(file, b.toString());
   }
 }

@@ -190,7 +190,7 @@ public final class ScaleRunner {
       List<GridPlan.PlannedPoint> plan,
       Map<String, Path> arms,
       Map<String, Path> eval,
-      Registry registry)
+      Registry<PointResult> registry)
       throws IOException {
     progress.startGrid(plan, p -> finished(registry, p, key(x, p, arms, eval)));
     for (GridPlan.PlannedPoint p : plan) {
@@ -226,7 +226,8 @@ public final class ScaleRunner {
   }
 
   /** Whether the registry has this point, trained and scored on exactly what {@code key} names. */
-  public static boolean finished(Registry registry, GridPlan.PlannedPoint p, String key) {
+  public static boolean finished(
+      Registry<PointResult> registry, GridPlan.PlannedPoint p, String key) {
     PointResult r = registry.get(p.id());
     return r != null && key.equals(r.inputsSha256());
   }
@@ -235,7 +236,7 @@ public final class ScaleRunner {
   public static List<PointResult> finishedPoints(
       Experiment x,
       List<GridPlan.PlannedPoint> plan,
-      Registry registry,
+      Registry<PointResult> registry,
       Map<String, Path> arms,
       Map<String, Path> eval) {
     List<PointResult> out = new ArrayList<>();

@@ -37,26 +37,26 @@ class RegistryTest {
 
   @Test
   void finishedPointsAreReadBackAndATornLineIsIgnored(@TempDir Path dir) throws Exception {
-    Registry r = new Registry(dir);
+    Registry<PointResult> r = new Registry<>(dir, PointResult.class);
     r.add(point("raw/s/C1e10/s1"));
     r.add(point("raw/s/C1e10/s2"));
     Files.writeString(
         dir.resolve(Registry.FILE), "{\"id\":\"raw/s/C2e10", StandardOpenOption.APPEND);
-    Registry again = new Registry(dir);
+    Registry<PointResult> again = new Registry<>(dir, PointResult.class);
     assertTrue(again.has("raw/s/C1e10/s1") && again.has("raw/s/C1e10/s2"));
     assertFalse(again.has("raw/s/C2e10/s1"));
     assertEquals(point("raw/s/C1e10/s1"), again.get("raw/s/C1e10/s1"));
     again.add(point("raw/s/C3e10/s1"));
     assertTrue(
-        new Registry(dir).has("raw/s/C3e10/s1"),
+        new Registry<>(dir, PointResult.class).has("raw/s/C3e10/s1"),
         "the torn line was dropped, not glued to the next");
     again.remove("raw/s/C1e10/s1");
-    assertEquals(2, new Registry(dir).all().size());
+    assertEquals(2, new Registry<>(dir, PointResult.class).all().size());
     Files.writeString(
         dir.resolve(Registry.FILE), "not json\n" + Files.readString(dir.resolve(Registry.FILE)));
     var e =
         org.junit.jupiter.api.Assertions.assertThrows(
-            dev.sluice.core.cli.UsageException.class, () -> new Registry(dir));
+            dev.sluice.core.cli.UsageException.class, () -> new Registry<>(dir, PointResult.class));
     assertTrue(e.getMessage().contains("points.jsonl line 1: not a point record"), e.getMessage());
   }
 }

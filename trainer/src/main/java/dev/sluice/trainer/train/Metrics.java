@@ -3,14 +3,10 @@ package dev.sluice.trainer.train;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * metrics.jsonl (DESIGN.md's training-run contract): one JSON object per logged step with step, tokens, loss, lr
@@ -20,30 +16,15 @@ import java.util.List;
  * resume, lines after the checkpoint's step are dropped first.
  */
 final class Metrics implements AutoCloseable {
-  private static final ObjectMapper JSON = new ObjectMapper();
-  private final Path file;
-  private BufferedWriter out;
+  private static final ObjectMapper JSON = MetricsFile.JSON;
+  private final MetricsFile file;
 
   Metrics(Path file) throws IOException {
-    this.file = file;
-    this.out =
-        Files.newBufferedWriter(
-            file, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    this.file = new MetricsFile(file);
   }
 
   void truncateAfter(long step) throws IOException {
-    out.close();
-    List<String> kept = new ArrayList<>();
-    for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-      if (line.isBlank()) continue;
-      try {
-        if (JSON.readTree(line).path("step").asLong() <= step) kept.add(line);
-      } catch (IOException e) {
-        // a line cut by a kill: drop it
-      }
-    }
-    Files.write(file, kept, StandardCharsets.UTF_8);
-    out = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+    file.truncateAfter(step);
   }
 
   void train(
@@ -55,8 +36,7 @@ final class Metrics implements AutoCloseable {
       double tokensPerSecond,
       double wall)
       throws IOException {
-    ObjectNode n =
-        JSON.createObjectNode().put("kind", "train").put("step", step).put("tokens", tokens);
+    ObjectNode n = MetricsFile.row("train", step).put("tokens", tokens);
     num(n, "loss", loss);
     num(n, "lr", lr);
     num(n, "tokens_per_second", tokensPerSecond);
@@ -74,8 +54,7 @@ final class Metrics implements AutoCloseable {
       double tokensPerSecond,
       double wall)
       throws IOException {
-    ObjectNode n =
-        JSON.createObjectNode().put("kind", "eval").put("step", step).put("tokens", tokens);
+    ObjectNode n = MetricsFile.row("eval", step).put("tokens", tokens);
     num(n, "loss", loss);
     num(n, "lr", lr);
     num(n, "tokens_per_second", tokensPerSecond);
@@ -86,14 +65,11 @@ final class Metrics implements AutoCloseable {
   }
 
   private static void num(ObjectNode n, String field, double v) {
-    if (Double.isFinite(v)) n.put(field, v);
-    else n.putNull(field);
+    MetricsFile.num(n, field, v);
   }
 
   private void write(ObjectNode n) throws IOException {
-    out.write(JSON.writeValueAsString(n));
-    out.newLine();
-    out.flush();
+    file.write(n);
   }
 
   static double initialValLoss(Path file) throws IOException {
@@ -107,6 +83,6 @@ final class Metrics implements AutoCloseable {
 
   @Override
   public void close() throws IOException {
-    out.close();
+    file.close();
   }
 }

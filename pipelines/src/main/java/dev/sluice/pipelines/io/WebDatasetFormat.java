@@ -20,7 +20,8 @@ import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 /**
  * WebDataset tar shards: a sample is the run of adjacent members sharing a key (the member's path up to the first
  * '.' of its file name); its image is the member with an image extension (the first, in tar order, when there are
- * several), its label the text of {@code key.cls} or the "label" of {@code key.json}. The id is the key. A sample
+ * several), its label the text of {@code key.cls} or the "label" of {@code key.json} (null when the sample has
+ * neither). The id is the key; the location names the image member ({@code member KEY.EXT}). A sample
  * without an image is a dead letter ({@code read.no_image}) naming the key; a tar that ends early keeps the samples
  * before and dead-letters the member it was reading.
  */
@@ -142,6 +143,10 @@ final class WebDatasetFormat {
         }
       }
     }
-    images.accept(ImageDoc.read(key, label, file, location, sample, members.get(image)));
+    // the location names the image member with its extension, so that decoding checks it against
+    // the bytes
+    // (wrong_extension) as it does a file's name
+    images.accept(
+        ImageDoc.read(key, label, file, location + "." + image, sample, members.get(image)));
   }
 }

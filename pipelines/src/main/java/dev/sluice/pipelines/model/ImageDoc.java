@@ -82,6 +82,17 @@ public record ImageDoc(
         List.of());
   }
 
+  /**
+   * The name whose extension claims the image's format: the tar member's name for a WebDataset sample (its id is
+   * the key, without extension), else the id (a file's path, or a Parquet row's path or id).
+   */
+  public String claimedName() {
+    return location.startsWith(MEMBER) ? location.substring(MEMBER.length()) : id;
+  }
+
+  /** The location prefix of a tar member. */
+  public static final String MEMBER = "member ";
+
   /** What decoding, signals and hashes found; {@code encoded} is what the shard will hold. */
   public ImageDoc analysed(
       byte[] encoded,

@@ -144,7 +144,7 @@ public final class AnalyzeImages extends PTransform<PCollection<ImageDoc>, PColl
 
     private ImageDecoder.Decoded decodeOrNull(ImageDoc in, ProcessContext c) {
       try {
-        return ImageDecoder.decode(in.bytes(), in.id(), settings);
+        return ImageDecoder.decode(in.bytes(), in.claimedName(), settings);
       } catch (ImageRejected e) {
         c.output(emit.of(Tags.DEAD, dead(STAGE, e.reason(), e.detail(), in)));
         return null;

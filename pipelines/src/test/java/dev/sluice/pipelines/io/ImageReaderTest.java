@@ -83,7 +83,8 @@ class ImageReaderTest {
         List.of("shard/a", "shard/b", "shard/d"), images.stream().map(ImageDoc::id).toList());
     assertEquals(Arrays.asList("3", "cat", null), images.stream().map(ImageDoc::label).toList());
     assertArrayEquals(horse(), images.get(0).bytes());
-    assertEquals("member shard/b", images.get(1).location());
+    assertEquals("member shard/b.png", images.get(1).location());
+    assertEquals("shard/b.png", images.get(1).claimedName());
     assertEquals(1, dead.size());
     assertEquals("no_image", dead.get(0).reason());
     assertEquals("member shard/c", dead.get(0).location());

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * WebDataset shards through the whole pipeline with offline augmentation: a sample without an image and a
- * truncated shard are dead letters, every copy is counted, and the accounting and the bytes hold on a second run.
+ * truncated shard are dead letters, so is a PNG member named .jpg, every copy is counted, and the accounting and the bytes hold on a second run.
  */
 class ImageFormatsRunTest {
   static final Path FASHION =
@@ -40,7 +40,8 @@ class ImageFormatsRunTest {
         for (int i = shard * 15; i < shard * 15 + 15; i++) {
           String key = "s" + i;
           Path f = files.get(i);
-          put(t, key + ".png", Files.readAllBytes(f));
+          // s5's PNG is named .jpg: a wrong_extension dead letter, as a file would be
+          put(t, key + (i == 5 ? ".jpg" : ".png"), Files.readAllBytes(f));
           put(
               t,
               key + ".cls",
@@ -91,11 +92,15 @@ class ImageFormatsRunTest {
         1,
         o.dead().stream().filter(d -> "truncated_file".equals(d.get("reason"))).count(),
         o.dead().toString());
+    List<Map<String, Object>> wrong =
+        o.dead().stream().filter(d -> "wrong_extension".equals(d.get("reason"))).toList();
+    assertEquals(1, wrong.size(), o.dead().toString());
+    assertEquals("member s5.jpg", wrong.get(0).get("location"));
     long dupIds = o.dead().stream().filter(d -> "duplicate_id".equals(d.get("reason"))).count();
     assertTrue(dupIds > 0);
     long originals =
         o.kept().values().stream().filter(k -> k.get("augmented_from") == null).count();
-    assertEquals(30, originals);
+    assertEquals(29, originals);
     assertEquals(c.kept() - originals, c.augmented());
     assertTrue(c.augmented() > 0);
     Map<String, Object> copy = o.kept().get("s3#aug1");

@@ -124,7 +124,8 @@ public final class AnalyzeImages extends PTransform<PCollection<ImageDoc>, PColl
       boolean asIs =
           (src.equals("jpeg") || src.equals("png"))
               && decoded.orientation() <= 1
-              && !decoded.hadAlpha();
+              && !decoded.hadAlpha()
+              && !decoded.converted();
       byte[] encoded = asIs ? in.bytes() : ImageDecoder.encodePng(pixels);
       ImageDoc out =
           in.analysed(

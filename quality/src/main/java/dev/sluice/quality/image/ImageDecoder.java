@@ -63,9 +63,16 @@ public final class ImageDecoder {
    * @param orientation the EXIF orientation found in a JPEG (1..8; 1 when none or not a JPEG), whether or not it
    *     was applied
    * @param hadAlpha whether the source had an alpha channel (composited onto white)
+   * @param converted whether the source's samples were not already 8-bit gray or RGB (more than 8 bits per
+   *     sample, rounded; or CMYK/YCCK, converted), so that its own bytes do not decode to these pixels
    */
   public record Decoded(
-      Pixels pixels, String sourceFormat, String pixelSha256, int orientation, boolean hadAlpha) {}
+      Pixels pixels,
+      String sourceFormat,
+      String pixelSha256,
+      int orientation,
+      boolean hadAlpha,
+      boolean converted) {}
 
   public static Decoded decode(byte[] bytes, String name, Settings settings) throws ImageRejected {
     if (settings == null) settings = Settings.DEFAULTS;
@@ -111,6 +118,7 @@ public final class ImageDecoder {
     reader.addIIOReadWarningListener((source, warning) -> warnings.add(warning));
     boolean complete = ContainerChecks.complete(format, bytes);
     BufferedImage img;
+    boolean cmyk;
     try {
       reader.setInput(new ByteArrayImageInputStream(bytes), true, true);
       int w = reader.getWidth(0), h = reader.getHeight(0);
@@ -130,6 +138,7 @@ public final class ImageDecoder {
                 settings.maxPixels()));
       }
       if (!complete) throw truncated(format);
+      cmyk = isCmyk(reader.getRawImageType(0));
       img = reader.read(0, null);
     } catch (IOException | RuntimeException e) {
       if (!complete || ranOffTheEnd(e)) throw truncated(format);
@@ -160,7 +169,14 @@ public final class ImageDecoder {
     }
     int orientation = format == ImageFormat.JPEG ? JpegMarkers.exifOrientation(bytes) : 1;
     if (settings.exifOrientation()) pixels = Orientation.apply(pixels, orientation);
-    return new Decoded(pixels, format.id(), pixelSha256(pixels), orientation, alpha);
+    boolean converted = cmyk;
+    for (int bits : img.getColorModel().getComponentSize()) converted |= bits > 8;
+    return new Decoded(pixels, format.id(), pixelSha256(pixels), orientation, alpha, converted);
+  }
+
+  private static boolean isCmyk(javax.imageio.ImageTypeSpecifier raw) {
+    return raw != null
+        && raw.getColorModel().getColorSpace().getType() == java.awt.color.ColorSpace.TYPE_CMYK;
   }
 
   /** Whether the reader failed because the bytes ended (an EOFException anywhere in the cause chain). */

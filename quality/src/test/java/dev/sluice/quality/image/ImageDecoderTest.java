@@ -31,6 +31,7 @@ class ImageDecoderTest {
       String name = p.getFileName().toString();
       assertEquals(name.endsWith(".jpg") ? "jpeg" : "png", d.sourceFormat(), name);
       assertEquals(1, d.orientation(), name);
+      assertTrue(!d.converted(), name + ": 8-bit gray/RGB(A) samples, nothing converted");
       n++;
     }
     assertEquals(19, n);
@@ -128,6 +129,7 @@ class ImageDecoderTest {
     ImageDecoder.Decoded d = decode(Encodings.cmykJpeg(32, 32), "cmyk.jpg");
     assertTrue(Readers.providerName(ImageFormat.JPEG).startsWith("com.twelvemonkeys."));
     assertEquals(3, d.pixels().channels());
+    assertTrue(d.converted(), "CMYK samples are converted: the file's bytes are not these pixels");
     // cyan ink on the left, yellow ink on top: cyan + yellow = green, no ink = white
     assertTrue(d.pixels().at(4, 28, 0) < 100 && d.pixels().at(4, 28, 2) > 200, "cyan bottom-left");
     assertTrue(d.pixels().at(28, 4, 2) < 100 && d.pixels().at(28, 4, 0) > 200, "yellow top-right");
@@ -140,7 +142,9 @@ class ImageDecoderTest {
   void sixteenBitPngsRoundToEightBits() throws ImageRejected {
     BufferedImage gray = new BufferedImage(4, 1, BufferedImage.TYPE_USHORT_GRAY);
     gray.getRaster().setPixels(0, 0, 4, 1, new int[] {0, 257 * 100, 257 * 100 + 128, 65535});
-    Pixels g = decode(Encodings.write(gray, "png"), null).pixels();
+    ImageDecoder.Decoded sixteen = decode(Encodings.write(gray, "png"), null);
+    assertTrue(sixteen.converted(), "16-bit samples are rounded");
+    Pixels g = sixteen.pixels();
     assertEquals(1, g.channels());
     assertArrayEquals(new byte[] {0, 100, 100, (byte) 255}, g.data());
 

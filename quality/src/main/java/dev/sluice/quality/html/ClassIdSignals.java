@@ -124,6 +124,9 @@ final class ClassIdSignals {
     "related"
   };
 
+  /** Substrings of language switchers ("toplang", "interlanguage-links"), maybe-boilerplate like the tokens. */
+  private static final String[] MAYBE_PARTS = {"lang"};
+
   /** Tokens of the element that holds the article. */
   private static final Set<String> CONTENT =
       Set.of(
@@ -163,6 +166,7 @@ final class ClassIdSignals {
       else if (CONTENT.contains(token)) content = true;
     }
     if (!strong) for (String part : BOILERPLATE_PARTS) if (s.contains(part)) strong = true;
+    if (!maybe) for (String part : MAYBE_PARTS) if (s.contains(part)) maybe = true;
     if (strong) return content ? Signal.MAYBE_BOILERPLATE : Signal.BOILERPLATE;
     if (maybe) return content ? Signal.NONE : Signal.MAYBE_BOILERPLATE;
     return content ? Signal.CONTENT : Signal.NONE;

@@ -12,8 +12,8 @@ import org.jsoup.nodes.Element;
  * its ancestors (full weight to the parent, half to the grandparent, a third above), a vote growing with the
  * block's length and commas, as in readability; each candidate starts from a prior for its tag and class/id and
  * ends scaled by (1 - link density), so menus and link lists lose however long they are. The best candidate is
- * then widened to its parent when several strong candidates share it, and joined by siblings that score well or
- * read like prose.
+ * then widened to its parent when several strong candidates share it or when the parent outscores it, and joined
+ * by siblings that score well or read like prose.
  */
 final class ContentLocator {
   private static final Set<String> PARAGRAPHS =
@@ -77,7 +77,18 @@ final class ContentLocator {
       }
     }
     top = widen(top, best, scores);
-    return withSiblings(top, scores, stats);
+    top = climb(top, body, scores);
+    List<Element> kept = withSiblings(top, scores, stats);
+    // several sections of one parent qualify: the parent (with its intro and headings) is the
+    // article
+    while (kept.size() >= 3
+        && top.parent() != null
+        && top.parent() != body
+        && stats.linkDensity(top.parent()) < 0.25) {
+      top = top.parent();
+      kept = withSiblings(top, scores, stats);
+    }
+    return kept;
   }
 
   /** A text-bearing block: a paragraph tag, or a div/section whose children are all inline. */
@@ -117,6 +128,23 @@ final class ContentLocator {
       ancestor = ancestor.parent();
     }
     return top;
+  }
+
+  /**
+   * While the parent outscores the candidate, the parent is the article: it gathers the votes of several
+   * sections of which the candidate is one (a long tutorial split into sections).
+   */
+  private static Element climb(Element top, Element body, Map<Element, double[]> scores) {
+    Element current = top;
+    for (Element parent = current.parent();
+        parent != null && parent != body;
+        parent = parent.parent()) {
+      double[] p = scores.get(parent);
+      double[] c = scores.get(current);
+      if (p == null || c == null || p[0] <= c[0]) break;
+      current = parent;
+    }
+    return current;
   }
 
   private static List<Element> withSiblings(

@@ -4,7 +4,7 @@ package dev.sluice.quality.html;
  * Bounds that keep the cost of one page linear and small, whatever the page is.
  *
  * @param maxBytes bodies larger than this are rejected ({@code too_large}) before parsing
- * @param maxTags bodies with more '{@code <}' bytes than this are rejected ({@code too_many_tags}) before parsing,
+ * @param maxTags bodies with more start tags ('{@code <}' followed by a letter) than this are rejected ({@code too_many_tags}) before parsing,
  *     which bounds the parsed tree's size and memory
  * @param maxDepth the parser stops nesting at this depth; a page that reaches it is rejected ({@code too_deep})
  * @param maxAttributeChars class and id values are read only up to this many characters by the boilerplate

@@ -17,7 +17,7 @@ public final class HtmlRejected extends Exception {
   /** More bytes than {@link HtmlLimits#maxBytes()}; nothing was parsed. */
   public static final String TOO_LARGE = "too_large";
 
-  /** More tags ('{@code <}' bytes) than {@link HtmlLimits#maxTags()}; nothing was parsed. */
+  /** More start tags ('{@code <}' and a letter) than {@link HtmlLimits#maxTags()}; nothing was parsed. */
   public static final String TOO_MANY_TAGS = "too_many_tags";
 
   /**

@@ -77,11 +77,10 @@ public final class MainText {
     int bomLength = CharsetResolver.bomLength(body);
     String binary = ContentSniffer.binaryReason(body, bomLength, bom != null && bomLength == 2);
     if (binary != null) throw new HtmlRejected(HtmlRejected.BINARY_CONTENT, binary);
-    int tags = 0;
-    for (byte b : body) if (b == '<') tags++;
+    int tags = startTags(body);
     if (tags > limits.maxTags())
       throw new HtmlRejected(
-          HtmlRejected.TOO_MANY_TAGS, tags + " '<' bytes > maxTags " + limits.maxTags());
+          HtmlRejected.TOO_MANY_TAGS, tags + " start tags > maxTags " + limits.maxTags());
 
     Choice choice = charsets.declared(body, contentType);
     String html = null;
@@ -137,6 +136,14 @@ public final class MainText {
     TextStats stats = TextStats.of(body);
     List<Element> located = locator.locate(body, stats);
     return join(blockFilter.filter(new BlockRenderer().render(located, stats), title));
+  }
+
+  /** '<' followed by an ASCII letter: an upper bound on the elements the parser can create. */
+  private static int startTags(byte[] body) {
+    int n = 0;
+    for (int i = 0; i + 1 < body.length; i++)
+      if (body[i] == '<' && ((body[i + 1] | 0x20) >= 'a' && (body[i + 1] | 0x20) <= 'z')) n++;
+    return n;
   }
 
   private static String title(Document doc) {

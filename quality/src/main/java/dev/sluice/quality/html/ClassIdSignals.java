@@ -160,16 +160,27 @@ final class ClassIdSignals {
     boolean strong = false;
     boolean maybe = false;
     boolean content = false;
-    for (String token : s.split("[^a-z0-9]+")) {
-      if (BOILERPLATE.contains(token)) strong = true;
-      else if (MAYBE_BOILERPLATE.contains(token)) maybe = true;
-      else if (CONTENT.contains(token)) content = true;
+    int start = -1;
+    for (int i = 0; i <= s.length(); i++) {
+      boolean alnum = i < s.length() && isTokenChar(s.charAt(i));
+      if (alnum && start < 0) start = i;
+      if (!alnum && start >= 0) {
+        String token = s.substring(start, i);
+        if (BOILERPLATE.contains(token)) strong = true;
+        else if (MAYBE_BOILERPLATE.contains(token)) maybe = true;
+        else if (CONTENT.contains(token)) content = true;
+        start = -1;
+      }
     }
     if (!strong) for (String part : BOILERPLATE_PARTS) if (s.contains(part)) strong = true;
     if (!maybe) for (String part : MAYBE_PARTS) if (s.contains(part)) maybe = true;
     if (strong) return content ? Signal.MAYBE_BOILERPLATE : Signal.BOILERPLATE;
     if (maybe) return content ? Signal.NONE : Signal.MAYBE_BOILERPLATE;
     return content ? Signal.CONTENT : Signal.NONE;
+  }
+
+  private static boolean isTokenChar(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
   }
 
   /** The scoring prior: +1 content, -1 boilerplate, -0.4 maybe boilerplate, 0 neither. */

@@ -109,7 +109,9 @@ public final class MainText {
       throw new HtmlRejected(HtmlRejected.EMPTY_BODY, body.length + " bytes of whitespace");
 
     Document doc = parser.parseInput(html, "");
-    TextStats docStats = TextStats.of(doc);
+    int expectedElements =
+        Math.max(64, html.length() / 64); // a typical page has an element per ~60 chars
+    TextStats docStats = TextStats.of(doc, expectedElements);
     if (docStats.maxDepth() >= limits.maxDepth())
       throw new HtmlRejected(
           HtmlRejected.TOO_DEEP,
@@ -123,7 +125,8 @@ public final class MainText {
       if (text.length() < FALLBACK_BELOW_CHARS && pageChars > text.length() * 2) {
         Element fresh = parser.parseInput(html, "").body();
         if (fresh != null) {
-          String lenient = mainText(fresh, TextStats.of(fresh), lenientCleaner, title);
+          String lenient =
+              mainText(fresh, TextStats.of(fresh, expectedElements), lenientCleaner, title);
           if (lenient.length() > text.length()) text = lenient;
         }
       }
@@ -133,13 +136,17 @@ public final class MainText {
 
   private String mainText(Element body, TextStats before, PageCleaner pageCleaner, String title) {
     pageCleaner.clean(body, before);
-    TextStats stats = TextStats.of(body);
+    TextStats stats = TextStats.of(body, before.size());
     List<Element> located = locator.locate(body, stats);
     return join(blockFilter.filter(new BlockRenderer().render(located, stats), title));
   }
 
-  /** '<' followed by an ASCII letter: an upper bound on the elements the parser can create. */
-  private static int startTags(byte[] body) {
+  /**
+   * '<' followed by an ASCII letter: an upper bound on the elements the parser can create. A body shorter than
+   * two bytes per allowed tag cannot exceed the limit and is not scanned.
+   */
+  private int startTags(byte[] body) {
+    if (body.length / 2 <= limits.maxTags()) return 0;
     int n = 0;
     for (int i = 0; i + 1 < body.length; i++)
       if (body[i] == '<' && ((body[i + 1] | 0x20) >= 'a' && (body[i + 1] | 0x20) <= 'z')) n++;

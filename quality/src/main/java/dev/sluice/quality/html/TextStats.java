@@ -13,13 +13,25 @@ import org.jsoup.select.NodeVisitor;
  * iterative pass (no recursion, so any depth the parser allowed is safe).
  */
 final class TextStats {
-  private final Map<Element, int[]> stats = new IdentityHashMap<>();
+  private final Map<Element, int[]> stats;
   private int maxDepth;
 
-  static TextStats of(Element root) {
-    TextStats s = new TextStats();
+  private TextStats(int expectedElements) {
+    stats = new IdentityHashMap<>(expectedElements);
+  }
+
+  /**
+   * @param expectedElements a size hint (the map is sized once instead of growing by doubling)
+   */
+  static TextStats of(Element root, int expectedElements) {
+    TextStats s = new TextStats(expectedElements);
     NodeTraversor.traverse(s.new Counter(), root);
     return s;
+  }
+
+  /** How many elements have stats (a size hint for the next pass). */
+  int size() {
+    return stats.size();
   }
 
   /** The deepest node below the root (the root is depth 0). */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,7 +25,8 @@ import java.util.zip.GZIPInputStream;
  *   <li>{@code benchmark DIR OUT.json}: runs over ScrapingHub's article-extraction-benchmark (DIR holds its
  *       html/*.html.gz and ground-truth.json) and writes OUT in the benchmark's prediction format, to be scored by
  *       the benchmark's own evaluate.py beside the published outputs;
- *   <li>{@code speed DIR ROUNDS}: single-thread pages/s over those pages, ROUNDS timed passes after one warm-up.
+ *   <li>{@code speed DIR ROUNDS}: single-thread pages/s over DIR's pages (the benchmark's html/*.html.gz, or every
+ *       *.html under DIR), ROUNDS timed passes after one warm-up, then the median round.
  * </ul>
  */
 public final class ExtractionEval {
@@ -119,16 +121,24 @@ public final class ExtractionEval {
   private static void speed(Path dir, int rounds) throws IOException {
     List<byte[]> pages = new ArrayList<>();
     long bytes = 0;
-    try (var files = Files.list(dir.resolve("html"))) {
-      for (Path p : files.sorted().toList()) {
-        byte[] b = gunzip(p);
+    boolean benchmark = Files.isDirectory(dir.resolve("html"));
+    try (var files = Files.walk(benchmark ? dir.resolve("html") : dir)) {
+      for (Path p : files.filter(Files::isRegularFile).sorted().toList()) {
+        String name = p.getFileName().toString();
+        if (!name.endsWith(".html") && !name.endsWith(".html.gz")) continue;
+        byte[] b = name.endsWith(".gz") ? gunzip(p) : Files.readAllBytes(p);
         pages.add(b);
         bytes += b.length;
       }
     }
     MainText extractor = new MainText();
     long sink = 0;
+    List<Double> perSecond = new ArrayList<>();
+    var os =
+        (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+    List<Double> perCpuSecond = new ArrayList<>();
     for (int round = 0; round <= rounds; round++) {
+      long cpu = os.getProcessCpuTime();
       long t = System.nanoTime();
       for (byte[] page : pages) {
         try {
@@ -138,17 +148,37 @@ public final class ExtractionEval {
         }
       }
       double s = (System.nanoTime() - t) / 1e9;
+      double cpuSeconds = (os.getProcessCpuTime() - cpu) / 1e9;
+      if (round > 0) {
+        perSecond.add(pages.size() / s);
+        perCpuSecond.add(pages.size() / cpuSeconds);
+      }
       System.out.printf(
           Locale.ROOT,
-          "%s: %d pages (%.1f MB) in %.2f s = %.0f pages/s, %.1f MB/s%n",
+          "%s: %d pages (%.1f MB) in %.2f s = %.0f pages/s, %.1f MB/s; %.2f process CPU s%n",
           round == 0 ? "warm-up" : "round " + round,
           pages.size(),
           bytes / 1e6,
           s,
           pages.size() / s,
-          bytes / 1e6 / s);
+          bytes / 1e6 / s,
+          cpuSeconds);
     }
-    System.out.println("(checksum " + sink + ")");
+    java.util.Collections.sort(perSecond);
+    java.util.Collections.sort(perCpuSecond);
+    System.out.printf(
+        Locale.ROOT,
+        "median of %d rounds: %.0f pages/s wall (min %.0f, max %.0f); %.0f pages per process-CPU second"
+            + " (min %.0f, max %.0f); mean page %.0f KB (checksum %d)%n",
+        rounds,
+        perSecond.get(rounds / 2),
+        perSecond.get(0),
+        perSecond.get(rounds - 1),
+        perCpuSecond.get(rounds / 2),
+        perCpuSecond.get(0),
+        perCpuSecond.get(rounds - 1),
+        bytes / 1e3 / pages.size(),
+        sink);
   }
 
   private static byte[] gunzip(Path p) throws IOException {

@@ -1,7 +1,10 @@
 package dev.sluice.quality.html;
 
+import java.io.Serializable;
+
 /**
- * Bounds that keep the cost of one page linear and small, whatever the page is.
+ * Bounds that keep the cost of one page linear and small, whatever the page is. Serializable, so a pipeline step
+ * can hold it and build its {@link MainText} in setup.
  *
  * @param maxBytes bodies larger than this are rejected ({@code too_large}) before parsing
  * @param maxTags bodies with more start tags ('{@code <}' followed by a letter) than this are rejected ({@code too_many_tags}) before parsing,
@@ -13,7 +16,8 @@ package dev.sluice.quality.html;
  *     not accepted; if the sniffed charset does no better the page is rejected ({@code undecodable})
  */
 public record HtmlLimits(
-    int maxBytes, int maxTags, int maxDepth, int maxAttributeChars, double maxMalformedFraction) {
+    int maxBytes, int maxTags, int maxDepth, int maxAttributeChars, double maxMalformedFraction)
+    implements Serializable {
   public HtmlLimits {
     check(maxBytes >= 1, "maxBytes", maxBytes, ">= 1");
     check(maxTags >= 1, "maxTags", maxTags, ">= 1");

@@ -104,7 +104,9 @@ final class BlockRenderer {
       if (e != root && isLinkList(e, tag)) return FilterResult.SKIP_ENTIRELY;
       switch (tag) {
         case "br" -> lineBreak();
-        case "a" -> linkDepth++;
+        case "a" -> {
+          if (TextStats.isLink(e)) linkDepth++;
+        }
         case "pre" -> preDepth++;
         case "td", "th" -> {
           if (text.length() > 0) appendRaw(" | ");
@@ -122,7 +124,7 @@ final class BlockRenderer {
     public FilterResult tail(Node node, int depth) {
       if (!(node instanceof Element e)) return FilterResult.CONTINUE;
       String tag = e.normalName();
-      if (tag.equals("a")) linkDepth--;
+      if (TextStats.isLink(e)) linkDepth--;
       if (tag.equals("pre")) preDepth--;
       if (PARAGRAPH_BREAKS.contains(tag) || LINE_BREAKS.contains(tag)) {
         flush(PARAGRAPH_BREAKS.contains(tag) ? 2 : 1);

@@ -100,6 +100,7 @@ final class ClassIdSignals {
           "search",
           "langs",
           "languages",
+          "toc",
           "copyright",
           "legal",
           "disclaimer",

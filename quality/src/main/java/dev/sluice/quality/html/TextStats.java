@@ -80,7 +80,7 @@ final class TextStats {
         for (int i = 0; i < text.length(); i++) if (text.charAt(i) == ',') v[2]++;
       } else if (node instanceof Element e) {
         int[] own = slot(e);
-        if (e.nameIs("a")) own[1] = own[0];
+        if (isLink(e)) own[1] = own[0];
         if (e.parent() != null) {
           int[] up = slot(e.parent());
           up[0] += own[0];
@@ -89,6 +89,14 @@ final class TextStats {
         }
       }
     }
+  }
+
+  /**
+   * A link that leaves the page. Fragment-only links ({@code href="#..."}: permalinks, footnote and
+   * back-to-contents references) point inside the article and do not make it link text.
+   */
+  static boolean isLink(Element e) {
+    return e.nameIs("a") && !e.attr("href").startsWith("#");
   }
 
   /** Characters after collapsing each whitespace run to one space (leading/trailing runs count one). */

@@ -92,4 +92,11 @@ class BoilerplateRulesTest {
     List<Block> blocks = List.of(of("h", "Title of the page", 0), good(PROSE));
     assertEquals(List.of(PROSE), kept(blocks));
   }
+
+  @Test
+  void linksInsideThePageAreNotLinkText() {
+    assertEquals(false, TextStats.isLink(new Element("a").attr("href", "#section-2")));
+    assertEquals(true, TextStats.isLink(new Element("a").attr("href", "/news/other-story")));
+    assertEquals(false, TextStats.isLink(new Element("span")));
+  }
 }

@@ -1,0 +1,68 @@
+package dev.sluice.quality.pii;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Replaces e-mail addresses, public IP addresses, phone numbers and credentials with their kind's token and
+ * counts the replacements per kind. Each detector ({@link Emails}, {@link IpAddresses}, {@link PhoneNumbers},
+ * {@link Secrets}) finds spans on its own; where two overlap, the one that starts first wins, and at the same
+ * start the higher-priority kind (secret, e-mail, IP, phone: the order of {@link PiiKind}, reversed for secrets
+ * first). Text without any match comes back as the same string. Thread-compatible: keep one per thread.
+ */
+public final class PiiRedactor {
+  private static final Comparator<Span> ORDER =
+      Comparator.comparingInt(Span::start).thenComparingInt(sp -> priority(sp.kind()));
+
+  private final PiiConfig config;
+  private final PhoneNumbers phones;
+  private final List<Span> spans = new ArrayList<>();
+
+  public PiiRedactor(PiiConfig config) {
+    this.config = config;
+    this.phones = new PhoneNumbers(config.phoneRegions());
+  }
+
+  /** The redacted text and the number of replacements of each kind (indexed by {@link PiiKind#ordinal()}). */
+  public record Redacted(String text, int[] counts) {
+    public int count(PiiKind kind) {
+      return counts[kind.ordinal()];
+    }
+
+    public boolean changed() {
+      for (int c : counts) if (c > 0) return true;
+      return false;
+    }
+  }
+
+  private static int priority(PiiKind k) {
+    return switch (k) {
+      case SECRET -> 0;
+      case EMAIL -> 1;
+      case IP -> 2;
+      case PHONE -> 3;
+    };
+  }
+
+  public Redacted redact(String text) {
+    spans.clear();
+    if (config.on(PiiKind.SECRET)) Secrets.find(text, spans);
+    if (config.on(PiiKind.EMAIL)) Emails.find(text, spans);
+    if (config.on(PiiKind.IP)) IpAddresses.find(text, spans);
+    if (config.on(PiiKind.PHONE)) phones.find(text, spans);
+    int[] counts = new int[PiiKind.values().length];
+    if (spans.isEmpty()) return new Redacted(text, counts);
+    spans.sort(ORDER);
+    StringBuilder out = new StringBuilder(text.length());
+    int done = 0;
+    for (Span sp : spans) {
+      if (sp.start() < done) continue; // overlaps one already replaced
+      out.append(text, done, sp.start()).append(config.tokens().get(sp.kind()));
+      counts[sp.kind().ordinal()]++;
+      done = sp.end();
+    }
+    out.append(text, done, text.length());
+    return new Redacted(out.toString(), counts);
+  }
+}

@@ -1,6 +1,6 @@
 package dev.sluice.quality.pii;
 
-import java.net.IDN;
+import com.google.common.net.InternetDomainName;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -12,7 +12,9 @@ import java.util.regex.Pattern;
  * after the '@' ({@code lodash@4.17.21}: the last label is not alphabetic), the reserved documentation domains
  * of RFC 2606 and 6761 ({@code example.com}, {@code .test}, {@code .invalid}, {@code .localhost}, {@code
  * .example}), an image scale suffix ({@code icon@2x.png}), an SSH remote ({@code git@github.com:org/repo}), a
- * call ({@code A@np.linalg.inv(B)}, Python's matrix product), and a non-ASCII domain that is not a valid IDN.
+ * call ({@code A@np.linalg.inv(B)}, Python's matrix product), and a domain that does not end in a public suffix
+ * of Mozilla's Public Suffix List (Guava's {@link InternetDomainName}, which also checks IDN labels), such as
+ * the made-up {@code webgirl@example.dom} of manuals or {@code data@v2.cache}.
  */
 final class Emails {
   private Emails() {}
@@ -92,25 +94,17 @@ final class Emails {
     for (String r : RESERVED_DOMAINS) {
       if (lower.equals(r) || lower.endsWith("." + r)) return false;
     }
-    if (!ascii(domain)) {
-      try {
-        IDN.toASCII(domain, 0);
-      } catch (IllegalArgumentException notIdn) {
-        return false;
-      }
+    try {
+      return InternetDomainName.from(domain).hasPublicSuffix();
+    } catch (IllegalArgumentException notADomain) {
+      return false;
     }
-    return true;
   }
 
   private static boolean alphabeticTld(String tld) {
     if (tld.startsWith("xn--") && tld.length() > 4) return true;
     if (tld.length() < 2) return false;
     for (int i = 0; i < tld.length(); i++) if (!Character.isLetter(tld.charAt(i))) return false;
-    return true;
-  }
-
-  private static boolean ascii(String s) {
-    for (int i = 0; i < s.length(); i++) if (s.charAt(i) > 127) return false;
     return true;
   }
 }

@@ -1,5 +1,6 @@
 package dev.sluice.quality.pii;
 
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import java.io.Serializable;
 import java.util.EnumMap;
 import java.util.List;
@@ -26,6 +27,11 @@ public record PiiConfig(Map<PiiKind, String> tokens, List<String> phoneRegions)
     Map<PiiKind, String> all = new EnumMap<>(PiiKind.class);
     for (PiiKind k : PiiKind.values()) all.put(k, k.defaultToken());
     return new PiiConfig(all, List.of("US"));
+  }
+
+  /** Whether libphonenumber has a numbering plan for the region code (ISO 3166-1 alpha-2, upper case). */
+  public static boolean knownRegion(String region) {
+    return PhoneNumberUtil.getInstance().getSupportedRegions().contains(region);
   }
 
   public boolean on(PiiKind kind) {

@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
  * .example}), an image scale suffix ({@code icon@2x.png}), an SSH remote ({@code git@github.com:org/repo}), a
  * call ({@code A@np.linalg.inv(B)}, Python's matrix product), and a domain that does not end in a public suffix
  * of Mozilla's Public Suffix List (Guava's {@link InternetDomainName}, which also checks IDN labels), such as
- * the made-up {@code webgirl@example.dom} of manuals or {@code data@v2.cache}.
+ * the made-up {@code webgirl@example.dom} of manuals or {@code data@v2.cache}; and Message-IDs (see
+ * {@link #messageId}).
  */
 final class Emails {
   private Emails() {}
@@ -61,6 +62,7 @@ final class Emails {
   static int match(String s, int at) {
     int start = localStart(s, at);
     if (start == at || s.charAt(at - 1) == '.') return -1;
+    if (messageId(s, start, at)) return -1;
     int i = at + 1;
     int n = s.length();
     while (i < n && i - at <= 253) {
@@ -77,6 +79,20 @@ final class Emails {
     if (next == '(' || Chars.word(next)) return -1;
     if (next == ':' && s.startsWith("git@", start) && start + 3 == at) return -1;
     return end;
+  }
+
+  /**
+   * A Usenet or mail Message-ID rather than a mailbox: a left part that starts with four digits (a serial number
+   * or a timestamp: {@code <9695@jpl-devvax.JPL.NASA.GOV>}, {@code <1991Jul13.010945.19157@netlabs.com>}) or
+   * ends in Gnus's {@code .fsf}.
+   */
+  private static boolean messageId(String s, int start, int at) {
+    if (at - start >= 4) {
+      boolean digits = true;
+      for (int k = start; k < start + 4; k++) digits &= Chars.asciiDigit(s.charAt(k));
+      if (digits) return true;
+    }
+    return s.startsWith(".fsf", at - 4);
   }
 
   private static boolean validDomain(String domain) {

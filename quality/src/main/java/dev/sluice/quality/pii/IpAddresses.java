@@ -11,7 +11,8 @@ import java.util.Set;
  *
  * <p>IPv4: four dotted decimal octets of 0-255 without leading zeros, not part of a longer dotted or
  * alphanumeric token ({@code 1.2.3.4.5}, {@code v1.2.3.4}, {@code 1.2.3.4-beta} are versions), and not right
- * after a word that says it is a version ({@code Version 1.2.3.4}, {@code build: 10.0.19041.1}).
+ * after a word that says it is a version or a numbered part ({@code Version 1.2.3.4}, {@code build: 10.0.19041.1},
+ * {@code Section 2.4.3.5}: {@link #VERSION_WORDS}).
  *
  * <p>IPv6: RFC 4291 text (eight groups of one to four hex digits, one {@code ::} for a run of zero groups, an
  * optional dotted IPv4 tail) in the global unicast range 2000::/3 minus 2001:db8::/32 (documentation) and
@@ -37,7 +38,17 @@ final class IpAddresses {
           "patch",
           "update",
           "tag",
-          "kernel");
+          "kernel",
+          "section",
+          "sections",
+          "chapter",
+          "figure",
+          "table",
+          "step",
+          "item",
+          "paragraph",
+          "clause",
+          "oid");
 
   static void find(String s, List<Span> out) {
     int n = s.length();

@@ -45,19 +45,32 @@ public final class PiiRedactor {
     };
   }
 
-  public Redacted redact(String text) {
+  /** The spans {@link #redact} replaces, in order, none overlapping (for evaluation against labels). */
+  public List<Span> find(String text) {
     spans.clear();
     if (config.on(PiiKind.SECRET)) Secrets.find(text, spans);
     if (config.on(PiiKind.EMAIL)) Emails.find(text, spans);
     if (config.on(PiiKind.IP)) IpAddresses.find(text, spans);
     if (config.on(PiiKind.PHONE)) phones.find(text, spans);
-    int[] counts = new int[PiiKind.values().length];
-    if (spans.isEmpty()) return new Redacted(text, counts);
+    if (spans.isEmpty()) return List.of();
     spans.sort(ORDER);
-    StringBuilder out = new StringBuilder(text.length());
+    List<Span> kept = new ArrayList<>(spans.size());
     int done = 0;
     for (Span sp : spans) {
-      if (sp.start() < done) continue; // overlaps one already replaced
+      if (sp.start() < done) continue; // overlaps one already taken
+      kept.add(sp);
+      done = sp.end();
+    }
+    return kept;
+  }
+
+  public Redacted redact(String text) {
+    List<Span> found = find(text);
+    int[] counts = new int[PiiKind.values().length];
+    if (found.isEmpty()) return new Redacted(text, counts);
+    StringBuilder out = new StringBuilder(text.length());
+    int done = 0;
+    for (Span sp : found) {
       out.append(text, done, sp.start()).append(config.tokens().get(sp.kind()));
       counts[sp.kind().ordinal()]++;
       done = sp.end();

@@ -1,4 +1,4 @@
 package dev.sluice.quality.pii;
 
 /** A found piece of PII: text[start, end) of one kind. */
-record Span(int start, int end, PiiKind kind) {}
+public record Span(int start, int end, PiiKind kind) {}

@@ -67,6 +67,10 @@ class PiiRedactorTest {
     untouched("@decorator\ndef f(): pass  # @param name the user@host");
     untouched("write to someone@example.com or test@foo.test");
     untouched("a@b.c and @@ and x@.com and @example.org");
+    untouched(
+        "-- Larry Wall in <1991Jul13.010945.19157@netlabs.com> and <9695@jpl-devvax.JPL.NASA.GOV>");
+    untouched("-- Henning Makholm in <yahsmr7dk9k.fsf@pc-043.diku.dk>");
+    untouched("ServerAdmin webgirl@example.dom and hinojosa@hp-sdd and debian-curiosa@l.d.o");
   }
 
   @Test
@@ -88,7 +92,7 @@ class PiiRedactorTest {
   void versionsAreNotIpAddresses() {
     untouched("Upgrade to version 1.2.3.4 today; Version: 2.0.0.1; v1.2.3.4; build 10.0.19041.1");
     untouched("release 4.4.4.4 and 1.2.3.4.5 and 1.2.3.4-beta and 1.2.3.4b and 01.02.03.04");
-    untouched("OID 1.3.6.1.4.1.2021 and section 3.2.1.4.6");
+    untouched("OID 1.3.6.1.4.1.2021 and section 3.2.1.4.6 and \"Section 2.4.3.5   AWNS\"");
     untouched("999.1.1.1 and 1.2.256.4");
   }
 

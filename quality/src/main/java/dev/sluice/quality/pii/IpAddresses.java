@@ -50,23 +50,26 @@ final class IpAddresses {
           "clause",
           "oid");
 
+  /**
+   * Candidates start only at an ASCII digit: a public IPv6 address (2000::/3) starts with a four-digit group
+   * beginning 2 or 3, so a scan never stops at the hex letters of ordinary words.
+   */
   static void find(String s, List<Span> out) {
     int n = s.length();
     for (int i = 0; i < n; i++) {
       char c = s.charAt(i);
-      if (!Chars.hex(c) && c != ':') continue;
+      if (c < '0' || c > '9') continue;
       char prev = Chars.at(s, i - 1);
-      if (Chars.glued(prev) || prev == '.' || prev == '-' || prev == ':') continue;
-      int end = Chars.asciiDigit(c) ? ipv4(s, i) : -1;
-      if (end > 0) {
-        out.add(new Span(i, end, PiiKind.IP));
-        i = end - 1;
-        continue;
+      int end = -1;
+      if (!Chars.glued(prev) && prev != '.' && prev != '-' && prev != ':') {
+        end = ipv4(s, i);
+        if (end < 0 && (c == '2' || c == '3')) end = ipv6(s, i);
       }
-      end = ipv6(s, i);
       if (end > 0) {
         out.add(new Span(i, end, PiiKind.IP));
         i = end - 1;
+      } else {
+        while (i + 1 < n && Chars.asciiDigit(s.charAt(i + 1))) i++;
       }
     }
   }

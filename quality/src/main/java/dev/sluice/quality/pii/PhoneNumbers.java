@@ -45,6 +45,7 @@ final class PhoneNumbers {
     int n = s.length();
     for (int i = 0; i < n; i++) {
       char c = s.charAt(i);
+      if (c < 0x80 && (c > '9' || (c < '0' && c != '+' && c != '('))) continue; // ASCII fast path
       boolean digit = Character.isDigit(c);
       if (!digit && !plus(c) && c != '(' && c != '\uFF08') continue;
       char prev = Chars.at(s, i - 1);

@@ -12,7 +12,8 @@ import java.util.List;
  * so it is left. A number with an international prefix is checked against its own country's plan; one without
  * against each of the configured regions in turn. libphonenumber's {@code isValidNumber} knows every plan's lengths
  * and ranges, so dates ({@code 2023-12-04}), ISBNs and version strings fail it; a candidate right after "ISBN" or
- * one made of dotted groups of four ({@code 10.20.30.40}: an IP or a version) is not even asked.
+ * one made of dotted groups of four ({@code 10.20.30.40}: an IP or a version), or mixing '.' and '-' (the DFARS
+ * clause {@code 252.227-7013} of licence texts), is not even asked.
  */
 final class PhoneNumbers {
   private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
@@ -107,7 +108,7 @@ final class PhoneNumbers {
 
   private boolean valid(String s, int start, int end) {
     String number = s.substring(start, end);
-    if (dottedQuad(number)) return false;
+    if (dottedQuad(number) || (number.indexOf('.') >= 0 && number.indexOf('-') >= 0)) return false;
     if (Chars.wordBefore(s, start).equals("isbn")) return false;
     try {
       if (plus(number.charAt(0))) {

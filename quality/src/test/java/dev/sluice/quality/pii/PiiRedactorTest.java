@@ -136,6 +136,7 @@ class PiiRedactorTest {
     untouched("id 4155552671 and ts 1701648000 and 1,234,567,890");
     untouched("range 1990-2000, 10 000 000 people, 3.14159 2.71828");
     untouched("f(4155552671) x-415-555-2671 and call 555-0199");
+    untouched("as defined in Clause 252.227-7013 (c) (1) of DFARS; DFARS 202.227-7015");
   }
 
   @Test

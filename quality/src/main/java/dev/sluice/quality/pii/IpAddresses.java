@@ -51,27 +51,26 @@ final class IpAddresses {
           "oid");
 
   /**
-   * Candidates start only at an ASCII digit: a public IPv6 address (2000::/3) starts with a four-digit group
-   * beginning 2 or 3, so a scan never stops at the hex letters of ordinary words.
+   * Looks for an address starting at the ASCII digit at {@code i} (a public IPv6 address, in 2000::/3, starts
+   * with a four-digit group beginning 2 or 3, so candidates never start at the hex letters of ordinary words); adds
+   * it to {@code out}. Returns the index of the last character examined: the address's last, or the last digit of
+   * the run at {@code i} when there is none.
    */
-  static void find(String s, List<Span> out) {
-    int n = s.length();
-    for (int i = 0; i < n; i++) {
-      char c = s.charAt(i);
-      if (c < '0' || c > '9') continue;
-      char prev = Chars.at(s, i - 1);
-      int end = -1;
-      if (!Chars.glued(prev) && prev != '.' && prev != '-' && prev != ':') {
-        end = ipv4(s, i);
-        if (end < 0 && (c == '2' || c == '3')) end = ipv6(s, i);
-      }
-      if (end > 0) {
-        out.add(new Span(i, end, PiiKind.IP));
-        i = end - 1;
-      } else {
-        while (i + 1 < n && Chars.asciiDigit(s.charAt(i + 1))) i++;
-      }
+  static int at(String s, int i, List<Span> out) {
+    char c = s.charAt(i);
+    char prev = Chars.at(s, i - 1);
+    int end = -1;
+    if (!Chars.glued(prev) && prev != '.' && prev != '-' && prev != ':') {
+      end = ipv4(s, i);
+      if (end < 0 && (c == '2' || c == '3')) end = ipv6(s, i);
     }
+    if (end > 0) {
+      out.add(new Span(i, end, PiiKind.IP));
+      return end - 1;
+    }
+    int j = i;
+    while (j + 1 < s.length() && Chars.asciiDigit(s.charAt(j + 1))) j++;
+    return j;
   }
 
   /** The end of a public IPv4 address starting at {@code i}, or -1. */

@@ -42,28 +42,32 @@ final class PhoneNumbers {
         || c == '\u3000';
   }
 
-  void find(String s, List<Span> out) {
-    int n = s.length();
-    for (int i = 0; i < n; i++) {
-      char c = s.charAt(i);
-      if (c < 0x80 && (c > '9' || (c < '0' && c != '+' && c != '('))) continue; // ASCII fast path
-      boolean digit = Character.isDigit(c);
-      if (!digit && !plus(c) && c != '(' && c != '\uFF08') continue;
-      char prev = Chars.at(s, i - 1);
-      if (Chars.glued(prev) || plus(prev) || ".-/:,_".indexOf(prev) >= 0) {
-        if (digit) i = skipDigits(s, i) - 1;
-        continue;
-      }
-      int end = candidateEnd(s, i);
-      int start = i;
-      if (end > 0 && !digit && !plus(c) && !closes(s, i, end)) start = i + 1; // "(415-555-2671)"
-      if (end > 0 && valid(s, start, end)) {
-        out.add(new Span(start, end, PiiKind.PHONE));
-        i = end - 1;
-      } else if (digit) {
-        i = skipDigits(s, i) - 1;
-      }
+  /** Whether a phone number may start at {@code c}: a digit of any script, '+' or '(' (ASCII or full-width). */
+  static boolean mayStart(char c) {
+    if (c < 0x80) return (c >= '0' && c <= '9') || c == '+' || c == '(';
+    return Character.isDigit(c) || plus(c) || c == '\uFF08';
+  }
+
+  /**
+   * Looks for a number starting at {@code i} (where {@link #mayStart} holds) and adds it to {@code out}. Returns
+   * the index of the last character examined: the number's last, the last digit of the run at {@code i}, or
+   * {@code i}.
+   */
+  int at(String s, int i, List<Span> out) {
+    char c = s.charAt(i);
+    boolean digit = Character.isDigit(c);
+    char prev = Chars.at(s, i - 1);
+    if (Chars.glued(prev) || plus(prev) || ".-/:,_".indexOf(prev) >= 0) {
+      return digit ? skipDigits(s, i) - 1 : i;
     }
+    int end = candidateEnd(s, i);
+    int start = i;
+    if (end > 0 && !digit && !plus(c) && !closes(s, i, end)) start = i + 1; // "(415-555-2671)"
+    if (end > 0 && valid(s, start, end)) {
+      out.add(new Span(start, end, PiiKind.PHONE));
+      return end - 1;
+    }
+    return digit ? skipDigits(s, i) - 1 : i;
   }
 
   private static int skipDigits(String s, int i) {

@@ -50,8 +50,7 @@ public final class PiiRedactor {
     spans.clear();
     if (config.on(PiiKind.SECRET)) Secrets.find(text, spans);
     if (config.on(PiiKind.EMAIL)) Emails.find(text, spans);
-    if (config.on(PiiKind.IP)) IpAddresses.find(text, spans);
-    if (config.on(PiiKind.PHONE)) phones.find(text, spans);
+    if (config.on(PiiKind.IP) || config.on(PiiKind.PHONE)) numbers(text);
     if (spans.isEmpty()) return List.of();
     spans.sort(ORDER);
     List<Span> kept = new ArrayList<>(spans.size());
@@ -62,6 +61,30 @@ public final class PiiRedactor {
       done = sp.end();
     }
     return kept;
+  }
+
+  /**
+   * IP addresses and phone numbers in one pass over the text: both start at a digit (a phone number also at '+'
+   * or '('); at the same start an IP address wins.
+   */
+  private void numbers(String s) {
+    boolean ip = config.on(PiiKind.IP);
+    boolean phone = config.on(PiiKind.PHONE);
+    int n = s.length();
+    for (int i = 0; i < n; i++) {
+      char c = s.charAt(i);
+      if (c < 0x80 && (c > '9' || (c < '0' && c != '+' && c != '('))) continue; // ASCII fast path
+      if (!PhoneNumbers.mayStart(c)) continue;
+      if (ip && c >= '0' && c <= '9') {
+        int size = spans.size();
+        int last = IpAddresses.at(s, i, spans);
+        if (spans.size() > size || !phone) {
+          i = last;
+          continue;
+        }
+      }
+      if (phone) i = phones.at(s, i, spans);
+    }
   }
 
   public Redacted redact(String text) {

@@ -40,8 +40,7 @@ final class Secrets {
               "https://hooks.slack.com/",
               "https://hooks\\.slack\\.com/services/T[A-Z0-9]+/B[A-Z0-9]+/[A-Za-z0-9]+"),
           shape("AIza", "AIza[0-9A-Za-z_-]{35}"),
-          shape("k_live_", "[sr]k_live_[0-9A-Za-z]{16,}"),
-          shape("k_test_", "[sr]k_test_[0-9A-Za-z]{16,}"),
+          shape("k_", "[sr]k_(?:live|test)_[0-9A-Za-z]{16,}"),
           shape(
               "sk-",
               "sk-(?:proj-|ant-)[A-Za-z0-9_-]{20,}|sk-[A-Za-z0-9]{20}T3BlbkFJ[A-Za-z0-9]{20}"),

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sluice.core.config.Config;
+import dev.sluice.core.run.RunDir;
 import dev.sluice.pipelines.io.InputFiles;
 import dev.sluice.pipelines.recipe.Recipe;
 import dev.sluice.schemas.Manifest;
@@ -110,6 +111,10 @@ class PiiRunTest {
     String html = Files.readString(out.resolve("report.html"));
     assertTrue(html.contains("<section id=\"pii\">") && html.contains("[ip]"), "report.html");
     assertFalse(Files.readString(dir.resolve("plain/report.html")).contains("[ip]"));
+    // the manifest reads back with its pii section (RunDir: what `sluice report` and checks open;
+    // JSON numbers come back as Integer, hence the text comparison)
+    assertEquals(m.pii().toString(), RunDir.open(out).manifest().pii().toString());
+    assertNull(RunDir.open(dir.resolve("plain")).manifest().pii());
   }
 
   @Test

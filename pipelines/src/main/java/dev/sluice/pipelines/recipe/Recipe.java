@@ -3,6 +3,7 @@ package dev.sluice.pipelines.recipe;
 import dev.sluice.core.config.Config;
 import dev.sluice.core.config.DidYouMean;
 import dev.sluice.pipelines.io.InputSettings;
+import dev.sluice.quality.pii.PiiConfig;
 import dev.sluice.quality.rules.RuleSet;
 import dev.sluice.quality.rules.RuleSets;
 import dev.sluice.quality.text.Normalizer;
@@ -12,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A validated recipe. Leaving out {@code language}, {@code quality} or {@code dedup} turns that step off
+ * A validated recipe. Leaving out {@code language}, {@code quality}, {@code dedup} or {@code pii} turns that step off
  * (null here); {@code normalize} always runs, with its defaults when left out.
  */
 public record Recipe(
@@ -26,6 +27,7 @@ public record Recipe(
     AugmentSettings augment,
     CurriculumSettings curriculum,
     OutputSettings output,
+    PiiConfig pii,
     String partition,
     String ledger,
     Map<String, Object> resolved)
@@ -44,7 +46,8 @@ public record Recipe(
           "curriculum",
           "output",
           "ledger",
-          "card");
+          "card",
+          "pii");
 
   /** Validates every section; throws {@link Config.ConfigException} naming the field on the first problem. */
   public static Recipe from(Map<String, Object> map) {
@@ -106,6 +109,7 @@ public record Recipe(
         c.has("augment") ? AugmentSettings.from(c.getSection("augment")) : null,
         curriculum,
         OutputSettings.from(c.getSection("output"), name),
+        PiiSettings.fromValue(map.get("pii")),
         partition,
         ledger,
         map);

@@ -19,6 +19,7 @@ import dev.sluice.pipelines.steps.Normalize;
 import dev.sluice.pipelines.steps.Observe;
 import dev.sluice.pipelines.steps.PerDocument;
 import dev.sluice.pipelines.steps.ReadDocuments;
+import dev.sluice.pipelines.steps.RedactPii;
 import dev.sluice.pipelines.steps.ResolveColumns;
 import dev.sluice.pipelines.steps.ScoreDifficulty;
 import dev.sluice.pipelines.steps.ScoreQuality;
@@ -88,6 +89,7 @@ public final class CurationPipeline {
     if (report) perDoc.add(Observe.input());
     if (r.language() != null) perDoc.add(new IdentifyLanguage(r.language()));
     perDoc.add(new ScoreQuality(r.quality(), report));
+    if (r.pii() != null) perDoc.add(new RedactPii(r.pii()));
     PCollectionTuple cleaned =
         read.get(ReadDocuments.TAGGED)
             .apply("PerDocument", new PerDocument(perDoc, ReadDocuments.DOCS, losers));
@@ -123,6 +125,7 @@ public final class CurationPipeline {
       docs = keep(docs.apply("HashText", new DedupExact(null, false)), removed, stats);
     }
     List<PCollection<KV<String, Long>>> counts = new ArrayList<>();
+    counts.add(cleaned.get(PerDocument.COUNTS));
     if (r.augment() != null) {
       PCollectionTuple augmented =
           docs.apply("AugmentText", new AugmentText(r.augment(), r.seed(), report));

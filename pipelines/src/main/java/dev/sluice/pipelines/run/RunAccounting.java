@@ -3,6 +3,8 @@ package dev.sluice.pipelines.run;
 import dev.sluice.pipelines.recipe.ImageRecipe;
 import dev.sluice.pipelines.recipe.Recipe;
 import dev.sluice.pipelines.steps.AugmentText;
+import dev.sluice.pipelines.steps.RedactPii;
+import dev.sluice.quality.pii.PiiKind;
 import dev.sluice.schemas.Manifest;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -52,6 +54,36 @@ final class RunAccounting {
       m.put("file", CurriculumModel.DIR + "/" + CurriculumModel.FILE);
       if (r.curriculum().model() != null) m.put("copied_from", r.curriculum().model());
       out.put("model", m);
+    }
+    return out;
+  }
+
+  /**
+   * The pii section: per kind the recipe redacts, the replacements made ({@code replaced}) and the documents
+   * that had any ({@code documents}), and the documents with any kind ({@code documents_redacted}); counted on
+   * every document that reached the step (later duplicates included). Null without the recipe's pii section.
+   */
+  static Map<String, Object> pii(Recipe r, Map<String, Long> tally) {
+    if (r.pii() == null) return null;
+    Map<String, Long> replaced = new LinkedHashMap<>();
+    Map<String, Long> documents = new LinkedHashMap<>();
+    for (PiiKind kind : PiiKind.values()) {
+      if (!r.pii().on(kind)) continue;
+      replaced.put(kind.key(), tally.getOrDefault(RedactPii.REPLACED + kind.key(), 0L));
+      documents.put(kind.key(), tally.getOrDefault(RedactPii.DOCS + kind.key(), 0L));
+    }
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("replaced", replaced);
+    out.put("documents", documents);
+    out.put("documents_redacted", tally.getOrDefault(RedactPii.DOCS + RedactPii.ANY, 0L));
+    out.put("tokens", tokens(r));
+    return out;
+  }
+
+  private static Map<String, String> tokens(Recipe r) {
+    Map<String, String> out = new LinkedHashMap<>();
+    for (PiiKind kind : PiiKind.values()) {
+      if (r.pii().on(kind)) out.put(kind.key(), r.pii().tokens().get(kind));
     }
     return out;
   }
@@ -113,6 +145,7 @@ final class RunAccounting {
     n = stage(out, "normalize", n, n - normDead, metrics);
     if (r.language() != null) n = stage(out, "language", n, n - lang, metrics);
     n = stage(out, "quality", n, n - quality, metrics);
+    if (r.pii() != null) n = stage(out, "pii", n, n, metrics);
     if (r.dedup() != null && r.dedup().exact())
       n = stage(out, "dedup_exact", n, n - c.duplicate().get("exact"), metrics);
     if (r.dedup() != null && r.dedup().near() != null) {

@@ -33,6 +33,12 @@ public interface DocStep extends Serializable {
 
     void dead(DeadLetter d);
 
+    /**
+     * Adds {@code n} to a tally key that is not an outcome (such as {@code pii:email}): summed per bundle and
+     * written to the tally beside the outcome counts, which it does not change.
+     */
+    void count(String key, long n);
+
     /** This bundle's partial report statistics (created on first use, emitted at the end of the bundle). */
     RunStats stats();
   }

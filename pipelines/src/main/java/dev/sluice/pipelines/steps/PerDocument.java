@@ -7,18 +7,21 @@ import dev.sluice.report.RunStats;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.windowing.GlobalWindow;
+import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.PCollectionView;
+import org.apache.beam.sdk.values.TupleTag;
 
 /**
  * The duplicate-id check's answer ({@link DedupIds}, a side input) and then the per-document steps of a recipe, in
  * order, as one ParDo: documents go on (Tags.DOCS), removed rows (Tags.REMOVED), dead letters (Tags.DEAD) and
- * per-bundle report statistics (Tags.STATS). Each step's time still goes to its own stage clock. One ParDo instead
+ * per-bundle report statistics (Tags.STATS), and per-bundle sums of the steps' own counts ({@link #COUNTS}). Each step's time still goes to its own stage clock. One ParDo instead
  * of one per step: each step boundary would cost the runner an encode and a decode of every document (measured on
  * 342,800 documents: BENCHMARKS.md). It takes the reader's tagged stream and decodes the documents itself, and its
  * outputs go out through {@link Fanout}, so each document is decoded once and each output encoded once.
@@ -39,8 +42,11 @@ public final class PerDocument extends PTransform<PCollection<Fanout.Tagged>, PC
     this.losers = losers;
   }
 
+  /** Per-bundle sums of the steps' {@link DocStep.Out#count} keys, for the {@link Tally}. */
+  public static final TupleTag<KV<String, Long>> COUNTS = new TupleTag<>("step_counts") {};
+
   static final Fanout.Outputs OUTPUTS =
-      Fanout.Outputs.of(Tags.DOCS, Tags.REMOVED, Tags.DEAD, Tags.STATS);
+      Fanout.Outputs.of(Tags.DOCS, Tags.REMOVED, Tags.DEAD, Tags.STATS).and(COUNTS, Tally.PARTIAL);
 
   @Override
   public PCollectionTuple expand(PCollection<Fanout.Tagged> tagged) {
@@ -116,6 +122,15 @@ public final class PerDocument extends PTransform<PCollection<Fanout.Tagged>, PC
             GlobalWindow.INSTANCE);
         sink.stats = null;
       }
+      if (sink.counts != null) {
+        for (Map.Entry<String, long[]> e : sink.counts.entrySet()) {
+          c.output(
+              sink.emit.of(COUNTS, KV.of(e.getKey(), e.getValue()[0])),
+              GlobalWindow.INSTANCE.maxTimestamp(),
+              GlobalWindow.INSTANCE);
+        }
+        sink.counts = null;
+      }
     }
 
     @Teardown
@@ -128,6 +143,7 @@ public final class PerDocument extends PTransform<PCollection<Fanout.Tagged>, PC
     private final Fanout.Emitter emit;
     private DoFn<Fanout.Tagged, Fanout.Tagged>.ProcessContext out;
     private RunStats stats;
+    private TreeMap<String, long[]> counts;
 
     Sink(Fanout.Emitter emit) {
       this.emit = emit;
@@ -141,6 +157,12 @@ public final class PerDocument extends PTransform<PCollection<Fanout.Tagged>, PC
     @Override
     public void dead(DeadLetter d) {
       out.output(emit.of(Tags.DEAD, d));
+    }
+
+    @Override
+    public void count(String key, long n) {
+      if (counts == null) counts = new TreeMap<>();
+      counts.computeIfAbsent(key, k -> new long[1])[0] += n;
     }
 
     @Override

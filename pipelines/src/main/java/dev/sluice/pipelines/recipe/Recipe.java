@@ -25,6 +25,7 @@ public record Recipe(
     DedupSettings dedup,
     AugmentSettings augment,
     CurriculumSettings curriculum,
+    QualityModelSettings qualityModel,
     OutputSettings output,
     String partition,
     String ledger,
@@ -42,6 +43,7 @@ public record Recipe(
           "dedup",
           "augment",
           "curriculum",
+          "quality_model",
           "output",
           "ledger",
           "card");
@@ -105,6 +107,7 @@ public record Recipe(
         c.has("dedup") ? DedupSettings.from(c.getSection("dedup")) : null,
         c.has("augment") ? AugmentSettings.from(c.getSection("augment")) : null,
         curriculum,
+        c.has("quality_model") ? QualityModelSettings.from(c.getSection("quality_model")) : null,
         OutputSettings.from(c.getSection("output"), name),
         partition,
         ledger,

@@ -73,9 +73,10 @@ class HashedFeaturesTest {
   void spreadsDistinctNgramsOverTheBuckets() {
     HashedFeatures f = new HashedFeatures(16, 1, 0, 0);
     StringBuilder s = new StringBuilder();
-    for (int i = 0; i < 5000; i++)
+    for (int i = 0; i < 5000; i++) {
       for (int v = i + 1; v > 0; v /= 26) s.append((char) ('a' + v % 26)); // one word per i
-    s.append(' ');
+      s.append(' ');
+    }
     long distinct = scan(f, s.toString()).words().stream().distinct().count();
     // 5,000 distinct words in 65,536 buckets: about 4,820 distinct buckets expected if uniform
     assertTrue(distinct > 4700, "distinct buckets " + distinct);

@@ -60,6 +60,28 @@ public record HashedFeatures(int bits, int wordNgrams, int charMin, int charMax)
 
   /** Feeds every word and character n-gram of {@code text} to {@code sink}, in text order. */
   public void scan(CharSequence text, Sink sink) {
+    run(text, null, sink);
+  }
+
+  /**
+   * The mean weight of the text's word n-grams plus the mean weight of its character n-grams (0 for a family with
+   * none): the linear part of a classifier's score, summed as the n-grams are read (locals, not a sink, so the
+   * sums stay in registers; two sums for the characters, so that their additions overlap).
+   */
+  public double meanWeights(CharSequence text, float[] weights) {
+    if (weights.length != buckets()) {
+      throw new IllegalArgumentException(weights.length + " weights for " + buckets() + " buckets");
+    }
+    return run(text, weights, null);
+  }
+
+  /** One pass: with {@code w}, sums weights and returns the means; else feeds {@code sink} and returns 0. */
+  private double run(CharSequence text, float[] w, Sink sink) {
+    double wordSum = 0;
+    double charSumEven = 0;
+    double charSumOdd = 0;
+    int wordCount = 0;
+    int charCount = 0;
     final int shift = 64 - bits;
     final int cMin = charMin;
     final int cMax = charMax;
@@ -93,11 +115,22 @@ public record HashedFeatures(int bits, int wordNgrams, int charMin, int charMax)
       } else {
         if (inWord) {
           if (wN > 0) {
-            long h = mix(word);
-            sink.word(bucket(h ^ WORD_SEED, shift));
-            if (wN >= 2 && words >= 1) sink.word(bucket((w1 * 31 + h) ^ (WORD_SEED + 2), shift));
+            long h = mix(word); // mixed once per word; its n-grams then take one multiply each
+            int b = bucket(h ^ WORD_SEED, shift);
+            if (w != null) wordSum += w[b];
+            else sink.word(b);
+            wordCount++;
+            if (wN >= 2 && words >= 1) {
+              b = bucket(mix(w1 + h * 31) ^ (WORD_SEED + 2), shift);
+              if (w != null) wordSum += w[b];
+              else sink.word(b);
+              wordCount++;
+            }
             if (wN >= 3 && words >= 2) {
-              sink.word(bucket(((w2 * 31 + w1) * 31 + h) ^ (WORD_SEED + 3), shift));
+              b = bucket(mix(mix(w2 + w1 * 31) + h * 31) ^ (WORD_SEED + 3), shift);
+              if (w != null) wordSum += w[b];
+              else sink.word(b);
+              wordCount++;
             }
             w2 = w1;
             w1 = h;
@@ -113,14 +146,34 @@ public record HashedFeatures(int bits, int wordNgrams, int charMin, int charMax)
       if (cMax > 0) {
         window = (window << 16) | f;
         if (seen < MAX_CHAR_NGRAM) seen++;
-        for (int k = cMin; k <= cMax && k <= seen; k++) {
-          long gram = k == 4 ? window : window & ((1L << (16 * k)) - 1);
-          // Fibonacci hashing: one multiply, its top bits depend on every bit of the n-gram
-          sink.chars((int) (((gram + k * CHAR_SEED) * 0x9E3779B97F4A7C15L) >>> shift));
+        // straight-line per order (no loop, no table): the n-gram is the low k chars of the window
+        if (seen >= 1 && cMin <= 1) {
+          int b = (int) ((((window & 0xFFFFL) + CHAR_SEED) * GOLDEN) >>> shift);
+          if (w == null) sink.chars(b);
+          else charSumOdd += w[b];
         }
+        if (seen >= 2 && cMin <= 2 && cMax >= 2) {
+          int b = (int) ((((window & 0xFFFFFFFFL) + 2 * CHAR_SEED) * GOLDEN) >>> shift);
+          if (w == null) sink.chars(b);
+          else charSumEven += w[b];
+        }
+        if (seen >= 3 && cMin <= 3 && cMax >= 3) {
+          int b = (int) ((((window & 0xFFFFFFFFFFFFL) + 3 * CHAR_SEED) * GOLDEN) >>> shift);
+          if (w == null) sink.chars(b);
+          else charSumOdd += w[b];
+        }
+        if (seen >= 4 && cMax >= 4) {
+          int b = (int) (((window + 4 * CHAR_SEED) * GOLDEN) >>> shift);
+          if (w == null) sink.chars(b);
+          else charSumEven += w[b];
+        }
+        charCount += Math.max(0, Math.min(cMax, seen) - cMin + 1);
       }
       prev = f;
     }
+    if (w == null) return 0;
+    return (wordCount > 0 ? wordSum / wordCount : 0)
+        + (charCount > 0 ? (charSumEven + charSumOdd) / charCount : 0);
   }
 
   /** ASCII: letters and digits, and each character as the n-grams see it (lowercase, 0 for digits, ' ', '\n'). */
@@ -140,8 +193,11 @@ public record HashedFeatures(int bits, int wordNgrams, int charMin, int charMax)
     }
   }
 
+  private static final long GOLDEN = 0x9E3779B97F4A7C15L;
+
+  /** The bucket of a well-mixed hash: Fibonacci hashing keeps its top bits. */
   private static int bucket(long h, int shift) {
-    return (int) (mix(h) >>> shift);
+    return (int) ((h * GOLDEN) >>> shift);
   }
 
   /** MurmurHash3's 64-bit finaliser. */

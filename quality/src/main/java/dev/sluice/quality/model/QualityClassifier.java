@@ -45,36 +45,7 @@ public final class QualityClassifier {
 
   /** P(edited prose | text), in (0, 1). A text with no n-gram at all scores sigmoid(bias). */
   public double score(CharSequence text) {
-    Sum s = new Sum(weights);
-    features.scan(text, s);
-    double z = bias;
-    if (s.words > 0) z += s.wordSum / s.words;
-    if (s.chars > 0) z += s.charSum / s.chars;
-    return 1 / (1 + Math.exp(-z));
-  }
-
-  private static final class Sum implements HashedFeatures.Sink {
-    private final float[] w;
-    double wordSum;
-    double charSum;
-    int words;
-    int chars;
-
-    Sum(float[] w) {
-      this.w = w;
-    }
-
-    @Override
-    public void word(int bucket) {
-      wordSum += w[bucket];
-      words++;
-    }
-
-    @Override
-    public void chars(int bucket) {
-      charSum += w[bucket];
-      chars++;
-    }
+    return 1 / (1 + Math.exp(-(bias + features.meanWeights(text, weights))));
   }
 
   /** The weights file: magic, version, the feature settings, the bias and the weights (big-endian). */

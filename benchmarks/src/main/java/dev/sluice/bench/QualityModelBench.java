@@ -57,6 +57,7 @@ public final class QualityModelBench {
         Arrays.toString(seconds),
         t.description().get("metrics"));
     QualityClassifier c = t.result().classifier();
+    mainTextVersusPage(c, t.spec());
     List<String> docs = documents(3000);
     double chars = docs.stream().mapToInt(String::length).average().orElse(0);
     System.out.printf(
@@ -100,6 +101,48 @@ public final class QualityModelBench {
         rounds,
         roundSeconds,
         sink);
+  }
+
+  /**
+   * The held-out Apache manual pages: each page's full visible text against its main text alone (the preamble and
+   * sections the page's own markup marks, without the language bars, the quick-view box and the "top" links).
+   * Topic is the same on both sides; only the boilerplate differs.
+   */
+  static void mainTextVersusPage(QualityClassifier c, dev.sluice.quality.model.ClassifierSpec spec)
+      throws Exception {
+    ObjectMapper json = new ObjectMapper();
+    List<Double> full = new ArrayList<>();
+    List<Double> main = new ArrayList<>();
+    int higher = 0;
+    for (String line : Files.readAllLines(Path.of("samples/html/apache-manual.jsonl"))) {
+      String html = json.readTree(line).get("html").asText();
+      String page = HtmlText.visible(html);
+      if (!dev.sluice.quality.model.ClassifierTrainer.heldOut(page, spec.seed(), spec.holdout()))
+        continue;
+      org.jsoup.nodes.Document d = org.jsoup.Jsoup.parse(html);
+      d.select(".toplang, .bottomlang, #quickview, .top, script, style").remove();
+      StringBuilder m = new StringBuilder();
+      for (org.jsoup.nodes.Element e : d.select("#preamble, #page-content > div.section")) {
+        m.append(e.wholeText().strip()).append("\n\n");
+      }
+      if (m.toString().isBlank()) continue;
+      double f = c.score(page);
+      double a = c.score(m.toString().replaceAll("\\n{3,}", "\n\n"));
+      full.add(f);
+      main.add(a);
+      if (a > f) higher++;
+    }
+    full.sort(null);
+    main.sort(null);
+    System.out.printf(
+        Locale.ROOT,
+        "held-out Apache pages: %d; median score of the full page %.3f, of its main text %.3f; main text higher"
+            + " on %d of %d%n",
+        full.size(),
+        full.isEmpty() ? Double.NaN : full.get(full.size() / 2),
+        main.isEmpty() ? Double.NaN : main.get(main.size() / 2),
+        higher,
+        full.size());
   }
 
   /** Prose and raw page text, joined per kind and cut into ~size-char documents. */

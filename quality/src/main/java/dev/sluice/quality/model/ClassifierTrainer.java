@@ -131,7 +131,7 @@ public final class ClassifierTrainer {
   }
 
   /** Whether a document is held out: a seeded hash of its text, uniform in [0, 1), below the fraction. */
-  static boolean heldOut(String text, long seed, double fraction) {
+  public static boolean heldOut(String text, long seed, double fraction) {
     String sha = QualityClassifier.sha256(text.getBytes(StandardCharsets.UTF_8));
     long h = Long.parseUnsignedLong(sha.substring(0, 16), 16);
     double u = (HashedFeatures.mix(h ^ seed) >>> 11) * 0x1.0p-53;

@@ -117,17 +117,13 @@ public final class QualityModelBench {
     for (String line : Files.readAllLines(Path.of("samples/html/apache-manual.jsonl"))) {
       String html = json.readTree(line).get("html").asText();
       String page = HtmlText.visible(html);
-      if (!dev.sluice.quality.model.ClassifierTrainer.heldOut(page, spec.seed(), spec.holdout()))
+      if (!dev.sluice.quality.model.ClassifierTrainer.heldOut(html, spec.seed(), spec.holdout())) {
         continue;
-      org.jsoup.nodes.Document d = org.jsoup.Jsoup.parse(html);
-      d.select(".toplang, .bottomlang, #quickview, .top, script, style").remove();
-      StringBuilder m = new StringBuilder();
-      for (org.jsoup.nodes.Element e : d.select("#preamble, #page-content > div.section")) {
-        m.append(e.wholeText().strip()).append("\n\n");
       }
-      if (m.toString().isBlank()) continue;
+      String m = HtmlText.selected(html, MAIN, DROP);
+      if (m.isBlank()) continue;
       double f = c.score(page);
-      double a = c.score(m.toString().replaceAll("\\n{3,}", "\n\n"));
+      double a = c.score(m);
       full.add(f);
       main.add(a);
       if (a > f) higher++;
@@ -144,6 +140,11 @@ public final class QualityModelBench {
         higher,
         full.size());
   }
+
+  /** The Apache manual's main text, as samples/quality/classifier.yaml labels it. */
+  static final String MAIN = "#preamble, #page-content > div.section";
+
+  static final String DROP = ".toplang, .bottomlang, #quickview, .top";
 
   /** Prose and raw page text, joined per kind and cut into ~size-char documents. */
   static List<String> documents(int size) throws Exception {

@@ -36,8 +36,16 @@ public record ClassifierSpec(
     int bootstrap,
     long seed) {
 
-  /** Files or globs of one class: JSONL(.gz) with the text in {@code field}, as text or as HTML to flatten. */
-  public record Source(String path, String field, boolean html) {}
+  /**
+   * Files or globs of one class: JSONL(.gz) with the text in {@code field}, as text or as HTML to flatten; for
+   * HTML, {@code select} (a CSS selector) keeps only the text of the elements it picks, after removing those
+   * {@code drop} picks (both null: the whole visible text).
+   */
+  public record Source(String path, String field, boolean html, String select, String drop) {
+    public Source(String path, String field, boolean html) {
+      this(path, field, html, null, null);
+    }
+  }
 
   public ClassifierSpec {
     positives = List.copyOf(positives);
@@ -127,13 +135,36 @@ public record ClassifierSpec(
       if (!(list.get(i) instanceof Map<?, ?> m)) {
         throw new Config.ConfigException(at, list.get(i), "a mapping {path, field, format}");
       }
-      Config s = Config.of(at, (Map<String, Object>) m).allowOnly("path", "field", "format");
+      Config s =
+          Config.of(at, (Map<String, Object>) m)
+              .allowOnly("path", "field", "format", "select", "drop");
       String path = s.getString("path", null);
       if (path == null || path.isBlank()) {
         throw new Config.ConfigException(at + ".path", path, "files or a glob of JSONL(.gz)");
       }
       boolean html = s.getChoice("format", "text", "text", "html").equals("html");
-      out.add(new Source(path, s.getString("field", html ? "html" : "text"), html));
+      String select = s.getString("select", null);
+      String drop = s.getString("drop", null);
+      if ((select != null || drop != null) && !html) {
+        throw new Config.ConfigException(
+            at + "." + (select != null ? "select" : "drop"),
+            select != null ? select : drop,
+            "only with format: html");
+      }
+      if (drop != null && select == null) {
+        throw new Config.ConfigException(at + ".drop", drop, "only with select");
+      }
+      String[][] queries = {{"select", select}, {"drop", drop}};
+      for (String[] q : queries) {
+        if (q[1] == null) continue;
+        try {
+          org.jsoup.select.QueryParser.parse(q[1]);
+        } catch (org.jsoup.select.Selector.SelectorParseException | IllegalArgumentException e) {
+          throw new Config.ConfigException(
+              at + "." + q[0], q[1], "a CSS selector (" + e.getMessage() + ")");
+        }
+      }
+      out.add(new Source(path, s.getString("field", html ? "html" : "text"), html, select, drop));
     }
     return out;
   }

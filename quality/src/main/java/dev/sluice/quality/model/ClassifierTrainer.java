@@ -14,8 +14,8 @@ import java.util.List;
 
 /**
  * Trains a {@link QualityClassifier}: every document is cut into {@link Passages}; a document goes to the held-out
- * set or the training set as a whole, by a seeded hash of its text (so identical documents land together and no
- * passage of a held-out document is trained on); liblinear fits an L2-regularised logistic regression (the primal
+ * set or the training set as a whole, by a seeded hash of the record it was read from (so identical records land
+ * together, the main text and the full text of one page too, and no passage of a held-out record is trained on); liblinear fits an L2-regularised logistic regression (the primal
  * trust-region Newton solver, deterministic; classes weighted to balance, bias unregularised) on the training
  * passages; the held-out passages give the AUC, its document-bootstrap interval and the accuracy at 0.5.
  */
@@ -55,7 +55,7 @@ public final class ClassifierTrainer {
         empty++;
         continue;
       }
-      if (heldOut(d.text(), spec.seed(), spec.holdout())) {
+      if (heldOut(d.raw(), spec.seed(), spec.holdout())) {
         for (String p : passages) {
           testText.add(p);
           testLabel.add(d.positive());

@@ -14,8 +14,27 @@ public final class HtmlText {
 
   public static String visible(String html) {
     Document doc = Jsoup.parse(html);
-    doc.select("script, style, noscript, template, svg").remove();
-    String text = doc.body() == null ? "" : doc.body().wholeText();
+    doc.select(INVISIBLE).remove();
+    return tidy(doc.body() == null ? "" : doc.body().wholeText());
+  }
+
+  /**
+   * The visible text of the elements a CSS selector picks (in document order, one blank line between them), after
+   * removing the elements {@code drop} picks (null: none): how a training recipe labels a page's main text by the
+   * page's own markup. A selector jsoup cannot parse is an {@link IllegalArgumentException}.
+   */
+  public static String selected(String html, String select, String drop) {
+    Document doc = Jsoup.parse(html);
+    doc.select(INVISIBLE).remove();
+    if (drop != null) doc.select(drop).remove();
+    StringBuilder out = new StringBuilder();
+    for (org.jsoup.nodes.Element e : doc.select(select)) out.append(e.wholeText()).append("\n\n");
+    return tidy(out.toString());
+  }
+
+  private static final String INVISIBLE = "script, style, noscript, template, svg";
+
+  private static String tidy(String text) {
     return text.replaceAll("[ \\t\\u00A0]+\\n", "\n").replaceAll("\\n{3,}", "\n\n").strip();
   }
 }

@@ -23,15 +23,19 @@ public final class LabelledFiles {
 
   private LabelledFiles() {}
 
-  /** One training document: its text, the file it came from and its line there. */
-  public record Document(String text, Path file, int line, boolean positive) {}
+  /**
+   * One training document: its text, the record it was read from ({@code raw}: the field's value, which decides
+   * its side of the hold-out, so the main text and the full text of one page go to the same side), the file and
+   * line.
+   */
+  public record Document(String text, String raw, Path file, int line, boolean positive) {}
 
   public static List<Document> read(
       ClassifierSpec.Source source, List<Path> files, boolean positive) throws IOException {
     List<Document> out = new ArrayList<>();
     for (Path file : files) {
-      try (InputStream raw = Files.newInputStream(file);
-          InputStream in = file.toString().endsWith(".gz") ? new GZIPInputStream(raw) : raw;
+      try (InputStream bytes = Files.newInputStream(file);
+          InputStream in = file.toString().endsWith(".gz") ? new GZIPInputStream(bytes) : bytes;
           BufferedReader r =
               new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
         String line;
@@ -51,8 +55,14 @@ public final class LabelledFiles {
             throw new IllegalArgumentException(
                 file + ":" + n + ": not a JSON object with a string \"" + source.field() + "\"");
           }
-          String text = source.html() ? HtmlText.visible(v.textValue()) : v.textValue();
-          out.add(new Document(text, file, n, positive));
+          String raw = v.textValue();
+          String text =
+              !source.html()
+                  ? raw
+                  : source.select() == null
+                      ? HtmlText.visible(raw)
+                      : HtmlText.selected(raw, source.select(), source.drop());
+          out.add(new Document(text, raw, file, n, positive));
         }
       }
     }

@@ -45,6 +45,15 @@ class ClassifierSpecTest {
     assertField("positives", "positives", List.of());
     assertField("negatives[0].format", "negatives", List.of(Map.of("path", "x", "format", "pdf")));
     assertField("negatives[0].path", "negatives", List.of(Map.of("field", "x")));
+    assertField("positives[0].select", "positives", List.of(Map.of("path", "x", "select", "p")));
+    assertField(
+        "negatives[0].drop",
+        "negatives",
+        List.of(Map.of("path", "x", "format", "html", "drop", "nav")));
+    assertField(
+        "negatives[0].select",
+        "negatives",
+        List.of(Map.of("path", "x", "format", "html", "select", "div[")));
     assertField("features.bits", "features", Map.of("bits", 30));
     assertField("features.char_ngrams", "features", Map.of("char_ngrams", List.of(3, 4, 5)));
     assertField("features", "features", Map.of("char_ngrams", List.of(2, 6)));

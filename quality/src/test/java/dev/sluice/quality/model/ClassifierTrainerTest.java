@@ -4,15 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.sluice.core.config.RecipeFile;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ClassifierTrainerTest {
   private static ClassifierSpec sampleSpec() {
-    return ClassifierSpec.from(
-        RecipeFile.read(
-            "classifier", SampleData.root().resolve("samples/quality/classifier.yaml")));
+    return SampleData.spec();
   }
 
   @Test
@@ -23,9 +20,9 @@ class ClassifierTrainerTest {
     ClassifierTrainer.Metrics m = r.metrics();
     System.out.println(m);
     assertTrue(m.heldOutDocumentsPositive() > 10 && m.heldOutDocumentsNegative() > 5, m.toString());
-    assertTrue(m.heldOutAuc() > 0.95, "held-out AUC " + m.heldOutAuc());
+    assertTrue(m.heldOutAuc() > 0.9, "held-out AUC " + m.heldOutAuc());
     assertTrue(m.heldOutAucCi().lo() <= m.heldOutAuc() && m.heldOutAuc() <= m.heldOutAucCi().hi());
-    assertTrue(m.heldOutAccuracy() > 0.8, "accuracy " + m.heldOutAccuracy());
+    assertTrue(m.heldOutAccuracy() > 0.85, "accuracy " + m.heldOutAccuracy());
     // a nav-bar line scores below a paragraph of prose
     double nav =
         r.classifier()

@@ -33,6 +33,9 @@ class PassagesAndHtmlTextTest {
     assertFalse(t.contains("var x"), t);
     assertFalse(t.contains("color"), t);
     assertFalse(t.contains("\n\n\n"), t);
+    assertEquals("The article   text.", HtmlText.selected(html, "p", null));
+    assertEquals("Home | FAQ", HtmlText.selected(html, "div.nav", "footer"));
+    assertEquals("", HtmlText.selected(html, "div.nav", "a, div"));
     assertEquals("", HtmlText.visible(""));
     assertEquals("x", HtmlText.visible("<p>x"));
   }

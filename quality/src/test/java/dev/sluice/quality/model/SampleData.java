@@ -17,23 +17,23 @@ final class SampleData {
     throw new IllegalStateException("samples/ not found above " + Path.of("").toAbsolutePath());
   }
 
-  /** The documents samples/quality/classifier.yaml names: Moby Dick and SOTU against the Apache manual pages. */
+  /** The sample training recipe, samples/quality/classifier.yaml. */
+  static ClassifierSpec spec() {
+    return ClassifierSpec.from(
+        dev.sluice.core.config.RecipeFile.read(
+            "classifier", root().resolve("samples/quality/classifier.yaml")));
+  }
+
+  /** The documents the sample recipe names (its paths are relative to the repository root). */
   static List<LabelledFiles.Document> documents() throws IOException {
-    Path r = root();
+    ClassifierSpec spec = spec();
     List<LabelledFiles.Document> docs = new ArrayList<>();
-    ClassifierSpec.Source text = new ClassifierSpec.Source("", "text", false);
-    docs.addAll(
-        LabelledFiles.read(
-            text,
-            List.of(
-                r.resolve("samples/text/en/moby-dick.jsonl"),
-                r.resolve("samples/text/en/sotu-every5y.jsonl")),
-            true));
-    docs.addAll(
-        LabelledFiles.read(
-            new ClassifierSpec.Source("", "html", true),
-            List.of(r.resolve("samples/html/apache-manual.jsonl")),
-            false));
+    for (ClassifierSpec.Source s : spec.positives()) {
+      docs.addAll(LabelledFiles.read(s, List.of(root().resolve(s.path())), true));
+    }
+    for (ClassifierSpec.Source s : spec.negatives()) {
+      docs.addAll(LabelledFiles.read(s, List.of(root().resolve(s.path())), false));
+    }
     return docs;
   }
 }

@@ -40,6 +40,7 @@ public final class Histogram implements Serializable {
     if (name.endsWith("chars")) return new Histogram(1, 1e7, true);
     if (name.endsWith("mean_word_length")) return new Histogram(0, 20, false);
     if (name.endsWith("list_ratio")) return new Histogram(0, 2, false);
+    if (name.endsWith("perplexity")) return new Histogram(1, 100, true); // per character
     return new Histogram(0, 1, false);
   }
 

@@ -10,7 +10,8 @@ import java.util.Map;
  * components and the reference model's version) are only there when the recipe has those sections;
  * {@code input_fields} says which input field became which column of which type; {@code pii} (only with the
  * recipe's pii section) the replacements and the documents touched per kind: redaction removes nothing, so the
- * counts are unchanged by it.
+ * counts are unchanged by it; {@code quality_model} (the classifier's and perplexity model's versions, keep rules
+ * and the cutoffs the run computed) only with that recipe section.
  */
 public record Manifest(
     Map<String, Object> recipe,
@@ -30,9 +31,10 @@ public record Manifest(
     Map<String, Long> augment,
     Map<String, Object> curriculum,
     Map<String, InputField> input_fields,
-    Map<String, Object> pii) {
+    Map<String, Object> pii,
+    Map<String, Object> quality_model) {
 
-  /** A manifest without a {@code pii} section (the recipe redacts nothing, or an image run). */
+  /** A manifest without the optional text sections ({@code pii}, {@code quality_model}): an image run. */
   public Manifest(
       Map<String, Object> recipe,
       String recipe_sha256,
@@ -69,6 +71,7 @@ public record Manifest(
         augment,
         curriculum,
         input_fields,
+        null,
         null);
   }
 

@@ -9,6 +9,7 @@ import dev.sluice.pipelines.run.Curation;
 import dev.sluice.pipelines.run.CurriculumModel;
 import dev.sluice.pipelines.run.ImageCuration;
 import dev.sluice.pipelines.run.Ledger;
+import dev.sluice.pipelines.run.QualityModels;
 import dev.sluice.pipelines.run.RunDirectory;
 import dev.sluice.pipelines.run.RunSummary;
 import dev.sluice.pipelines.run.Runners;
@@ -120,6 +121,7 @@ public final class RunCommand implements Callable<Integer> {
     Recipe r = Recipe.from(map);
     if (check) {
       CurriculumModel.check(r.curriculum());
+      QualityModels.check(r.qualityModel());
       System.out.println("sluice run: " + recipe + ": recipe '" + r.name() + "' is valid");
       return 0;
     }

@@ -20,7 +20,8 @@ import picocli.CommandLine.Command;
       RunCommand.class,
       ReportCommand.class,
       IndexCommand.class,
-      DifficultyModelCommand.class
+      DifficultyModelCommand.class,
+      QualityModelCommand.class
     })
 public final class Sluice implements Runnable {
   @Override

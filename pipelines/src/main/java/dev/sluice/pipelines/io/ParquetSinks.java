@@ -52,8 +52,15 @@ public final class ParquetSinks {
     r.put("augment_ops", d.augmentOps());
     r.put("difficulty", Double.isNaN(d.difficulty()) ? null : d.difficulty());
     r.put("difficulty_components", ShardSchema.difficultyComponents(d.difficultyParts()));
+    r.put("quality_model_score", nullIfNaN(d.qualityModelScore()));
+    r.put("perplexity", nullIfNaN(d.perplexity()));
+    r.put("perplexity_bucket", d.perplexityBucket());
     columns.put(r, d.input());
     return r;
+  }
+
+  private static Double nullIfNaN(double v) {
+    return Double.isNaN(v) ? null : v;
   }
 
   public static ShardSink<ImageDoc> images(String compression) {

@@ -40,6 +40,9 @@ public final class Doc implements Serializable, Curated<Doc> {
   private List<String> augmentOps;
   private double difficulty;
   private double[] difficultyParts;
+  private double qualityModelScore;
+  private double perplexity;
+  private String perplexityBucket;
   private InputValues input;
 
   public static final Coder<Doc> CODER = new DocCoder();
@@ -64,6 +67,9 @@ public final class Doc implements Serializable, Curated<Doc> {
     augmentOps = o.augmentOps;
     difficulty = o.difficulty;
     difficultyParts = o.difficultyParts;
+    qualityModelScore = o.qualityModelScore;
+    perplexity = o.perplexity;
+    perplexityBucket = o.perplexityBucket;
     input = o.input;
   }
 
@@ -94,6 +100,8 @@ public final class Doc implements Serializable, Curated<Doc> {
     d.augmentOps = List.of();
     d.difficulty = Double.NaN;
     d.difficultyParts = NO_PARTS;
+    d.qualityModelScore = Double.NaN;
+    d.perplexity = Double.NaN;
     d.input = InputValues.NONE;
     return d.checked();
   }
@@ -175,6 +183,39 @@ public final class Doc implements Serializable, Curated<Doc> {
   /** Raw difficulty components in the order of Difficulty.COMPONENTS (NaN: not measured); empty when off. */
   public double[] difficultyParts() {
     return difficultyParts.clone();
+  }
+
+  /** quality_model: the classifier's P(edited prose); NaN when not scored. */
+  public double qualityModelScore() {
+    return qualityModelScore;
+  }
+
+  /** quality_model.perplexity: per-character perplexity under the reference model; NaN when not scored. */
+  public double perplexity() {
+    return perplexity;
+  }
+
+  /** quality_model.perplexity: head, middle or tail; null when not bucketed. */
+  public String perplexityBucket() {
+    return perplexityBucket;
+  }
+
+  public Doc withQualityModelScore(double score) {
+    Doc d = new Doc(this);
+    d.qualityModelScore = score;
+    return d;
+  }
+
+  public Doc withPerplexity(double value) {
+    Doc d = new Doc(this);
+    d.perplexity = value;
+    return d;
+  }
+
+  public Doc withPerplexityBucket(String bucket) {
+    Doc d = new Doc(this);
+    d.perplexityBucket = bucket;
+    return d;
   }
 
   /** The input's own fields this document carries (none by default); augmented copies keep their original's. */
@@ -317,6 +358,9 @@ public final class Doc implements Serializable, Curated<Doc> {
       Wire.writeDouble(out, d.difficulty);
       Wire.writeVarLong(out, d.difficultyParts.length);
       for (double v : d.difficultyParts) Wire.writeDouble(out, v);
+      Wire.writeDouble(out, d.qualityModelScore);
+      Wire.writeDouble(out, d.perplexity);
+      Wire.writeString(out, d.perplexityBucket);
       d.input.write(out);
     }
 
@@ -359,6 +403,9 @@ public final class Doc implements Serializable, Curated<Doc> {
       int parts = (int) Wire.readVarLong(in);
       d.difficultyParts = parts == 0 ? NO_PARTS : new double[parts];
       for (int i = 0; i < parts; i++) d.difficultyParts[i] = Wire.readDouble(in);
+      d.qualityModelScore = Wire.readDouble(in);
+      d.perplexity = Wire.readDouble(in);
+      d.perplexityBucket = Wire.readString(in);
       d.input = InputValues.read(in);
       return d.checked();
     }

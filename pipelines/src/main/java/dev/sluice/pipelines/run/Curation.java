@@ -12,6 +12,7 @@ import dev.sluice.pipelines.recipe.Recipe;
 import dev.sluice.pipelines.steps.ConnectedComponents;
 import dev.sluice.pipelines.steps.Observe;
 import dev.sluice.pipelines.steps.ScoreDifficulty;
+import dev.sluice.pipelines.steps.ScoreQualityModel;
 import dev.sluice.pipelines.steps.StageClock;
 import dev.sluice.pipelines.steps.Tally;
 import dev.sluice.pipelines.steps.WriteShards;
@@ -84,7 +85,15 @@ public final class Curation {
     long t0 = System.nanoTime();
     RunDirectory dir = new RunDirectory(outDir).withCompression(recipe.output().compression());
     CurriculumModel reference = CurriculumModel.settle(recipe.curriculum(), files);
+    QualityModels qualityModels = QualityModels.settle(recipe.qualityModel(), files);
     dir.prepare();
+    ScoreQualityModel.Models qualityModelRefs =
+        qualityModels == null
+            ? null
+            : new ScoreQualityModel.Models(
+                qualityModels.placeClassifier(outDir),
+                qualityModels.placePerplexity(outDir),
+                dir.work().toAbsolutePath().resolve(QualityModels.CUTOFFS).toString());
     ScoreDifficulty.Reference difficultyModel =
         reference == null
             ? null
@@ -99,7 +108,8 @@ public final class Curation {
         outDir.toAbsolutePath(),
         dir.work().toAbsolutePath(),
         report,
-        difficultyModel);
+        difficultyModel,
+        qualityModelRefs);
     Map<String, Long> metrics =
         execute(p, "dedup.near.component_rounds=" + componentRounds(recipe));
     Map<String, Long> tally = Tally.read(dir.work().resolve(CurationPipeline.TALLY));
@@ -116,6 +126,11 @@ public final class Curation {
     Sealed sealed = seal(dir, counts, shardCount, recipe.output().shardRows(), "docs");
     List<Manifest.FileEntry> shards = sealed.shards();
     RunStats stats = Observe.read(dir.work().resolve(CurationPipeline.STATS));
+    Map<String, Object> qualityModelSection =
+        qualityModels == null
+            ? null
+            : qualityModels.manifest(
+                QualityModels.readCutoffs(dir.work().resolve(QualityModels.CUTOFFS)));
     dir.cleanWork();
 
     double wall = (System.nanoTime() - t0) / 1e9;
@@ -139,7 +154,8 @@ public final class Curation {
             RunAccounting.augmentCounts(recipe, tally),
             RunAccounting.curriculum(recipe, reference),
             columns.manifest(),
-            RunAccounting.pii(recipe, tally));
+            RunAccounting.pii(recipe, tally),
+            qualityModelSection);
     if (report) {
       long r0 = System.nanoTime();
       Map<String, List<Double>> thresholds = new TreeMap<>();

@@ -18,11 +18,13 @@ import dev.sluice.pipelines.steps.IdentifyLanguage;
 import dev.sluice.pipelines.steps.Normalize;
 import dev.sluice.pipelines.steps.Observe;
 import dev.sluice.pipelines.steps.PerDocument;
+import dev.sluice.pipelines.steps.RankQualityModel;
 import dev.sluice.pipelines.steps.ReadDocuments;
 import dev.sluice.pipelines.steps.RedactPii;
 import dev.sluice.pipelines.steps.ResolveColumns;
 import dev.sluice.pipelines.steps.ScoreDifficulty;
 import dev.sluice.pipelines.steps.ScoreQuality;
+import dev.sluice.pipelines.steps.ScoreQualityModel;
 import dev.sluice.pipelines.steps.Tags;
 import dev.sluice.pipelines.steps.Tally;
 import dev.sluice.pipelines.steps.WriteShards;
@@ -71,6 +73,19 @@ public final class CurationPipeline {
       Path work,
       boolean report,
       ScoreDifficulty.Reference difficultyModel) {
+    build(p, r, files, out, work, report, difficultyModel, null);
+  }
+
+  /** @param qualityModels quality_model's settled models, when the recipe has that section */
+  public static void build(
+      Pipeline p,
+      Recipe r,
+      List<String> files,
+      Path out,
+      Path work,
+      boolean report,
+      ScoreDifficulty.Reference difficultyModel,
+      ScoreQualityModel.Models qualityModels) {
     List<PCollection<RemovedDoc>> removed = new ArrayList<>();
     List<PCollection<DeadLetter>> dead = new ArrayList<>();
     List<PCollection<RunStats>> stats = new ArrayList<>();
@@ -90,11 +105,31 @@ public final class CurationPipeline {
     if (r.language() != null) perDoc.add(new IdentifyLanguage(r.language()));
     perDoc.add(new ScoreQuality(r.quality(), report));
     if (r.pii() != null) perDoc.add(new RedactPii(r.pii()));
+    if (qualityModels != null) {
+      perDoc.add(
+          new ScoreQualityModel(
+              qualityModels.classifier(),
+              qualityModels.perplexity(),
+              r.qualityModel().minScore(),
+              report));
+    }
     PCollectionTuple cleaned =
         read.get(ReadDocuments.TAGGED)
             .apply("PerDocument", new PerDocument(perDoc, ReadDocuments.DOCS, losers));
     dead.add(cleaned.get(Tags.DEAD));
     PCollection<Doc> docs = keep(cleaned, removed, stats);
+    if (qualityModels != null && r.qualityModel().needsRanking()) {
+      docs =
+          keep(
+              docs.apply(
+                  "RankQualityModel",
+                  new RankQualityModel(
+                      r.qualityModel(),
+                      qualityModels.classifier() != null,
+                      qualityModels.cutoffsFile())),
+              removed,
+              stats);
+    }
     if (r.dedup() != null) {
       if (r.dedup().exact()) {
         docs =

@@ -123,6 +123,7 @@ final class RunAccounting {
     long dupIds = tally.getOrDefault("dead_letter:parse.duplicate_id", 0L);
     long lang = 0;
     long quality = 0;
+    long qualityModel = 0;
     for (Map.Entry<String, Long> e : tally.entrySet()) {
       String k = e.getKey();
       if (k.startsWith("dead_letter:read.")
@@ -134,6 +135,8 @@ final class RunAccounting {
         augmentDead += e.getValue();
       } else if (k.startsWith("filtered:language.")) {
         lang += e.getValue();
+      } else if (k.startsWith("filtered:quality_model.")) {
+        qualityModel += e.getValue();
       } else if (k.startsWith("filtered:")) {
         quality += e.getValue();
       }
@@ -146,6 +149,7 @@ final class RunAccounting {
     if (r.language() != null) n = stage(out, "language", n, n - lang, metrics);
     n = stage(out, "quality", n, n - quality, metrics);
     if (r.pii() != null) n = stage(out, "pii", n, n, metrics);
+    if (r.qualityModel() != null) n = stage(out, "quality_model", n, n - qualityModel, metrics);
     if (r.dedup() != null && r.dedup().exact())
       n = stage(out, "dedup_exact", n, n - c.duplicate().get("exact"), metrics);
     if (r.dedup() != null && r.dedup().near() != null) {

@@ -71,6 +71,12 @@ public final class Observe {
                     s.langOut.merge(d.lang(), 1L, Long::sum);
                     s.langConfidence.add(d.langScore());
                     if (!Double.isNaN(d.difficulty())) s.difficultyOut.add(d.difficulty());
+                    if (!Double.isNaN(d.qualityModelScore())) {
+                      RunStats.addTo(s.signalsOut, ScoreQualityModel.SCORE, d.qualityModelScore());
+                    }
+                    if (!Double.isNaN(d.perplexity())) {
+                      RunStats.addTo(s.signalsOut, ScoreQualityModel.PERPLEXITY, d.perplexity());
+                    }
                   }
                 }))
         .setCoder(SerializableCoder.of(RunStats.class));

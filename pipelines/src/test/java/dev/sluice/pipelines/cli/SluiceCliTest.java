@@ -89,6 +89,57 @@ class SluiceCliTest {
   }
 
   @Test
+  void qualityModelTrainWritesAVersionedDirectoryAndRefusesBadRecipes() throws IOException {
+    StringBuilder good = new StringBuilder();
+    StringBuilder raw = new StringBuilder();
+    for (int i = 0; i < 40; i++) {
+      good.append(
+          "{\"text\": \"It was the best of times, it was the worst of times, and the city lay quiet under"
+              + " a long grey rain while the ships waited in the harbour for a wind that would not"
+              + " come. Chapter "
+              + i
+              + " begins with a letter, read twice by the fire, that changed nothing and everything.\"}\n");
+      raw.append(
+          "{\"html\": \"<div class=nav><a>Home</a> | <a>Products</a> | <a>Login</a> | <a>Cart (0)</a></div>"
+              + "<ul><li><a>Privacy</a></li><li><a>Terms</a></li><li><a>Cookie settings</a></li></ul>"
+              + "<p>Page "
+              + i
+              + " of 40 | Next &raquo; | Share: Facebook Twitter Email | Subscribe | Accept all cookies</p>"
+              + "<footer>Copyright 2026 Example Inc. All rights reserved. Sitemap | Contact | Jobs</footer>\"}\n");
+    }
+    Files.writeString(dir.resolve("good.jsonl"), good);
+    Files.writeString(dir.resolve("raw.jsonl"), raw);
+    Path spec = dir.resolve("c.yaml");
+    String body =
+        "positives: [{path: \""
+            + dir
+            + "/good.jsonl\"}]\nnegatives: [{path: \""
+            + dir
+            + "/raw.jsonl\", format: html}]\n"
+            + "passages: {min_chars: 50}\nholdout: 0.3\nbootstrap: 100\nfeatures: {bits: 12}\n";
+    Files.writeString(spec, "name: tiny\n" + body);
+    Path out = dir.resolve("models");
+    Result ok = run("quality-model", "train", spec.toString(), "--output", out.toString());
+    assertEquals(0, ok.code(), ok.err());
+    try (var dirs = Files.list(out)) {
+      Path model = dirs.filter(Files::isDirectory).findFirst().orElseThrow();
+      assertTrue(model.getFileName().toString().matches("tiny-[0-9a-f]{12}"), model.toString());
+      String json = Files.readString(model.resolve("model.json"));
+      assertTrue(json.contains("\"auc_ci\""), json);
+      assertTrue(json.contains("\"sha256\""), json);
+    }
+    Files.writeString(spec, "name: tiny\nepochs: 3\n" + body);
+    Result bad = run("quality-model", "train", spec.toString(), "--output", out.toString());
+    assertEquals(2, bad.code());
+    assertTrue(bad.err().contains("epochs"), bad.err());
+    Files.writeString(spec, "name: tiny\n" + body.replace("good.jsonl", "none-*.jsonl"));
+    Result none = run("quality-model", "train", spec.toString(), "--output", out.toString());
+    assertEquals(2, none.code());
+    assertTrue(none.err().contains("positives[0].path"), none.err());
+    assertTrue(!none.err().contains("\tat "), "no stack trace: " + none.err());
+  }
+
+  @Test
   void badUsageExitsTwo() {
     assertEquals(2, run("run").code());
     assertEquals(2, run("run", "x.yaml", "--runner", "spark").code());

@@ -1,0 +1,201 @@
+package dev.sluice.pipelines.run;
+
+import dev.sluice.augment.difficulty.DifficultyModel;
+import dev.sluice.core.config.Config;
+import dev.sluice.pipelines.io.InputFiles;
+import dev.sluice.pipelines.recipe.QualityModelSettings;
+import dev.sluice.pipelines.steps.ScoreDifficulty;
+import dev.sluice.pipelines.steps.ScoreQualityModel;
+import dev.sluice.quality.model.ClassifierDirectory;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The models of {@code quality_model}, settled before any work, the way the curriculum settles its reference
+ * model: a classifier directory is loaded and checked (its weights against model.json's SHA-256), a classifier
+ * .yaml is trained; the perplexity model is loaded from {@code perplexity.model} or trained from {@code
+ * perplexity.reference}. Both are then written into the run, {@code OUT/quality-model/<classifier version>/} and
+ * {@code OUT/quality-model/perplexity-model.bin}, so the run directory holds the exact models its scores came
+ * from. A path that is not a model, or a reference that matches nothing, is a recipe error naming the key.
+ */
+public final class QualityModels {
+  static final String DIR = "quality-model";
+  static final String PERPLEXITY_FILE = "perplexity-model.bin";
+
+  /** The work file the ranking step writes its cutoffs to (read into the manifest). */
+  static final String CUTOFFS = "quality-model-cutoffs.json";
+
+  private final QualityModelSettings settings;
+  private final ClassifierDirectory.Loaded loaded;
+  private final ClassifierTraining.Trained trained;
+  private final DifficultyModel perplexity;
+
+  private QualityModels(
+      QualityModelSettings settings,
+      ClassifierDirectory.Loaded loaded,
+      ClassifierTraining.Trained trained,
+      DifficultyModel perplexity) {
+    this.settings = settings;
+    this.loaded = loaded;
+    this.trained = trained;
+    this.perplexity = perplexity;
+  }
+
+  /** For {@code run --check}: models load, training recipes parse and match files; nothing is trained. */
+  public static void check(QualityModelSettings s) throws IOException {
+    if (s == null) return;
+    if (s.classifier() != null) {
+      if (ClassifierTraining.isSpec(s.classifier())) {
+        ClassifierTraining.check(Path.of(s.classifier()), "quality_model.classifier");
+      } else {
+        load(s.classifier());
+      }
+    }
+    if (s.perplexityModel() != null) loadPerplexity(s.perplexityModel());
+    else if (s.perplexity()
+        && !s.perplexityReference().equals(List.of(QualityModelSettings.INPUT))) {
+      reference(s, List.of());
+    }
+  }
+
+  static QualityModels settle(QualityModelSettings s, List<String> inputFiles) throws IOException {
+    if (s == null) return null;
+    ClassifierDirectory.Loaded loaded = null;
+    ClassifierTraining.Trained trained = null;
+    if (s.classifier() != null) {
+      if (ClassifierTraining.isSpec(s.classifier())) {
+        trained = ClassifierTraining.train(Path.of(s.classifier()), "quality_model.classifier");
+      } else {
+        loaded = load(s.classifier());
+      }
+    }
+    DifficultyModel ppl = null;
+    if (s.perplexityModel() != null) {
+      ppl = loadPerplexity(s.perplexityModel());
+    } else if (s.perplexity()) {
+      try {
+        ppl =
+            DifficultyModel.trainFromFiles(
+                reference(s, inputFiles).stream().map(Path::of).toList(), s.ngramOrder());
+      } catch (IllegalArgumentException e) {
+        throw new Config.ConfigException(
+            "quality_model.perplexity.reference",
+            s.perplexityReference(),
+            "readable JSONL or text (" + e.getMessage() + ")");
+      }
+    }
+    return new QualityModels(s, loaded, trained, ppl);
+  }
+
+  private static ClassifierDirectory.Loaded load(String dir) throws IOException {
+    Path p = Path.of(dir).toAbsolutePath();
+    if (!Files.isDirectory(p)) {
+      throw new Config.ConfigException(
+          "quality_model.classifier",
+          dir,
+          "a model directory (sluice quality-model train) or a classifier .yaml to train");
+    }
+    try {
+      return ClassifierDirectory.load(p);
+    } catch (IllegalArgumentException e) {
+      throw new Config.ConfigException(
+          "quality_model.classifier", dir, "a Sluice quality classifier (" + e.getMessage() + ")");
+    }
+  }
+
+  private static DifficultyModel loadPerplexity(String file) throws IOException {
+    Path p = Path.of(file).toAbsolutePath();
+    if (!Files.isRegularFile(p)) {
+      throw new Config.ConfigException(
+          "quality_model.perplexity.model",
+          file,
+          "an existing model file (sluice difficulty-model)");
+    }
+    try {
+      return DifficultyModel.load(p);
+    } catch (IllegalArgumentException e) {
+      throw new Config.ConfigException(
+          "quality_model.perplexity.model",
+          file,
+          "a Sluice difficulty model (" + e.getMessage() + ")");
+    }
+  }
+
+  private static List<String> reference(QualityModelSettings s, List<String> inputFiles) {
+    if (s.perplexityReference().equals(List.of(QualityModelSettings.INPUT))) return inputFiles;
+    try {
+      return InputFiles.expand(s.perplexityReference());
+    } catch (Config.ConfigException e) {
+      throw new Config.ConfigException(
+          "quality_model.perplexity.reference",
+          s.perplexityReference(),
+          "files or globs that match at least one file");
+    }
+  }
+
+  /** Writes the classifier into the run directory; null without one. */
+  ScoreQualityModel.Classifier placeClassifier(Path outDir) throws IOException {
+    Path parent = outDir.toAbsolutePath().resolve(DIR);
+    if (trained != null) {
+      return new ScoreQualityModel.Classifier(trained.write(parent).toString(), trained.version());
+    }
+    if (loaded == null) return null;
+    Path target = parent.resolve(loaded.version());
+    ClassifierDirectory.copy(Path.of(settings.classifier()).toAbsolutePath(), target);
+    return new ScoreQualityModel.Classifier(target.toString(), loaded.version());
+  }
+
+  /** Writes the perplexity model into the run directory; null without one. */
+  ScoreDifficulty.Reference placePerplexity(Path outDir) throws IOException {
+    if (perplexity == null) return null;
+    Path file = outDir.toAbsolutePath().resolve(DIR).resolve(PERPLEXITY_FILE);
+    Files.createDirectories(file.getParent());
+    perplexity.save(file);
+    return new ScoreDifficulty.Reference(file.toString(), perplexity.version());
+  }
+
+  /** The manifest's {@code quality_model} section: columns, models, keep rules and the cutoffs the run used. */
+  Map<String, Object> manifest(Map<String, Object> cutoffs) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    if (loaded != null || trained != null) {
+      Map<String, Object> c = new LinkedHashMap<>();
+      String version = loaded != null ? loaded.version() : trained.version();
+      c.put("version", version);
+      c.put("dir", DIR + "/" + version);
+      c.put(trained != null ? "trained_from" : "copied_from", settings.classifier());
+      c.put("column", "quality_model_score");
+      if (!Double.isNaN(settings.topFraction())) c.put("keep_top_fraction", settings.topFraction());
+      if (!Double.isNaN(settings.minScore())) c.put("keep_min_score", settings.minScore());
+      out.put("classifier", c);
+    }
+    if (perplexity != null) {
+      Map<String, Object> p = new LinkedHashMap<>();
+      p.put("version", perplexity.version());
+      p.put("file", DIR + "/" + PERPLEXITY_FILE);
+      if (settings.perplexityModel() != null) p.put("copied_from", settings.perplexityModel());
+      else p.put("reference", settings.perplexityReference());
+      p.put("columns", List.of("perplexity", "perplexity_bucket"));
+      p.put("bucket_percentiles", List.of(settings.headPercentile(), settings.middlePercentile()));
+      p.put("keep_buckets", settings.keepBuckets());
+      out.put("perplexity", p);
+    }
+    if (cutoffs != null && !cutoffs.isEmpty()) out.put("cutoffs", cutoffs);
+    return out;
+  }
+
+  /** The cutoffs the ranking step wrote; empty when it did not run. */
+  @SuppressWarnings("unchecked")
+  static Map<String, Object> readCutoffs(Path file) throws IOException {
+    if (!Files.exists(file)) return Map.of();
+    return new com.fasterxml.jackson.databind.ObjectMapper()
+        .readValue(file.toFile(), LinkedHashMap.class);
+  }
+
+  double trainingSeconds() {
+    return trained == null ? 0 : trained.seconds();
+  }
+}

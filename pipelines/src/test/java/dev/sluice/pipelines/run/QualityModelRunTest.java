@@ -1,0 +1,237 @@
+package dev.sluice.pipelines.run;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sluice.core.config.Config;
+import dev.sluice.pipelines.io.InputFiles;
+import dev.sluice.pipelines.recipe.Recipe;
+import dev.sluice.quality.model.HtmlText;
+import dev.sluice.schemas.Manifest;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.avro.generic.GenericRecord;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * quality_model end to end on real sample text (book chapters, fortunes, and the raw visible text of Apache manual
+ * pages as a crawl would give it): the classifier trained from a .yaml at run start, the top fraction computed
+ * over the whole run, the perplexity buckets, the columns, the manifest section, the accounting, the same shards
+ * on the direct runner, and recipe errors that name the key.
+ */
+class QualityModelRunTest {
+  @TempDir static Path dir;
+  static Path input;
+  static Path spec;
+  static final ObjectMapper JSON = new ObjectMapper();
+
+  @BeforeAll
+  static void corpus() throws IOException {
+    Path root = Path.of(System.getProperty("sluice.root", "..")).toAbsolutePath().normalize();
+    input = dir.resolve("in");
+    Files.createDirectories(input);
+    List<String> lines =
+        new ArrayList<>(
+            Files.readAllLines(root.resolve("samples/text/en/moby-dick.jsonl")).subList(0, 40));
+    lines.addAll(
+        Files.readAllLines(root.resolve("samples/text/en/fortunes-en.jsonl")).subList(0, 100));
+    List<String> pages = Files.readAllLines(root.resolve("samples/html/apache-manual.jsonl"));
+    for (int i = 0; i < 30; i++) {
+      String html = JSON.readTree(pages.get(i)).get("html").textValue();
+      lines.add(JSON.writeValueAsString(Map.of("id", "page-" + i, "text", HtmlText.visible(html))));
+    }
+    Files.write(input.resolve("a.jsonl"), lines);
+    spec = dir.resolve("classifier.yaml");
+    Files.writeString(
+        spec,
+        String.join(
+            "\n",
+            "name: test-quality",
+            "positives: [{path: \""
+                + root
+                + "/samples/text/en/sotu-every5y.jsonl\"}, {path: \""
+                + root
+                + "/samples/text/en/moby-dick.jsonl\"}]",
+            "negatives: [{path: \""
+                + root
+                + "/samples/html/apache-manual.jsonl\", field: html, format: html}]",
+            "features: {bits: 16}",
+            "bootstrap: 200",
+            ""));
+  }
+
+  static Map<String, Object> recipeMap(Path out, Map<String, Object> keep) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("name", "qm");
+    m.put("input", Map.of("path", input + "/*"));
+    Map<String, Object> qm = new LinkedHashMap<>();
+    qm.put("classifier", spec.toString());
+    if (keep != null) qm.put("keep", keep);
+    qm.put("perplexity", Map.of("ngram_order", 4));
+    m.put("quality_model", qm);
+    m.put("dedup", Map.of("exact", true));
+    m.put("output", Map.of("path", out.toString(), "shard_rows", 100));
+    return m;
+  }
+
+  static RunSummary run(Map<String, Object> recipe, String runner) throws IOException {
+    Recipe r = Recipe.from(recipe);
+    Path out = Path.of(r.output().path());
+    return Curation.run(
+        r, InputFiles.expand(r.input().paths()), out, runner, Runners.options(runner, null, 2));
+  }
+
+  @Test
+  void keepsTheTopFractionByScoreAndBucketsByPerplexity() throws IOException {
+    Path out = dir.resolve("top");
+    Manifest m = run(recipeMap(out, Map.of("top_fraction", 0.3)), "embedded").manifest();
+    Manifest.Counts c = m.counts();
+    assertTrue(c.balanced(), c.toString());
+    long removed = c.filtered().get("quality_model.score");
+    long scored = c.input() - c.dead_letter();
+    assertEquals(170, scored);
+    // at least 30% kept, and no more than that by more than a bin's ties
+    assertTrue(scored - removed >= Math.ceil(0.3 * scored), c.toString());
+    assertTrue(scored - removed <= Math.ceil(0.3 * scored) + 3, c.toString());
+
+    List<GenericRecord> kept = CurationTest.rows(out, m.shards());
+    List<GenericRecord> gone = CurationTest.rows(out, m.removed());
+    double minKept = 1;
+    Map<String, Integer> buckets = new HashMap<>();
+    int pages = 0;
+    for (GenericRecord g : kept) {
+      double s = (Double) g.get("quality_model_score");
+      minKept = Math.min(minKept, s);
+      assertTrue((Double) g.get("perplexity") > 1);
+      buckets.merge(g.get("perplexity_bucket").toString(), 1, Integer::sum);
+      if (g.get("id").toString().startsWith("page-")) pages++;
+    }
+    double maxRemoved = 0;
+    for (GenericRecord g : gone) {
+      if (g.get("reason").toString().equals("quality_model.score")) {
+        maxRemoved = Math.max(maxRemoved, (Double) g.get("score"));
+      }
+    }
+    assertTrue(minKept > maxRemoved, minKept + " vs " + maxRemoved);
+    assertEquals(0, pages, "no raw page text among the top 30%");
+    assertTrue(buckets.keySet().size() >= 2, buckets.toString());
+
+    Map<String, Object> section = m.quality_model();
+    @SuppressWarnings("unchecked")
+    Map<String, Object> classifier = (Map<String, Object>) section.get("classifier");
+    String version = classifier.get("version").toString();
+    assertTrue(version.matches("test-quality-[0-9a-f]{12}"), version);
+    assertTrue(
+        Files.isRegularFile(out.resolve("quality-model").resolve(version).resolve("model.json")));
+    assertTrue(Files.isRegularFile(out.resolve("quality-model/perplexity-model.bin")));
+    @SuppressWarnings("unchecked")
+    Map<String, Object> cutoffs = (Map<String, Object>) section.get("cutoffs");
+    assertEquals(170, ((Number) cutoffs.get("documents")).intValue());
+    assertTrue(
+        (Double) cutoffs.get("perplexity_head_max")
+            < (Double) cutoffs.get("perplexity_middle_max"));
+
+    Manifest again =
+        run(recipeMap(dir.resolve("top-again"), Map.of("top_fraction", 0.3)), "embedded")
+            .manifest();
+    assertEquals(
+        m.shards().stream().map(Manifest.FileEntry::sha256).toList(),
+        again.shards().stream().map(Manifest.FileEntry::sha256).toList());
+  }
+
+  @Test
+  void bucketsAllDocumentsAtTheRunsPercentilesAndDropsTheBucketsNotKept() throws IOException {
+    Path out = dir.resolve("buckets");
+    Map<String, Object> recipe = recipeMap(out, null);
+    @SuppressWarnings("unchecked")
+    Map<String, Object> qm = (Map<String, Object>) recipe.get("quality_model");
+    qm.put("perplexity", Map.of("ngram_order", 4, "keep", List.of("head", "middle")));
+    Manifest m = run(recipe, "embedded").manifest();
+    Manifest.Counts c = m.counts();
+    assertTrue(c.balanced(), c.toString());
+    long tail = c.filtered().get("quality_model.perplexity_bucket");
+    // the tail is what lies above the 60th percentile: at most 40% of the 170 documents
+    assertTrue(tail > 0 && tail <= 68, c.toString());
+    for (GenericRecord g : CurationTest.rows(out, m.shards())) {
+      assertTrue(List.of("head", "middle").contains(g.get("perplexity_bucket").toString()));
+    }
+  }
+
+  @Test
+  void minScoreRemovesEachDocumentBelowIt() throws IOException {
+    Path out = dir.resolve("min");
+    Manifest m = run(recipeMap(out, Map.of("min_score", 0.5)), "embedded").manifest();
+    assertTrue(m.counts().balanced(), m.counts().toString());
+    for (GenericRecord g : CurationTest.rows(out, m.shards())) {
+      assertTrue((Double) g.get("quality_model_score") >= 0.5);
+    }
+    for (GenericRecord g : CurationTest.rows(out, m.removed())) {
+      if (g.get("reason").toString().equals("quality_model.score")) {
+        assertTrue((Double) g.get("score") < 0.5);
+      }
+    }
+  }
+
+  @Test
+  @Tag("slow")
+  void directRunnerWritesTheSameShards() throws IOException {
+    Manifest direct =
+        run(recipeMap(dir.resolve("direct"), Map.of("top_fraction", 0.5)), "direct").manifest();
+    Manifest embedded =
+        run(recipeMap(dir.resolve("embedded"), Map.of("top_fraction", 0.5)), "embedded").manifest();
+    assertEquals(embedded.counts(), direct.counts());
+    assertEquals(
+        embedded.shards().stream().map(Manifest.FileEntry::sha256).toList(),
+        direct.shards().stream().map(Manifest.FileEntry::sha256).toList());
+  }
+
+  private static void assertRecipeError(String field, Map<String, Object> qm) {
+    Map<String, Object> m = recipeMap(dir.resolve("bad"), null);
+    m.put("quality_model", qm);
+    Config.ConfigException e = assertThrows(Config.ConfigException.class, () -> Recipe.from(m));
+    assertEquals(field, e.field(), e.getMessage());
+  }
+
+  @Test
+  void badSectionsNameTheKey() throws IOException {
+    assertRecipeError("quality_model", Map.of());
+    assertRecipeError(
+        "quality_model.keep", Map.of("perplexity", Map.of(), "keep", Map.of("min_score", 0.5)));
+    assertRecipeError(
+        "quality_model.keep",
+        Map.of("classifier", "x", "keep", Map.of("min_score", 0.5, "top_fraction", 0.1)));
+    assertRecipeError(
+        "quality_model.keep.top_fraction",
+        Map.of("classifier", "x", "keep", Map.of("top_fraction", 0)));
+    assertRecipeError(
+        "quality_model.keep.min_score",
+        Map.of("classifier", "x", "keep", Map.of("min_score", 1.5)));
+    assertRecipeError(
+        "quality_model.perplexity.buckets",
+        Map.of("perplexity", Map.of("buckets", List.of(0.6, 0.3))));
+    assertRecipeError(
+        "quality_model.perplexity.keep", Map.of("perplexity", Map.of("keep", List.of("heads"))));
+    assertRecipeError(
+        "quality_model.perplexity.model",
+        Map.of("perplexity", Map.of("model", "m.bin", "reference", List.of("x"))));
+    assertRecipeError("quality_model.treshold", Map.of("classifier", "x", "treshold", 1));
+
+    Map<String, Object> notAModel = recipeMap(dir.resolve("bad"), null);
+    notAModel.put("quality_model", Map.of("classifier", dir.resolve("in").toString()));
+    Recipe r = Recipe.from(notAModel);
+    Config.ConfigException e =
+        assertThrows(Config.ConfigException.class, () -> QualityModels.check(r.qualityModel()));
+    assertEquals("quality_model.classifier", e.field(), e.getMessage());
+  }
+}

@@ -13,7 +13,7 @@ import java.util.TreeSet;
 /**
  * report.html: one self-contained page (inline CSS and SVG, no script, no network) drawn from report.json only.
  * With a baseline it shows both runs side by side with deltas. Sections: verdict, funnel, signals, languages,
- * lengths, dedup, examples, dead-letters, shards, run.
+ * lengths, dedup, decontamination, examples, dead-letters, shards, run.
  */
 public final class ReportHtml {
   public static final List<String> SECTIONS =
@@ -24,6 +24,7 @@ public final class ReportHtml {
           "languages",
           "lengths",
           "dedup",
+          "decontamination",
           "augmentation",
           "curriculum",
           "examples",
@@ -33,7 +34,8 @@ public final class ReportHtml {
   private static final int MAX_SHARD_ROWS = 200;
 
   /** Sections an image run has nothing for (its duplicate kinds are exact and perceptual). */
-  private static final List<String> TEXT_ONLY = List.of("languages", "lengths", "curriculum");
+  private static final List<String> TEXT_ONLY =
+      List.of("languages", "lengths", "curriculum", "decontamination");
 
   private final Report r;
   private final Report b;
@@ -72,6 +74,7 @@ public final class ReportHtml {
       lengths();
     }
     dedup();
+    if (!images()) DecontamSection.render(h, r);
     AugmentSections.augmentation(h, r);
     if (!images()) AugmentSections.curriculum(h, r);
     examples();

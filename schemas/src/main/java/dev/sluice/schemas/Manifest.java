@@ -8,7 +8,9 @@ import java.util.Map;
  * runner, started, finished, counts, stages, shards. Written last and atomically: its presence means the run is
  * complete. {@code augment} (per-op outcome counts of augment.text) and {@code curriculum} (the difficulty
  * components and the reference model's version) are only there when the recipe has those sections;
- * {@code input_fields} says which input field became which column of which type.
+ * {@code input_fields} says which input field became which column of which type; {@code decontamination} (only
+ * with the recipe's {@code decontaminate}) lists the evaluation sets, what was indexed of each and how many
+ * documents each removed.
  */
 public record Manifest(
     Map<String, Object> recipe,
@@ -27,7 +29,48 @@ public record Manifest(
     long seed,
     Map<String, Long> augment,
     Map<String, Object> curriculum,
-    Map<String, InputField> input_fields) {
+    Map<String, InputField> input_fields,
+    Map<String, Object> decontamination) {
+
+  /** A manifest without a decontamination section. */
+  public Manifest(
+      Map<String, Object> recipe,
+      String recipe_sha256,
+      String sluice_version,
+      String runner,
+      String started,
+      String finished,
+      Counts counts,
+      List<Stage> stages,
+      List<FileEntry> shards,
+      List<FileEntry> removed,
+      List<FileEntry> dead_letters,
+      Map<String, Long> dead_letter_reasons,
+      double wall_seconds,
+      long seed,
+      Map<String, Long> augment,
+      Map<String, Object> curriculum,
+      Map<String, InputField> input_fields) {
+    this(
+        recipe,
+        recipe_sha256,
+        sluice_version,
+        runner,
+        started,
+        finished,
+        counts,
+        stages,
+        shards,
+        removed,
+        dead_letters,
+        dead_letter_reasons,
+        wall_seconds,
+        seed,
+        augment,
+        curriculum,
+        input_fields,
+        null);
+  }
 
   /**
    * One field of the input carried into the shards and removed/ ({@code input_fields}, by input name): the

@@ -12,8 +12,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A validated recipe. Leaving out {@code language}, {@code quality} or {@code dedup} turns that step off
- * (null here); {@code normalize} always runs, with its defaults when left out.
+ * A validated recipe. Leaving out {@code language}, {@code quality}, {@code decontaminate} or {@code dedup} turns
+ * that step off (null here); {@code normalize} always runs, with its defaults when left out.
  */
 public record Recipe(
     String name,
@@ -28,7 +28,8 @@ public record Recipe(
     OutputSettings output,
     String partition,
     String ledger,
-    Map<String, Object> resolved)
+    Map<String, Object> resolved,
+    DecontamSettings decontaminate)
     implements Serializable {
 
   public static final List<String> KEYS =
@@ -42,6 +43,7 @@ public record Recipe(
           "dedup",
           "augment",
           "curriculum",
+          "decontaminate",
           "output",
           "ledger",
           "card");
@@ -108,6 +110,7 @@ public record Recipe(
         OutputSettings.from(c.getSection("output"), name),
         partition,
         ledger,
-        map);
+        map,
+        c.has("decontaminate") ? DecontamSettings.from(c.getSection("decontaminate")) : null);
   }
 }

@@ -7,6 +7,7 @@ import dev.sluice.core.cli.RunFailedException;
 import dev.sluice.core.config.RecipeFile;
 import dev.sluice.pipelines.history.HistoryIndex;
 import dev.sluice.pipelines.history.ShardRows;
+import dev.sluice.pipelines.io.EvalSets;
 import dev.sluice.pipelines.io.InputColumns;
 import dev.sluice.pipelines.recipe.Recipe;
 import dev.sluice.pipelines.steps.ConnectedComponents;
@@ -15,6 +16,7 @@ import dev.sluice.pipelines.steps.ScoreDifficulty;
 import dev.sluice.pipelines.steps.StageClock;
 import dev.sluice.pipelines.steps.Tally;
 import dev.sluice.pipelines.steps.WriteShards;
+import dev.sluice.quality.decontam.EvalIndex;
 import dev.sluice.quality.rules.RuleSet;
 import dev.sluice.report.DatasetCard;
 import dev.sluice.report.Report;
@@ -84,6 +86,16 @@ public final class Curation {
     long t0 = System.nanoTime();
     RunDirectory dir = new RunDirectory(outDir).withCompression(recipe.output().compression());
     CurriculumModel reference = CurriculumModel.settle(recipe.curriculum(), files);
+    // the evaluation sets are read (and checked: a bad file is a recipe error) before any work
+    // starts
+    EvalIndex evalSets =
+        recipe.decontaminate() == null ? null : EvalSets.load(recipe.decontaminate());
+    if (evalSets != null)
+      LOG.info(
+          "decontamination: {} {}-grams from {} evaluation sets",
+          evalSets.ngrams(),
+          evalSets.n(),
+          evalSets.stats().size());
     dir.prepare();
     ScoreDifficulty.Reference difficultyModel =
         reference == null
@@ -138,7 +150,8 @@ public final class Curation {
             recipe.seed(),
             RunAccounting.augmentCounts(recipe, tally),
             RunAccounting.curriculum(recipe, reference),
-            columns.manifest());
+            columns.manifest(),
+            RunAccounting.decontamination(recipe, evalSets, tally));
     if (report) {
       long r0 = System.nanoTime();
       Map<String, List<Double>> thresholds = new TreeMap<>();

@@ -18,6 +18,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import dev.sluice.pipelines.io.EvalSets;
+import dev.sluice.quality.decontam.EvalIndex;
 
 /**
  * Single-thread throughput of each pure stage on the bench corpus, without Beam: what one core does per stage
@@ -27,7 +29,10 @@ public final class StageBench {
   private StageBench() {}
 
   public static void main(String[] args) throws Exception {
-    Recipe r = RecipeLoader.load(Path.of(args[0]), List.of());
+    // args: RECIPE [REPS [key=value ...]]: the overrides as --set takes them
+    Recipe r =
+        RecipeLoader.load(
+            Path.of(args[0]), List.of(args).subList(Math.min(2, args.length), args.length));
     List<String> files = dev.sluice.pipelines.io.InputFiles.expand(r.input().paths());
     int reps = args.length > 1 ? Integer.parseInt(args[1]) : 3;
     for (int rep = 0; rep < reps; rep++) {
@@ -64,6 +69,22 @@ public final class StageBench {
         }
       }
       report("quality rules", docs.size(), t);
+
+      if (r.decontaminate() != null) {
+        t = System.nanoTime();
+        EvalIndex index = EvalSets.load(r.decontaminate());
+        report("decontam: index the eval sets", (int) index.stats().values().stream()
+            .mapToLong(EvalIndex.SetStats::documents).sum(), t);
+        EvalIndex.Matcher m = index.matcher();
+        int hits = 0;
+        t = System.nanoTime();
+        for (Doc d : docs) if (m.firstMatch(d.text()) != null) hits++;
+        report("decontam: match every doc", docs.size(), t);
+        t = System.nanoTime();
+        for (Doc d : kept) if (m.firstMatch(d.text()) != null) hits++;
+        report("decontam: match kept docs", kept.size(), t);
+        System.out.println("  (" + index.ngrams() + " eval n-grams; " + hits + " hits in all)");
+      }
 
       t = System.nanoTime();
       kept.replaceAll(d -> d.withExactKey(ExactKey.of(d.text())));

@@ -53,6 +53,14 @@ public final class EvalIndex {
   private final int[] pLen;
   private final int[] pNext;
   private final int mask;
+
+  /**
+   * One bit per 64-bit key (its top bits), about 32 bits per n-gram: most of a document's windows miss here, in a
+   * bitset small enough for the cache, and never reach the table.
+   */
+  private final long[] filter;
+
+  private final int filterShift;
   private final Map<String, SetStats> stats;
 
   private EvalIndex(Builder b) {
@@ -71,6 +79,16 @@ public final class EvalIndex {
     this.pLen = Arrays.copyOf(b.pLen, b.postings);
     this.pNext = Arrays.copyOf(b.pNext, b.postings);
     this.mask = b.mask;
+    int filterBits =
+        Math.min(
+            30, Math.max(16, 64 - Long.numberOfLeadingZeros(Math.max(1, b.postings) * 32L - 1)));
+    this.filter = new long[Math.max(1, (1 << filterBits) >>> 6)];
+    this.filterShift = 64 - filterBits;
+    for (int slot = 0; slot < keys.length; slot++) {
+      if (heads[slot] < 0) continue;
+      int f = (int) (keys[slot] >>> filterShift);
+      filter[f >>> 6] |= 1L << f;
+    }
     Map<String, SetStats> s = new LinkedHashMap<>();
     b.stats.forEach((k, v) -> s.put(k, v.toStats(k)));
     this.stats = java.util.Collections.unmodifiableMap(s);
@@ -122,6 +140,8 @@ public final class EvalIndex {
           int len = lengths[l];
           if (i + len > w) break;
           long key = key(prefix[i + len] - prefix[i] * powers[l], len);
+          int f = (int) (key >>> filterShift);
+          if ((filter[f >>> 6] & (1L << f)) == 0) continue;
           int slot = find(key);
           if (slot < 0) continue;
           for (int p = heads[slot]; p >= 0; p = pNext[p]) {

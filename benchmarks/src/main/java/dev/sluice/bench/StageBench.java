@@ -1,9 +1,11 @@
 package dev.sluice.bench;
 
+import dev.sluice.pipelines.io.EvalSets;
 import dev.sluice.pipelines.io.FileReader;
 import dev.sluice.pipelines.model.Doc;
 import dev.sluice.pipelines.recipe.Recipe;
 import dev.sluice.pipelines.recipe.RecipeLoader;
+import dev.sluice.quality.decontam.EvalIndex;
 import dev.sluice.quality.dedup.ExactKey;
 import dev.sluice.quality.dedup.MinHasher;
 import dev.sluice.quality.dedup.NearDedupConfig;
@@ -18,8 +20,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import dev.sluice.pipelines.io.EvalSets;
-import dev.sluice.quality.decontam.EvalIndex;
 
 /**
  * Single-thread throughput of each pure stage on the bench corpus, without Beam: what one core does per stage
@@ -72,9 +72,11 @@ public final class StageBench {
 
       if (r.decontaminate() != null) {
         t = System.nanoTime();
-        EvalIndex index = EvalSets.load(r.decontaminate());
-        report("decontam: index the eval sets", (int) index.stats().values().stream()
-            .mapToLong(EvalIndex.SetStats::documents).sum(), t);
+        EvalIndex index = EvalSets.load(r.decontaminate().spec());
+        report(
+            "decontam: index the eval sets",
+            (int) index.stats().values().stream().mapToLong(EvalIndex.SetStats::documents).sum(),
+            t);
         EvalIndex.Matcher m = index.matcher();
         int hits = 0;
         t = System.nanoTime();

@@ -2,7 +2,6 @@ package dev.sluice.pipelines.io;
 
 import dev.sluice.core.config.Config;
 import dev.sluice.pipelines.model.DeadLetter;
-import dev.sluice.pipelines.recipe.DecontamSettings;
 import dev.sluice.quality.decontam.EvalIndex;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,11 +20,18 @@ import java.util.Map;
 public final class EvalSets {
   private EvalSets() {}
 
-  private static DecontamSettings cachedFor;
+  /**
+   * What to read: the sets by name, in order, and the index's n and min_words (the recipe's
+   * {@code decontaminate}).
+   */
+  public record Spec(Map<String, InputSettings> sets, int ngram, int minWords)
+      implements java.io.Serializable {}
+
+  private static Spec cachedFor;
   private static EvalIndex cached;
 
   /** The index of {@code settings}' sets, read now; also what {@link #shared} hands out in this JVM from now. */
-  public static EvalIndex load(DecontamSettings settings) {
+  public static EvalIndex load(Spec settings) {
     EvalIndex.Builder b = new EvalIndex.Builder(settings.ngram(), settings.minWords());
     for (Map.Entry<String, InputSettings> set : settings.sets().entrySet()) {
       b.set(set.getKey());
@@ -40,7 +46,7 @@ public final class EvalSets {
   }
 
   /** The index of {@code settings}, read at most once per JVM for the same settings. */
-  public static synchronized EvalIndex shared(DecontamSettings settings) {
+  public static synchronized EvalIndex shared(Spec settings) {
     if (cached == null || !settings.equals(cachedFor)) load(settings);
     return cached;
   }

@@ -2,6 +2,7 @@ package dev.sluice.pipelines.recipe;
 
 import dev.sluice.core.config.Config;
 import dev.sluice.core.config.DidYouMean;
+import dev.sluice.pipelines.io.EvalSets;
 import dev.sluice.pipelines.io.InputFormats;
 import dev.sluice.pipelines.io.InputSettings;
 import java.io.Serializable;
@@ -46,6 +47,11 @@ public record DecontamSettings(Map<String, InputSettings> sets, int ngram, int m
       sets.put(name, set(c.child("sets"), name, e.getValue()));
     }
     return new DecontamSettings(sets, ngram, minWords);
+  }
+
+  /** What {@link EvalSets} reads. */
+  public EvalSets.Spec spec() {
+    return new EvalSets.Spec(sets, ngram, minWords);
   }
 
   /** One set: a path (or list of paths) with its format from the file name, or a section like input's. */

@@ -89,7 +89,7 @@ public final class Curation {
     // the evaluation sets are read (and checked: a bad file is a recipe error) before any work
     // starts
     EvalIndex evalSets =
-        recipe.decontaminate() == null ? null : EvalSets.load(recipe.decontaminate());
+        recipe.decontaminate() == null ? null : EvalSets.load(recipe.decontaminate().spec());
     if (evalSets != null)
       LOG.info(
           "decontamination: {} {}-grams from {} evaluation sets",

@@ -32,7 +32,7 @@ public final class Decontaminate implements DocStep {
 
   @Override
   public void setup() {
-    matcher = EvalSets.shared(settings).matcher();
+    matcher = EvalSets.shared(settings.spec()).matcher();
   }
 
   @Override

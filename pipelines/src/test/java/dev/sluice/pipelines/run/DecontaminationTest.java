@@ -203,6 +203,6 @@ class DecontaminationTest {
     assertEquals(13, s.ngram());
     assertEquals(8, s.minWords());
     assertEquals("jsonl", s.sets().get("a").format());
-    assertEquals(6, EvalSets.load(s).stats().get("a").documents());
+    assertEquals(6, EvalSets.load(s.spec()).stats().get("a").documents());
   }
 }

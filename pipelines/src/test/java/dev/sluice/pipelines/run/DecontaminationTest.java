@@ -14,9 +14,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import org.apache.avro.Schema;
+import org.apache.avro.SchemaBuilder;
+import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
+import org.apache.parquet.avro.AvroParquetWriter;
+import org.apache.parquet.conf.PlainParquetConfiguration;
+import org.apache.parquet.hadoop.ParquetWriter;
+import org.apache.parquet.io.LocalOutputFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -169,6 +177,57 @@ class DecontaminationTest {
       assertTrue(e.getMessage().contains(k.message()), e.getMessage());
     }
     assertTrue(!Files.exists(out), "nothing written");
+  }
+
+  @Test
+  void readsAParquetEvaluationSetByNamedColumnsAndRejectsARowWithoutText() throws IOException {
+    Schema schema =
+        SchemaBuilder.record("Item")
+            .fields()
+            .requiredString("question_id")
+            .optionalString("question")
+            .endRecord();
+    String quoted =
+        "The toughest to read are those written by children asking why they have to move from"
+            + " their home";
+    Path good = writeParquet(dir.resolve("good.parquet"), schema, "q-17", quoted);
+    Map<String, Object> set =
+        Map.of("path", good.toString(), "id_field", "question_id", "text_field", "question");
+    var spec =
+        Recipe.from(recipe(dir.resolve("never"), Map.of("sets", Map.of("pq", set))))
+            .decontaminate();
+    assertEquals("parquet", spec.sets().get("pq").format());
+    var index = EvalSets.load(spec.spec());
+    assertEquals(
+        "pq/q-17",
+        index.matcher().firstMatch("he said: " + quoted.toUpperCase(Locale.ROOT)).label());
+
+    Path missing = writeParquet(dir.resolve("missing.parquet"), schema, "q-18", null);
+    Map<String, Object> bad =
+        Map.of("path", missing.toString(), "id_field", "question_id", "text_field", "question");
+    Config.ConfigException e =
+        assertThrows(
+            Config.ConfigException.class,
+            () ->
+                EvalSets.load(
+                    Recipe.from(recipe(dir.resolve("never"), Map.of("sets", Map.of("pq", bad))))
+                        .decontaminate()
+                        .spec()));
+    assertTrue(e.getMessage().contains("missing_text"), e.getMessage());
+  }
+
+  static Path writeParquet(Path f, Schema schema, String id, String text) throws IOException {
+    try (ParquetWriter<GenericRecord> w =
+        AvroParquetWriter.<GenericRecord>builder(new LocalOutputFile(f))
+            .withSchema(schema)
+            .withConf(new PlainParquetConfiguration())
+            .build()) {
+      GenericRecord r = new GenericData.Record(schema);
+      r.put("question_id", id);
+      r.put("question", text);
+      w.write(r);
+    }
+    return f;
   }
 
   @Test

@@ -1,9 +1,11 @@
 package dev.sluice.bench;
 
+import dev.sluice.pipelines.io.EvalSets;
 import dev.sluice.pipelines.io.FileReader;
 import dev.sluice.pipelines.model.Doc;
 import dev.sluice.pipelines.recipe.Recipe;
 import dev.sluice.pipelines.recipe.RecipeLoader;
+import dev.sluice.quality.decontam.EvalIndex;
 import dev.sluice.quality.dedup.ExactKey;
 import dev.sluice.quality.dedup.MinHasher;
 import dev.sluice.quality.dedup.NearDedupConfig;
@@ -27,7 +29,10 @@ public final class StageBench {
   private StageBench() {}
 
   public static void main(String[] args) throws Exception {
-    Recipe r = RecipeLoader.load(Path.of(args[0]), List.of());
+    // args: RECIPE [REPS [key=value ...]]: the overrides as --set takes them
+    Recipe r =
+        RecipeLoader.load(
+            Path.of(args[0]), List.of(args).subList(Math.min(2, args.length), args.length));
     List<String> files = dev.sluice.pipelines.io.InputFiles.expand(r.input().paths());
     int reps = args.length > 1 ? Integer.parseInt(args[1]) : 3;
     for (int rep = 0; rep < reps; rep++) {
@@ -64,6 +69,24 @@ public final class StageBench {
         }
       }
       report("quality rules", docs.size(), t);
+
+      if (r.decontaminate() != null) {
+        t = System.nanoTime();
+        EvalIndex index = EvalSets.load(r.decontaminate().spec());
+        report(
+            "decontam: index the eval sets",
+            (int) index.stats().values().stream().mapToLong(EvalIndex.SetStats::documents).sum(),
+            t);
+        EvalIndex.Matcher m = index.matcher();
+        int hits = 0;
+        t = System.nanoTime();
+        for (Doc d : docs) if (m.firstMatch(d.text()) != null) hits++;
+        report("decontam: match every doc", docs.size(), t);
+        t = System.nanoTime();
+        for (Doc d : kept) if (m.firstMatch(d.text()) != null) hits++;
+        report("decontam: match kept docs", kept.size(), t);
+        System.out.println("  (" + index.ngrams() + " eval n-grams; " + hits + " hits in all)");
+      }
 
       t = System.nanoTime();
       kept.replaceAll(d -> d.withExactKey(ExactKey.of(d.text())));

@@ -35,7 +35,8 @@ public record Report(
     RunStats stats,
     Map<String, Long> augment,
     Map<String, Object> curriculum,
-    Map<String, Object> pii) {
+    Map<String, Object> pii,
+    Map<String, Object> decontamination) {
   public static final String SCHEMA = "sluice.report/1";
   public static final String JSON_FILE = RunDir.REPORT_JSON;
   public static final String HTML_FILE = RunDir.REPORT_HTML;
@@ -134,7 +135,8 @@ public record Report(
             s,
             m.augment(),
             m.curriculum(),
-            m.pii());
+            m.pii(),
+            m.decontamination());
     r.anomalies().addAll(anomalies(r, null));
     return r;
   }

@@ -13,7 +13,7 @@ import java.util.TreeSet;
 /**
  * report.html: one self-contained page (inline CSS and SVG, no script, no network) drawn from report.json only.
  * With a baseline it shows both runs side by side with deltas. Sections: verdict, funnel, signals, languages,
- * lengths, dedup, pii, examples, dead-letters, shards, run.
+ * lengths, dedup, decontamination, pii, examples, dead-letters, shards, run.
  */
 public final class ReportHtml {
   public static final List<String> SECTIONS =
@@ -24,6 +24,7 @@ public final class ReportHtml {
           "languages",
           "lengths",
           "dedup",
+          "decontamination",
           "pii",
           "augmentation",
           "curriculum",
@@ -35,7 +36,7 @@ public final class ReportHtml {
 
   /** Sections an image run has nothing for (its duplicate kinds are exact and perceptual). */
   private static final List<String> TEXT_ONLY =
-      List.of("languages", "lengths", "curriculum", "pii");
+      List.of("languages", "lengths", "curriculum", "decontamination", "pii");
 
   private final Report r;
   private final Report b;
@@ -74,6 +75,7 @@ public final class ReportHtml {
       lengths();
     }
     dedup();
+    if (!images()) DecontamSection.render(h, r);
     if (!images()) PiiSection.render(h, r);
     AugmentSections.augmentation(h, r);
     if (!images()) AugmentSections.curriculum(h, r);

@@ -11,7 +11,9 @@ import java.util.Map;
  * {@code input_fields} says which input field became which column of which type; {@code pii} (only with the
  * recipe's pii section) the replacements and the documents touched per kind: redaction removes nothing, so the
  * counts are unchanged by it; {@code quality_model} (the classifier's and perplexity model's versions, keep rules
- * and the cutoffs the run computed) only with that recipe section.
+ * and the cutoffs the run computed) only with that recipe section;
+ * {@code decontamination} (only with the recipe's {@code decontaminate}) lists the evaluation sets, what was
+ * indexed of each and how many documents each removed.
  */
 public record Manifest(
     Map<String, Object> recipe,
@@ -32,9 +34,10 @@ public record Manifest(
     Map<String, Object> curriculum,
     Map<String, InputField> input_fields,
     Map<String, Object> pii,
-    Map<String, Object> quality_model) {
+    Map<String, Object> quality_model,
+    Map<String, Object> decontamination) {
 
-  /** A manifest without the optional text sections ({@code pii}, {@code quality_model}): an image run. */
+  /** A manifest without the optional text sections ({@code pii}, {@code quality_model}, {@code decontamination}). */
   public Manifest(
       Map<String, Object> recipe,
       String recipe_sha256,
@@ -71,6 +74,7 @@ public record Manifest(
         augment,
         curriculum,
         input_fields,
+        null,
         null,
         null);
   }

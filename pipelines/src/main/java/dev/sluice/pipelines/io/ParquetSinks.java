@@ -116,6 +116,7 @@ public final class ParquetSinks {
     r.put("excerpt", x.excerpt());
     r.put("lang", x.lang());
     r.put("lang_score", Double.isNaN(x.langScore()) ? null : x.langScore());
+    r.put("matched", x.matched());
     columns.put(r, x.input());
     return r;
   }

@@ -10,7 +10,9 @@ import org.apache.beam.sdk.coders.Coder;
 /**
  * A document the curation removed: one row of OUT/removed/. {@code reason} is the manifest counter name without
  * its kind: {@code gopher_quality.word_count_min}, {@code language.not_kept}, {@code exact}, {@code near}. It
- * keeps the document's input fields, so an audit finds a removed document by its url.
+ * keeps the document's input fields, so an audit finds a removed document by its url. {@code matched}: for a
+ * document removed by decontamination, the evaluation document it shares an n-gram with ({@code set/id}); null
+ * otherwise.
  */
 public record RemovedDoc(
     String id,
@@ -24,7 +26,8 @@ public record RemovedDoc(
     String excerpt,
     String lang,
     double langScore,
-    InputValues input)
+    InputValues input,
+    String matched)
     implements Serializable {
   public static final int EXCERPT_CHARS = 200;
   public static final Coder<RemovedDoc> CODER = new RemovedCoder();
@@ -35,6 +38,37 @@ public record RemovedDoc(
   public static final String QUALITY = "quality";
   public static final String DEDUP_EXACT = "dedup_exact";
   public static final String DEDUP_NEAR = "dedup_near";
+  public static final String DECONTAMINATION = "decontamination";
+
+  /** A row without a match (every stage but decontamination). */
+  public RemovedDoc(
+      String id,
+      String stage,
+      String reason,
+      String duplicateOf,
+      double score,
+      String source,
+      String location,
+      int chars,
+      String excerpt,
+      String lang,
+      double langScore,
+      InputValues input) {
+    this(
+        id,
+        stage,
+        reason,
+        duplicateOf,
+        score,
+        source,
+        location,
+        chars,
+        excerpt,
+        lang,
+        langScore,
+        input,
+        null);
+  }
 
   public static RemovedDoc of(
       Doc d, String stage, String reason, String duplicateOf, double score) {
@@ -58,7 +92,25 @@ public record RemovedDoc(
   public RemovedDoc withDuplicateOf(String survivor) {
     return new RemovedDoc(
         id, stage, reason, survivor, score, source, location, chars, excerpt, lang, langScore,
-        input);
+        input, matched);
+  }
+
+  /** This row naming the evaluation document ({@code set/id}) the removed document matched. */
+  public RemovedDoc withMatched(String evalDocument) {
+    return new RemovedDoc(
+        id,
+        stage,
+        reason,
+        duplicateOf,
+        score,
+        source,
+        location,
+        chars,
+        excerpt,
+        lang,
+        langScore,
+        input,
+        evalDocument);
   }
 
   public boolean isDuplicate() {
@@ -87,6 +139,7 @@ public record RemovedDoc(
       Wire.writeString(out, r.lang());
       Wire.writeDouble(out, r.langScore());
       r.input().write(out);
+      Wire.writeString(out, r.matched);
     }
 
     @Override
@@ -103,7 +156,8 @@ public record RemovedDoc(
           Wire.readString(in),
           Wire.readString(in),
           Wire.readDouble(in),
-          InputValues.read(in));
+          InputValues.read(in),
+          Wire.readString(in));
     }
 
     @Override

@@ -13,8 +13,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A validated recipe. Leaving out {@code language}, {@code quality}, {@code dedup} or {@code pii} turns that step off
- * (null here); {@code normalize} always runs, with its defaults when left out.
+ * A validated recipe. Leaving out {@code language}, {@code quality}, {@code decontaminate}, {@code quality_model},
+ * {@code pii} or {@code dedup} turns that step off (null here); {@code normalize} always runs, with its defaults when
+ * left out.
  */
 public record Recipe(
     String name,
@@ -31,7 +32,8 @@ public record Recipe(
     PiiConfig pii,
     String partition,
     String ledger,
-    Map<String, Object> resolved)
+    Map<String, Object> resolved,
+    DecontamSettings decontaminate)
     implements Serializable {
 
   public static final List<String> KEYS =
@@ -46,6 +48,7 @@ public record Recipe(
           "augment",
           "curriculum",
           "quality_model",
+          "decontaminate",
           "output",
           "ledger",
           "card",
@@ -115,6 +118,7 @@ public record Recipe(
         PiiSettings.fromValue(map.get("pii")),
         partition,
         ledger,
-        map);
+        map,
+        c.has("decontaminate") ? DecontamSettings.from(c.getSection("decontaminate")) : null);
   }
 }

@@ -7,6 +7,7 @@ import dev.sluice.core.cli.RunFailedException;
 import dev.sluice.core.config.RecipeFile;
 import dev.sluice.pipelines.history.HistoryIndex;
 import dev.sluice.pipelines.history.ShardRows;
+import dev.sluice.pipelines.io.EvalSets;
 import dev.sluice.pipelines.io.InputColumns;
 import dev.sluice.pipelines.recipe.Recipe;
 import dev.sluice.pipelines.steps.ConnectedComponents;
@@ -16,6 +17,7 @@ import dev.sluice.pipelines.steps.ScoreQualityModel;
 import dev.sluice.pipelines.steps.StageClock;
 import dev.sluice.pipelines.steps.Tally;
 import dev.sluice.pipelines.steps.WriteShards;
+import dev.sluice.quality.decontam.EvalIndex;
 import dev.sluice.quality.rules.RuleSet;
 import dev.sluice.report.DatasetCard;
 import dev.sluice.report.Report;
@@ -86,6 +88,16 @@ public final class Curation {
     RunDirectory dir = new RunDirectory(outDir).withCompression(recipe.output().compression());
     CurriculumModel reference = CurriculumModel.settle(recipe.curriculum(), files);
     QualityModels qualityModels = QualityModels.settle(recipe.qualityModel(), files);
+    // the evaluation sets are read (and checked: a bad file is a recipe error) before any work
+    // starts
+    EvalIndex evalSets =
+        recipe.decontaminate() == null ? null : EvalSets.load(recipe.decontaminate().spec());
+    if (evalSets != null)
+      LOG.info(
+          "decontamination: {} {}-grams from {} evaluation sets",
+          evalSets.ngrams(),
+          evalSets.n(),
+          evalSets.stats().size());
     dir.prepare();
     ScoreQualityModel.Models qualityModelRefs =
         qualityModels == null
@@ -155,7 +167,8 @@ public final class Curation {
             RunAccounting.curriculum(recipe, reference),
             columns.manifest(),
             RunAccounting.pii(recipe, tally),
-            qualityModelSection);
+            qualityModelSection,
+            RunAccounting.decontamination(recipe, evalSets, tally));
     if (report) {
       long r0 = System.nanoTime();
       Map<String, List<Double>> thresholds = new TreeMap<>();

@@ -10,6 +10,7 @@ import dev.sluice.pipelines.model.Doc;
 import dev.sluice.pipelines.model.RemovedDoc;
 import dev.sluice.pipelines.recipe.Recipe;
 import dev.sluice.pipelines.steps.AugmentText;
+import dev.sluice.pipelines.steps.Decontaminate;
 import dev.sluice.pipelines.steps.DedupExact;
 import dev.sluice.pipelines.steps.DedupIds;
 import dev.sluice.pipelines.steps.DedupNear;
@@ -44,7 +45,7 @@ import org.apache.beam.sdk.values.PCollectionView;
 
 /**
  * Assembles a recipe into a Beam pipeline: read, the duplicate-id check and the per-document steps (normalise,
- * language, quality) fused into one ParDo, exact, near, history, write, tally.
+ * language, quality, decontamination) fused into one ParDo, exact, near, history, write, tally.
  */
 public final class CurationPipeline {
   public static final String SHARDS = RunDir.SHARDS;
@@ -104,7 +105,7 @@ public final class CurationPipeline {
     if (report) perDoc.add(Observe.input());
     if (r.language() != null) perDoc.add(new IdentifyLanguage(r.language()));
     perDoc.add(new ScoreQuality(r.quality(), report));
-    if (r.pii() != null) perDoc.add(new RedactPii(r.pii()));
+    if (r.decontaminate() != null) perDoc.add(new Decontaminate(r.decontaminate()));
     if (qualityModels != null) {
       perDoc.add(
           new ScoreQualityModel(
@@ -113,6 +114,7 @@ public final class CurationPipeline {
               r.qualityModel().minScore(),
               report));
     }
+    if (r.pii() != null) perDoc.add(new RedactPii(r.pii()));
     PCollectionTuple cleaned =
         read.get(ReadDocuments.TAGGED)
             .apply("PerDocument", new PerDocument(perDoc, ReadDocuments.DOCS, losers));
@@ -191,6 +193,8 @@ public final class CurationPipeline {
                 ParquetSinks.documents(compression))
             .withColumns(columns));
     Audit audit = writeAudit(removed, dead, out, rows, compression, counts, columns);
+    if (r.decontaminate() != null)
+      counts.add(audit.removed().apply("DecontaminationSets", Tally.keys(Decontaminate::setKey)));
     if (report) {
       stats.add(Observe.removed(audit.removed(), r.seed()));
       stats.add(Observe.dead(audit.dead(), r.seed()));

@@ -3,7 +3,9 @@ package dev.sluice.pipelines.run;
 import dev.sluice.pipelines.recipe.ImageRecipe;
 import dev.sluice.pipelines.recipe.Recipe;
 import dev.sluice.pipelines.steps.AugmentText;
+import dev.sluice.pipelines.steps.Decontaminate;
 import dev.sluice.pipelines.steps.RedactPii;
+import dev.sluice.quality.decontam.EvalIndex;
 import dev.sluice.quality.pii.PiiKind;
 import dev.sluice.schemas.Manifest;
 import java.util.ArrayList;
@@ -88,6 +90,32 @@ final class RunAccounting {
     return out;
   }
 
+  /**
+   * The manifest's decontamination section: n, min_words and, per evaluation set in the recipe's order, its files'
+   * documents (indexed by n-grams, indexed whole, too short), distinct n-grams and the documents it removed
+   * ({@code hits}: each removed document counts for the set of its first match). Null without decontaminate.
+   */
+  static Map<String, Object> decontamination(Recipe r, EvalIndex index, Map<String, Long> tally) {
+    if (r.decontaminate() == null) return null;
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("ngram", index.n());
+    out.put("min_words", index.minWords());
+    out.put("removed", tally.getOrDefault("filtered:" + Decontaminate.REASON, 0L));
+    Map<String, Object> sets = new LinkedHashMap<>();
+    for (EvalIndex.SetStats s : index.stats().values()) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("documents", s.documents());
+      m.put("indexed", s.indexed());
+      m.put("whole", s.whole());
+      m.put("too_short", s.tooShort());
+      m.put("ngrams", s.ngrams());
+      m.put("hits", tally.getOrDefault(Decontaminate.REASON + ":" + s.name(), 0L));
+      sets.put(s.name(), m);
+    }
+    out.put("sets", sets);
+    return out;
+  }
+
   /** The duplicate kinds a text run's manifest always lists (0 when that step is off). */
   static final List<String> TEXT_DUPLICATES = List.of("exact", "near", "history");
 
@@ -124,6 +152,7 @@ final class RunAccounting {
     long lang = 0;
     long quality = 0;
     long qualityModel = 0;
+    long decontaminated = 0;
     for (Map.Entry<String, Long> e : tally.entrySet()) {
       String k = e.getKey();
       if (k.startsWith("dead_letter:read.")
@@ -137,6 +166,8 @@ final class RunAccounting {
         lang += e.getValue();
       } else if (k.startsWith("filtered:quality_model.")) {
         qualityModel += e.getValue();
+      } else if (k.equals("filtered:" + Decontaminate.REASON)) {
+        decontaminated += e.getValue();
       } else if (k.startsWith("filtered:")) {
         quality += e.getValue();
       }
@@ -148,8 +179,9 @@ final class RunAccounting {
     n = stage(out, "normalize", n, n - normDead, metrics);
     if (r.language() != null) n = stage(out, "language", n, n - lang, metrics);
     n = stage(out, "quality", n, n - quality, metrics);
-    if (r.pii() != null) n = stage(out, "pii", n, n, metrics);
+    if (r.decontaminate() != null) n = stage(out, "decontaminate", n, n - decontaminated, metrics);
     if (r.qualityModel() != null) n = stage(out, "quality_model", n, n - qualityModel, metrics);
+    if (r.pii() != null) n = stage(out, "pii", n, n, metrics);
     if (r.dedup() != null && r.dedup().exact())
       n = stage(out, "dedup_exact", n, n - c.duplicate().get("exact"), metrics);
     if (r.dedup() != null && r.dedup().near() != null) {

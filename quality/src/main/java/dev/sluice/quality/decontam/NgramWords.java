@@ -1,0 +1,116 @@
+package dev.sluice.quality.decontam;
+
+import dev.sluice.quality.text.Words;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The words decontamination compares, as the n-gram overlap checks of GPT-3 (appendix C) and EleutherAI's
+ * lm-evaluation-harness do: lower case, punctuation removed, split on whitespace. Unicode-aware: a code point is
+ * lower-cased on its own ({@link Character#toLowerCase(int)}, no locale); punctuation and symbols (every Unicode
+ * P* and S* category, {@link Words#isPunct}) are deleted without splitting, so {@code don't} is {@code dont} and
+ * {@code e-mail} is {@code email}; whitespace, separators and control characters end a word; format characters
+ * (zero-width joiners, soft hyphens) are deleted. A token of punctuation only is no word.
+ *
+ * <p>{@link #hashes} gives each word a 64-bit hash without building strings (the per-document path); {@link
+ * #words} gives the same words as strings (to verify a hash hit, and for the evaluation sets).
+ */
+public final class NgramWords {
+  private NgramWords() {}
+
+  private static final long FNV_OFFSET = 0xcbf29ce484222325L;
+  private static final long FNV_PRIME = 0x100000001b3L;
+
+  /** What a code point does to a word. */
+  private static final int KEEP = 0;
+
+  private static final int SPLIT = 1;
+  private static final int DROP = 2;
+
+  private static int kind(int cp) {
+    if (Character.isWhitespace(cp) || Character.isSpaceChar(cp) || Character.isISOControl(cp))
+      return SPLIT;
+    if (Words.isPunct(cp) || Character.getType(cp) == Character.FORMAT) return DROP;
+    return KEEP;
+  }
+
+  /** The 64-bit hashes of the words of {@code text}, in order; {@code count[0]} is set to how many. */
+  public static long[] hashes(String text, long[] reuse, int[] count) {
+    long[] out = reuse == null || reuse.length == 0 ? new long[64] : reuse;
+    int n = 0;
+    long h = FNV_OFFSET;
+    boolean inWord = false;
+    int len = text.length();
+    for (int i = 0; i < len; ) {
+      int cp = text.codePointAt(i);
+      i += Character.charCount(cp);
+      int k = cp < 128 ? asciiKind(cp) : kind(cp);
+      if (k == KEEP) {
+        h = (h ^ Character.toLowerCase(cp)) * FNV_PRIME;
+        inWord = true;
+      } else if (k == SPLIT && inWord) {
+        if (n == out.length) out = Arrays.copyOf(out, n * 2);
+        out[n++] = mix(h);
+        h = FNV_OFFSET;
+        inWord = false;
+      }
+    }
+    if (inWord) {
+      if (n == out.length) out = Arrays.copyOf(out, n + 1);
+      out[n++] = mix(h);
+    }
+    count[0] = n;
+    return out;
+  }
+
+  /** The words of {@code text} as strings: the same words, in the same order, as {@link #hashes}. */
+  public static List<String> words(String text) {
+    List<String> out = new ArrayList<>();
+    StringBuilder w = new StringBuilder();
+    for (int i = 0; i < text.length(); ) {
+      int cp = text.codePointAt(i);
+      i += Character.charCount(cp);
+      int k = cp < 128 ? asciiKind(cp) : kind(cp);
+      if (k == KEEP) {
+        w.appendCodePoint(Character.toLowerCase(cp));
+      } else if (k == SPLIT && w.length() > 0) {
+        out.add(w.toString());
+        w.setLength(0);
+      }
+    }
+    if (w.length() > 0) out.add(w.toString());
+    return out;
+  }
+
+  /** The hash {@link #hashes} gives a word already lower-cased and free of punctuation (one of {@link #words}). */
+  public static long hash(String word) {
+    long h = FNV_OFFSET;
+    for (int i = 0; i < word.length(); ) {
+      int cp = word.codePointAt(i);
+      i += Character.charCount(cp);
+      h = (h ^ cp) * FNV_PRIME;
+    }
+    return mix(h);
+  }
+
+  private static final byte[] ASCII = new byte[128];
+
+  static {
+    for (int c = 0; c < 128; c++) ASCII[c] = (byte) kind(c);
+  }
+
+  private static int asciiKind(int c) {
+    return ASCII[c];
+  }
+
+  /** Murmur3's 64-bit finaliser: FNV alone leaves the low bits weak for a power-of-two table. */
+  static long mix(long h) {
+    h ^= h >>> 33;
+    h *= 0xff51afd7ed558ccdL;
+    h ^= h >>> 33;
+    h *= 0xc4ceb9fe1a85ec53L;
+    h ^= h >>> 33;
+    return h;
+  }
+}

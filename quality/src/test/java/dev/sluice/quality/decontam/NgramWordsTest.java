@@ -1,0 +1,47 @@
+package dev.sluice.quality.decontam;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class NgramWordsTest {
+  @Test
+  void lowerCasesDeletesPunctuationAndSplitsOnWhitespace() {
+    assertEquals(
+        List.of("dont", "email", "the", "états", "unis", "ok"),
+        NgramWords.words("Don't  e-mail THE\u00a0États-\nUnis... (ok)"));
+    assertEquals(List.of("ab"), NgramWords.words("a\u00adb")); // soft hyphen: a format character
+    assertEquals(List.of(), NgramWords.words(" -- ... \u2014 "));
+    assertEquals(List.of("x²", "3"), NgramWords.words("x² 3"));
+  }
+
+  @Test
+  void hashesAreTheHashesOfTheWordsOnEveryKindOfCodePoint() {
+    long seed = new Random().nextLong();
+    Random rnd = new Random(seed);
+    int[] count = new int[1];
+    for (int round = 0; round < 2000; round++) {
+      StringBuilder sb = new StringBuilder();
+      int len = rnd.nextInt(60);
+      for (int i = 0; i < len; i++) {
+        int cp =
+            switch (rnd.nextInt(4)) {
+              case 0 -> 0x20 + rnd.nextInt(0x60);
+              case 1 -> rnd.nextInt(0x3000);
+              case 2 -> 0x10000 + rnd.nextInt(0x2000);
+              default -> " \n\t,.-'\u00a0\u200b\u2019".charAt(rnd.nextInt(10));
+            };
+        if (Character.isSurrogate((char) cp) && cp < 0x10000) cp = 'x';
+        sb.appendCodePoint(cp);
+      }
+      String text = sb.toString();
+      List<String> words = NgramWords.words(text);
+      long[] h = NgramWords.hashes(text, new long[1], count);
+      assertEquals(words.size(), count[0], "seed " + seed + ": " + text);
+      for (int i = 0; i < words.size(); i++)
+        assertEquals(NgramWords.hash(words.get(i)), h[i], "seed " + seed + ": " + text);
+    }
+  }
+}

@@ -34,7 +34,8 @@ public record Report(
     Map<String, Object> recipe,
     RunStats stats,
     Map<String, Long> augment,
-    Map<String, Object> curriculum) {
+    Map<String, Object> curriculum,
+    Map<String, Object> warc) {
   public static final String SCHEMA = "sluice.report/1";
   public static final String JSON_FILE = RunDir.REPORT_JSON;
   public static final String HTML_FILE = RunDir.REPORT_HTML;
@@ -132,7 +133,8 @@ public record Report(
             m.recipe(),
             s,
             m.augment(),
-            m.curriculum());
+            m.curriculum(),
+            m.warc());
     r.anomalies().addAll(anomalies(r, null));
     return r;
   }

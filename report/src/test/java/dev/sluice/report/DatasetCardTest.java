@@ -41,6 +41,7 @@ class DatasetCardTest {
         42,
         null,
         null,
+        null,
         null);
   }
 
@@ -96,6 +97,7 @@ class DatasetCardTest {
             m.wall_seconds(),
             m.seed(),
             Map.of("synonym.changed", 1_000L),
+            null,
             null,
             null);
     assertTrue(aug.counts().balanced(), aug.counts().toString());

@@ -8,7 +8,9 @@ import java.util.Map;
  * runner, started, finished, counts, stages, shards. Written last and atomically: its presence means the run is
  * complete. {@code augment} (per-op outcome counts of augment.text) and {@code curriculum} (the difficulty
  * components and the reference model's version) are only there when the recipe has those sections;
- * {@code input_fields} says which input field became which column of which type.
+ * {@code input_fields} says which input field became which column of which type. {@code warc} (only for
+ * {@code input.format: warc}): {@code records}, every WARC record read (the input's documents and dead letters
+ * plus the skipped ones), and {@code skipped}, the records left out by rule, by reason (outside the counts).
  */
 public record Manifest(
     Map<String, Object> recipe,
@@ -27,7 +29,8 @@ public record Manifest(
     long seed,
     Map<String, Long> augment,
     Map<String, Object> curriculum,
-    Map<String, InputField> input_fields) {
+    Map<String, InputField> input_fields,
+    Map<String, Object> warc) {
 
   /**
    * One field of the input carried into the shards and removed/ ({@code input_fields}, by input name): the

@@ -31,6 +31,7 @@ public final class Records {
   private final Consumer<Doc> docs;
   private final Consumer<DeadLetter> dead;
   private final FieldTypes observed;
+  private final Consumer<String> skipped;
   private long count;
   private boolean fileRejected;
   private Supplier<Position> position =
@@ -42,7 +43,9 @@ public final class Records {
       RecordParser parser,
       Consumer<Doc> docs,
       Consumer<DeadLetter> dead,
-      FieldTypes observed) {
+      FieldTypes observed,
+      Consumer<String> skipped) {
+    this.skipped = skipped;
     this.file = file;
     this.observed = observed;
     this.settings = settings;
@@ -136,6 +139,24 @@ public final class Records {
   public void reject(String reason, String detail, String location, long pos, byte[] raw) {
     count++;
     dead.accept(DeadLetter.of(RecordParser.STAGE, reason, detail, file, location, pos, raw));
+  }
+
+  /**
+   * A record the format reads and leaves out by rule (a WARC request, an image, a 404): counted under
+   * {@code reason} in the manifest's section of the format, neither a document nor a dead letter.
+   */
+  public void skip(String reason) {
+    skipped.accept(reason);
+  }
+
+  /**
+   * A damaged stretch of the file (a truncated or corrupt record) that the format stepped over to read on: a dead
+   * letter of the read stage with the file and the byte offset where the damage starts.
+   */
+  public void damaged(String reason, String detail, long offset, byte[] raw) {
+    count++;
+    dead.accept(
+        DeadLetter.of(FileReader.STAGE, reason, detail, file, "byte " + offset, offset, raw));
   }
 
   /** A file the format cannot use at all (a missing column, say): one dead letter of the read stage. */

@@ -138,7 +138,8 @@ public final class Curation {
             recipe.seed(),
             RunAccounting.augmentCounts(recipe, tally),
             RunAccounting.curriculum(recipe, reference),
-            columns.manifest());
+            columns.manifest(),
+            RunAccounting.warc(recipe, tally, counts));
     if (report) {
       long r0 = System.nanoTime();
       Map<String, List<Double>> thresholds = new TreeMap<>();

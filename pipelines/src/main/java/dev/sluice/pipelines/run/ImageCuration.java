@@ -118,6 +118,7 @@ public final class ImageCuration {
             recipe.seed(),
             RunAccounting.imageAugmentCounts(recipe, tally),
             null,
+            null,
             null);
     if (s != null) writeReport(m, s, recipe, outDir);
     Curation.writeCard(outDir, m, Map.of());

@@ -111,7 +111,7 @@ public final class FileReader {
               at.pending()));
       return;
     }
-    if (records.count() == 0 && !records.fileRejected()) {
+    if (records.count() == 0 && records.skippedCount() == 0 && !records.fileRejected()) {
       dead.accept(
           DeadLetter.of(STAGE, "empty_file", format.emptyDetail(), file, "file", 0, (byte[]) null));
     }

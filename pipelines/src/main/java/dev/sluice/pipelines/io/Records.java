@@ -33,6 +33,7 @@ public final class Records {
   private final FieldTypes observed;
   private final Consumer<String> skipped;
   private long count;
+  private long skippedCount;
   private boolean fileRejected;
   private Supplier<Position> position =
       () -> new Position("the start of the file", "file", 0, null);
@@ -146,6 +147,7 @@ public final class Records {
    * {@code reason} in the manifest's section of the format, neither a document nor a dead letter.
    */
   public void skip(String reason) {
+    skippedCount++;
     skipped.accept(reason);
   }
 
@@ -167,6 +169,11 @@ public final class Records {
 
   long count() {
     return count;
+  }
+
+  /** Records left out by rule: a file of only those (a WARC of images, say) is not an empty file. */
+  long skippedCount() {
+    return skippedCount;
   }
 
   boolean fileRejected() {

@@ -149,6 +149,20 @@ class WarcPagesTest {
   }
 
   @Test
+  void aFileOfOnlySkippedRecordsIsNotAnEmptyFile() throws IOException {
+    WarcFormatTest.Read r =
+        WarcFormatTest.read(
+            warc(
+                "css.warc.gz",
+                response(
+                    "http://a.test/style.css",
+                    "200 OK\r\nContent-Type: text/css",
+                    "p{}".getBytes(StandardCharsets.UTF_8))));
+    assertEquals(List.of(), r.dead());
+    assertEquals(Map.of("non_html", 1L), r.skipped());
+  }
+
+  @Test
   void domainsComeFromTheHost() {
     assertEquals("www.example.com", WarcPages.domain("http://WWW.Example.com:8080/x"));
     assertEquals("xn--bcher-kva.example", WarcPages.domain("https://xn--bcher-kva.example/"));

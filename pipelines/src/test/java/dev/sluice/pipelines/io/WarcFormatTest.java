@@ -40,6 +40,16 @@ class WarcFormatTest {
     List<String> urls() {
       return docs.stream().map(d -> WarcFormatTest.value(d, "url")).toList();
     }
+
+    /** Dead letters of reading the WARC itself (damaged records), not of the pages' text. */
+    List<DeadLetter> damaged() {
+      return dead.stream().filter(d -> d.stage().equals("read")).toList();
+    }
+
+    /** Pages the extractor or the text checks turned down: what they are is the extractor's business. */
+    long rejectedPages() {
+      return dead.stream().filter(d -> d.stage().equals("parse")).count();
+    }
   }
 
   static Read read(Path file, Map<String, Object> extra) {
@@ -69,7 +79,7 @@ class WarcFormatTest {
   @Test
   void aRealCrawlGivesOneDocumentPerHtmlPageAndCountsEverythingElse() throws IOException {
     Read r = read(SAMPLE);
-    assertEquals(List.of(), r.dead);
+    assertEquals(List.of(), r.damaged());
     long records = count(SAMPLE, "WARC/1.1") + count(SAMPLE, "WARC/1.0");
     assertEquals(records, r.records(), "every record is a document, a dead letter or a skip");
     assertEquals(count(SAMPLE, "WARC-Type: request"), r.skipped.get("request"));
@@ -78,7 +88,9 @@ class WarcFormatTest {
     assertTrue(
         r.skipped.get("status_301") >= 1, "http.server's redirect of /manual/en: " + r.skipped);
     assertTrue(r.skipped.get("non_html") >= 5, "CSS, images, wget's log resources: " + r.skipped);
-    assertTrue(r.docs.size() >= 40, "the English manual's pages: " + r.docs.size());
+    assertTrue(
+        r.docs.size() + r.rejectedPages() >= 45, "the English manual's pages: " + r.docs.size());
+    assertTrue(r.docs.size() >= 30, "most pages have text: " + r.dead);
     for (Doc d : r.docs) {
       String url = value(d, "url");
       // pages, and /manual/en/ (the target of http.server's redirect: the index again)
@@ -100,7 +112,8 @@ class WarcFormatTest {
     Path whole = Files.write(dir.resolve("crawl-whole.warc.gz"), gzip(plain));
     for (Path p : List.of(warc, whole)) {
       Read r = read(p);
-      assertEquals(List.of(), r.dead, p.toString());
+      assertEquals(List.of(), r.damaged(), p.toString());
+      assertEquals(perRecord.rejectedPages(), r.rejectedPages(), p.toString());
       assertEquals(perRecord.urls(), r.urls(), p.toString());
       assertEquals(perRecord.skipped, r.skipped, p.toString());
       assertEquals(perRecord.docs.get(3).text(), r.docs.get(3).text());
@@ -119,8 +132,9 @@ class WarcFormatTest {
     int at = (int) victim.pos();
     for (int i = at + 40; i < at + 240; i++) bytes[i] ^= 0x5A; // inside the member's deflate data
     Read r = read(Files.write(dir.resolve("corrupt.warc.gz"), bytes));
-    assertEquals(1, r.dead.size(), r.dead.toString());
-    DeadLetter d = r.dead.get(0);
+    assertEquals(1, r.damaged().size(), r.dead.toString());
+    assertEquals(clean.rejectedPages(), r.rejectedPages());
+    DeadLetter d = r.damaged().get(0);
     assertEquals("read", d.stage());
     assertEquals("corrupt_record", d.reason(), d.detail());
     assertEquals(at, d.pos());
@@ -139,9 +153,9 @@ class WarcFormatTest {
     byte[] bytes = Files.readAllBytes(SAMPLE);
     Path p = Files.write(dir.resolve("cut.warc.gz"), Arrays.copyOf(bytes, (int) cut.pos() + 300));
     Read r = read(p);
-    assertEquals(1, r.dead.size(), r.dead.toString());
-    assertEquals("truncated_record", r.dead.get(0).reason(), r.dead.get(0).detail());
-    assertEquals(cut.pos(), r.dead.get(0).pos());
+    assertEquals(1, r.damaged().size(), r.dead.toString());
+    assertEquals("truncated_record", r.damaged().get(0).reason(), r.damaged().get(0).detail());
+    assertEquals(cut.pos(), r.damaged().get(0).pos());
     assertEquals(clean.urls().subList(0, clean.docs.size() / 2), r.urls());
   }
 
@@ -156,9 +170,8 @@ class WarcFormatTest {
     damaged.write(plain, 0, at);
     damaged.write(plain, at + 2000, plain.length - at - 2000); // 2,000 bytes of the page are gone
     Read r = read(Files.write(dir.resolve("damaged.warc"), damaged.toByteArray()));
-    assertFalse(r.dead.isEmpty());
-    assertTrue(r.dead.stream().allMatch(d -> d.stage().equals("read")), r.dead.toString());
-    assertEquals(victim.pos(), r.dead.get(0).pos(), r.dead.get(0).detail());
+    assertFalse(r.damaged().isEmpty());
+    assertEquals(victim.pos(), r.damaged().get(0).pos(), r.damaged().get(0).detail());
     assertFalse(r.urls().contains(value(victim, "url")));
     String last = clean.urls().get(clean.urls().size() - 1);
     assertTrue(r.urls().contains(last), "pages after the damage are read");

@@ -31,8 +31,17 @@ import org.netpreserve.jwarc.WarcWriter;
 class WarcPagesTest {
   @TempDir Path dir;
   static final Instant WHEN = Instant.parse("2026-11-30T12:00:00Z");
+
+  /** A page any main-text extractor keeps: an article of a few paragraphs of prose. */
   static final String PAGE =
-      "<html><head><title>T</title></head><body><p>Hello, web.</p></body></html>";
+      "<html><head><title>Lighthouses</title></head><body><article><h1>Lighthouses of the north coast</h1>"
+          + "<p>The first lighthouse on this stretch of coast was built in 1791, after a winter in which three"
+          + " ships were lost on the rocks below the headland. Its light was a coal fire in an iron basket.</p>"
+          + "<p>In 1836 the fire was replaced by oil lamps and mirrors, and the keepers moved into a stone"
+          + " cottage beside the tower, where they kept a log of every ship that passed in the night.</p>"
+          + "<p>The light was automated in 1989. The cottage is now a small museum that is open to visitors"
+          + " on weekends from April to October, and the log books can be read in its reading room.</p>"
+          + "</article></body></html>";
 
   Path warc(String name, WarcRecord... records) throws IOException {
     Path p = dir.resolve(name);

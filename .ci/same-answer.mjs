@@ -8,6 +8,7 @@ const ma = JSON.parse(readFileSync(join(a, 'manifest.json'), 'utf8'))
 const mb = JSON.parse(readFileSync(join(b, 'manifest.json'), 'utf8'))
 const fails = []
 if (JSON.stringify(ma.counts) !== JSON.stringify(mb.counts)) fails.push('counts differ')
+if (JSON.stringify(ma.warc) !== JSON.stringify(mb.warc)) fails.push('warc record counts differ')
 for (const k of ['shards', 'removed', 'dead_letters']) {
   const ha = (ma[k] ?? []).map(f => f.sha256).join(), hb = (mb[k] ?? []).map(f => f.sha256).join()
   if (ha !== hb) fails.push(`${k} differ`)

@@ -36,7 +36,8 @@ public record Report(
     Map<String, Long> augment,
     Map<String, Object> curriculum,
     Map<String, Object> pii,
-    Map<String, Object> decontamination) {
+    Map<String, Object> decontamination,
+    Map<String, Object> warc) {
   public static final String SCHEMA = "sluice.report/1";
   public static final String JSON_FILE = RunDir.REPORT_JSON;
   public static final String HTML_FILE = RunDir.REPORT_HTML;
@@ -136,7 +137,8 @@ public record Report(
             m.augment(),
             m.curriculum(),
             m.pii(),
-            m.decontamination());
+            m.decontamination(),
+            m.warc());
     r.anomalies().addAll(anomalies(r, null));
     return r;
   }

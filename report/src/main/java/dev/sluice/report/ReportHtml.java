@@ -69,6 +69,7 @@ public final class ReportHtml {
     h.append("</nav></header><main>");
     verdict();
     funnel();
+    WarcSection.render(h, r);
     signals();
     if (!images()) {
       languages();

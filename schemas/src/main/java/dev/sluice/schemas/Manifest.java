@@ -13,7 +13,10 @@ import java.util.Map;
  * counts are unchanged by it; {@code quality_model} (the classifier's and perplexity model's versions, keep rules
  * and the cutoffs the run computed) only with that recipe section;
  * {@code decontamination} (only with the recipe's {@code decontaminate}) lists the evaluation sets, what was
- * indexed of each and how many documents each removed.
+ * indexed of each and how many documents each removed;
+ * {@code warc} (only for {@code input.format: warc}): {@code records}, every WARC record read (the input's documents
+ * and dead letters plus the skipped ones), and {@code skipped}, the records left out by rule, by reason (outside
+ * the counts).
  */
 public record Manifest(
     Map<String, Object> recipe,
@@ -35,9 +38,10 @@ public record Manifest(
     Map<String, InputField> input_fields,
     Map<String, Object> pii,
     Map<String, Object> quality_model,
-    Map<String, Object> decontamination) {
+    Map<String, Object> decontamination,
+    Map<String, Object> warc) {
 
-  /** A manifest without the optional text sections ({@code pii}, {@code quality_model}, {@code decontamination}). */
+  /** A manifest without the optional text sections ({@code pii}, {@code quality_model}, {@code decontamination}, {@code warc}). */
   public Manifest(
       Map<String, Object> recipe,
       String recipe_sha256,
@@ -74,6 +78,7 @@ public record Manifest(
         augment,
         curriculum,
         input_fields,
+        null,
         null,
         null,
         null);

@@ -246,6 +246,14 @@ public final class RunCommand implements Callable<Integer> {
     s.manifest()
         .dead_letter_reasons()
         .forEach((k, v) -> b.append(String.format(Locale.ROOT, "    %-40s %,8d%n", k, v)));
+    if (s.manifest().warc() != null) { // records skipped by rule, outside the counts (docs/web.md)
+      b.append(
+          String.format(
+              Locale.ROOT,
+              "  warc records %,10d  (skipped by rule: %s)%n",
+              s.manifest().warc().get("records"),
+              s.manifest().warc().get("skipped")));
+    }
     b.append("  stages (docs in -> out, CPU seconds):\n");
     for (Manifest.Stage st : s.manifest().stages()) {
       b.append(

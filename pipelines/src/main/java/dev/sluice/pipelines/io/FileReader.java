@@ -69,8 +69,28 @@ public final class FileReader {
   }
 
   public void read(String file, Consumer<Doc> docs, Consumer<DeadLetter> dead) {
+    read(
+        file,
+        docs,
+        dead,
+        reason -> {
+          throw new IllegalStateException(
+              "format "
+                  + format.name()
+                  + " skipped a record ("
+                  + reason
+                  + ") with no one counting");
+        });
+  }
+
+  /**
+   * Reads {@code file}; {@code skipped} gets the reason of each record the format leaves out by rule (only the
+   * warc format does), for the manifest.
+   */
+  public void read(
+      String file, Consumer<Doc> docs, Consumer<DeadLetter> dead, Consumer<String> skipped) {
     if (!usable(file, dead)) return;
-    Records records = new Records(file, settings, parser, docs, dead, observed);
+    Records records = new Records(file, settings, parser, docs, dead, observed, skipped);
     try {
       format.read(file, records);
     } catch (IOException e) {
@@ -91,7 +111,7 @@ public final class FileReader {
               at.pending()));
       return;
     }
-    if (records.count() == 0 && !records.fileRejected()) {
+    if (records.count() == 0 && records.skippedCount() == 0 && !records.fileRejected()) {
       dead.accept(
           DeadLetter.of(STAGE, "empty_file", format.emptyDetail(), file, "file", 0, (byte[]) null));
     }

@@ -14,6 +14,7 @@ public final class InputFormats {
     register(new JsonlFormat());
     register(new TextFormat());
     register(new ParquetFormat());
+    register(new WarcFormat());
   }
 
   private InputFormats() {}

@@ -8,7 +8,8 @@ import java.util.Map;
 /**
  * Where documents come from. {@code path} is a glob, a directory, or a list of them. {@code format} names one of
  * {@link InputFormats}: {@code jsonl} (plain, .gz, .zst), {@code text} (one document per file, or per blank-line
- * block with {@code text_mode: paragraph}) and {@code parquet} (a named text column). {@code fields}: which of
+ * block with {@code text_mode: paragraph}), {@code parquet} (a named text column) and {@code warc} (WARC/WET
+ * files: one document per HTML page or conversion record, {@link WarcFormat}). {@code fields}: which of
  * the input's other fields the shards carry ({@link InputColumns}): {@code all} (the default; null here),
  * {@code none} (empty) or a list of names.
  */

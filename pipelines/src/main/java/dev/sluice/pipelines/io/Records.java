@@ -31,7 +31,9 @@ public final class Records {
   private final Consumer<Doc> docs;
   private final Consumer<DeadLetter> dead;
   private final FieldTypes observed;
+  private final Consumer<String> skipped;
   private long count;
+  private long skippedCount;
   private boolean fileRejected;
   private Supplier<Position> position =
       () -> new Position("the start of the file", "file", 0, null);
@@ -42,7 +44,9 @@ public final class Records {
       RecordParser parser,
       Consumer<Doc> docs,
       Consumer<DeadLetter> dead,
-      FieldTypes observed) {
+      FieldTypes observed,
+      Consumer<String> skipped) {
+    this.skipped = skipped;
     this.file = file;
     this.observed = observed;
     this.settings = settings;
@@ -138,6 +142,25 @@ public final class Records {
     dead.accept(DeadLetter.of(RecordParser.STAGE, reason, detail, file, location, pos, raw));
   }
 
+  /**
+   * A record the format reads and leaves out by rule (a WARC request, an image, a 404): counted under
+   * {@code reason} in the manifest's section of the format, neither a document nor a dead letter.
+   */
+  public void skip(String reason) {
+    skippedCount++;
+    skipped.accept(reason);
+  }
+
+  /**
+   * A damaged stretch of the file (a truncated or corrupt record) that the format stepped over to read on: a dead
+   * letter of the read stage with the file and the byte offset where the damage starts.
+   */
+  public void damaged(String reason, String detail, long offset, byte[] raw) {
+    count++;
+    dead.accept(
+        DeadLetter.of(FileReader.STAGE, reason, detail, file, "byte " + offset, offset, raw));
+  }
+
   /** A file the format cannot use at all (a missing column, say): one dead letter of the read stage. */
   public void rejectFile(String reason, String detail) {
     fileRejected = true;
@@ -146,6 +169,11 @@ public final class Records {
 
   long count() {
     return count;
+  }
+
+  /** Records left out by rule: a file of only those (a WARC of images, say) is not an empty file. */
+  long skippedCount() {
+    return skippedCount;
   }
 
   boolean fileRejected() {

@@ -168,7 +168,8 @@ public final class Curation {
             columns.manifest(),
             RunAccounting.pii(recipe, tally),
             qualityModelSection,
-            RunAccounting.decontamination(recipe, evalSets, tally));
+            RunAccounting.decontamination(recipe, evalSets, tally),
+            RunAccounting.warc(recipe, tally, counts));
     if (report) {
       long r0 = System.nanoTime();
       Map<String, List<Double>> thresholds = new TreeMap<>();

@@ -116,6 +116,24 @@ final class RunAccounting {
     return out;
   }
 
+  /**
+   * The manifest's {@code warc} section (null unless {@code input.format} is warc): {@code records}, every WARC
+   * record read (the input's documents and dead letters plus the skipped ones), and {@code skipped} by reason.
+   */
+  static Map<String, Object> warc(Recipe r, Map<String, Long> tally, Manifest.Counts c) {
+    if (!r.input().format().equals(dev.sluice.pipelines.io.WarcFormat.NAME)) return null;
+    String prefix = dev.sluice.pipelines.steps.ReadDocuments.SKIPPED_PREFIX;
+    Map<String, Long> skipped = new TreeMap<>();
+    tally.forEach(
+        (k, v) -> {
+          if (k.startsWith(prefix)) skipped.put(k.substring(prefix.length()), v);
+        });
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("records", c.input() + skipped.values().stream().mapToLong(Long::longValue).sum());
+    out.put("skipped", skipped);
+    return out;
+  }
+
   /** The duplicate kinds a text run's manifest always lists (0 when that step is off). */
   static final List<String> TEXT_DUPLICATES = List.of("exact", "near", "history");
 

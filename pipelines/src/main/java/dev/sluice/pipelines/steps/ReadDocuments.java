@@ -43,12 +43,20 @@ public final class ReadDocuments extends PTransform<PBegin, PCollectionTuple> {
             .apply("ParseFiles", ParDo.of(new ReadFileFn(settings, OUTPUTS)));
     int ids = OUTPUTS.indexOf(IDS);
     int fields = OUTPUTS.indexOf(FIELDS);
+    int skippedTag = OUTPUTS.indexOf(SKIPPED);
+    Fanout.Part<String> skipped = OUTPUTS.part(SKIPPED);
     return Fanout.split(parsed, OUTPUTS, Tags.DEAD, IDS, FIELDS)
         .and(
             INPUT,
             parsed.apply(
                 "CountInput",
-                Tally.keys(t -> t.tag() == ids || t.tag() == fields ? null : "input")))
+                Tally.keys(
+                    t ->
+                        t.tag() == ids || t.tag() == fields
+                            ? null
+                            : t.tag() == skippedTag
+                                ? SKIPPED_PREFIX + skipped.decode(t)
+                                : "input")))
         .and(TAGGED, parsed);
   }
 
@@ -58,8 +66,20 @@ public final class ReadDocuments extends PTransform<PBegin, PCollectionTuple> {
   /** The types of the input fields seen, one partial per bundle (documents only), for {@link ResolveColumns}. */
   public static final TupleTag<FieldTypes> FIELDS = new TupleTag<>("fields") {};
 
+  /**
+   * One per record the input format left out by rule (the warc format's requests, images, 404s...): its reason,
+   * counted under {@link #SKIPPED_PREFIX}{@code <reason>}, outside the documents' counts.
+   */
+  public static final TupleTag<String> SKIPPED = new TupleTag<>("skipped") {};
+
+  /** The tally key prefix of the records skipped by rule. */
+  public static final String SKIPPED_PREFIX = "skipped:";
+
   static final Fanout.Outputs OUTPUTS =
-      Fanout.Outputs.of(Tags.DOCS, Tags.DEAD).and(IDS, IdRef.CODER).and(FIELDS, FieldTypes.CODER);
+      Fanout.Outputs.of(Tags.DOCS, Tags.DEAD)
+          .and(IDS, IdRef.CODER)
+          .and(FIELDS, FieldTypes.CODER)
+          .and(SKIPPED, org.apache.beam.sdk.coders.StringUtf8Coder.of());
 
   /** Everything read, as tagged elements; the documents are its {@link #DOCS} part. */
   public static final TupleTag<Fanout.Tagged> TAGGED = new TupleTag<>("tagged") {};
@@ -103,7 +123,8 @@ public final class ReadDocuments extends PTransform<PBegin, PCollectionTuple> {
           dl -> {
             Progress.READ.increment();
             out.output(emit.of(Tags.DEAD, dl));
-          });
+          },
+          reason -> out.output(emit.of(SKIPPED, reason)));
       clock.stop(t);
     }
 

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class InputFormatsTest {
   @Test
   void theRegistryNamesEveryFormatOnce() {
-    assertEquals(List.of("jsonl", "text", "parquet"), InputFormats.names());
+    assertEquals(List.of("jsonl", "text", "parquet", "warc"), InputFormats.names());
     for (String name : InputFormats.names()) assertEquals(name, InputFormats.named(name).name());
   }
 
@@ -23,13 +23,14 @@ class InputFormatsTest {
             () -> InputSettings.from(Map.of("path", "x.jsonl", "format", "jsonlines")));
     assertEquals("input.format", e.field());
     assertEquals(
-        "input.format: got 'jsonlines', expected one of [jsonl, text, parquet]", e.getMessage());
+        "input.format: got 'jsonlines', expected one of [jsonl, text, parquet, warc]",
+        e.getMessage());
     Config.ConfigException near =
         assertThrows(
             Config.ConfigException.class,
             () -> InputSettings.from(Map.of("path", "x.jsonl", "format", "parqet")));
     assertEquals(
-        "input.format: got 'parqet', expected one of [jsonl, text, parquet] (did you mean 'parquet'?)",
+        "input.format: got 'parqet', expected one of [jsonl, text, parquet, warc] (did you mean 'parquet'?)",
         near.getMessage());
     assertEquals("jsonl", InputSettings.from(Map.of("path", "x.jsonl")).format());
   }

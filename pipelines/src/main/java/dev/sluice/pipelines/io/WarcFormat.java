@@ -1,0 +1,183 @@
+package dev.sluice.pipelines.io;
+
+import java.io.EOFException;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Locale;
+import java.util.Optional;
+import org.netpreserve.jwarc.WarcCompression;
+import org.netpreserve.jwarc.WarcReader;
+import org.netpreserve.jwarc.WarcRecord;
+
+/**
+ * {@code input.format: warc}: WARC and WET files (.warc, .warc.gz with one gzip member per record or one for the
+ * whole file; jwarc reads them), one document per HTML page or WET conversion record, decided by {@link WarcPages}.
+ * The file is read raw, not through {@link Records#open} (which would decompress a .gz), so offsets are the
+ * file's own bytes.
+ *
+ * <p>A truncated or corrupt record is one dead letter of the read stage ({@code truncated_record} or
+ * {@code corrupt_record}) with the file and the byte offset of the record, and reading goes on at the next record
+ * that can be read: the next gzip member (per-record gzip) or the next {@code WARC/} line (uncompressed). A
+ * whole-file gzip cannot be resumed inside its one member, so there the rest of the file is that dead letter.
+ */
+public final class WarcFormat implements InputFormat {
+  private static final long serialVersionUID = 1L;
+  public static final String NAME = "warc";
+  private static final byte[] WARC_LINE =
+      "WARC/".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public String emptyDetail() {
+    return "the file has no WARC records";
+  }
+
+  @Override
+  public void read(String file, Records out) throws IOException {
+    WarcPages pages = new WarcPages(out);
+    try (FileChannel channel = FileChannel.open(Path.of(file), StandardOpenOption.READ)) {
+      long size = channel.size();
+      long from = 0;
+      boolean resyncing = false;
+      while (from < size) {
+        Damage d = readFrom(channel, from, pages, resyncing);
+        if (d == null) return; // the end of the file
+        long next =
+            d.compression == WarcCompression.NONE
+                ? find(channel, WARC_LINE, d.offset + 1, true)
+                : find(channel, new byte[] {0x1f, (byte) 0x8b, 0x08}, d.offset + 1, false);
+        if (!resyncing || d.afterGoodRecord) {
+          String resumed =
+              next < 0
+                  ? "no readable record follows it"
+                  : d.compression == WarcCompression.GZIP && d.misaligned
+                      ? "a whole-file gzip cannot be resumed inside its one member"
+                      : "reading resumed at the next record that can be read";
+          out.damaged(
+              d.reason,
+              String.format(
+                  Locale.ROOT,
+                  "the WARC record at byte %d is %s (%s); %s",
+                  d.offset,
+                  d.reason.equals("truncated_record") ? "truncated" : "corrupt",
+                  d.message,
+                  resumed),
+              d.offset,
+              null);
+        }
+        if (next < 0 || (d.compression == WarcCompression.GZIP && d.misaligned)) return;
+        from = next;
+        resyncing = true;
+      }
+    }
+  }
+
+  /** Where reading failed: the record's offset, how the file is compressed, and why. */
+  private record Damage(
+      long offset,
+      WarcCompression compression,
+      boolean misaligned,
+      boolean afterGoodRecord,
+      String reason,
+      String message) {}
+
+  /**
+   * Reads records from {@code from} until the end (null) or a failure (its {@link Damage}). While
+   * {@code resyncing}, a failure before the first good record is part of the damage already reported.
+   */
+  private Damage readFrom(FileChannel channel, long from, WarcPages pages, boolean resyncing)
+      throws IOException {
+    channel.position(from);
+    WarcReader reader;
+    try {
+      reader = new WarcReader(channel);
+    } catch (IOException | RuntimeException e) {
+      return damage(from, WarcCompression.NONE, false, false, e);
+    }
+    long at = from;
+    boolean good = false;
+    try {
+      while (true) {
+        Optional<WarcRecord> next = reader.next();
+        if (next.isEmpty()) return null;
+        at = reader.position();
+        pages.take(next.get(), at);
+        good = true;
+      }
+    } catch (IOException | RuntimeException e) {
+      long pos = Math.max(at, reader.position());
+      boolean misaligned =
+          reader.compression() == WarcCompression.GZIP
+              && (at > from ? !gzipMember(channel, at) : !gzipMember(channel, from));
+      return damage(pos, reader.compression(), misaligned, good, e);
+    }
+  }
+
+  private static Damage damage(
+      long at, WarcCompression c, boolean misaligned, boolean afterGood, Exception e) {
+    String m = String.valueOf(e.getMessage());
+    String lower = m.toLowerCase(Locale.ROOT);
+    boolean truncated =
+        e instanceof EOFException
+            || lower.contains("end of")
+            || lower.contains("truncated")
+            || lower.contains("premature");
+    return new Damage(
+        at,
+        c,
+        misaligned,
+        afterGood,
+        truncated ? "truncated_record" : "corrupt_record",
+        e.getClass().getSimpleName() + ": " + m);
+  }
+
+  /**
+   * The offset of the next {@code magic} at or after {@code from} (at the start of a line when {@code lineStart}),
+   * or -1.
+   */
+  static long find(FileChannel channel, byte[] magic, long from, boolean lineStart)
+      throws IOException {
+    ByteBuffer buf = ByteBuffer.allocate(1 << 16);
+    long base = from;
+    byte prev = lineStart && from > 0 ? byteAt(channel, from - 1) : (byte) '\n';
+    while (true) {
+      buf.clear();
+      int n = channel.read(buf, base);
+      if (n < magic.length) return -1;
+      int usable = n - magic.length + 1;
+      for (int i = 0; i < usable; i++) {
+        byte before = i == 0 ? prev : buf.get(i - 1);
+        if (lineStart && before != '\n') continue;
+        boolean match = true;
+        for (int k = 0; k < magic.length && match; k++) match = buf.get(i + k) == magic[k];
+        if (match) return base + i;
+      }
+      prev = buf.get(usable - 1);
+      base += usable;
+    }
+  }
+
+  /**
+   * Whether a gzip member starts at {@code pos}: true at every record of a per-record .warc.gz, false (but for the
+   * first) in a whole-file gzip, whose record offsets are only approximate.
+   */
+  private static boolean gzipMember(FileChannel channel, long pos) throws IOException {
+    ByteBuffer three = ByteBuffer.allocate(3);
+    return channel.read(three, pos) == 3
+        && three.get(0) == 0x1f
+        && three.get(1) == (byte) 0x8b
+        && three.get(2) == 0x08;
+  }
+
+  private static byte byteAt(FileChannel channel, long pos) throws IOException {
+    ByteBuffer one = ByteBuffer.allocate(1);
+    return channel.read(one, pos) == 1 ? one.get(0) : (byte) '\n';
+  }
+}

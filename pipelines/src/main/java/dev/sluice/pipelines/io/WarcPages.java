@@ -1,0 +1,262 @@
+package dev.sluice.pipelines.io;
+
+import dev.sluice.pipelines.model.InputValues;
+import dev.sluice.quality.html.HtmlRejected;
+import dev.sluice.quality.html.MainText;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.channels.Channels;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import org.netpreserve.jwarc.HttpResponse;
+import org.netpreserve.jwarc.MediaType;
+import org.netpreserve.jwarc.MessageBody;
+import org.netpreserve.jwarc.WarcConversion;
+import org.netpreserve.jwarc.WarcRecord;
+import org.netpreserve.jwarc.WarcResource;
+import org.netpreserve.jwarc.WarcResponse;
+import org.netpreserve.jwarc.WarcTargetRecord;
+
+/**
+ * What one WARC record becomes: a document (an HTML page's main text from {@link MainText}, or a WET conversion
+ * record's text as it is), a dead letter (the extractor rejected the page, its Content-Encoding cannot be decoded,
+ * its HTTP header cannot be parsed, it is over the size limit), or a counted skip by rule ({@link #SKIPS}).
+ * Documents carry {@code url} (WARC-Target-URI), {@code domain} (its host), {@code fetch_time} (WARC-Date) and
+ * {@code warc_record_id}; their id is the WARC-Record-ID.
+ *
+ * <p>A failure to read the record's own bytes is not handled here: it propagates to {@link WarcFormat}, which
+ * dead-letters the damaged record and reads on. So a skipped record's block is read to its end before it is
+ * counted, and a record is only counted once.
+ */
+final class WarcPages {
+  /** The reasons a record is skipped; {@code status_<code>} stands for every HTTP status but 200. */
+  static final String SKIPS =
+      "warcinfo, request, metadata, revisit, continuation, other_type, non_http, status_<code>,"
+          + " non_html, binary, truncated_payload";
+
+  static final String UNIT = "offset";
+  private static final ThreadLocal<MainText> EXTRACTOR = ThreadLocal.withInitial(MainText::new);
+  private final Records out;
+  private final int maxBlockBytes;
+
+  WarcPages(Records out) {
+    this.out = out;
+    // an HTML page is bigger than its text: four times the text's limit, at least 16 MiB
+    this.maxBlockBytes =
+        (int)
+            Math.min(
+                Integer.MAX_VALUE - 16, Math.max(16L << 20, 4L * out.settings().maxDocBytes()));
+  }
+
+  void take(WarcRecord record, long offset) throws IOException {
+    if (record instanceof WarcResponse r) response(r, offset);
+    else if (record instanceof WarcResource r) resource(r, offset);
+    else if (record instanceof WarcConversion r) conversion(r, offset);
+    else skip(record, typeReason(record.type()));
+  }
+
+  private static String typeReason(String type) {
+    return switch (type) {
+      case "warcinfo", "request", "metadata", "revisit", "continuation" -> type;
+      default -> "other_type";
+    };
+  }
+
+  private void skip(WarcRecord record, String reason) throws IOException {
+    record.body().consume(); // the record's own bytes are read (and checked) before it counts
+    out.skip(reason);
+  }
+
+  private void response(WarcResponse r, long offset) throws IOException {
+    if (!r.contentType().base().equals(MediaType.HTTP)) {
+      skip(r, "non_http"); // dns:, gemini:, ... responses
+      return;
+    }
+    byte[] block = readBlock(r.body());
+    HttpResponse http;
+    try {
+      http = HttpResponse.parse(Channels.newChannel(new ByteArrayInputStream(block)));
+    } catch (IOException | RuntimeException e) {
+      out.reject(
+          "bad_http_header",
+          "the HTTP response header cannot be parsed: " + e.getMessage(),
+          UNIT + " " + offset,
+          offset,
+          block);
+      return;
+    }
+    if (http.status() != 200) {
+      out.skip("status_" + http.status());
+      return;
+    }
+    String contentType = http.headers().first("Content-Type").orElse(null);
+    if (!isHtml(http.contentType())) {
+      out.skip("non_html");
+      return;
+    }
+    if (r.truncated() != org.netpreserve.jwarc.WarcTruncationReason.NOT_TRUNCATED) {
+      out.skip("truncated_payload");
+      return;
+    }
+    if (block.length > maxBlockBytes) {
+      tooLarge(offset, block);
+      return;
+    }
+    byte[] payload;
+    try {
+      payload = http.bodyDecoded().stream().readNBytes(maxBlockBytes + 1);
+    } catch (IOException | RuntimeException e) {
+      out.reject(
+          "bad_content_encoding",
+          "the HTTP body cannot be decoded (Content-Encoding "
+              + http.headers().first("Content-Encoding").orElse("none")
+              + ", Transfer-Encoding "
+              + http.headers().first("Transfer-Encoding").orElse("none")
+              + "): "
+              + e.getMessage(),
+          UNIT + " " + offset,
+          offset,
+          block);
+      return;
+    }
+    if (payload.length > maxBlockBytes) tooLarge(offset, block); // a compression bomb, say
+    else html(r, offset, payload, contentType);
+  }
+
+  private void resource(WarcResource r, long offset) throws IOException {
+    if (!isHtml(r.contentType())) {
+      skip(r, "non_html");
+      return;
+    }
+    byte[] payload = readBlock(r.body());
+    if (payload.length > maxBlockBytes) tooLarge(offset, payload);
+    else html(r, offset, payload, r.headers().first("Content-Type").orElse(null));
+  }
+
+  /** A WET record: the text a crawler already extracted, used as it is. */
+  private void conversion(WarcConversion r, long offset) throws IOException {
+    MediaType type = r.contentType();
+    if (!type.type().equals("text")) {
+      skip(r, "non_html");
+      return;
+    }
+    byte[] text = readBlock(r.body());
+    if (text.length > maxBlockBytes) {
+      tooLarge(offset, text);
+      return;
+    }
+    String decoded = out.decode(text);
+    if (decoded == null) {
+      out.reject(
+          "invalid_utf8",
+          "the conversion record is not valid UTF-8",
+          UNIT + " " + offset,
+          offset,
+          text);
+      return;
+    }
+    out.text(offset, UNIT, id(r), decoded, text, values(r));
+  }
+
+  private void html(WarcTargetRecord r, long offset, byte[] payload, String contentType) {
+    if (looksBinary(payload)) {
+      out.skip("binary");
+      return;
+    }
+    MainText.Extracted page;
+    try {
+      page = EXTRACTOR.get().extract(payload, contentType);
+    } catch (HtmlRejected e) {
+      out.reject(e.reason(), e.detail(), UNIT + " " + offset, offset, payload);
+      return;
+    }
+    out.text(offset, UNIT, id(r), page.text(), payload, values(r));
+  }
+
+  private void tooLarge(long offset, byte[] block) {
+    out.reject(
+        "too_large",
+        "the record's block is over "
+            + maxBlockBytes
+            + " bytes (4 x input.max_doc_bytes, at least 16 MiB)",
+        UNIT + " " + offset,
+        offset,
+        block);
+  }
+
+  static boolean isHtml(MediaType t) {
+    String base = t.base().toString().toLowerCase(Locale.ROOT);
+    return base.equals("text/html") || base.equals("application/xhtml+xml");
+  }
+
+  /** Binary content, whatever its label: a NUL byte, or a known image/archive signature, at the start. */
+  static boolean looksBinary(byte[] b) {
+    int n = Math.min(b.length, 1024);
+    for (int i = 0; i < n; i++) if (b[i] == 0) return true;
+    return startsWith(b, 0x89, 'P', 'N', 'G')
+        || startsWith(b, 0xFF, 0xD8, 0xFF)
+        || startsWith(b, 'G', 'I', 'F', '8')
+        || startsWith(b, '%', 'P', 'D', 'F')
+        || startsWith(b, 'P', 'K', 3, 4)
+        || startsWith(b, 0x1F, 0x8B);
+  }
+
+  private static boolean startsWith(byte[] b, int... magic) {
+    if (b.length < magic.length) return false;
+    for (int i = 0; i < magic.length; i++) if ((b[i] & 0xFF) != magic[i]) return false;
+    return true;
+  }
+
+  private static String id(WarcRecord r) {
+    String id = r.headers().first("WARC-Record-ID").orElse("");
+    return id.startsWith("<") && id.endsWith(">") ? id.substring(1, id.length() - 1) : id;
+  }
+
+  private InputValues values(WarcTargetRecord r) {
+    Map<String, Map.Entry<String, byte[]>> v = new LinkedHashMap<>();
+    String url = r.target();
+    put(v, "url", url);
+    put(v, "domain", domain(url));
+    put(v, "fetch_time", r.headers().first("WARC-Date").orElse(null));
+    put(v, "warc_record_id", id(r));
+    return InputValues.of(v);
+  }
+
+  private void put(Map<String, Map.Entry<String, byte[]>> v, String name, String value) {
+    if (!out.settings().carries(name)) return;
+    if (value == null || value.isEmpty()) {
+      out.seen(name, FieldTypes.STRING); // a listed column of nulls, not a typo
+      return;
+    }
+    v.put(name, Map.entry(FieldTypes.STRING, value.getBytes(StandardCharsets.UTF_8)));
+  }
+
+  /** The URI's host, lower-case, without a trailing dot; null when the URI has none. */
+  static String domain(String url) {
+    if (url == null) return null;
+    String host;
+    try {
+      host = URI.create(url.strip()).getHost();
+    } catch (IllegalArgumentException e) {
+      java.util.regex.Matcher m =
+          java.util.regex.Pattern.compile("^[a-zA-Z][a-zA-Z0-9+.-]*://(?:[^@/]*@)?([^/:?#]+)")
+              .matcher(url.strip());
+      host = m.find() ? m.group(1) : null;
+    }
+    if (host == null || host.isEmpty()) return null;
+    host = host.toLowerCase(Locale.ROOT);
+    return host.endsWith(".") ? host.substring(0, host.length() - 1) : host;
+  }
+
+  /** The block, up to {@link #maxBlockBytes} + 1 bytes; the rest is read and dropped (the record is too large). */
+  private byte[] readBlock(MessageBody body) throws IOException {
+    InputStream in = body.stream();
+    byte[] head = in.readNBytes(maxBlockBytes + 1);
+    body.consume();
+    return head;
+  }
+}

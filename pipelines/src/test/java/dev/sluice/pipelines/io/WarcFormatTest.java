@@ -1,0 +1,201 @@
+package dev.sluice.pipelines.io;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.sluice.pipelines.model.DeadLetter;
+import dev.sluice.pipelines.model.Doc;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The warc format on a real crawl (samples/web/apache-manual.warc.gz, made by bin/make-sample-warc: wget crawling
+ * the Apache manual) as it is, re-compressed, and damaged in the middle; the extractor's text is not judged here.
+ */
+class WarcFormatTest {
+  static final Path SAMPLE = Path.of("../samples/web/apache-manual.warc.gz");
+  @TempDir Path dir;
+
+  /** What one file read gave. */
+  record Read(List<Doc> docs, List<DeadLetter> dead, Map<String, Long> skipped) {
+    long records() {
+      return docs.size() + dead.size() + skipped.values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    List<String> urls() {
+      return docs.stream().map(d -> WarcFormatTest.value(d, "url")).toList();
+    }
+
+    /** Dead letters of reading the WARC itself (damaged records), not of the pages' text. */
+    List<DeadLetter> damaged() {
+      return dead.stream().filter(d -> d.stage().equals("read")).toList();
+    }
+
+    /** Pages the extractor or the text checks turned down: what they are is the extractor's business. */
+    long rejectedPages() {
+      return dead.stream().filter(d -> d.stage().equals("parse")).count();
+    }
+  }
+
+  static Read read(Path file, Map<String, Object> extra) {
+    Map<String, Object> m = new HashMap<>(extra);
+    m.put("path", file.toString());
+    m.put("format", "warc");
+    Read r = new Read(new ArrayList<>(), new ArrayList<>(), new TreeMap<>());
+    new FileReader(InputSettings.from(m))
+        .read(file.toString(), r.docs::add, r.dead::add, k -> r.skipped.merge(k, 1L, Long::sum));
+    return r;
+  }
+
+  static Read read(Path file) {
+    return read(file, Map.of());
+  }
+
+  static String value(Doc d, String field) {
+    int i = d.input().indexOf(field);
+    return i < 0 ? null : new String(d.input().value(i), StandardCharsets.UTF_8);
+  }
+
+  static long count(Path gz, String line) throws IOException {
+    String all = new String(gunzip(Files.readAllBytes(gz)), StandardCharsets.ISO_8859_1);
+    return all.lines().filter(l -> l.equals(line)).count();
+  }
+
+  @Test
+  void aRealCrawlGivesOneDocumentPerHtmlPageAndCountsEverythingElse() throws IOException {
+    Read r = read(SAMPLE);
+    assertEquals(List.of(), r.damaged());
+    long records = count(SAMPLE, "WARC/1.1") + count(SAMPLE, "WARC/1.0");
+    assertEquals(records, r.records(), "every record is a document, a dead letter or a skip");
+    assertEquals(count(SAMPLE, "WARC-Type: request"), r.skipped.get("request"));
+    assertEquals(1L, r.skipped.get("warcinfo"));
+    assertTrue(r.skipped.get("status_404") >= 2, "the crawl's 404s: " + r.skipped);
+    assertTrue(
+        r.skipped.get("status_301") >= 1, "http.server's redirect of /manual/en: " + r.skipped);
+    assertTrue(r.skipped.get("non_html") >= 5, "CSS, images, wget's log resources: " + r.skipped);
+    assertTrue(
+        r.docs.size() + r.rejectedPages() >= 45, "the English manual's pages: " + r.docs.size());
+    assertTrue(r.docs.size() >= 30, "most pages have text: " + r.dead);
+    for (Doc d : r.docs) {
+      String url = value(d, "url");
+      // pages, and /manual/en/ (the target of http.server's redirect: the index again)
+      assertTrue(url.matches("http://localhost:8765/manual/en/([a-z0-9_/.-]+\\.html)?"), url);
+      assertEquals("localhost", value(d, "domain"));
+      assertTrue(value(d, "fetch_time").matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ"));
+      assertTrue(value(d, "warc_record_id").startsWith("urn:uuid:"));
+      assertEquals(value(d, "warc_record_id"), d.id());
+      assertFalse(d.text().contains("<p>") || d.text().contains("<div"), "text, not markup");
+    }
+    assertEquals(r.docs.size(), r.urls().stream().distinct().count(), "one document per page");
+  }
+
+  @Test
+  void uncompressedAndWholeFileGzipGiveTheSameDocuments() throws IOException {
+    Read perRecord = read(SAMPLE);
+    byte[] plain = gunzip(Files.readAllBytes(SAMPLE));
+    Path warc = Files.write(dir.resolve("crawl.warc"), plain);
+    Path whole = Files.write(dir.resolve("crawl-whole.warc.gz"), gzip(plain));
+    for (Path p : List.of(warc, whole)) {
+      Read r = read(p);
+      assertEquals(List.of(), r.damaged(), p.toString());
+      assertEquals(perRecord.rejectedPages(), r.rejectedPages(), p.toString());
+      assertEquals(perRecord.urls(), r.urls(), p.toString());
+      assertEquals(perRecord.skipped, r.skipped, p.toString());
+      assertEquals(perRecord.docs.get(3).text(), r.docs.get(3).text());
+    }
+    // uncompressed offsets are the records' own bytes
+    Doc d = read(warc).docs.get(5);
+    String at = new String(plain, (int) d.pos(), 9, StandardCharsets.US_ASCII);
+    assertEquals("WARC/1.0\r", at); // wget writes WARC 1.0
+  }
+
+  @Test
+  void aCorruptRecordInTheMiddleIsOneDeadLetterAndReadingGoesOn() throws IOException {
+    Read clean = read(SAMPLE);
+    Doc victim = clean.docs.get(clean.docs.size() / 2);
+    byte[] bytes = Files.readAllBytes(SAMPLE);
+    int at = (int) victim.pos();
+    for (int i = at + 40; i < at + 240; i++) bytes[i] ^= 0x5A; // inside the member's deflate data
+    Read r = read(Files.write(dir.resolve("corrupt.warc.gz"), bytes));
+    assertEquals(1, r.damaged().size(), r.dead.toString());
+    assertEquals(clean.rejectedPages(), r.rejectedPages());
+    DeadLetter d = r.damaged().get(0);
+    assertEquals("read", d.stage());
+    assertEquals("corrupt_record", d.reason(), d.detail());
+    assertEquals(at, d.pos());
+    assertEquals("byte " + at, d.location());
+    assertTrue(d.source().endsWith("corrupt.warc.gz"));
+    List<String> expected = new ArrayList<>(clean.urls());
+    expected.remove(value(victim, "url"));
+    assertEquals(expected, r.urls(), "every other page, the ones after the damage included");
+    assertEquals(clean.skipped, r.skipped);
+  }
+
+  @Test
+  void aTruncatedFileKeepsTheRecordsBeforeAndDeadLettersTheCutOne() throws IOException {
+    Read clean = read(SAMPLE);
+    Doc cut = clean.docs.get(clean.docs.size() / 2);
+    byte[] bytes = Files.readAllBytes(SAMPLE);
+    Path p = Files.write(dir.resolve("cut.warc.gz"), Arrays.copyOf(bytes, (int) cut.pos() + 300));
+    Read r = read(p);
+    assertEquals(1, r.damaged().size(), r.dead.toString());
+    assertEquals("truncated_record", r.damaged().get(0).reason(), r.damaged().get(0).detail());
+    assertEquals(cut.pos(), r.damaged().get(0).pos());
+    assertEquals(clean.urls().subList(0, clean.docs.size() / 2), r.urls());
+  }
+
+  @Test
+  void bytesCutFromTheMiddleOfAnUncompressedWarcAreDeadLetteredAndLaterRecordsRead()
+      throws IOException {
+    byte[] plain = gunzip(Files.readAllBytes(SAMPLE));
+    Read clean = read(Files.write(dir.resolve("clean.warc"), plain));
+    Doc victim = clean.docs.get(clean.docs.size() / 2);
+    int at = (int) victim.pos() + 500;
+    ByteArrayOutputStream damaged = new ByteArrayOutputStream();
+    damaged.write(plain, 0, at);
+    damaged.write(plain, at + 2000, plain.length - at - 2000); // 2,000 bytes of the page are gone
+    Read r = read(Files.write(dir.resolve("damaged.warc"), damaged.toByteArray()));
+    assertFalse(r.damaged().isEmpty());
+    assertEquals(victim.pos(), r.damaged().get(0).pos(), r.damaged().get(0).detail());
+    assertFalse(r.urls().contains(value(victim, "url")));
+    String last = clean.urls().get(clean.urls().size() - 1);
+    assertTrue(r.urls().contains(last), "pages after the damage are read");
+    assertTrue(r.docs.size() >= clean.docs.size() - 2, r.docs.size() + " of " + clean.docs.size());
+  }
+
+  @Test
+  void inputFieldsNoneCarriesNoColumns() {
+    Read r = read(SAMPLE, Map.of("fields", "none"));
+    assertTrue(r.docs.size() > 0);
+    assertTrue(r.docs.stream().allMatch(d -> d.input().size() == 0));
+  }
+
+  static byte[] gunzip(byte[] gz) throws IOException {
+    try (InputStream in = new GZIPInputStream(new java.io.ByteArrayInputStream(gz))) {
+      return in.readAllBytes();
+    }
+  }
+
+  static byte[] gzip(byte[] plain) throws IOException {
+    ByteArrayOutputStream b = new ByteArrayOutputStream();
+    try (GZIPOutputStream out = new GZIPOutputStream(b)) {
+      out.write(plain);
+    }
+    return b.toByteArray();
+  }
+}

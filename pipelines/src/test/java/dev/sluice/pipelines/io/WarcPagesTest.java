@@ -1,0 +1,181 @@
+package dev.sluice.pipelines.io;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.sluice.pipelines.model.DeadLetter;
+import dev.sluice.quality.html.HtmlRejected;
+import dev.sluice.quality.html.MainText;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.netpreserve.jwarc.MediaType;
+import org.netpreserve.jwarc.WarcCompression;
+import org.netpreserve.jwarc.WarcConversion;
+import org.netpreserve.jwarc.WarcRecord;
+import org.netpreserve.jwarc.WarcResource;
+import org.netpreserve.jwarc.WarcResponse;
+import org.netpreserve.jwarc.WarcWriter;
+
+/** The rules for one record: WET text as it is, HTTP status and type, binary, encodings, rejected pages. */
+class WarcPagesTest {
+  @TempDir Path dir;
+  static final Instant WHEN = Instant.parse("2026-11-30T12:00:00Z");
+
+  /** A page any main-text extractor keeps: an article of a few paragraphs of prose. */
+  static final String PAGE =
+      "<html><head><title>Lighthouses</title></head><body><article><h1>Lighthouses of the north coast</h1>"
+          + "<p>The first lighthouse on this stretch of coast was built in 1791, after a winter in which three"
+          + " ships were lost on the rocks below the headland. Its light was a coal fire in an iron basket.</p>"
+          + "<p>In 1836 the fire was replaced by oil lamps and mirrors, and the keepers moved into a stone"
+          + " cottage beside the tower, where they kept a log of every ship that passed in the night.</p>"
+          + "<p>The light was automated in 1989. The cottage is now a small museum that is open to visitors"
+          + " on weekends from April to October, and the log books can be read in its reading room.</p>"
+          + "</article></body></html>";
+
+  Path warc(String name, WarcRecord... records) throws IOException {
+    Path p = dir.resolve(name);
+    try (WarcWriter w =
+        new WarcWriter(
+            Files.newByteChannel(
+                p,
+                java.nio.file.StandardOpenOption.CREATE_NEW,
+                java.nio.file.StandardOpenOption.WRITE),
+            WarcCompression.GZIP)) {
+      for (WarcRecord r : records) w.write(r);
+    }
+    return p;
+  }
+
+  static WarcResponse response(String url, String head, byte[] body) {
+    byte[] header =
+        ("HTTP/1.1 " + head + "\r\nContent-Length: " + body.length + "\r\n\r\n")
+            .getBytes(StandardCharsets.ISO_8859_1);
+    byte[] all = new byte[header.length + body.length];
+    System.arraycopy(header, 0, all, 0, header.length);
+    System.arraycopy(body, 0, all, header.length, body.length);
+    return new WarcResponse.Builder(url).date(WHEN).body(MediaType.HTTP_RESPONSE, all).build();
+  }
+
+  static WarcResponse html(String url, String status, String page) {
+    return response(
+        url,
+        status + "\r\nContent-Type: text/html; charset=utf-8",
+        page.getBytes(StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void wetConversionRecordsAreUsedAsTheyAre() throws IOException {
+    String text = "Already extracted.\n\nSecond paragraph, with <angle> brackets kept.";
+    WarcConversion wet =
+        new WarcConversion.Builder()
+            .setHeader("WARC-Target-URI", "https://Example.ORG./a?b=1")
+            .date(WHEN)
+            .body(MediaType.PLAIN_TEXT, text.getBytes(StandardCharsets.UTF_8))
+            .build();
+    WarcFormatTest.Read r = WarcFormatTest.read(warc("crawl.warc.wet.gz", wet));
+    assertEquals(1, r.docs().size(), r.dead().toString());
+    assertEquals(text, r.docs().get(0).text());
+    assertEquals("https://Example.ORG./a?b=1", WarcFormatTest.value(r.docs().get(0), "url"));
+    assertEquals("example.org", WarcFormatTest.value(r.docs().get(0), "domain"));
+    assertEquals("2026-11-30T12:00:00Z", WarcFormatTest.value(r.docs().get(0), "fetch_time"));
+  }
+
+  @Test
+  void statusTypeAndBinaryAreSkipsByRule() throws IOException {
+    byte[] png = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13};
+    Path p =
+        warc(
+            "rules.warc.gz",
+            html("http://a.test/ok", "200 OK", PAGE),
+            html("http://a.test/gone", "404 Not Found", PAGE),
+            html("http://a.test/moved", "301 Moved Permanently", PAGE),
+            response(
+                "http://a.test/style.css",
+                "200 OK\r\nContent-Type: text/css",
+                "p{}".getBytes(StandardCharsets.UTF_8)),
+            response("http://a.test/fake.html", "200 OK\r\nContent-Type: text/html", png),
+            new WarcResource.Builder(URI.create("http://a.test/r.html"))
+                .date(WHEN)
+                .body(MediaType.HTML, PAGE.getBytes(StandardCharsets.UTF_8))
+                .build());
+    WarcFormatTest.Read r = WarcFormatTest.read(p);
+    assertEquals(List.of("http://a.test/ok", "http://a.test/r.html"), r.urls());
+    assertEquals(
+        Map.of("status_404", 1L, "status_301", 1L, "non_html", 1L, "binary", 1L), r.skipped());
+    assertEquals(List.of(), r.dead());
+  }
+
+  @Test
+  void gzipContentEncodingIsDecodedAndABrokenOneIsADeadLetter() throws IOException {
+    ByteArrayOutputStream gz = new ByteArrayOutputStream();
+    try (GZIPOutputStream out = new GZIPOutputStream(gz)) {
+      out.write(PAGE.getBytes(StandardCharsets.UTF_8));
+    }
+    byte[] good = gz.toByteArray();
+    byte[] broken = java.util.Arrays.copyOf(good, good.length / 2);
+    String head = "200 OK\r\nContent-Type: text/html\r\nContent-Encoding: gzip";
+    WarcFormatTest.Read r =
+        WarcFormatTest.read(
+            warc(
+                "enc.warc.gz",
+                response("http://a.test/gz", head, good),
+                response("http://a.test/bad", head, broken)));
+    assertEquals(List.of("http://a.test/gz"), r.urls());
+    assertEquals(1, r.dead().size());
+    DeadLetter d = r.dead().get(0);
+    assertEquals("parse", d.stage());
+    assertEquals("bad_content_encoding", d.reason(), d.detail());
+  }
+
+  @Test
+  void aPageTheExtractorRejectsIsADeadLetterWithItsReason() throws IOException {
+    String empty = "<html><body>   </body></html>";
+    String expected;
+    try {
+      new MainText().extract(empty.getBytes(StandardCharsets.UTF_8), "text/html");
+      expected = null;
+    } catch (HtmlRejected e) {
+      expected = e.reason();
+    }
+    WarcFormatTest.Read r =
+        WarcFormatTest.read(warc("empty.warc.gz", html("http://a.test/e", "200 OK", empty)));
+    assertEquals(List.of(), r.docs());
+    assertEquals(1, r.dead().size());
+    // the extractor's own reason; a page it accepts with no text is the parser's empty_text
+    assertEquals(expected == null ? "empty_text" : expected, r.dead().get(0).reason());
+    assertTrue(r.dead().get(0).location().startsWith("offset "), r.dead().get(0).location());
+  }
+
+  @Test
+  void aFileOfOnlySkippedRecordsIsNotAnEmptyFile() throws IOException {
+    WarcFormatTest.Read r =
+        WarcFormatTest.read(
+            warc(
+                "css.warc.gz",
+                response(
+                    "http://a.test/style.css",
+                    "200 OK\r\nContent-Type: text/css",
+                    "p{}".getBytes(StandardCharsets.UTF_8))));
+    assertEquals(List.of(), r.dead());
+    assertEquals(Map.of("non_html", 1L), r.skipped());
+  }
+
+  @Test
+  void domainsComeFromTheHost() {
+    assertEquals("www.example.com", WarcPages.domain("http://WWW.Example.com:8080/x"));
+    assertEquals("xn--bcher-kva.example", WarcPages.domain("https://xn--bcher-kva.example/"));
+    assertEquals("example.com", WarcPages.domain("http://example.com/a b|c"));
+    assertNull(WarcPages.domain("urn:uuid:1234"));
+  }
+}

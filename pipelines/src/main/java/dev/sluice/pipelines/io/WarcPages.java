@@ -174,6 +174,13 @@ final class WarcPages {
       out.reject(e.reason(), e.detail(), UNIT + " " + offset, offset, payload);
       return;
     }
+    if (page.text().isBlank()) {
+      // a page that is all navigation (a sitemap, an index of links, a redirect shell) has no main
+      // text: a rule
+      // decides it, as for non-HTML records, so it is counted and skipped rather than dead-lettered
+      out.skip("no_main_text");
+      return;
+    }
     out.text(offset, UNIT, id(r), page.text(), payload, values(r));
   }
 

@@ -2,6 +2,7 @@ package dev.sluice.pipelines.io;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sluice.pipelines.model.DeadLetter;
@@ -140,21 +141,30 @@ class WarcPagesTest {
 
   @Test
   void aPageTheExtractorRejectsIsADeadLetterWithItsReason() throws IOException {
-    String empty = "<html><body>   </body></html>";
-    String expected;
-    try {
-      new MainText().extract(empty.getBytes(StandardCharsets.UTF_8), "text/html");
-      expected = null;
-    } catch (HtmlRejected e) {
-      expected = e.reason();
-    }
+    String blank = "  \n\t ";
+    HtmlRejected expected =
+        assertThrows(
+            HtmlRejected.class,
+            () -> new MainText().extract(blank.getBytes(StandardCharsets.UTF_8), "text/html"));
     WarcFormatTest.Read r =
-        WarcFormatTest.read(warc("empty.warc.gz", html("http://a.test/e", "200 OK", empty)));
+        WarcFormatTest.read(warc("empty.warc.gz", html("http://a.test/e", "200 OK", blank)));
     assertEquals(List.of(), r.docs());
     assertEquals(1, r.dead().size());
-    // the extractor's own reason; a page it accepts with no text is the parser's empty_text
-    assertEquals(expected == null ? "empty_text" : expected, r.dead().get(0).reason());
+    assertEquals(expected.reason(), r.dead().get(0).reason());
+    assertEquals("parse", r.dead().get(0).stage());
     assertTrue(r.dead().get(0).location().startsWith("offset "), r.dead().get(0).location());
+  }
+
+  @Test
+  void aPageOfOnlyNavigationIsSkippedByRuleNotDeadLettered() throws IOException {
+    String nav =
+        "<html><head><title>Index</title></head><body><nav><ul><li><a href=/a>A</a></li>"
+            + "<li><a href=/b>B</a></li></ul></nav></body></html>";
+    WarcFormatTest.Read r =
+        WarcFormatTest.read(warc("nav.warc.gz", html("http://a.test/n", "200 OK", nav)));
+    assertEquals(List.of(), r.docs());
+    assertEquals(List.of(), r.dead());
+    assertEquals(1L, r.skipped().get("no_main_text"), r.skipped().toString());
   }
 
   @Test

@@ -1,6 +1,7 @@
 // The web recipe's contract, read back independently (hyparquet): every kept row has its record's url (and
 // domain, fetch_time, warc_record_id), and the WARC records add up: manifest.warc.records = input + skipped,
-// with input = kept + dead letters + filtered + duplicates as for every run. Usage: node web.mjs RUN_DIR
+// with input = kept + dead letters + filtered + duplicates as for every run; and, when the recipe has them, the
+// pii, decontamination and quality_model sections and columns. Usage: node web.mjs RUN_DIR
 import { asyncBufferFromFile, parquetReadObjects } from 'hyparquet'
 import { compressors } from 'hyparquet-compressors'
 import { readFileSync } from 'node:fs'
@@ -16,6 +17,21 @@ const skipped = sum(m.warc?.skipped)
 if (m.warc?.records !== c.input + skipped) fails.push(`warc.records ${m.warc?.records} != input ${c.input} + skipped ${skipped}`)
 if (c.input !== c.kept + c.dead_letter + sum(c.filtered) + sum(c.duplicate)) fails.push('counts do not add up')
 if (!(m.warc?.skipped?.request > 0)) fails.push('a wget crawl has request records, none were skipped')
+// the sections the recipe asks for (samples/recipes/web.yaml has them all; the contract's smallest recipe none)
+const r = m.recipe
+if (r.pii && !(m.pii && sum(m.pii.replaced) > 0)) fails.push(`pii: no replacement counted (${JSON.stringify(m.pii)})`)
+if (r.decontaminate && !(m.decontamination?.removed > 0 && c.filtered.decontamination === m.decontamination.removed))
+  fails.push(`decontamination: ${JSON.stringify(m.decontamination)} vs filtered ${c.filtered.decontamination}`)
+if (r.quality_model && !m.quality_model?.classifier?.version) fails.push('quality_model: no classifier version')
+if (r.decontaminate) {
+  let matched = 0
+  for (const s of m.removed) {
+    const file = await asyncBufferFromFile(join(dir, s.path))
+    for (const row of await parquetReadObjects({ file, compressors }))
+      if (row.reason === 'decontamination' && /^[^/]+\/.+/.test(row.matched ?? '')) matched++
+  }
+  if (matched !== c.filtered.decontamination) fails.push(`${matched} removed rows name their evaluation match, ${c.filtered.decontamination} expected`)
+}
 let rows = 0
 for (const s of m.shards) {
   const file = await asyncBufferFromFile(join(dir, s.path))
@@ -24,6 +40,9 @@ for (const s of m.shards) {
     if (!/^https?:\/\//.test(r.url ?? '')) fails.push(`row ${r.id}: url ${r.url}`)
     if (!r.domain || !r.fetch_time || !r.warc_record_id) fails.push(`row ${r.id}: domain/fetch_time/warc_record_id missing`)
     if (!r.text || /<(p|div|html)[ >]/.test(r.text)) fails.push(`row ${r.id}: text is empty or markup`)
+    if (m.recipe.quality_model && !(typeof r.quality_model_score === 'number' && ['head', 'middle', 'tail'].includes(r.perplexity_bucket)))
+      fails.push(`row ${r.id}: quality_model_score ${r.quality_model_score}, perplexity_bucket ${r.perplexity_bucket}`)
+    if (m.recipe.pii && /\b72\.15\.99\.187\b/.test(r.text)) fails.push(`row ${r.id}: a public IP was not redacted`)
   }
 }
 if (rows !== c.kept) fails.push(`${rows} rows read, the manifest says ${c.kept} kept`)

@@ -102,6 +102,10 @@ public final class CurationPipeline {
         read.get(ReadDocuments.IDS).apply("DedupIds", new DedupIds());
     List<DocStep> perDoc = new ArrayList<>();
     perDoc.add(new Normalize(r.normalize()));
+    // redaction first: every later step, and every excerpt of a removed document (removed/, the
+    // report), sees
+    // only the redacted text
+    if (r.pii() != null) perDoc.add(new RedactPii(r.pii()));
     if (report) perDoc.add(Observe.input());
     if (r.language() != null) perDoc.add(new IdentifyLanguage(r.language()));
     perDoc.add(new ScoreQuality(r.quality(), report));
@@ -114,7 +118,6 @@ public final class CurationPipeline {
               r.qualityModel().minScore(),
               report));
     }
-    if (r.pii() != null) perDoc.add(new RedactPii(r.pii()));
     PCollectionTuple cleaned =
         read.get(ReadDocuments.TAGGED)
             .apply("PerDocument", new PerDocument(perDoc, ReadDocuments.DOCS, losers));

@@ -195,11 +195,11 @@ final class RunAccounting {
     n = stage(out, "read", n, n - readDead, metrics);
     n = stage(out, "dedup_ids", n, n - dupIds, metrics);
     n = stage(out, "normalize", n, n - normDead, metrics);
+    if (r.pii() != null) n = stage(out, "pii", n, n, metrics);
     if (r.language() != null) n = stage(out, "language", n, n - lang, metrics);
     n = stage(out, "quality", n, n - quality, metrics);
     if (r.decontaminate() != null) n = stage(out, "decontaminate", n, n - decontaminated, metrics);
     if (r.qualityModel() != null) n = stage(out, "quality_model", n, n - qualityModel, metrics);
-    if (r.pii() != null) n = stage(out, "pii", n, n, metrics);
     if (r.dedup() != null && r.dedup().exact())
       n = stage(out, "dedup_exact", n, n - c.duplicate().get("exact"), metrics);
     if (r.dedup() != null && r.dedup().near() != null) {

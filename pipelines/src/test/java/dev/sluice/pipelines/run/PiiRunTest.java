@@ -2,6 +2,7 @@ package dev.sluice.pipelines.run;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -49,6 +50,9 @@ class PiiRunTest {
     lines.add(
         "{\"id\": \"pii-3\", \"text\": \"Nothing here: user@localhost, lodash@4.17.21, commit"
             + " 9fceb02d0ae598e95dc970b74767f19372d61af8, on 2023-12-04.\"}");
+    lines.add(
+        "{\"id\": \"pii-4\", \"text\": \"Bitte schreiben Sie an hans.mueller@beispiel.de, wir antworten"
+            + " innerhalb von zwei Tagen auf jede Anfrage zu unseren Produkten und Preisen.\"}");
     Files.write(input.resolve("a.jsonl"), lines);
   }
 
@@ -70,6 +74,22 @@ class PiiRunTest {
         out,
         "embedded",
         Runners.options("embedded", null, 2));
+  }
+
+  @Test
+  void aDocumentALaterStepRemovesIsAlreadyRedactedInRemoved() throws IOException {
+    Path out = dir.resolve("removed-redacted");
+    Map<String, Object> recipe = recipeMap(out, Map.of());
+    recipe.put("language", Map.of("keep", List.of("en"), "min_confidence", 0.0));
+    Manifest m = run(recipe, out).manifest();
+    assertTrue(m.counts().balanced());
+    GenericRecord german = null;
+    for (GenericRecord g : CurationTest.rows(out, m.removed()))
+      if (g.get("id").toString().equals("pii-4")) german = g;
+    assertNotNull(german, "the German document is removed by the language step, after redaction");
+    String excerpt = german.get("excerpt").toString();
+    assertTrue(excerpt.startsWith("Bitte schreiben Sie an <EMAIL>, wir"), excerpt);
+    assertFalse(Files.readString(out.resolve("report.json")).contains("hans.mueller@"));
   }
 
   @Test

@@ -1,6 +1,7 @@
 package dev.sluice.quality.decontam;
 
 import dev.sluice.quality.text.Words;
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -11,7 +12,9 @@ import java.util.List;
  * lower-cased on its own ({@link Character#toLowerCase(int)}, no locale); punctuation and symbols (every Unicode
  * P* and S* category, {@link Words#isPunct}) are deleted without splitting, so {@code don't} is {@code dont} and
  * {@code e-mail} is {@code email}; whitespace, separators and control characters end a word; format characters
- * (zero-width joiners, soft hyphens) are deleted. A token of punctuation only is no word.
+ * (zero-width joiners, soft hyphens) are deleted. A token of punctuation only is no word. The text is first brought
+ * to Unicode NFKC (a no-op check on text that already is), so an evaluation item in decomposed form (NFD), with
+ * ligatures or with full-width letters matches the same words in the corpus whatever its {@code normalize} did.
  *
  * <p>{@link #hashes} gives each word a 64-bit hash without building strings (the per-document path); {@link
  * #words} gives the same words as strings (to verify a hash hit, and for the evaluation sets).
@@ -37,6 +40,7 @@ public final class NgramWords {
 
   /** The 64-bit hashes of the words of {@code text}, in order; {@code count[0]} is set to how many. */
   public static long[] hashes(String text, long[] reuse, int[] count) {
+    text = nfkc(text);
     long[] out = reuse == null || reuse.length == 0 ? new long[64] : reuse;
     int n = 0;
     long h = FNV_OFFSET;
@@ -66,6 +70,7 @@ public final class NgramWords {
 
   /** The words of {@code text} as strings: the same words, in the same order, as {@link #hashes}. */
   public static List<String> words(String text) {
+    text = nfkc(text);
     List<String> out = new ArrayList<>();
     StringBuilder w = new StringBuilder();
     for (int i = 0; i < text.length(); ) {
@@ -81,6 +86,12 @@ public final class NgramWords {
     }
     if (w.length() > 0) out.add(w.toString());
     return out;
+  }
+
+  static String nfkc(String text) {
+    return Normalizer.isNormalized(text, Normalizer.Form.NFKC)
+        ? text
+        : Normalizer.normalize(text, Normalizer.Form.NFKC);
   }
 
   /** The hash {@link #hashes} gives a word already lower-cased and free of punctuation (one of {@link #words}). */

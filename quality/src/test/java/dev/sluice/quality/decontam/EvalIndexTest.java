@@ -72,6 +72,20 @@ class EvalIndexTest {
   }
 
   @Test
+  void matchesAcrossUnicodeNormalForms() {
+    String german =
+        "Über die Straße gingen die Bürger Ödön und Ärzte mit großen Schritten zur Versammlung heute";
+    String nfd = java.text.Normalizer.normalize(german, java.text.Normalizer.Form.NFD);
+    assertEquals(new Match("de", "a"), match(index("de", "a", nfd), german));
+    assertEquals(new Match("de", "a"), match(index("de", "a", german), nfd));
+    // compatibility forms: a ligature and full-width letters are the plain words
+    String plain = "the office will find the final figures in the fifth file of the fiscal report";
+    String compat =
+        "the o\ufb03ce will \ufb01nd the final figures in the fifth file of the fiscal \uff52\uff45\uff50\uff4f\uff52\uff54";
+    assertEquals(new Match("en", "x"), match(index("en", "x", compat), plain));
+  }
+
+  @Test
   void handlesNonAsciiWordsAndCase() {
     String german =
         "Über die Straße gingen die Bürger Ödön und Ärzte mit großen Schritten zur Versammlung heute";

@@ -1,6 +1,7 @@
 package dev.sluice.pipelines.cli;
 
 import dev.sluice.core.run.RunDir;
+import dev.sluice.pipelines.io.EvalSets;
 import dev.sluice.pipelines.io.InputFiles;
 import dev.sluice.pipelines.recipe.ImageRecipe;
 import dev.sluice.pipelines.recipe.Recipe;
@@ -121,7 +122,8 @@ public final class RunCommand implements Callable<Integer> {
     Recipe r = Recipe.from(map);
     if (check) {
       CurriculumModel.check(r.curriculum());
-      QualityModels.check(r.qualityModel());
+      QualityModels.check(r.qualityModel(), r.input().format());
+      if (r.decontaminate() != null) EvalSets.load(r.decontaminate().spec());
       System.out.println("sluice run: " + recipe + ": recipe '" + r.name() + "' is valid");
       return 0;
     }

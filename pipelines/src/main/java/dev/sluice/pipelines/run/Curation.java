@@ -87,7 +87,8 @@ public final class Curation {
     long t0 = System.nanoTime();
     RunDirectory dir = new RunDirectory(outDir).withCompression(recipe.output().compression());
     CurriculumModel reference = CurriculumModel.settle(recipe.curriculum(), files);
-    QualityModels qualityModels = QualityModels.settle(recipe.qualityModel(), files);
+    QualityModels qualityModels =
+        QualityModels.settle(recipe.qualityModel(), files, recipe.input().format());
     // the evaluation sets are read (and checked: a bad file is a recipe error) before any work
     // starts
     EvalIndex evalSets =

@@ -46,8 +46,9 @@ public final class QualityModels {
   }
 
   /** For {@code run --check}: models load, training recipes parse and match files; nothing is trained. */
-  public static void check(QualityModelSettings s) throws IOException {
+  public static void check(QualityModelSettings s, String inputFormat) throws IOException {
     if (s == null) return;
+    checkReference(s, inputFormat);
     if (s.classifier() != null) {
       if (ClassifierTraining.isSpec(s.classifier())) {
         ClassifierTraining.check(Path.of(s.classifier()), "quality_model.classifier");
@@ -62,8 +63,10 @@ public final class QualityModels {
     }
   }
 
-  static QualityModels settle(QualityModelSettings s, List<String> inputFiles) throws IOException {
+  static QualityModels settle(QualityModelSettings s, List<String> inputFiles, String inputFormat)
+      throws IOException {
     if (s == null) return null;
+    checkReference(s, inputFormat);
     ClassifierDirectory.Loaded loaded = null;
     ClassifierTraining.Trained trained = null;
     if (s.classifier() != null) {
@@ -89,6 +92,22 @@ public final class QualityModels {
       }
     }
     return new QualityModels(s, loaded, trained, ppl);
+  }
+
+  /** The reference model trains from JSONL or text files: the input can be its reference only when it is one. */
+  private static void checkReference(QualityModelSettings s, String inputFormat) {
+    boolean fromInput =
+        s.perplexity()
+            && s.perplexityModel() == null
+            && s.perplexityReference().equals(List.of(QualityModelSettings.INPUT));
+    if (fromInput && !inputFormat.equals("jsonl") && !inputFormat.equals("text")) {
+      throw new Config.ConfigException(
+          "quality_model.perplexity.reference",
+          QualityModelSettings.INPUT,
+          "reference files (JSONL or text) or a model: the input is "
+              + inputFormat
+              + ", which the reference model cannot be trained from");
+    }
   }
 
   private static ClassifierDirectory.Loaded load(String dir) throws IOException {

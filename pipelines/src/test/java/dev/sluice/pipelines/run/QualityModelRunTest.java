@@ -231,7 +231,18 @@ class QualityModelRunTest {
     notAModel.put("quality_model", Map.of("classifier", dir.resolve("in").toString()));
     Recipe r = Recipe.from(notAModel);
     Config.ConfigException e =
-        assertThrows(Config.ConfigException.class, () -> QualityModels.check(r.qualityModel()));
+        assertThrows(
+            Config.ConfigException.class, () -> QualityModels.check(r.qualityModel(), "jsonl"));
     assertEquals("quality_model.classifier", e.field(), e.getMessage());
+
+    // the input is the perplexity model's default reference only when it is JSONL or text
+    Map<String, Object> web = recipeMap(dir.resolve("web"), null);
+    web.put("quality_model", Map.of("perplexity", Map.of()));
+    Recipe w = Recipe.from(web);
+    Config.ConfigException warc =
+        assertThrows(
+            Config.ConfigException.class, () -> QualityModels.check(w.qualityModel(), "warc"));
+    assertEquals("quality_model.perplexity.reference", warc.field(), warc.getMessage());
+    assertTrue(warc.getMessage().contains("the input is warc"), warc.getMessage());
   }
 }

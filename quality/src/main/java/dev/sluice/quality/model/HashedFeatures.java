@@ -95,6 +95,17 @@ public record HashedFeatures(int bits, int wordNgrams, int charMin, int charMax)
     return b;
   }
 
+  private static final ThreadLocal<long[]> WORDS = ThreadLocal.withInitial(() -> new long[2048]);
+
+  private static long[] wordBuffer(int n) {
+    long[] b = n <= KEEP_BUFFER ? WORDS.get() : new long[n];
+    if (b.length < n) {
+      b = new long[Math.max(n, 2 * b.length)];
+      WORDS.set(b);
+    }
+    return b;
+  }
+
   private double sum(char[] text, int n, float[] w) {
     double wordSum = 0;
     double charSumEven = 0;
@@ -112,37 +123,21 @@ public record HashedFeatures(int bits, int wordNgrams, int charMin, int charMax)
     int kept = 0; // characters the character n-grams have seen
     int state = 0; // SPACE: the last kept char is a space or a line break; LF: the last char is CR
     long word = 0; // the hash of the word being read; 0 when between words
-    boolean inWord = false;
-    long w1 = 0; // the previous word's hash
-    long w2 = 0; // the one before
+    int inWord = 0; // 1 in a word
+    long[] ends =
+        wordBuffer(n / 2 + 1); // the hash of every word, in order (a word ends at a non-letter)
     int words = 0;
     for (int i = 0; i < n; i++) {
       char c = text[i];
       int k = c < CLASSES ? CLASS[c] : classOf(c);
       char f = (char) k;
-      if ((k & LETTER_BIT) != 0) {
-        word = (word ^ f) * 0x100000001B3L + 0x7F4A7C15L;
-        inWord = true;
-      } else if (inWord) {
-        if (wN > 0) {
-          long h = mix(word);
-          wordSum += w[bucket(h ^ WORD_SEED, shift)];
-          wordCount++;
-          if (wN >= 2 && words >= 1) {
-            wordSum += w[bucket(mix(w1 + h * 31) ^ (WORD_SEED + 2), shift)];
-            wordCount++;
-          }
-          if (wN >= 3 && words >= 2) {
-            wordSum += w[bucket(mix(mix(w2 + w1 * 31) + h * 31) ^ (WORD_SEED + 3), shift)];
-            wordCount++;
-          }
-          w2 = w1;
-          w1 = h;
-          words++;
-        }
-        word = 0;
-        inWord = false;
-      }
+      // no branch on letters: the word's hash is stored at every char, and kept when the char ends
+      // the word
+      int letter = (k >>> 16) & 1;
+      ends[words] = word;
+      words += inWord & ~letter;
+      word = ((word ^ f) * 0x100000001B3L + 0x7F4A7C15L) & -(long) letter;
+      inWord = letter;
       boolean skip = (k & state) != 0; // a space after a space or line break; LF after CR
       state = (k >>> 2) & (SPACE_BIT | LF_BIT);
       if (skip || cMax == 0) continue;
@@ -171,21 +166,25 @@ public record HashedFeatures(int bits, int wordNgrams, int charMin, int charMax)
         }
       }
     }
-    if (inWord && wN > 0) { // the text ends in a word
-      long h = mix(word);
-      wordSum += w[bucket(h ^ WORD_SEED, shift)];
-      wordCount++;
-      if (wN >= 2 && words >= 1) {
-        wordSum += w[bucket(mix(w1 + h * 31) ^ (WORD_SEED + 2), shift)];
-        wordCount++;
+    if (inWord != 0) ends[words++] = word; // the text ends in a word
+    if (wN > 0) { // word n-grams: each word's hash mixed once, its n-grams then one multiply each
+      long w1 = 0; // the previous word's hash
+      long w2 = 0; // the one before
+      for (int j = 0; j < words; j++) {
+        long h = mix(ends[j]);
+        wordSum += w[bucket(h ^ WORD_SEED, shift)];
+        if (wN >= 2 && j >= 1) wordSum += w[bucket(mix(w1 + h * 31) ^ (WORD_SEED + 2), shift)];
+        if (wN >= 3 && j >= 2) {
+          wordSum += w[bucket(mix(mix(w2 + w1 * 31) + h * 31) ^ (WORD_SEED + 3), shift)];
+        }
+        w2 = w1;
+        w1 = h;
       }
-      if (wN >= 3 && words >= 2) {
-        wordSum += w[bucket(mix(mix(w2 + w1 * 31) + h * 31) ^ (WORD_SEED + 3), shift)];
-        wordCount++;
-      }
+      wordCount =
+          words + (wN >= 2 ? Math.max(0, words - 1) : 0) + (wN >= 3 ? Math.max(0, words - 2) : 0);
     }
-    int charCount =
-        0; // the character n-grams: each kept char ends one of each order it has room for
+    // the character n-grams: each kept char ends one of each order it has room for
+    int charCount = 0;
     if (cMax > 0) {
       for (int p = 1; p <= Math.min(kept, MAX_CHAR_NGRAM); p++) {
         charCount += Math.max(0, Math.min(cMax, p) - cMin + 1);

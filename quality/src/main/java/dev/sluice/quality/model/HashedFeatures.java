@@ -69,7 +69,8 @@ public record HashedFeatures(int bits, int wordNgrams, int charMin, int charMax)
    * #scan} (so the same double, bit for bit: {@code HashedFeaturesReferenceTest}), in a loop of its own, apart from
    * the sink path that training profiles: the chars are copied once into a per-thread buffer, every char's class
    * (folded char, letter, space, line break) is one table read, and which chars the character n-grams skip (runs
-   * of spaces, the LF of CR LF) is a bit test on a state word instead of a chain of comparisons.
+   * of spaces, the LF of CR LF) is a bit test on a state word instead of a chain of comparisons; the word hashes
+   * are kept without a branch on letters, and a second loop over them sums the word n-grams.
    */
   public double meanWeights(CharSequence text, float[] weights) {
     if (weights.length != buckets()) {
@@ -79,6 +80,7 @@ public record HashedFeatures(int bits, int wordNgrams, int charMin, int charMax)
     return sum(chars(text, n), n, weights);
   }
 
+  /** Per thread: the text's chars, and its words' hashes (the classifier is shared between threads). */
   private static final ThreadLocal<char[]> BUFFER = ThreadLocal.withInitial(() -> new char[4096]);
 
   /** Texts longer than this get a buffer of their own, so a thread does not keep a huge one. */
@@ -124,15 +126,15 @@ public record HashedFeatures(int bits, int wordNgrams, int charMin, int charMax)
     int state = 0; // SPACE: the last kept char is a space or a line break; LF: the last char is CR
     long word = 0; // the hash of the word being read; 0 when between words
     int inWord = 0; // 1 in a word
-    long[] ends =
-        wordBuffer(n / 2 + 1); // the hash of every word, in order (a word ends at a non-letter)
+    // the hash of every word, in order (a word ends at a non-letter)
+    long[] ends = wordBuffer(n / 2 + 1);
     int words = 0;
     for (int i = 0; i < n; i++) {
       char c = text[i];
       int k = c < CLASSES ? CLASS[c] : classOf(c);
       char f = (char) k;
-      // no branch on letters: the word's hash is stored at every char, and kept when the char ends
-      // the word
+      // no branch on letters (it mispredicts at word ends): the word's hash is stored at every
+      // char, and kept (words advances) when the char ends the word
       int letter = (k >>> 16) & 1;
       ends[words] = word;
       words += inWord & ~letter;

@@ -65,17 +65,142 @@ public record HashedFeatures(int bits, int wordNgrams, int charMin, int charMax)
 
   /**
    * The mean weight of the text's word n-grams plus the mean weight of its character n-grams (0 for a family with
-   * none): the linear part of a classifier's score, summed as the n-grams are read (locals, not a sink, so the
-   * sums stay in registers; two sums for the characters, so that their additions overlap).
+   * none): the linear part of a classifier's score. The same n-grams, buckets and order of additions as {@link
+   * #scan} (so the same double, bit for bit: {@code HashedFeaturesReferenceTest}), in a loop of its own, apart from
+   * the sink path that training profiles: the chars are copied once into a per-thread buffer, every char's class
+   * (folded char, letter, space, line break) is one table read, and which chars the character n-grams skip (runs
+   * of spaces, the LF of CR LF) is a bit test on a state word instead of a chain of comparisons; the word hashes
+   * are kept without a branch on letters, and a second loop over them sums the word n-grams.
    */
   public double meanWeights(CharSequence text, float[] weights) {
     if (weights.length != buckets()) {
       throw new IllegalArgumentException(weights.length + " weights for " + buckets() + " buckets");
     }
-    return run(text, weights, null);
+    int n = text.length();
+    return sum(chars(text, n), n, weights);
   }
 
-  /** One pass: with {@code w}, sums weights and returns the means; else feeds {@code sink} and returns 0. */
+  /** Per thread: the text's chars, and its words' hashes (the classifier is shared between threads). */
+  private static final ThreadLocal<char[]> BUFFER = ThreadLocal.withInitial(() -> new char[4096]);
+
+  /** Texts longer than this get a buffer of their own, so a thread does not keep a huge one. */
+  private static final int KEEP_BUFFER = 1 << 16;
+
+  private static char[] chars(CharSequence text, int n) {
+    char[] b = n <= KEEP_BUFFER ? BUFFER.get() : new char[n];
+    if (b.length < n) {
+      b = new char[Math.max(n, 2 * b.length)];
+      BUFFER.set(b);
+    }
+    if (text instanceof String s) s.getChars(0, n, b, 0);
+    else for (int i = 0; i < n; i++) b[i] = text.charAt(i);
+    return b;
+  }
+
+  private static final ThreadLocal<long[]> WORDS = ThreadLocal.withInitial(() -> new long[2048]);
+
+  private static long[] wordBuffer(int n) {
+    long[] b = n <= KEEP_BUFFER ? WORDS.get() : new long[n];
+    if (b.length < n) {
+      b = new long[Math.max(n, 2 * b.length)];
+      WORDS.set(b);
+    }
+    return b;
+  }
+
+  private double sum(char[] text, int n, float[] w) {
+    double wordSum = 0;
+    double charSumEven = 0;
+    double charSumOdd = 0;
+    int wordCount = 0;
+    final int shift = 64 - bits;
+    final int cMin = charMin;
+    final int cMax = charMax;
+    final int wN = wordNgrams;
+    final boolean c1 = cMin == 1;
+    final boolean c2 = cMin <= 2 && cMax >= 2;
+    final boolean c3 = cMin <= 3 && cMax >= 3;
+    final boolean c4 = cMax >= 4;
+    long window = 0; // the last characters, 16 bits each, newest lowest
+    int kept = 0; // characters the character n-grams have seen
+    int state = 0; // SPACE: the last kept char is a space or a line break; LF: the last char is CR
+    long word = 0; // the hash of the word being read; 0 when between words
+    int inWord = 0; // 1 in a word
+    // the hash of every word, in order (a word ends at a non-letter)
+    long[] ends = wordBuffer(n / 2 + 1);
+    int words = 0;
+    for (int i = 0; i < n; i++) {
+      char c = text[i];
+      int k = c < CLASSES ? CLASS[c] : classOf(c);
+      char f = (char) k;
+      // no branch on letters (it mispredicts at word ends): the word's hash is stored at every
+      // char, and kept (words advances) when the char ends the word
+      int letter = (k >>> 16) & 1;
+      ends[words] = word;
+      words += inWord & ~letter;
+      word = ((word ^ f) * 0x100000001B3L + 0x7F4A7C15L) & -(long) letter;
+      inWord = letter;
+      boolean skip = (k & state) != 0; // a space after a space or line break; LF after CR
+      state = (k >>> 2) & (SPACE_BIT | LF_BIT);
+      if (skip || cMax == 0) continue;
+      window = (window << 16) | f;
+      kept++;
+      if (kept >= MAX_CHAR_NGRAM) {
+        // every order from cMin to cMax: the n-gram is the low k chars of the window
+        if (c1) charSumOdd += w[(int) ((((window & 0xFFFFL) + CHAR_SEED) * GOLDEN) >>> shift)];
+        if (c2) {
+          charSumEven += w[(int) ((((window & 0xFFFFFFFFL) + 2 * CHAR_SEED) * GOLDEN) >>> shift)];
+        }
+        if (c3) {
+          charSumOdd +=
+              w[(int) ((((window & 0xFFFFFFFFFFFFL) + 3 * CHAR_SEED) * GOLDEN) >>> shift)];
+        }
+        if (c4) charSumEven += w[(int) (((window + 4 * CHAR_SEED) * GOLDEN) >>> shift)];
+      } else {
+        if (cMin <= 1)
+          charSumOdd += w[(int) ((((window & 0xFFFFL) + CHAR_SEED) * GOLDEN) >>> shift)];
+        if (kept >= 2 && c2) {
+          charSumEven += w[(int) ((((window & 0xFFFFFFFFL) + 2 * CHAR_SEED) * GOLDEN) >>> shift)];
+        }
+        if (kept >= 3 && c3) {
+          charSumOdd +=
+              w[(int) ((((window & 0xFFFFFFFFFFFFL) + 3 * CHAR_SEED) * GOLDEN) >>> shift)];
+        }
+      }
+    }
+    if (inWord != 0) ends[words++] = word; // the text ends in a word
+    if (wN > 0) { // word n-grams: each word's hash mixed once, its n-grams then one multiply each
+      long w1 = 0; // the previous word's hash
+      long w2 = 0; // the one before
+      for (int j = 0; j < words; j++) {
+        long h = mix(ends[j]);
+        wordSum += w[bucket(h ^ WORD_SEED, shift)];
+        if (wN >= 2 && j >= 1) wordSum += w[bucket(mix(w1 + h * 31) ^ (WORD_SEED + 2), shift)];
+        if (wN >= 3 && j >= 2) {
+          wordSum += w[bucket(mix(mix(w2 + w1 * 31) + h * 31) ^ (WORD_SEED + 3), shift)];
+        }
+        w2 = w1;
+        w1 = h;
+      }
+      wordCount =
+          words + (wN >= 2 ? Math.max(0, words - 1) : 0) + (wN >= 3 ? Math.max(0, words - 2) : 0);
+    }
+    // the character n-grams: each kept char ends one of each order it has room for
+    int charCount = 0;
+    if (cMax > 0) {
+      for (int p = 1; p <= Math.min(kept, MAX_CHAR_NGRAM); p++) {
+        charCount += Math.max(0, Math.min(cMax, p) - cMin + 1);
+      }
+      if (kept > MAX_CHAR_NGRAM) charCount += (kept - MAX_CHAR_NGRAM) * (cMax - cMin + 1);
+    }
+    return (wordCount > 0 ? wordSum / wordCount : 0)
+        + (charCount > 0 ? (charSumEven + charSumOdd) / charCount : 0);
+  }
+
+  /**
+   * One pass: with {@code w}, sums weights and returns the means; else feeds {@code sink} and returns 0. Scoring
+   * uses {@link #sum}, which must give the same n-grams in the same order.
+   */
   private double run(CharSequence text, float[] w, Sink sink) {
     double wordSum = 0;
     double charSumEven = 0;
@@ -191,6 +316,47 @@ public record HashedFeatures(int bits, int wordNgrams, int charMin, int charMax)
                   ? '\n'
                   : Character.isWhitespace(c) ? ' ' : Character.toLowerCase(c);
     }
+  }
+
+  /**
+   * Every char below {@link #CLASSES} as the scan reads it: the folded char (low 16 bits), whether it is a letter
+   * or digit, whether it folds to a space, whether it is LF, and the state it leaves for the next char (shifted
+   * down by 2 onto the SPACE and LF bits: folds to a space or a line break; is CR).
+   */
+  private static final int CLASSES = 0x800;
+
+  private static final int LETTER_BIT = 1 << 16;
+  private static final int SPACE_BIT = 1 << 17;
+  private static final int LF_BIT = 1 << 18;
+  private static final int[] CLASS = new int[CLASSES];
+
+  static {
+    for (char c = 0; c < CLASSES; c++) CLASS[c] = classOf(c);
+  }
+
+  /** The class of any char, by the same rules as {@link #run}. */
+  private static int classOf(char c) {
+    boolean letter;
+    char f;
+    if (c < 128) {
+      f = FOLD[c];
+      letter = LETTER[c];
+    } else {
+      letter = Character.isLetterOrDigit(c);
+      f =
+          letter
+              ? (Character.isDigit(c) ? '0' : Character.toLowerCase(c))
+              : (Character.isWhitespace(c) ? ' ' : c);
+    }
+    int k = f;
+    if (letter) k |= LETTER_BIT;
+    else {
+      if (f == ' ') k |= SPACE_BIT;
+      if (c == '\n') k |= LF_BIT;
+      if (f == ' ' || f == '\n') k |= SPACE_BIT << 2;
+      if (c == '\r') k |= LF_BIT << 2;
+    }
+    return k;
   }
 
   private static final long GOLDEN = 0x9E3779B97F4A7C15L;

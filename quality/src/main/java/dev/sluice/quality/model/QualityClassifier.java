@@ -15,7 +15,7 @@ import java.util.HexFormat;
  * A trained quality classifier: logistic regression over {@link HashedFeatures}. A text's features are the mean
  * of its word n-gram buckets and the mean of its character n-gram buckets (fastText averages its n-gram vectors
  * the same way), so the score is {@code sigmoid(bias + mean word weight + mean char weight)}: one pass over the
- * chars and one weight read per n-gram. Immutable and safe to share between threads.
+ * chars, one over the words, and one weight read per n-gram. Immutable and safe to share between threads.
  */
 public final class QualityClassifier {
   static final int MAGIC = 0x534C5143; // "SLQC"

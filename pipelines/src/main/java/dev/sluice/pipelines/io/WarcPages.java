@@ -52,6 +52,28 @@ final class WarcPages {
                 Integer.MAX_VALUE - 16, Math.max(16L << 20, 4L * out.settings().maxDocBytes()));
   }
 
+  /**
+   * What the last record gave, held back until the next record's header is read: a record whose Content-Length
+   * is short (or whose trailer is damaged) is only found out then, and is a dead letter, not also a document.
+   */
+  private Runnable pending;
+
+  private void later(Runnable outcome) {
+    pending = outcome;
+  }
+
+  /** The last record was followed by a readable record or the end of the file: its outcome stands. */
+  void flush() {
+    Runnable p = pending;
+    pending = null;
+    if (p != null) p.run();
+  }
+
+  /** The last record's tail is damaged: it is dead-lettered instead. */
+  void drop() {
+    pending = null;
+  }
+
   void take(WarcRecord record, long offset) throws IOException {
     if (record instanceof WarcResponse r) response(r, offset);
     else if (record instanceof WarcResource r) resource(r, offset);
@@ -68,7 +90,7 @@ final class WarcPages {
 
   private void skip(WarcRecord record, String reason) throws IOException {
     record.body().consume(); // the record's own bytes are read (and checked) before it counts
-    out.skip(reason);
+    later(() -> out.skip(reason));
   }
 
   private void response(WarcResponse r, long offset) throws IOException {
@@ -81,25 +103,27 @@ final class WarcPages {
     try {
       http = HttpResponse.parse(Channels.newChannel(new ByteArrayInputStream(block)));
     } catch (IOException | RuntimeException e) {
-      out.reject(
-          "bad_http_header",
-          "the HTTP response header cannot be parsed: " + e.getMessage(),
-          UNIT + " " + offset,
-          offset,
-          block);
+      later(
+          () ->
+              out.reject(
+                  "bad_http_header",
+                  "the HTTP response header cannot be parsed: " + e.getMessage(),
+                  UNIT + " " + offset,
+                  offset,
+                  block));
       return;
     }
     if (http.status() != 200) {
-      out.skip("status_" + http.status());
+      later(() -> out.skip("status_" + http.status()));
       return;
     }
     String contentType = http.headers().first("Content-Type").orElse(null);
     if (!isHtml(http.contentType())) {
-      out.skip("non_html");
+      later(() -> out.skip("non_html"));
       return;
     }
     if (r.truncated() != org.netpreserve.jwarc.WarcTruncationReason.NOT_TRUNCATED) {
-      out.skip("truncated_payload");
+      later(() -> out.skip("truncated_payload"));
       return;
     }
     if (block.length > maxBlockBytes) {
@@ -110,17 +134,19 @@ final class WarcPages {
     try {
       payload = http.bodyDecoded().stream().readNBytes(maxBlockBytes + 1);
     } catch (IOException | RuntimeException e) {
-      out.reject(
-          "bad_content_encoding",
-          "the HTTP body cannot be decoded (Content-Encoding "
-              + http.headers().first("Content-Encoding").orElse("none")
-              + ", Transfer-Encoding "
-              + http.headers().first("Transfer-Encoding").orElse("none")
-              + "): "
-              + e.getMessage(),
-          UNIT + " " + offset,
-          offset,
-          block);
+      later(
+          () ->
+              out.reject(
+                  "bad_content_encoding",
+                  "the HTTP body cannot be decoded (Content-Encoding "
+                      + http.headers().first("Content-Encoding").orElse("none")
+                      + ", Transfer-Encoding "
+                      + http.headers().first("Transfer-Encoding").orElse("none")
+                      + "): "
+                      + e.getMessage(),
+                  UNIT + " " + offset,
+                  offset,
+                  block));
       return;
     }
     if (payload.length > maxBlockBytes) tooLarge(offset, block); // a compression bomb, say
@@ -151,48 +177,52 @@ final class WarcPages {
     }
     String decoded = out.decode(text);
     if (decoded == null) {
-      out.reject(
-          "invalid_utf8",
-          "the conversion record is not valid UTF-8",
-          UNIT + " " + offset,
-          offset,
-          text);
+      later(
+          () ->
+              out.reject(
+                  "invalid_utf8",
+                  "the conversion record is not valid UTF-8",
+                  UNIT + " " + offset,
+                  offset,
+                  text));
       return;
     }
-    out.text(offset, UNIT, id(r), decoded, text, values(r));
+    later(() -> out.text(offset, UNIT, id(r), decoded, text, values(r)));
   }
 
   private void html(WarcTargetRecord r, long offset, byte[] payload, String contentType) {
     if (looksBinary(payload)) {
-      out.skip("binary");
+      later(() -> out.skip("binary"));
       return;
     }
     MainText.Extracted page;
     try {
       page = EXTRACTOR.get().extract(payload, contentType);
     } catch (HtmlRejected e) {
-      out.reject(e.reason(), e.detail(), UNIT + " " + offset, offset, payload);
+      later(() -> out.reject(e.reason(), e.detail(), UNIT + " " + offset, offset, payload));
       return;
     }
     if (page.text().isBlank()) {
       // a page that is all navigation (a sitemap, an index of links, a redirect shell) has no main
       // text: a rule
       // decides it, as for non-HTML records, so it is counted and skipped rather than dead-lettered
-      out.skip("no_main_text");
+      later(() -> out.skip("no_main_text"));
       return;
     }
-    out.text(offset, UNIT, id(r), page.text(), payload, values(r));
+    later(() -> out.text(offset, UNIT, id(r), page.text(), payload, values(r)));
   }
 
   private void tooLarge(long offset, byte[] block) {
-    out.reject(
-        "too_large",
-        "the record's block is over "
-            + maxBlockBytes
-            + " bytes (4 x input.max_doc_bytes, at least 16 MiB)",
-        UNIT + " " + offset,
-        offset,
-        block);
+    later(
+        () ->
+            out.reject(
+                "too_large",
+                "the record's block is over "
+                    + maxBlockBytes
+                    + " bytes (4 x input.max_doc_bytes, at least 16 MiB)",
+                UNIT + " " + offset,
+                offset,
+                block));
   }
 
   static boolean isHtml(MediaType t) {

@@ -178,6 +178,68 @@ class WarcFormatTest {
     assertTrue(r.docs.size() >= clean.docs.size() - 2, r.docs.size() + " of " + clean.docs.size());
   }
 
+  /** One response record as raw bytes: a Content-Length {@code short} bytes too small, a trailer as given. */
+  static byte[] rawRecord(int n, int shortBy, String trailer) {
+    String page =
+        "<html><body><article><p>"
+            + ("Record number " + n + " tells of a harbour town whose boats went out at dawn. ")
+                .repeat(8)
+            + "</p></article></body></html>";
+    String http =
+        "HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: "
+            + page.length()
+            + "\r\n\r\n"
+            + page;
+    String head =
+        "WARC/1.1\r\nWARC-Type: response\r\nWARC-Record-ID: <urn:uuid:00000000-0000-0000-0000-00000000000"
+            + n
+            + ">\r\nWARC-Date: 2026-11-30T12:00:00Z\r\nWARC-Target-URI: http://a.test/"
+            + n
+            + "\r\nContent-Type: application/http; msgtype=response\r\nContent-Length: "
+            + (http.length() - shortBy)
+            + "\r\n\r\n";
+    return (head + http + trailer).getBytes(StandardCharsets.ISO_8859_1);
+  }
+
+  /** Records 0..3 gzipped one member each, record 1 damaged as given; the offsets of the members. */
+  Read perRecordWithDamagedSecond(String name, int shortBy, String trailer, List<Long> starts)
+      throws IOException {
+    ByteArrayOutputStream file = new ByteArrayOutputStream();
+    for (int i = 0; i < 4; i++) {
+      starts.add((long) file.size());
+      file.write(gzip(i == 1 ? rawRecord(i, shortBy, trailer) : rawRecord(i, 0, "\r\n\r\n")));
+    }
+    return read(Files.write(dir.resolve(name), file.toByteArray()));
+  }
+
+  @Test
+  void aShortContentLengthBlamesItsOwnRecordAndKeepsTheNextOnes() throws IOException {
+    List<Long> starts = new ArrayList<>();
+    Read r = perRecordWithDamagedSecond("short.warc.gz", 5, "\r\n\r\n", starts);
+    assertEquals(1, r.damaged().size(), r.dead.toString());
+    assertEquals(starts.get(1), r.damaged().get(0).pos(), r.damaged().get(0).detail());
+    assertEquals(List.of("http://a.test/0", "http://a.test/2", "http://a.test/3"), r.urls());
+    assertEquals(starts.get(2), r.docs.get(1).pos());
+    assertEquals(starts.get(3), r.docs.get(2).pos());
+  }
+
+  @Test
+  void aShortTrailerIsToleratedAndADamagedOneBlamesItsOwnRecord() throws IOException {
+    for (String trailer : List.of("", "\r", "\r\n")) {
+      Read r =
+          perRecordWithDamagedSecond(
+              "short" + trailer.length() + ".warc.gz", 0, trailer, new ArrayList<>());
+      assertEquals(List.of(), r.dead, "jwarc reads a record whose trailer is short");
+      assertEquals(4, r.docs.size());
+    }
+    List<Long> starts = new ArrayList<>();
+    Read r = perRecordWithDamagedSecond("trailer.warc.gz", 0, "\r\nxx\r\n\r\n", starts);
+    assertEquals(1, r.damaged().size(), r.dead.toString());
+    assertEquals(starts.get(1), r.damaged().get(0).pos(), r.damaged().get(0).detail());
+    assertEquals(List.of("http://a.test/0", "http://a.test/2", "http://a.test/3"), r.urls());
+    assertEquals(starts.get(2), r.docs.get(1).pos());
+  }
+
   @Test
   void inputFieldsNoneCarriesNoColumns() {
     Read r = read(SAMPLE, Map.of("fields", "none"));

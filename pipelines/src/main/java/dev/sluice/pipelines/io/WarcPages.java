@@ -1,6 +1,7 @@
 package dev.sluice.pipelines.io;
 
 import dev.sluice.pipelines.model.InputValues;
+import dev.sluice.quality.html.ContentSniffer;
 import dev.sluice.quality.html.HtmlRejected;
 import dev.sluice.quality.html.MainText;
 import java.io.ByteArrayInputStream;
@@ -191,7 +192,9 @@ final class WarcPages {
   }
 
   private void html(WarcTargetRecord r, long offset, byte[] payload, String contentType) {
-    if (looksBinary(payload)) {
+    if (ContentSniffer.binaryReason(payload) != null) {
+      // the extractor's own test (BOM-aware: a UTF-16 page is text), so binary_content never
+      // reaches it
       later(() -> out.skip("binary"));
       return;
     }
@@ -228,24 +231,6 @@ final class WarcPages {
   static boolean isHtml(MediaType t) {
     String base = t.base().toString().toLowerCase(Locale.ROOT);
     return base.equals("text/html") || base.equals("application/xhtml+xml");
-  }
-
-  /** Binary content, whatever its label: a NUL byte, or a known image/archive signature, at the start. */
-  static boolean looksBinary(byte[] b) {
-    int n = Math.min(b.length, 1024);
-    for (int i = 0; i < n; i++) if (b[i] == 0) return true;
-    return startsWith(b, 0x89, 'P', 'N', 'G')
-        || startsWith(b, 0xFF, 0xD8, 0xFF)
-        || startsWith(b, 'G', 'I', 'F', '8')
-        || startsWith(b, '%', 'P', 'D', 'F')
-        || startsWith(b, 'P', 'K', 3, 4)
-        || startsWith(b, 0x1F, 0x8B);
-  }
-
-  private static boolean startsWith(byte[] b, int... magic) {
-    if (b.length < magic.length) return false;
-    for (int i = 0; i < magic.length; i++) if ((b[i] & 0xFF) != magic[i]) return false;
-    return true;
   }
 
   private static String id(WarcRecord r) {

@@ -115,6 +115,8 @@ public final class WarcFormat implements InputFormat {
         pages.flush(); // the record before ended where the next one (or the file) begins
         if (next.isEmpty()) return null;
         at = reader.position();
+        if (reader.compression() == WarcCompression.GZIP && !gzipMember(channel, at))
+          pages.approximateOffsets();
         pages.take(next.get(), at);
         good = true;
       }

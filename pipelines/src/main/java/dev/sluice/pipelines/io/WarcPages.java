@@ -27,7 +27,7 @@ import org.netpreserve.jwarc.WarcTargetRecord;
  * record's text as it is), a dead letter (the extractor rejected the page, its Content-Encoding cannot be decoded,
  * its HTTP header cannot be parsed, it is over the size limit), or a counted skip by rule ({@link #SKIPS}).
  * Documents carry {@code url} (WARC-Target-URI), {@code domain} (its host), {@code fetch_time} (WARC-Date) and
- * {@code warc_record_id}; their id is the WARC-Record-ID.
+ * {@code warc_record_id}; their id is the WARC-Record-ID (without one, a position-based id, see {@link #docId}).
  *
  * <p>A failure to read the record's own bytes is not handled here: it propagates to {@link WarcFormat}, which
  * dead-letters the damaged record and reads on. So a skipped record's block is read to its end before it is
@@ -75,7 +75,19 @@ final class WarcPages {
     pending = null;
   }
 
+  /** The record's number in the file, from 0. */
+  private long index = -1;
+
+  /** Whether record offsets are approximate (a whole-file gzip), so they are not unique. */
+  private boolean approximateOffsets;
+
+  /** Offsets from here on are approximate: the file is one gzip member. */
+  void approximateOffsets() {
+    approximateOffsets = true;
+  }
+
   void take(WarcRecord record, long offset) throws IOException {
+    index++;
     if (record instanceof WarcResponse r) response(r, offset);
     else if (record instanceof WarcResource r) resource(r, offset);
     else if (record instanceof WarcConversion r) conversion(r, offset);
@@ -188,7 +200,8 @@ final class WarcPages {
                   text));
       return;
     }
-    later(() -> out.text(offset, UNIT, id(r), decoded, text, values(r)));
+    String docId = docId(r);
+    later(() -> out.text(offset, UNIT, docId, decoded, text, values(r)));
   }
 
   private void html(WarcTargetRecord r, long offset, byte[] payload, String contentType) {
@@ -212,7 +225,8 @@ final class WarcPages {
       later(() -> out.skip("no_main_text"));
       return;
     }
-    later(() -> out.text(offset, UNIT, id(r), page.text(), payload, values(r)));
+    String docId = docId(r);
+    later(() -> out.text(offset, UNIT, docId, page.text(), payload, values(r)));
   }
 
   private void tooLarge(long offset, byte[] block) {
@@ -233,9 +247,20 @@ final class WarcPages {
     return base.equals("text/html") || base.equals("application/xhtml+xml");
   }
 
+  /** The WARC-Record-ID without its angle brackets, or null when the record has none. */
   private static String id(WarcRecord r) {
-    String id = r.headers().first("WARC-Record-ID").orElse("");
-    return id.startsWith("<") && id.endsWith(">") ? id.substring(1, id.length() - 1) : id;
+    String id = r.headers().first("WARC-Record-ID").orElse("").strip();
+    if (id.startsWith("<") && id.endsWith(">")) id = id.substring(1, id.length() - 1).strip();
+    return id.isEmpty() ? null : id;
+  }
+
+  /**
+   * The document's id: the WARC-Record-ID; without one, null (the reader's {@code <file>#o<offset>}) where offsets
+   * are exact, and {@code <file>#r<n>} (the record's number in the file) in a whole-file gzip, whose offsets repeat.
+   */
+  private String docId(WarcRecord r) {
+    String id = id(r);
+    return id != null || !approximateOffsets ? id : out.file() + "#r" + index;
   }
 
   private InputValues values(WarcTargetRecord r) {

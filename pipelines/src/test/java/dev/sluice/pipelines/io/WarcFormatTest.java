@@ -241,6 +241,32 @@ class WarcFormatTest {
   }
 
   @Test
+  void recordsWithoutARecordIdGetDistinctPositionBasedIds() throws IOException {
+    ByteArrayOutputStream plain = new ByteArrayOutputStream();
+    ByteArrayOutputStream perRecord = new ByteArrayOutputStream();
+    for (int i = 0; i < 3; i++) {
+      byte[] rec =
+          new String(rawRecord(i, 0, "\r\n\r\n"), StandardCharsets.ISO_8859_1)
+              .replaceFirst("WARC-Record-ID: [^\r]*\r\n", "")
+              .getBytes(StandardCharsets.ISO_8859_1);
+      plain.write(rec);
+      perRecord.write(gzip(rec));
+    }
+    for (Path p :
+        List.of(
+            Files.write(dir.resolve("noid.warc"), plain.toByteArray()),
+            Files.write(dir.resolve("noid.warc.gz"), perRecord.toByteArray()),
+            Files.write(dir.resolve("noid-whole.warc.gz"), gzip(plain.toByteArray())))) {
+      Read r = read(p);
+      assertEquals(List.of(), r.dead, p.toString());
+      assertEquals(3, r.docs.size(), p.toString());
+      List<String> ids = r.docs.stream().map(Doc::id).toList();
+      assertEquals(3, ids.stream().distinct().count(), ids.toString());
+      for (String id : ids) assertTrue(id.startsWith(p.toString() + "#"), id);
+    }
+  }
+
+  @Test
   void inputFieldsNoneCarriesNoColumns() {
     Read r = read(SAMPLE, Map.of("fields", "none"));
     assertTrue(r.docs.size() > 0);

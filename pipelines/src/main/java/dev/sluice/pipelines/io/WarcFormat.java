@@ -161,7 +161,16 @@ public final class WarcFormat implements InputFormat {
   }
 
   private static Damage damage(
-      long at, long resume, WarcCompression c, boolean misaligned, boolean afterGood, Exception e) {
+      long at,
+      long resume,
+      WarcCompression c,
+      boolean misaligned,
+      boolean afterGood,
+      Exception failure) {
+    Throwable e =
+        failure instanceof WarcPages.ReadFailed && failure.getCause() != null
+            ? failure.getCause()
+            : failure;
     String m = String.valueOf(e.getMessage());
     String lower = m.toLowerCase(Locale.ROOT);
     boolean truncated =

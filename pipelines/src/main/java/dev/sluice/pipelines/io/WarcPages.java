@@ -86,12 +86,46 @@ final class WarcPages {
     approximateOffsets = true;
   }
 
+  /**
+   * Turns one record into its outcome. A failure to read the record's bytes propagates ({@link ReadFailed} or
+   * jwarc's IOException) and is {@link WarcFormat}'s; any other failure while turning the record into a document
+   * (a bug, a header jwarc cannot parse) is a {@code record_failed} dead letter of this record alone, and reading
+   * goes on.
+   */
   void take(WarcRecord record, long offset) throws IOException {
     index++;
-    if (record instanceof WarcResponse r) response(r, offset);
-    else if (record instanceof WarcResource r) resource(r, offset);
-    else if (record instanceof WarcConversion r) conversion(r, offset);
-    else skip(record, typeReason(record.type()));
+    try {
+      if (record instanceof WarcResponse r) response(r, offset);
+      else if (record instanceof WarcResource r) resource(r, offset);
+      else if (record instanceof WarcConversion r) conversion(r, offset);
+      else skip(record, typeReason(record.type()));
+    } catch (RuntimeException e) {
+      later(
+          () ->
+              out.reject(
+                  "record_failed",
+                  "turning the record into a document failed: " + e,
+                  UNIT + " " + offset,
+                  offset,
+                  null));
+    }
+  }
+
+  /** A RuntimeException while reading a record's own bytes: the file's damage, not the record's conversion. */
+  static final class ReadFailed extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    ReadFailed(RuntimeException cause) {
+      super(cause.getMessage(), cause);
+    }
+  }
+
+  private static void consume(MessageBody body) throws IOException {
+    try {
+      body.consume();
+    } catch (RuntimeException e) {
+      throw new ReadFailed(e);
+    }
   }
 
   private static String typeReason(String type) {
@@ -102,7 +136,7 @@ final class WarcPages {
   }
 
   private void skip(WarcRecord record, String reason) throws IOException {
-    record.body().consume(); // the record's own bytes are read (and checked) before it counts
+    consume(record.body()); // the record's own bytes are read (and checked) before it counts
     later(() -> out.skip(reason));
   }
 
@@ -201,7 +235,8 @@ final class WarcPages {
       return;
     }
     String docId = docId(r);
-    later(() -> out.text(offset, UNIT, docId, decoded, text, values(r)));
+    InputValues v = values(r);
+    later(() -> out.text(offset, UNIT, docId, decoded, text, v));
   }
 
   private void html(WarcTargetRecord r, long offset, byte[] payload, String contentType) {
@@ -226,7 +261,8 @@ final class WarcPages {
       return;
     }
     String docId = docId(r);
-    later(() -> out.text(offset, UNIT, docId, page.text(), payload, values(r)));
+    InputValues v = values(r);
+    later(() -> out.text(offset, UNIT, docId, page.text(), payload, v));
   }
 
   private void tooLarge(long offset, byte[] block) {
@@ -301,9 +337,14 @@ final class WarcPages {
 
   /** The block, up to {@link #maxBlockBytes} + 1 bytes; the rest is read and dropped (the record is too large). */
   private byte[] readBlock(MessageBody body) throws IOException {
-    InputStream in = body.stream();
-    byte[] head = in.readNBytes(maxBlockBytes + 1);
-    body.consume();
+    byte[] head;
+    try {
+      InputStream in = body.stream();
+      head = in.readNBytes(maxBlockBytes + 1);
+    } catch (RuntimeException e) {
+      throw new ReadFailed(e);
+    }
+    consume(body);
     return head;
   }
 }

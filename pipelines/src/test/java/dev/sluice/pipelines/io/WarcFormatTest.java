@@ -267,6 +267,39 @@ class WarcFormatTest {
   }
 
   @Test
+  void aRecordThatFailsToConvertIsItsOwnDeadLetterAndReadingGoesOn() throws IOException {
+    ByteArrayOutputStream plain = new ByteArrayOutputStream();
+    for (int i = 0; i < 3; i++) {
+      String rec = new String(rawRecord(i, 0, "\r\n\r\n"), StandardCharsets.ISO_8859_1);
+      // a WARC-Truncated reason jwarc does not know: its enum lookup throws, the record is read to
+      // its end
+      if (i == 1) rec = rec.replace("WARC-Date:", "WARC-Truncated: sideways\r\nWARC-Date:");
+      plain.write(rec.getBytes(StandardCharsets.ISO_8859_1));
+    }
+    for (Path p :
+        List.of(
+            Files.write(dir.resolve("fails.warc"), plain.toByteArray()),
+            Files.write(dir.resolve("fails-whole.warc.gz"), gzip(plain.toByteArray())))) {
+      Read r = read(p);
+      assertEquals(List.of("http://a.test/0", "http://a.test/2"), r.urls(), r.dead.toString());
+      assertEquals(1, r.dead.size(), r.dead.toString());
+      assertEquals("record_failed", r.dead.get(0).reason(), r.dead.get(0).detail());
+    }
+  }
+
+  @Test
+  void warcCannotBeReadWhereSkipsAreNotCounted() {
+    Map<String, Object> m = new HashMap<>();
+    m.put("path", SAMPLE.toString());
+    m.put("format", "warc");
+    IllegalArgumentException e =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            IllegalArgumentException.class,
+            () -> new FileReader(InputSettings.from(m)).read(SAMPLE.toString(), d -> {}, d -> {}));
+    assertTrue(e.getMessage().contains("format warc"), e.getMessage());
+  }
+
+  @Test
   void inputFieldsNoneCarriesNoColumns() {
     Read r = read(SAMPLE, Map.of("fields", "none"));
     assertTrue(r.docs.size() > 0);

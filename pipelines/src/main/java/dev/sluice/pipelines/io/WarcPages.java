@@ -2,6 +2,7 @@ package dev.sluice.pipelines.io;
 
 import dev.sluice.pipelines.model.InputValues;
 import dev.sluice.quality.html.ContentSniffer;
+import dev.sluice.quality.html.HtmlLimits;
 import dev.sluice.quality.html.HtmlRejected;
 import dev.sluice.quality.html.MainText;
 import java.io.ByteArrayInputStream;
@@ -40,9 +41,11 @@ final class WarcPages {
           + " non_html, binary, truncated_payload";
 
   static final String UNIT = "offset";
-  private static final ThreadLocal<MainText> EXTRACTOR = ThreadLocal.withInitial(MainText::new);
   private final Records out;
   private final int maxBlockBytes;
+
+  /** The extractor, taking pages up to the same limit as the too_large check (not its own 8 MiB default). */
+  private final MainText extractor;
 
   WarcPages(Records out) {
     this.out = out;
@@ -51,6 +54,15 @@ final class WarcPages {
         (int)
             Math.min(
                 Integer.MAX_VALUE - 16, Math.max(16L << 20, 4L * out.settings().maxDocBytes()));
+    HtmlLimits d = HtmlLimits.defaults();
+    this.extractor =
+        new MainText(
+            new HtmlLimits(
+                maxBlockBytes,
+                d.maxTags(),
+                d.maxDepth(),
+                d.maxAttributeChars(),
+                d.maxMalformedFraction()));
   }
 
   /**
@@ -248,7 +260,7 @@ final class WarcPages {
     }
     MainText.Extracted page;
     try {
-      page = EXTRACTOR.get().extract(payload, contentType);
+      page = extractor.extract(payload, contentType);
     } catch (HtmlRejected e) {
       later(() -> out.reject(e.reason(), e.detail(), UNIT + " " + offset, offset, payload));
       return;

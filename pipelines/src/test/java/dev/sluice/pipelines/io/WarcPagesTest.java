@@ -170,6 +170,19 @@ class WarcPagesTest {
   }
 
   @Test
+  void pagesUpToTheTooLargeLimitAreExtracted() throws IOException {
+    // 9 MiB of script (over the extractor's own 8 MiB default, under the 16 MiB too_large limit)
+    // and an article
+    String big =
+        PAGE.replace("</head>", "<script>var x = \"" + "a".repeat(9 << 20) + "\";</script></head>");
+    WarcFormatTest.Read r =
+        WarcFormatTest.read(warc("big.warc.gz", html("http://a.test/big", "200 OK", big)));
+    assertEquals(List.of(), r.dead(), "no too_large below the limit the manifest states");
+    assertEquals(List.of("http://a.test/big"), r.urls());
+    assertTrue(r.docs().get(0).text().contains("The light was automated in 1989."));
+  }
+
+  @Test
   void gzipContentEncodingIsDecodedAndABrokenOneIsADeadLetter() throws IOException {
     ByteArrayOutputStream gz = new ByteArrayOutputStream();
     try (GZIPOutputStream out = new GZIPOutputStream(gz)) {

@@ -26,7 +26,8 @@ import org.netpreserve.jwarc.WarcTargetRecord;
 /**
  * What one WARC record becomes: a document (an HTML page's main text from {@link MainText}, or a WET conversion
  * record's text as it is), a dead letter (the extractor rejected the page, its Content-Encoding cannot be decoded,
- * its HTTP header cannot be parsed, it is over the size limit), or a counted skip by rule ({@link #SKIPS}).
+ * its HTTP header cannot be parsed, it is over the size limit), or a counted skip by rule (the reasons are
+ * listed in docs/web.md).
  * Documents carry {@code url} (WARC-Target-URI), {@code domain} (its host), {@code fetch_time} (WARC-Date) and
  * {@code warc_record_id}; their id is the WARC-Record-ID (without one, a position-based id, see {@link #docId}).
  *
@@ -35,11 +36,6 @@ import org.netpreserve.jwarc.WarcTargetRecord;
  * counted, and a record is only counted once.
  */
 final class WarcPages {
-  /** The reasons a record is skipped; {@code status_<code>} stands for every HTTP status but 200. */
-  static final String SKIPS =
-      "warcinfo, request, metadata, revisit, continuation, other_type, non_http, status_<code>,"
-          + " non_html, binary, truncated_payload";
-
   static final String UNIT = "offset";
   private final Records out;
   private final int maxBlockBytes;

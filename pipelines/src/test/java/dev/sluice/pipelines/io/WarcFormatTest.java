@@ -88,6 +88,8 @@ class WarcFormatTest {
     assertTrue(
         r.skipped.get("status_301") >= 1, "http.server's redirect of /manual/en: " + r.skipped);
     assertTrue(r.skipped.get("non_html") >= 5, "CSS, images, wget's log resources: " + r.skipped);
+    // docs/web.md's sample manifest: two pages of the manual are all navigation
+    assertEquals(2L, r.skipped.get("no_main_text"), r.skipped.toString());
     assertTrue(
         r.docs.size() + r.rejectedPages() >= 45, "the English manual's pages: " + r.docs.size());
     assertTrue(r.docs.size() >= 30, "most pages have text: " + r.dead);

@@ -144,7 +144,7 @@ public final class WarcFormat implements InputFormat {
    * a {@code WARC/} line).
    */
   private static boolean readable(FileChannel channel, long pos) throws IOException {
-    if (!gzipMember(channel, pos) && find(channel, WARC_LINE, pos, true) != pos) return false;
+    if (!gzipMember(channel, pos) && !warcLine(channel, pos)) return false;
     long saved = channel.position();
     try {
       channel.position(pos);
@@ -224,6 +224,15 @@ public final class WarcFormat implements InputFormat {
         && three.get(0) == 0x1f
         && three.get(1) == (byte) 0x8b
         && three.get(2) == 0x08;
+  }
+
+  /** Whether a line starting {@code WARC/} starts at {@code pos} (checked there only, not searched for). */
+  private static boolean warcLine(FileChannel channel, long pos) throws IOException {
+    if (pos > 0 && byteAt(channel, pos - 1) != '\n') return false;
+    ByteBuffer head = ByteBuffer.allocate(WARC_LINE.length);
+    if (channel.read(head, pos) != WARC_LINE.length) return false;
+    for (int i = 0; i < WARC_LINE.length; i++) if (head.get(i) != WARC_LINE[i]) return false;
+    return true;
   }
 
   private static byte byteAt(FileChannel channel, long pos) throws IOException {

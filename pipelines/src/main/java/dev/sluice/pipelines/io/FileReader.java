@@ -68,7 +68,18 @@ public final class FileReader {
     return true;
   }
 
+  /**
+   * Reads {@code file} with a format that never skips a record by rule.
+   *
+   * @throws IllegalArgumentException for {@code warc}, which skips records by rule (requests, non-HTML, ...) that
+   *     someone must count: use {@link #read(String, Consumer, Consumer, Consumer)}
+   */
   public void read(String file, Consumer<Doc> docs, Consumer<DeadLetter> dead) {
+    if (format.name().equals(WarcFormat.NAME))
+      throw new IllegalArgumentException(
+          "format warc skips records by rule (requests, non-HTML, ...) and cannot be read where"
+              + " skips are not counted (an evaluation set, say): "
+              + file);
     read(
         file,
         docs,

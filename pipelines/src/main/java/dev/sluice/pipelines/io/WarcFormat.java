@@ -21,7 +21,9 @@ import org.netpreserve.jwarc.WarcRecord;
  * <p>A truncated or corrupt record is one dead letter of the read stage ({@code truncated_record} or
  * {@code corrupt_record}) with the file and the byte offset of the record, and reading goes on at the next record
  * that can be read: the next gzip member (per-record gzip) or the next {@code WARC/} line (uncompressed). A
- * whole-file gzip cannot be resumed inside its one member, so there the rest of the file is that dead letter.
+ * whole-file gzip cannot be resumed inside its one member, so there the rest of the file is that dead letter. A
+ * record whose Content-Length is short (or whose trailer is damaged) only fails when the next header is read; when
+ * the next record reads on its own, the short record is the dead letter, at its own offset, and the next is kept.
  */
 public final class WarcFormat implements InputFormat {
   private static final long serialVersionUID = 1L;
@@ -51,8 +53,8 @@ public final class WarcFormat implements InputFormat {
         if (d == null) return; // the end of the file
         long next =
             d.compression == WarcCompression.NONE
-                ? find(channel, WARC_LINE, d.offset + 1, true)
-                : find(channel, new byte[] {0x1f, (byte) 0x8b, 0x08}, d.offset + 1, false);
+                ? find(channel, WARC_LINE, d.resume, true)
+                : find(channel, new byte[] {0x1f, (byte) 0x8b, 0x08}, d.resume, false);
         if (!resyncing || d.afterGoodRecord) {
           String resumed =
               next < 0
@@ -79,9 +81,13 @@ public final class WarcFormat implements InputFormat {
     }
   }
 
-  /** Where reading failed: the record's offset, how the file is compressed, and why. */
+  /**
+   * Where reading failed: the damaged record's offset, where to look for the next record (at or after), how the
+   * file is compressed, and why.
+   */
   private record Damage(
       long offset,
+      long resume,
       WarcCompression compression,
       boolean misaligned,
       boolean afterGoodRecord,
@@ -99,29 +105,72 @@ public final class WarcFormat implements InputFormat {
     try {
       reader = new WarcReader(channel);
     } catch (IOException | RuntimeException e) {
-      return damage(from, WarcCompression.NONE, false, false, e);
+      return damage(from, from + 1, WarcCompression.NONE, false, false, e);
     }
     long at = from;
     boolean good = false;
     try {
       while (true) {
         Optional<WarcRecord> next = reader.next();
+        pages.flush(); // the record before ended where the next one (or the file) begins
         if (next.isEmpty()) return null;
         at = reader.position();
+        if (reader.compression() == WarcCompression.GZIP && !gzipMember(channel, at))
+          pages.approximateOffsets();
         pages.take(next.get(), at);
         good = true;
       }
     } catch (IOException | RuntimeException e) {
       long pos = Math.max(at, reader.position());
+      if (good && pos > at && readable(channel, pos)) {
+        // The record at `at` was read, but what follows its declared end is not a record: its
+        // Content-Length is
+        // short or its trailer is damaged. The record at `pos` reads on its own, so the damage is
+        // the record at
+        // `at`'s (one dead letter at its own offset) and reading resumes at `pos`.
+        pages.drop();
+        return damage(at, pos, reader.compression(), false, true, e);
+      }
+      pages.flush();
       boolean misaligned =
           reader.compression() == WarcCompression.GZIP
               && (at > from ? !gzipMember(channel, at) : !gzipMember(channel, from));
-      return damage(pos, reader.compression(), misaligned, good, e);
+      return damage(pos, pos + 1, reader.compression(), misaligned, good, e);
+    }
+  }
+
+  /**
+   * Whether a whole record can be read starting at {@code pos}, which must be a record boundary (a gzip member or
+   * a {@code WARC/} line).
+   */
+  private static boolean readable(FileChannel channel, long pos) throws IOException {
+    if (!gzipMember(channel, pos) && !warcLine(channel, pos)) return false;
+    long saved = channel.position();
+    try {
+      channel.position(pos);
+      WarcReader probe = new WarcReader(channel);
+      Optional<WarcRecord> r = probe.next();
+      if (r.isEmpty()) return false;
+      r.get().body().consume();
+      return true;
+    } catch (IOException | RuntimeException e) {
+      return false;
+    } finally {
+      channel.position(saved);
     }
   }
 
   private static Damage damage(
-      long at, WarcCompression c, boolean misaligned, boolean afterGood, Exception e) {
+      long at,
+      long resume,
+      WarcCompression c,
+      boolean misaligned,
+      boolean afterGood,
+      Exception failure) {
+    Throwable e =
+        failure instanceof WarcPages.ReadFailed && failure.getCause() != null
+            ? failure.getCause()
+            : failure;
     String m = String.valueOf(e.getMessage());
     String lower = m.toLowerCase(Locale.ROOT);
     boolean truncated =
@@ -131,6 +180,7 @@ public final class WarcFormat implements InputFormat {
             || lower.contains("premature");
     return new Damage(
         at,
+        resume,
         c,
         misaligned,
         afterGood,
@@ -174,6 +224,15 @@ public final class WarcFormat implements InputFormat {
         && three.get(0) == 0x1f
         && three.get(1) == (byte) 0x8b
         && three.get(2) == 0x08;
+  }
+
+  /** Whether a line starting {@code WARC/} starts at {@code pos} (checked there only, not searched for). */
+  private static boolean warcLine(FileChannel channel, long pos) throws IOException {
+    if (pos > 0 && byteAt(channel, pos - 1) != '\n') return false;
+    ByteBuffer head = ByteBuffer.allocate(WARC_LINE.length);
+    if (channel.read(head, pos) != WARC_LINE.length) return false;
+    for (int i = 0; i < WARC_LINE.length; i++) if (head.get(i) != WARC_LINE[i]) return false;
+    return true;
   }
 
   private static byte byteAt(FileChannel channel, long pos) throws IOException {

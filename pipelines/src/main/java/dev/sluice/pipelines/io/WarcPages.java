@@ -1,6 +1,8 @@
 package dev.sluice.pipelines.io;
 
 import dev.sluice.pipelines.model.InputValues;
+import dev.sluice.quality.html.ContentSniffer;
+import dev.sluice.quality.html.HtmlLimits;
 import dev.sluice.quality.html.HtmlRejected;
 import dev.sluice.quality.html.MainText;
 import java.io.ByteArrayInputStream;
@@ -24,24 +26,22 @@ import org.netpreserve.jwarc.WarcTargetRecord;
 /**
  * What one WARC record becomes: a document (an HTML page's main text from {@link MainText}, or a WET conversion
  * record's text as it is), a dead letter (the extractor rejected the page, its Content-Encoding cannot be decoded,
- * its HTTP header cannot be parsed, it is over the size limit), or a counted skip by rule ({@link #SKIPS}).
+ * its HTTP header cannot be parsed, it is over the size limit), or a counted skip by rule (the reasons are
+ * listed in docs/web.md).
  * Documents carry {@code url} (WARC-Target-URI), {@code domain} (its host), {@code fetch_time} (WARC-Date) and
- * {@code warc_record_id}; their id is the WARC-Record-ID.
+ * {@code warc_record_id}; their id is the WARC-Record-ID (without one, a position-based id, see {@link #docId}).
  *
  * <p>A failure to read the record's own bytes is not handled here: it propagates to {@link WarcFormat}, which
  * dead-letters the damaged record and reads on. So a skipped record's block is read to its end before it is
  * counted, and a record is only counted once.
  */
 final class WarcPages {
-  /** The reasons a record is skipped; {@code status_<code>} stands for every HTTP status but 200. */
-  static final String SKIPS =
-      "warcinfo, request, metadata, revisit, continuation, other_type, non_http, status_<code>,"
-          + " non_html, binary, truncated_payload";
-
   static final String UNIT = "offset";
-  private static final ThreadLocal<MainText> EXTRACTOR = ThreadLocal.withInitial(MainText::new);
   private final Records out;
   private final int maxBlockBytes;
+
+  /** The extractor, taking pages up to the same limit as the too_large check (not its own 8 MiB default). */
+  private final MainText extractor;
 
   WarcPages(Records out) {
     this.out = out;
@@ -50,13 +50,90 @@ final class WarcPages {
         (int)
             Math.min(
                 Integer.MAX_VALUE - 16, Math.max(16L << 20, 4L * out.settings().maxDocBytes()));
+    HtmlLimits d = HtmlLimits.defaults();
+    this.extractor =
+        new MainText(
+            new HtmlLimits(
+                maxBlockBytes,
+                d.maxTags(),
+                d.maxDepth(),
+                d.maxAttributeChars(),
+                d.maxMalformedFraction()));
   }
 
+  /**
+   * What the last record gave, held back until the next record's header is read: a record whose Content-Length
+   * is short (or whose trailer is damaged) is only found out then, and is a dead letter, not also a document.
+   */
+  private Runnable pending;
+
+  private void later(Runnable outcome) {
+    pending = outcome;
+  }
+
+  /** The last record was followed by a readable record or the end of the file: its outcome stands. */
+  void flush() {
+    Runnable p = pending;
+    pending = null;
+    if (p != null) p.run();
+  }
+
+  /** The last record's tail is damaged: it is dead-lettered instead. */
+  void drop() {
+    pending = null;
+  }
+
+  /** The record's number in the file, from 0. */
+  private long index = -1;
+
+  /** Whether record offsets are approximate (a whole-file gzip), so they are not unique. */
+  private boolean approximateOffsets;
+
+  /** Offsets from here on are approximate: the file is one gzip member. */
+  void approximateOffsets() {
+    approximateOffsets = true;
+  }
+
+  /**
+   * Turns one record into its outcome. A failure to read the record's bytes propagates ({@link ReadFailed} or
+   * jwarc's IOException) and is {@link WarcFormat}'s; any other failure while turning the record into a document
+   * (a bug, a header jwarc cannot parse) is a {@code record_failed} dead letter of this record alone, and reading
+   * goes on.
+   */
   void take(WarcRecord record, long offset) throws IOException {
-    if (record instanceof WarcResponse r) response(r, offset);
-    else if (record instanceof WarcResource r) resource(r, offset);
-    else if (record instanceof WarcConversion r) conversion(r, offset);
-    else skip(record, typeReason(record.type()));
+    index++;
+    try {
+      if (record instanceof WarcResponse r) response(r, offset);
+      else if (record instanceof WarcResource r) resource(r, offset);
+      else if (record instanceof WarcConversion r) conversion(r, offset);
+      else skip(record, typeReason(record.type()));
+    } catch (RuntimeException e) {
+      later(
+          () ->
+              out.reject(
+                  "record_failed",
+                  "turning the record into a document failed: " + e,
+                  UNIT + " " + offset,
+                  offset,
+                  null));
+    }
+  }
+
+  /** A RuntimeException while reading a record's own bytes: the file's damage, not the record's conversion. */
+  static final class ReadFailed extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    ReadFailed(RuntimeException cause) {
+      super(cause.getMessage(), cause);
+    }
+  }
+
+  private static void consume(MessageBody body) throws IOException {
+    try {
+      body.consume();
+    } catch (RuntimeException e) {
+      throw new ReadFailed(e);
+    }
   }
 
   private static String typeReason(String type) {
@@ -67,8 +144,8 @@ final class WarcPages {
   }
 
   private void skip(WarcRecord record, String reason) throws IOException {
-    record.body().consume(); // the record's own bytes are read (and checked) before it counts
-    out.skip(reason);
+    consume(record.body()); // the record's own bytes are read (and checked) before it counts
+    later(() -> out.skip(reason));
   }
 
   private void response(WarcResponse r, long offset) throws IOException {
@@ -81,25 +158,27 @@ final class WarcPages {
     try {
       http = HttpResponse.parse(Channels.newChannel(new ByteArrayInputStream(block)));
     } catch (IOException | RuntimeException e) {
-      out.reject(
-          "bad_http_header",
-          "the HTTP response header cannot be parsed: " + e.getMessage(),
-          UNIT + " " + offset,
-          offset,
-          block);
+      later(
+          () ->
+              out.reject(
+                  "bad_http_header",
+                  "the HTTP response header cannot be parsed: " + e.getMessage(),
+                  UNIT + " " + offset,
+                  offset,
+                  block));
       return;
     }
     if (http.status() != 200) {
-      out.skip("status_" + http.status());
+      later(() -> out.skip("status_" + http.status()));
       return;
     }
     String contentType = http.headers().first("Content-Type").orElse(null);
     if (!isHtml(http.contentType())) {
-      out.skip("non_html");
+      later(() -> out.skip("non_html"));
       return;
     }
     if (r.truncated() != org.netpreserve.jwarc.WarcTruncationReason.NOT_TRUNCATED) {
-      out.skip("truncated_payload");
+      later(() -> out.skip("truncated_payload"));
       return;
     }
     if (block.length > maxBlockBytes) {
@@ -110,17 +189,19 @@ final class WarcPages {
     try {
       payload = http.bodyDecoded().stream().readNBytes(maxBlockBytes + 1);
     } catch (IOException | RuntimeException e) {
-      out.reject(
-          "bad_content_encoding",
-          "the HTTP body cannot be decoded (Content-Encoding "
-              + http.headers().first("Content-Encoding").orElse("none")
-              + ", Transfer-Encoding "
-              + http.headers().first("Transfer-Encoding").orElse("none")
-              + "): "
-              + e.getMessage(),
-          UNIT + " " + offset,
-          offset,
-          block);
+      later(
+          () ->
+              out.reject(
+                  "bad_content_encoding",
+                  "the HTTP body cannot be decoded (Content-Encoding "
+                      + http.headers().first("Content-Encoding").orElse("none")
+                      + ", Transfer-Encoding "
+                      + http.headers().first("Transfer-Encoding").orElse("none")
+                      + "): "
+                      + e.getMessage(),
+                  UNIT + " " + offset,
+                  offset,
+                  block));
       return;
     }
     if (payload.length > maxBlockBytes) tooLarge(offset, block); // a compression bomb, say
@@ -151,48 +232,58 @@ final class WarcPages {
     }
     String decoded = out.decode(text);
     if (decoded == null) {
-      out.reject(
-          "invalid_utf8",
-          "the conversion record is not valid UTF-8",
-          UNIT + " " + offset,
-          offset,
-          text);
+      later(
+          () ->
+              out.reject(
+                  "invalid_utf8",
+                  "the conversion record is not valid UTF-8",
+                  UNIT + " " + offset,
+                  offset,
+                  text));
       return;
     }
-    out.text(offset, UNIT, id(r), decoded, text, values(r));
+    String docId = docId(r);
+    InputValues v = values(r);
+    later(() -> out.text(offset, UNIT, docId, decoded, text, v));
   }
 
   private void html(WarcTargetRecord r, long offset, byte[] payload, String contentType) {
-    if (looksBinary(payload)) {
-      out.skip("binary");
+    if (ContentSniffer.binaryReason(payload) != null) {
+      // the extractor's own test (BOM-aware: a UTF-16 page is text), so binary_content never
+      // reaches it
+      later(() -> out.skip("binary"));
       return;
     }
     MainText.Extracted page;
     try {
-      page = EXTRACTOR.get().extract(payload, contentType);
+      page = extractor.extract(payload, contentType);
     } catch (HtmlRejected e) {
-      out.reject(e.reason(), e.detail(), UNIT + " " + offset, offset, payload);
+      later(() -> out.reject(e.reason(), e.detail(), UNIT + " " + offset, offset, payload));
       return;
     }
     if (page.text().isBlank()) {
       // a page that is all navigation (a sitemap, an index of links, a redirect shell) has no main
       // text: a rule
       // decides it, as for non-HTML records, so it is counted and skipped rather than dead-lettered
-      out.skip("no_main_text");
+      later(() -> out.skip("no_main_text"));
       return;
     }
-    out.text(offset, UNIT, id(r), page.text(), payload, values(r));
+    String docId = docId(r);
+    InputValues v = values(r);
+    later(() -> out.text(offset, UNIT, docId, page.text(), payload, v));
   }
 
   private void tooLarge(long offset, byte[] block) {
-    out.reject(
-        "too_large",
-        "the record's block is over "
-            + maxBlockBytes
-            + " bytes (4 x input.max_doc_bytes, at least 16 MiB)",
-        UNIT + " " + offset,
-        offset,
-        block);
+    later(
+        () ->
+            out.reject(
+                "too_large",
+                "the record's block is over "
+                    + maxBlockBytes
+                    + " bytes (4 x input.max_doc_bytes, at least 16 MiB)",
+                UNIT + " " + offset,
+                offset,
+                block));
   }
 
   static boolean isHtml(MediaType t) {
@@ -200,27 +291,20 @@ final class WarcPages {
     return base.equals("text/html") || base.equals("application/xhtml+xml");
   }
 
-  /** Binary content, whatever its label: a NUL byte, or a known image/archive signature, at the start. */
-  static boolean looksBinary(byte[] b) {
-    int n = Math.min(b.length, 1024);
-    for (int i = 0; i < n; i++) if (b[i] == 0) return true;
-    return startsWith(b, 0x89, 'P', 'N', 'G')
-        || startsWith(b, 0xFF, 0xD8, 0xFF)
-        || startsWith(b, 'G', 'I', 'F', '8')
-        || startsWith(b, '%', 'P', 'D', 'F')
-        || startsWith(b, 'P', 'K', 3, 4)
-        || startsWith(b, 0x1F, 0x8B);
-  }
-
-  private static boolean startsWith(byte[] b, int... magic) {
-    if (b.length < magic.length) return false;
-    for (int i = 0; i < magic.length; i++) if ((b[i] & 0xFF) != magic[i]) return false;
-    return true;
-  }
-
+  /** The WARC-Record-ID without its angle brackets, or null when the record has none. */
   private static String id(WarcRecord r) {
-    String id = r.headers().first("WARC-Record-ID").orElse("");
-    return id.startsWith("<") && id.endsWith(">") ? id.substring(1, id.length() - 1) : id;
+    String id = r.headers().first("WARC-Record-ID").orElse("").strip();
+    if (id.startsWith("<") && id.endsWith(">")) id = id.substring(1, id.length() - 1).strip();
+    return id.isEmpty() ? null : id;
+  }
+
+  /**
+   * The document's id: the WARC-Record-ID; without one, null (the reader's {@code <file>#o<offset>}) where offsets
+   * are exact, and {@code <file>#r<n>} (the record's number in the file) in a whole-file gzip, whose offsets repeat.
+   */
+  private String docId(WarcRecord r) {
+    String id = id(r);
+    return id != null || !approximateOffsets ? id : out.file() + "#r" + index;
   }
 
   private InputValues values(WarcTargetRecord r) {
@@ -261,9 +345,14 @@ final class WarcPages {
 
   /** The block, up to {@link #maxBlockBytes} + 1 bytes; the rest is read and dropped (the record is too large). */
   private byte[] readBlock(MessageBody body) throws IOException {
-    InputStream in = body.stream();
-    byte[] head = in.readNBytes(maxBlockBytes + 1);
-    body.consume();
+    byte[] head;
+    try {
+      InputStream in = body.stream();
+      head = in.readNBytes(maxBlockBytes + 1);
+    } catch (RuntimeException e) {
+      throw new ReadFailed(e);
+    }
+    consume(body);
     return head;
   }
 }

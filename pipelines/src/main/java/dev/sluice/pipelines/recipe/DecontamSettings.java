@@ -5,6 +5,7 @@ import dev.sluice.core.config.DidYouMean;
 import dev.sluice.pipelines.io.EvalSets;
 import dev.sluice.pipelines.io.InputFormats;
 import dev.sluice.pipelines.io.InputSettings;
+import dev.sluice.pipelines.io.WarcFormat;
 import java.io.Serializable;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -77,6 +78,18 @@ public record DecontamSettings(Map<String, InputSettings> sets, int ngram, int m
       List<String> names = InputFormats.names();
       throw new Config.ConfigException(
           s.path("format"), format, "one of " + names + DidYouMean.hint(format, names));
+    }
+    if (format.equals(WarcFormat.NAME)) {
+      // a WARC's requests, CSS and redirects are skipped by rule, which an evaluation set has no
+      // one to count
+      List<String> names =
+          InputFormats.names().stream().filter(n -> !n.equals(WarcFormat.NAME)).toList();
+      throw new Config.ConfigException(
+          s.path("format"),
+          format,
+          "a format whose every record is a document, one of "
+              + names
+              + " (a warc file is a crawl, not an evaluation set: extract its text first)");
     }
     return settings(
         paths,

@@ -88,6 +88,8 @@ class WarcFormatTest {
     assertTrue(
         r.skipped.get("status_301") >= 1, "http.server's redirect of /manual/en: " + r.skipped);
     assertTrue(r.skipped.get("non_html") >= 5, "CSS, images, wget's log resources: " + r.skipped);
+    // docs/web.md's sample manifest: two pages of the manual are all navigation
+    assertEquals(2L, r.skipped.get("no_main_text"), r.skipped.toString());
     assertTrue(
         r.docs.size() + r.rejectedPages() >= 45, "the English manual's pages: " + r.docs.size());
     assertTrue(r.docs.size() >= 30, "most pages have text: " + r.dead);
@@ -176,6 +178,127 @@ class WarcFormatTest {
     String last = clean.urls().get(clean.urls().size() - 1);
     assertTrue(r.urls().contains(last), "pages after the damage are read");
     assertTrue(r.docs.size() >= clean.docs.size() - 2, r.docs.size() + " of " + clean.docs.size());
+  }
+
+  /** One response record as raw bytes: a Content-Length {@code short} bytes too small, a trailer as given. */
+  static byte[] rawRecord(int n, int shortBy, String trailer) {
+    String page =
+        "<html><body><article><p>"
+            + ("Record number " + n + " tells of a harbour town whose boats went out at dawn. ")
+                .repeat(8)
+            + "</p></article></body></html>";
+    String http =
+        "HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: "
+            + page.length()
+            + "\r\n\r\n"
+            + page;
+    String head =
+        "WARC/1.1\r\nWARC-Type: response\r\nWARC-Record-ID: <urn:uuid:00000000-0000-0000-0000-00000000000"
+            + n
+            + ">\r\nWARC-Date: 2026-11-30T12:00:00Z\r\nWARC-Target-URI: http://a.test/"
+            + n
+            + "\r\nContent-Type: application/http; msgtype=response\r\nContent-Length: "
+            + (http.length() - shortBy)
+            + "\r\n\r\n";
+    return (head + http + trailer).getBytes(StandardCharsets.ISO_8859_1);
+  }
+
+  /** Records 0..3 gzipped one member each, record 1 damaged as given; the offsets of the members. */
+  Read perRecordWithDamagedSecond(String name, int shortBy, String trailer, List<Long> starts)
+      throws IOException {
+    ByteArrayOutputStream file = new ByteArrayOutputStream();
+    for (int i = 0; i < 4; i++) {
+      starts.add((long) file.size());
+      file.write(gzip(i == 1 ? rawRecord(i, shortBy, trailer) : rawRecord(i, 0, "\r\n\r\n")));
+    }
+    return read(Files.write(dir.resolve(name), file.toByteArray()));
+  }
+
+  @Test
+  void aShortContentLengthBlamesItsOwnRecordAndKeepsTheNextOnes() throws IOException {
+    List<Long> starts = new ArrayList<>();
+    Read r = perRecordWithDamagedSecond("short.warc.gz", 5, "\r\n\r\n", starts);
+    assertEquals(1, r.damaged().size(), r.dead.toString());
+    assertEquals(starts.get(1), r.damaged().get(0).pos(), r.damaged().get(0).detail());
+    assertEquals(List.of("http://a.test/0", "http://a.test/2", "http://a.test/3"), r.urls());
+    assertEquals(starts.get(2), r.docs.get(1).pos());
+    assertEquals(starts.get(3), r.docs.get(2).pos());
+  }
+
+  @Test
+  void aShortTrailerIsToleratedAndADamagedOneBlamesItsOwnRecord() throws IOException {
+    for (String trailer : List.of("", "\r", "\r\n")) {
+      Read r =
+          perRecordWithDamagedSecond(
+              "short" + trailer.length() + ".warc.gz", 0, trailer, new ArrayList<>());
+      assertEquals(List.of(), r.dead, "jwarc reads a record whose trailer is short");
+      assertEquals(4, r.docs.size());
+    }
+    List<Long> starts = new ArrayList<>();
+    Read r = perRecordWithDamagedSecond("trailer.warc.gz", 0, "\r\nxx\r\n\r\n", starts);
+    assertEquals(1, r.damaged().size(), r.dead.toString());
+    assertEquals(starts.get(1), r.damaged().get(0).pos(), r.damaged().get(0).detail());
+    assertEquals(List.of("http://a.test/0", "http://a.test/2", "http://a.test/3"), r.urls());
+    assertEquals(starts.get(2), r.docs.get(1).pos());
+  }
+
+  @Test
+  void recordsWithoutARecordIdGetDistinctPositionBasedIds() throws IOException {
+    ByteArrayOutputStream plain = new ByteArrayOutputStream();
+    ByteArrayOutputStream perRecord = new ByteArrayOutputStream();
+    for (int i = 0; i < 3; i++) {
+      byte[] rec =
+          new String(rawRecord(i, 0, "\r\n\r\n"), StandardCharsets.ISO_8859_1)
+              .replaceFirst("WARC-Record-ID: [^\r]*\r\n", "")
+              .getBytes(StandardCharsets.ISO_8859_1);
+      plain.write(rec);
+      perRecord.write(gzip(rec));
+    }
+    for (Path p :
+        List.of(
+            Files.write(dir.resolve("noid.warc"), plain.toByteArray()),
+            Files.write(dir.resolve("noid.warc.gz"), perRecord.toByteArray()),
+            Files.write(dir.resolve("noid-whole.warc.gz"), gzip(plain.toByteArray())))) {
+      Read r = read(p);
+      assertEquals(List.of(), r.dead, p.toString());
+      assertEquals(3, r.docs.size(), p.toString());
+      List<String> ids = r.docs.stream().map(Doc::id).toList();
+      assertEquals(3, ids.stream().distinct().count(), ids.toString());
+      for (String id : ids) assertTrue(id.startsWith(p.toString() + "#"), id);
+    }
+  }
+
+  @Test
+  void aRecordThatFailsToConvertIsItsOwnDeadLetterAndReadingGoesOn() throws IOException {
+    ByteArrayOutputStream plain = new ByteArrayOutputStream();
+    for (int i = 0; i < 3; i++) {
+      String rec = new String(rawRecord(i, 0, "\r\n\r\n"), StandardCharsets.ISO_8859_1);
+      // a WARC-Truncated reason jwarc does not know: its enum lookup throws, the record is read to
+      // its end
+      if (i == 1) rec = rec.replace("WARC-Date:", "WARC-Truncated: sideways\r\nWARC-Date:");
+      plain.write(rec.getBytes(StandardCharsets.ISO_8859_1));
+    }
+    for (Path p :
+        List.of(
+            Files.write(dir.resolve("fails.warc"), plain.toByteArray()),
+            Files.write(dir.resolve("fails-whole.warc.gz"), gzip(plain.toByteArray())))) {
+      Read r = read(p);
+      assertEquals(List.of("http://a.test/0", "http://a.test/2"), r.urls(), r.dead.toString());
+      assertEquals(1, r.dead.size(), r.dead.toString());
+      assertEquals("record_failed", r.dead.get(0).reason(), r.dead.get(0).detail());
+    }
+  }
+
+  @Test
+  void warcCannotBeReadWhereSkipsAreNotCounted() {
+    Map<String, Object> m = new HashMap<>();
+    m.put("path", SAMPLE.toString());
+    m.put("format", "warc");
+    IllegalArgumentException e =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            IllegalArgumentException.class,
+            () -> new FileReader(InputSettings.from(m)).read(SAMPLE.toString(), d -> {}, d -> {}));
+    assertTrue(e.getMessage().contains("format warc"), e.getMessage());
   }
 
   @Test

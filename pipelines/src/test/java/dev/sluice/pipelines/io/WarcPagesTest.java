@@ -117,6 +117,71 @@ class WarcPagesTest {
     assertEquals(List.of(), r.dead());
   }
 
+  static byte[] withBom(byte[] bom, String text, java.nio.charset.Charset cs) {
+    byte[] body = text.getBytes(cs);
+    byte[] all = java.util.Arrays.copyOf(bom, bom.length + body.length);
+    System.arraycopy(body, 0, all, bom.length, body.length);
+    return all;
+  }
+
+  @Test
+  void utf16PagesWithAByteOrderMarkAreDocuments() throws IOException {
+    WarcFormatTest.Read r =
+        WarcFormatTest.read(
+            warc(
+                "utf16.warc.gz",
+                response(
+                    "http://a.test/le",
+                    "200 OK\r\nContent-Type: text/html",
+                    withBom(
+                        new byte[] {(byte) 0xFF, (byte) 0xFE}, PAGE, StandardCharsets.UTF_16LE)),
+                response(
+                    "http://a.test/be",
+                    "200 OK\r\nContent-Type: text/html",
+                    withBom(
+                        new byte[] {(byte) 0xFE, (byte) 0xFF}, PAGE, StandardCharsets.UTF_16BE))));
+    assertEquals(List.of("http://a.test/le", "http://a.test/be"), r.urls(), r.skipped().toString());
+    assertEquals(List.of(), r.dead());
+    for (var d : r.docs())
+      assertTrue(d.text().contains("The light was automated in 1989."), d.text());
+  }
+
+  @Test
+  void binaryLabelledHtmlIsAlwaysASkipNeverADeadLetter() throws IOException {
+    byte[] png = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13};
+    byte[] woff = "wOFFOTTO\u0001\u0002 some font tables".getBytes(StandardCharsets.ISO_8859_1);
+    byte[] pdf = "%PDF-1.7\n%\u00e2\u00e3\n1 0 obj".getBytes(StandardCharsets.ISO_8859_1);
+    ByteArrayOutputStream gz = new ByteArrayOutputStream();
+    try (GZIPOutputStream out = new GZIPOutputStream(gz)) {
+      out.write(PAGE.getBytes(StandardCharsets.UTF_8));
+    }
+    String head = "200 OK\r\nContent-Type: text/html";
+    WarcFormatTest.Read r =
+        WarcFormatTest.read(
+            warc(
+                "binary.warc.gz",
+                response("http://a.test/png", head, png),
+                response("http://a.test/woff", head, woff),
+                response("http://a.test/pdf", head, pdf),
+                response("http://a.test/gz", head, gz.toByteArray())));
+    assertEquals(List.of(), r.docs());
+    assertEquals(List.of(), r.dead(), "binary is counted by rule, not dead-lettered");
+    assertEquals(Map.of("binary", 4L), r.skipped());
+  }
+
+  @Test
+  void pagesUpToTheTooLargeLimitAreExtracted() throws IOException {
+    // 9 MiB of script (over the extractor's own 8 MiB default, under the 16 MiB too_large limit)
+    // and an article
+    String big =
+        PAGE.replace("</head>", "<script>var x = \"" + "a".repeat(9 << 20) + "\";</script></head>");
+    WarcFormatTest.Read r =
+        WarcFormatTest.read(warc("big.warc.gz", html("http://a.test/big", "200 OK", big)));
+    assertEquals(List.of(), r.dead(), "no too_large below the limit the manifest states");
+    assertEquals(List.of("http://a.test/big"), r.urls());
+    assertTrue(r.docs().get(0).text().contains("The light was automated in 1989."));
+  }
+
   @Test
   void gzipContentEncodingIsDecodedAndABrokenOneIsADeadLetter() throws IOException {
     ByteArrayOutputStream gz = new ByteArrayOutputStream();

@@ -248,6 +248,9 @@ class DecontaminationTest {
                 Map.of("sets", Map.of("a", Map.of("path", eval, "format", "csv"))),
                 "decontaminate.sets.a.format"),
             new Case(
+                Map.of("sets", Map.of("a", Map.of("path", eval, "format", "warc"))),
+                "decontaminate.sets.a.format"),
+            new Case(
                 Map.of("sets", Map.of("a", Map.of("path", eval, "label", "x"))),
                 "decontaminate.sets.a.label"))) {
       Config.ConfigException e =

@@ -7,7 +7,7 @@ import java.nio.charset.StandardCharsets;
  * enough that a crawl holds thousands. Looks at the first kilobyte only (after a UTF-16/32 byte order mark, whose
  * NUL bytes are legitimate).
  */
-final class ContentSniffer {
+public final class ContentSniffer {
   private static final int WINDOW = 1024;
 
   private ContentSniffer() {}
@@ -37,6 +37,17 @@ final class ContentSniffer {
     new Signature("ms-office", "\u00d0\u00cf\u0011\u00e0"),
     new Signature("mp4/mov", "\u0000\u0000\u0000"),
   };
+
+  /**
+   * The reason the bytes are binary, or null if they look like text: a known signature, a NUL byte or more than
+   * 5 % control bytes in the first kilobyte; after a UTF-16 byte order mark only a signature counts. What
+   * {@link MainText} rejects as {@code binary_content}, for callers that skip binary before extracting.
+   */
+  public static String binaryReason(byte[] body) {
+    int bomLength = CharsetResolver.bomLength(body);
+    return binaryReason(
+        body, bomLength, CharsetResolver.bomCharset(body) != null && bomLength == 2);
+  }
 
   /** The reason the bytes are binary, or null if they look like text. */
   static String binaryReason(byte[] body, int bomLength, boolean wideBom) {

@@ -161,8 +161,10 @@ public final class RunCommand implements Callable<Integer> {
     RunSummary s;
     try {
       progress.start();
+      Runners.startEmbeddedCluster(options);
       s = Curation.run(r, files, Path.of(r.output().path()), runner, options, !noReport);
     } finally {
+      Runners.release();
       progress.stop();
     }
     printSummary(s);
@@ -197,8 +199,10 @@ public final class RunCommand implements Callable<Integer> {
     RunSummary s;
     try {
       progress.start();
+      Runners.startEmbeddedCluster(options);
       s = ImageCuration.run(r, files, Path.of(r.output().path()), runner, options, !noReport);
     } finally {
+      Runners.release();
       progress.stop();
     }
     printSummary(s);

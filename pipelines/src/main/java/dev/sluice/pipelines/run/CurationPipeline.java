@@ -118,6 +118,7 @@ public final class CurationPipeline {
               r.qualityModel().minScore(),
               report));
     }
+    WarmUp.start(p.getOptions(), perDoc);
     PCollectionTuple cleaned =
         read.get(ReadDocuments.TAGGED)
             .apply("PerDocument", new PerDocument(perDoc, ReadDocuments.DOCS, losers));

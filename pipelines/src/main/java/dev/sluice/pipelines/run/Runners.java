@@ -62,6 +62,21 @@ public final class Runners {
     }
   }
 
+  /**
+   * For a CLI run on the embedded runner: starts its MiniCluster now, in the background, so that it is up by the
+   * time the graph is built ({@link EarlyMiniCluster}); no-op for other runners. Pair with {@link #release}.
+   */
+  public static void startEmbeddedCluster(PipelineOptions options) {
+    if (options.getRunner() != FlinkRunner.class) return;
+    FlinkPipelineOptions f = options.as(FlinkPipelineOptions.class);
+    if ("[local]".equals(f.getFlinkMaster())) EarlyMiniCluster.start(f);
+  }
+
+  /** Undoes {@link #startEmbeddedCluster}: closes its cluster if no job used it. */
+  public static void release() {
+    EarlyMiniCluster.release();
+  }
+
   public static PipelineOptions options(String runner, String flinkMaster, int parallelism) {
     return options(runner, flinkMaster, parallelism, Restarts.DEFAULT);
   }

@@ -18,6 +18,13 @@ public interface DocStep extends Serializable {
   /** Once per DoFn instance, before the first document. */
   default void setup() {}
 
+  /**
+   * Loads ahead the JVM-wide resources {@link #setup} will share (a language model, say), when the job runs in
+   * this JVM: called on a background thread while the runner is still building and starting the job, so a small
+   * run does not wait for them on its critical path. Must only fill caches that {@code setup} reads.
+   */
+  default void warmUp() {}
+
   /** Once per DoFn instance, at the end. */
   default void teardown() {}
 

@@ -1,0 +1,47 @@
+package dev.sluice.pipelines.run;
+
+import dev.sluice.pipelines.steps.DocStep;
+import java.util.List;
+import org.apache.beam.runners.direct.DirectRunner;
+import org.apache.beam.runners.flink.FlinkPipelineOptions;
+import org.apache.beam.sdk.options.PipelineOptions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Loads the per-document steps' shared resources on a background thread while the runner builds, translates and
+ * starts the job, when the job runs in this JVM (the embedded MiniCluster, the DirectRunner). A one-record run
+ * otherwise waits for them inside its first task: the language model alone held the job for ~0.5 s there
+ * (BENCHMARKS.md, "Fixed cost of a run"). On a cluster the tasks run elsewhere, so nothing is loaded here.
+ */
+final class WarmUp {
+  private static final Logger LOG = LoggerFactory.getLogger(WarmUp.class);
+
+  private WarmUp() {}
+
+  static void start(PipelineOptions options, List<DocStep> steps) {
+    if (!inProcess(options)) return;
+    List<DocStep> copy = List.copyOf(steps);
+    Thread t =
+        new Thread(
+            () -> {
+              for (DocStep s : copy) {
+                try {
+                  s.warmUp();
+                } catch (RuntimeException e) {
+                  // the task's own setup loads it again and reports the failure where it belongs
+                  LOG.debug("warm-up of {} failed: {}", s.stage(), e.toString());
+                }
+              }
+            },
+            "sluice-warm-up");
+    t.setDaemon(true);
+    t.start();
+  }
+
+  static boolean inProcess(PipelineOptions options) {
+    if (options.getRunner() == DirectRunner.class) return true;
+    return EarlyMiniCluster.installed()
+        || "[local]".equals(options.as(FlinkPipelineOptions.class).getFlinkMaster());
+  }
+}

@@ -29,7 +29,8 @@ import org.apache.flink.runtime.util.EnvironmentInformation;
  * the critical path (BENCHMARKS.md, "Fixed cost of a run").
  *
  * <p>The cluster is the one Beam's {@code [local]} environment would start: the same configuration file
- * ({@link Runners#localFlinkConf}), managed memory as the same fraction of the free heap, no class-loader leak
+ * ({@link Runners#localFlinkConf}), managed memory as the same fraction of the free heap (measured without
+ * the collection Beam forces first), no class-loader leak
  * check, one TaskManager with a slot per unit of parallelism, an ephemeral REST port; the job graph is translated by
  * Flink's own {@link PipelineExecutorUtils}, exactly as its local executor does. Beam reaches it through Flink's
  * context environment ({@code --flink-master [auto]}, which Beam uses as it is when it is not a plain local
@@ -47,7 +48,10 @@ final class EarlyMiniCluster extends ExecutionEnvironment {
   static void start(FlinkPipelineOptions options) {
     Configuration conf = GlobalConfiguration.loadConfiguration(options.getFlinkConfDir());
     if (!conf.containsKey("taskmanager.memory.managed.size")) {
-      long free = EnvironmentInformation.getSizeOfFreeHeapMemoryWithDefrag();
+      // Beam measures the free heap after a System.gc() (a young and a full collection, ~0.1 s);
+      // here, at the
+      // start of the run, the heap holds little but garbage, so the estimate without one is as good
+      long free = EnvironmentInformation.getSizeOfFreeHeapMemory();
       long managed = (long) (free * conf.get(TaskManagerOptions.MANAGED_MEMORY_FRACTION));
       conf.setString("taskmanager.memory.managed.size", String.valueOf(managed));
     }

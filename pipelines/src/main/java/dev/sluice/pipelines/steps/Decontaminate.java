@@ -36,6 +36,11 @@ public final class Decontaminate implements DocStep {
   }
 
   @Override
+  public void warmUp() {
+    EvalSets.shared(settings.spec()); // the evaluation sets' n-gram index, shared by every instance
+  }
+
+  @Override
   public Doc apply(Doc in, Out out) {
     EvalIndex.Match m = matcher.firstMatch(in.text());
     if (m == null) return in;

@@ -70,6 +70,12 @@ public final class ScoreQualityModel implements DocStep {
   }
 
   @Override
+  public void warmUp() {
+    if (classifier != null) classifier(classifier); // both cached per JVM, shared by every instance
+    if (perplexityModel != null) ScoreDifficulty.model(perplexityModel);
+  }
+
+  @Override
   public Doc apply(Doc in, Out out) {
     Doc d = in;
     if (loadedClassifier != null) d = d.withQualityModelScore(loadedClassifier.score(d.text()));

@@ -100,17 +100,23 @@ public final class ImagePipeline {
 
     int rows = r.output().shardRows();
     String compression = r.output().compression();
+    // one pass over the kept images counts them for both the shard count and the tally (each
+    // consumer of
+    // `images` decodes every image again on Flink)
+    PCollection<KV<String, Long>> kept =
+        images.apply("CountKept", WriteShards.counts((ImageDoc d) -> (long) d.bytes().length));
     images.apply(
         "WriteShards",
         new WriteShards<>(
-            "write",
-            out.resolve(CurationPipeline.SHARDS).toString(),
-            rows,
-            r.output().shardBytes(),
-            (ImageDoc d) -> (long) d.bytes().length,
-            ImageDoc.CODER,
-            ImageDoc::id,
-            ParquetSinks.images(compression)));
+                "write",
+                out.resolve(CurationPipeline.SHARDS).toString(),
+                rows,
+                r.output().shardBytes(),
+                (ImageDoc d) -> (long) d.bytes().length,
+                ImageDoc.CODER,
+                ImageDoc::id,
+                ParquetSinks.images(compression))
+            .withCounts(kept));
     CurationPipeline.Audit audit =
         CurationPipeline.writeAudit(removed, dead, out, rows, compression, counts, null);
     if (report) {
@@ -120,11 +126,10 @@ public final class ImagePipeline {
           .apply("AllStats", Flatten.pCollections())
           .apply("Summarise", new Observe.Write(work.resolve(CurationPipeline.STATS).toString()));
     }
-    counts.add(images.apply("KeptKeys", Tally.keys((ImageDoc d) -> "kept")));
     counts.add(
-        images.apply(
-            "KeptBytes",
-            Tally.sum(CurationPipeline.KEPT_BYTES, (ImageDoc d) -> (long) d.bytes().length)));
+        kept.apply(
+            "KeptTally",
+            Tally.renamed(Map.of("rows", "kept"), Map.of("bytes", CurationPipeline.KEPT_BYTES))));
     PCollectionList.of(counts)
         .apply("AllKeys", Flatten.pCollections())
         .apply("Tally", new Tally(work.resolve(CurationPipeline.TALLY).toString()));

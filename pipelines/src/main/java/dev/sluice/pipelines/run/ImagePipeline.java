@@ -58,10 +58,11 @@ public final class ImagePipeline {
     PCollectionView<Map<String, String>> losers =
         read.get(ReadDocuments.IDS).apply("DedupIds", new DedupIds());
     PCollectionTuple analysed =
-        read.get(Tags.IMAGES)
+        read.get(ReadDocuments.TAGGED)
             .apply(
                 "AnalyzeImages",
-                new AnalyzeImages(r.input().decode(), r.quality(), losers, report));
+                new AnalyzeImages(
+                    ReadImages.IMAGES, r.input().decode(), r.quality(), losers, report));
     dead.add(analysed.get(Tags.DEAD));
     PCollection<ImageDoc> images = keep(analysed, removed, stats);
     ImageDedupSettings dedup = r.dedup();

@@ -97,15 +97,15 @@ public final class ImagePipeline {
       dead.add(augmented.get(Tags.DEAD));
       if (report) stats.add(augmented.get(Tags.STATS));
     }
-    if (report) stats.add(ObserveImages.kept(images));
 
     int rows = r.output().shardRows();
     String compression = r.output().compression();
-    // one pass over the kept images counts them for both the shard count and the tally (each
-    // consumer of
-    // `images` decodes every image again on Flink)
-    PCollection<KV<String, Long>> kept =
-        images.apply("CountKept", WriteShards.counts((ImageDoc d) -> (long) d.bytes().length));
+    // one pass over the kept images counts them for both the shard count and the tally, and
+    // observes them for
+    // the report (each consumer of `images` decodes every image again on Flink)
+    PCollectionTuple observed = images.apply("ObserveKept", new ObserveImages(report));
+    if (report) stats.add(observed.get(Tags.STATS));
+    PCollection<KV<String, Long>> kept = observed.get(ObserveImages.COUNTS);
     images.apply(
         "WriteShards",
         new WriteShards<>(

@@ -1,17 +1,12 @@
 package dev.sluice.pipelines.model;
 
 import dev.sluice.quality.dedup.KeepPolicy;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.Serializable;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import org.apache.beam.sdk.coders.AtomicCoder;
 import org.apache.beam.sdk.coders.Coder;
 
 /**
@@ -45,7 +40,7 @@ public record ImageDoc(
     String augmentedFrom,
     List<String> augmentOps)
     implements Serializable, Curated<ImageDoc> {
-  public static final Coder<ImageDoc> CODER = new ImageCoder();
+  public static final Coder<ImageDoc> CODER = new ImageDocCoder();
 
   public ImageDoc {
     if (id == null || source == null || location == null || bytes == null) {
@@ -253,92 +248,5 @@ public record ImageDoc(
   @Override
   public String excerpt() {
     return null;
-  }
-
-  static final class ImageCoder extends AtomicCoder<ImageDoc> {
-    private static final long serialVersionUID = 1L;
-
-    @Override
-    public void encode(ImageDoc d, OutputStream out) throws IOException {
-      Wire.writeString(out, d.id);
-      Wire.writeString(out, d.label);
-      Wire.writeString(out, d.source);
-      Wire.writeString(out, d.location);
-      Wire.writeVarLong(out, d.pos);
-      Wire.writeBytes(out, d.bytes);
-      Wire.writeString(out, d.format);
-      Wire.writeVarLong(out, d.width);
-      Wire.writeVarLong(out, d.height);
-      Wire.writeVarLong(out, d.channels);
-      Wire.writeString(out, d.sourceFormat);
-      Wire.writeVarLong(out, d.fileBytes);
-      Wire.writeVarLong(out, d.signals.size());
-      for (Map.Entry<String, Double> e : d.signals.entrySet()) {
-        Wire.writeString(out, e.getKey());
-        Wire.writeDouble(out, e.getValue());
-      }
-      Wire.writeString(out, d.pixelSha256);
-      Wire.writeLong(out, d.phash);
-      Wire.writeLong(out, d.dhash);
-      Wire.writeVarLong(out, d.exactDups);
-      Wire.writeString(out, d.clusterId);
-      Wire.writeVarLong(out, d.clusterSize);
-      Wire.writeString(out, d.augmentedFrom);
-      Wire.writeVarLong(out, d.augmentOps.size());
-      for (String op : d.augmentOps) Wire.writeString(out, op);
-    }
-
-    @Override
-    public ImageDoc decode(InputStream in) throws IOException {
-      String id = Wire.readString(in);
-      String label = Wire.readString(in);
-      String source = Wire.readString(in);
-      String location = Wire.readString(in);
-      long pos = Wire.readVarLong(in);
-      byte[] bytes = Wire.readBytes(in);
-      String format = Wire.readString(in);
-      int w = (int) Wire.readVarLong(in);
-      int h = (int) Wire.readVarLong(in);
-      int c = (int) Wire.readVarLong(in);
-      String sourceFormat = Wire.readString(in);
-      long fileBytes = Wire.readVarLong(in);
-      TreeMap<String, Double> signals = new TreeMap<>();
-      for (long n = Wire.readVarLong(in); n > 0; n--)
-        signals.put(Wire.readString(in), Wire.readDouble(in));
-      String sha = Wire.readString(in);
-      long phash = Wire.readLong(in);
-      long dhash = Wire.readLong(in);
-      int exactDups = (int) Wire.readVarLong(in);
-      String clusterId = Wire.readString(in);
-      int clusterSize = (int) Wire.readVarLong(in);
-      String from = Wire.readString(in);
-      List<String> ops = new ArrayList<>();
-      for (long n = Wire.readVarLong(in); n > 0; n--) ops.add(Wire.readString(in));
-      return new ImageDoc(
-          id,
-          label,
-          source,
-          location,
-          pos,
-          bytes,
-          format,
-          w,
-          h,
-          c,
-          sourceFormat,
-          fileBytes,
-          signals,
-          sha,
-          phash,
-          dhash,
-          exactDups,
-          clusterId,
-          clusterSize,
-          from,
-          ops);
-    }
-
-    @Override
-    public void verifyDeterministic() {}
   }
 }

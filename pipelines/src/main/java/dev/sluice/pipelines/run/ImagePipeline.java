@@ -58,10 +58,11 @@ public final class ImagePipeline {
     PCollectionView<Map<String, String>> losers =
         read.get(ReadDocuments.IDS).apply("DedupIds", new DedupIds());
     PCollectionTuple analysed =
-        read.get(Tags.IMAGES)
+        read.get(ReadDocuments.TAGGED)
             .apply(
                 "AnalyzeImages",
-                new AnalyzeImages(r.input().decode(), r.quality(), losers, report));
+                new AnalyzeImages(
+                    ReadImages.IMAGES, r.input().decode(), r.quality(), losers, report));
     dead.add(analysed.get(Tags.DEAD));
     PCollection<ImageDoc> images = keep(analysed, removed, stats);
     ImageDedupSettings dedup = r.dedup();
@@ -96,21 +97,27 @@ public final class ImagePipeline {
       dead.add(augmented.get(Tags.DEAD));
       if (report) stats.add(augmented.get(Tags.STATS));
     }
-    if (report) stats.add(ObserveImages.kept(images));
 
     int rows = r.output().shardRows();
     String compression = r.output().compression();
+    // one pass over the kept images counts them for both the shard count and the tally, and
+    // observes them for
+    // the report (each consumer of `images` decodes every image again on Flink)
+    PCollectionTuple observed = images.apply("ObserveKept", new ObserveImages(report));
+    if (report) stats.add(observed.get(Tags.STATS));
+    PCollection<KV<String, Long>> kept = observed.get(ObserveImages.COUNTS);
     images.apply(
         "WriteShards",
         new WriteShards<>(
-            "write",
-            out.resolve(CurationPipeline.SHARDS).toString(),
-            rows,
-            r.output().shardBytes(),
-            (ImageDoc d) -> (long) d.bytes().length,
-            ImageDoc.CODER,
-            ImageDoc::id,
-            ParquetSinks.images(compression)));
+                "write",
+                out.resolve(CurationPipeline.SHARDS).toString(),
+                rows,
+                r.output().shardBytes(),
+                (ImageDoc d) -> (long) d.bytes().length,
+                ImageDoc.CODER,
+                ImageDoc::id,
+                ParquetSinks.images(compression))
+            .withCounts(kept));
     CurationPipeline.Audit audit =
         CurationPipeline.writeAudit(removed, dead, out, rows, compression, counts, null);
     if (report) {
@@ -120,11 +127,10 @@ public final class ImagePipeline {
           .apply("AllStats", Flatten.pCollections())
           .apply("Summarise", new Observe.Write(work.resolve(CurationPipeline.STATS).toString()));
     }
-    counts.add(images.apply("KeptKeys", Tally.keys((ImageDoc d) -> "kept")));
     counts.add(
-        images.apply(
-            "KeptBytes",
-            Tally.sum(CurationPipeline.KEPT_BYTES, (ImageDoc d) -> (long) d.bytes().length)));
+        kept.apply(
+            "KeptTally",
+            Tally.renamed(Map.of("rows", "kept"), Map.of("bytes", CurationPipeline.KEPT_BYTES))));
     PCollectionList.of(counts)
         .apply("AllKeys", Flatten.pCollections())
         .apply("Tally", new Tally(work.resolve(CurationPipeline.TALLY).toString()));

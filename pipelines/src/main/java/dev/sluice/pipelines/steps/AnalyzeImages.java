@@ -28,7 +28,7 @@ import org.apache.beam.sdk.values.PCollectionView;
  * row and the counter {@code filtered:image.<rule>}), the perceptual hashes, and the bytes the shard will hold: the
  * input's own when it is a JPEG or PNG that decoding did not transform (no EXIF rotation, no alpha), else PNG.
  */
-public final class AnalyzeImages extends PTransform<PCollection<ImageDoc>, PCollectionTuple> {
+public final class AnalyzeImages extends PTransform<PCollection<Fanout.Tagged>, PCollectionTuple> {
   public static final String STAGE = "decode";
   static final Fanout.Outputs OUTPUTS =
       Fanout.Outputs.of(Tags.IMAGES, Tags.REMOVED, Tags.DEAD, Tags.STATS);
@@ -36,15 +36,20 @@ public final class AnalyzeImages extends PTransform<PCollection<ImageDoc>, PColl
   private final Map<String, Object> quality;
   private final PCollectionView<Map<String, String>> losers;
   private final boolean report;
+  private final Fanout.Part<ImageDoc> images;
 
   /**
+   * @param images the images' part of the reader's tagged stream (the stream is taken whole, as {@link
+   *     PerDocument} takes it: one encoding and decoding of every image fewer than an unpacked collection)
    * @param decode input.decode as the recipe wrote it; @param quality quality.image, or null for no rules
    */
   public AnalyzeImages(
+      Fanout.Part<ImageDoc> images,
       Map<String, Object> decode,
       Map<String, Object> quality,
       PCollectionView<Map<String, String>> losers,
       boolean report) {
+    this.images = images;
     this.decode = decode == null ? new HashMap<>() : new HashMap<>(decode);
     this.quality = quality == null ? null : new HashMap<>(quality);
     this.losers = losers;
@@ -52,12 +57,13 @@ public final class AnalyzeImages extends PTransform<PCollection<ImageDoc>, PColl
   }
 
   @Override
-  public PCollectionTuple expand(PCollection<ImageDoc> images) {
+  public PCollectionTuple expand(PCollection<Fanout.Tagged> tagged) {
     return Fanout.split(
-        images.apply("Analyse", ParDo.of(new AnalyseFn(this)).withSideInputs(losers)), OUTPUTS);
+        tagged.apply("Analyse", ParDo.of(new AnalyseFn(this)).withSideInputs(losers)), OUTPUTS);
   }
 
-  static final class AnalyseFn extends DoFn<ImageDoc, Fanout.Tagged> {
+  static final class AnalyseFn extends DoFn<Fanout.Tagged, Fanout.Tagged> {
+    private final Fanout.Part<ImageDoc> images;
     private final HashMap<String, Object> decode;
     private final HashMap<String, Object> quality;
     private final PCollectionView<Map<String, String>> losersView;
@@ -73,6 +79,7 @@ public final class AnalyzeImages extends PTransform<PCollection<ImageDoc>, PColl
     private transient RunStats stats;
 
     AnalyseFn(AnalyzeImages t) {
+      this.images = t.images;
       this.decode = new HashMap<>(t.decode);
       this.quality = t.quality == null ? null : new HashMap<>(t.quality);
       this.losersView = t.losers;
@@ -88,7 +95,8 @@ public final class AnalyzeImages extends PTransform<PCollection<ImageDoc>, PColl
 
     @ProcessElement
     public void process(ProcessContext c) {
-      ImageDoc in = c.element();
+      ImageDoc in = images.decode(c.element());
+      if (in == null) return; // another output of the reader
       if (losers == null) losers = c.sideInput(losersView);
       String lost = losers.isEmpty() ? null : losers.get(IdRef.recordKey(in.source(), in.pos()));
       if (lost != null) {

@@ -3,34 +3,99 @@ package dev.sluice.pipelines.steps;
 import dev.sluice.pipelines.model.ImageDoc;
 import dev.sluice.report.RunStats;
 import java.util.Map;
-import org.apache.beam.sdk.coders.SerializableCoder;
+import org.apache.beam.sdk.coders.KvCoder;
+import org.apache.beam.sdk.coders.StringUtf8Coder;
+import org.apache.beam.sdk.coders.VarLongCoder;
+import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.windowing.GlobalWindow;
+import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionTuple;
+import org.apache.beam.sdk.values.TupleTag;
 
 /**
- * Report statistics of the kept images, as {@link Observe#kept} gathers them for text: count, encoded bytes, every
- * signal's histogram ({@code signalsOut["image.<signal>"]}: width, height, file_bytes, blur, ...) and
- * the perceptual clusters' sizes; augmented copies are counted apart from the originals.
+ * The kept images counted and observed in one pass (on Flink every consumer of the kept images decodes every image
+ * again): per bundle, their count and encoded bytes ({@link #COUNTS}, as {@link WriteShards#counts} makes them, for
+ * the shard count and the tally) and, with a report, their statistics ({@link Tags#STATS}, as {@link Observe#kept}
+ * gathers them for text: count, encoded bytes, every signal's histogram ({@code signalsOut["image.<signal>"]}:
+ * width, height, file_bytes, blur, ...) and the perceptual clusters' sizes; augmented copies are counted apart
+ * from the originals).
  */
-public final class ObserveImages {
-  private ObserveImages() {}
+public final class ObserveImages extends PTransform<PCollection<ImageDoc>, PCollectionTuple> {
+  /** Per bundle: "rows" and "bytes" of the kept images. */
+  public static final TupleTag<KV<String, Long>> COUNTS = new TupleTag<>("kept_counts") {};
 
-  public static PCollection<RunStats> kept(PCollection<ImageDoc> images) {
-    return images
-        .apply(
-            "ObserveKept",
-            ParDo.of(
-                new Observe.StatsFn<ImageDoc>() {
-                  @Override
-                  void add(RunStats s, ImageDoc d) {
-                    s.docsOut++;
-                    s.bytesOut += d.bytes().length;
-                    if (d.augmentedFrom() != null) return;
-                    if (d.clusterSize() > 1) s.clusterSizes.add(d.clusterSize());
-                    for (Map.Entry<String, Double> e : d.signals().entrySet())
-                      RunStats.addTo(s.signalsOut, "image." + e.getKey(), e.getValue());
-                  }
-                }))
-        .setCoder(SerializableCoder.of(RunStats.class));
+  static final Fanout.Outputs OUTPUTS =
+      Fanout.Outputs.of(Tags.STATS)
+          .and(COUNTS, KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of()));
+
+  private final boolean report;
+
+  /** @param report whether to gather the statistics too (else only {@link #COUNTS}) */
+  public ObserveImages(boolean report) {
+    this.report = report;
+  }
+
+  @Override
+  public PCollectionTuple expand(PCollection<ImageDoc> images) {
+    PCollection<Fanout.Tagged> tagged = images.apply("CountObserve", ParDo.of(new KeptFn(report)));
+    return report
+        ? Fanout.split(tagged, OUTPUTS, COUNTS, Tags.STATS)
+        : Fanout.split(tagged, OUTPUTS, COUNTS);
+  }
+
+  /** What the report keeps of one kept image. */
+  static void observe(RunStats s, ImageDoc d) {
+    s.docsOut++;
+    s.bytesOut += d.bytes().length;
+    if (d.augmentedFrom() != null) return;
+    if (d.clusterSize() > 1) s.clusterSizes.add(d.clusterSize());
+    for (Map.Entry<String, Double> e : d.signals().entrySet())
+      RunStats.addTo(s.signalsOut, "image." + e.getKey(), e.getValue());
+  }
+
+  static final class KeptFn extends DoFn<ImageDoc, Fanout.Tagged> {
+    private final boolean report;
+    private transient Fanout.Emitter emit;
+    private transient RunStats stats;
+    private long rows;
+    private long bytes;
+
+    KeptFn(boolean report) {
+      this.report = report;
+    }
+
+    @Setup
+    public void setup() {
+      emit = OUTPUTS.emitter();
+    }
+
+    @ProcessElement
+    public void process(@Element ImageDoc d) {
+      rows++;
+      bytes += d.bytes().length;
+      if (report) {
+        if (stats == null) stats = new RunStats();
+        observe(stats, d);
+      }
+    }
+
+    @FinishBundle
+    public void finish(FinishBundleContext c) {
+      if (rows > 0) {
+        output(c, emit.of(COUNTS, KV.of("rows", rows)));
+        output(c, emit.of(COUNTS, KV.of("bytes", bytes)));
+      }
+      if (stats != null) output(c, emit.of(Tags.STATS, stats));
+      rows = 0;
+      bytes = 0;
+      stats = null;
+    }
+
+    private static void output(FinishBundleContext c, Fanout.Tagged t) {
+      c.output(t, GlobalWindow.INSTANCE.maxTimestamp(), GlobalWindow.INSTANCE);
+    }
   }
 }

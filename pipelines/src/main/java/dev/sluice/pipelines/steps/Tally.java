@@ -67,6 +67,43 @@ public final class Tally extends PTransform<PCollection<KV<String, Long>>, PDone
     };
   }
 
+  /**
+   * Partial counts made elsewhere, under the tally's keys: {@code outcomes} renames keys that count elements (and
+   * bumps their counters, as {@link #keys} does), {@code sizes} keys that sum a measure; other keys are dropped.
+   */
+  public static PTransform<PCollection<KV<String, Long>>, PCollection<KV<String, Long>>> renamed(
+      Map<String, String> outcomes, Map<String, String> sizes) {
+    HashMap<String, String> o = new HashMap<>(outcomes);
+    HashMap<String, String> z = new HashMap<>(sizes);
+    return new PTransform<>() {
+      @Override
+      public PCollection<KV<String, Long>> expand(PCollection<KV<String, Long>> partials) {
+        return partials.apply(ParDo.of(new RenameFn(o, z))).setCoder(PARTIAL);
+      }
+    };
+  }
+
+  static final class RenameFn extends DoFn<KV<String, Long>, KV<String, Long>> {
+    private final HashMap<String, String> outcomes;
+    private final HashMap<String, String> sizes;
+
+    RenameFn(HashMap<String, String> outcomes, HashMap<String, String> sizes) {
+      this.outcomes = outcomes;
+      this.sizes = sizes;
+    }
+
+    @ProcessElement
+    public void process(@Element KV<String, Long> partial, OutputReceiver<KV<String, Long>> out) {
+      String outcome = outcomes.get(partial.getKey());
+      if (outcome != null) {
+        Metrics.counter(StageClock.NAMESPACE, outcome).inc(partial.getValue());
+        out.output(KV.of(outcome, partial.getValue()));
+      }
+      String size = sizes.get(partial.getKey());
+      if (size != null) out.output(KV.of(size, partial.getValue()));
+    }
+  }
+
   static final class SumFn<T> extends DoFn<T, KV<String, Long>> {
     private final String key;
     private final SerializableFunction<T, Long> measure;

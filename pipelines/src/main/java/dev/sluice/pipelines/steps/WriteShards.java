@@ -56,6 +56,7 @@ public final class WriteShards<T> extends PTransform<PCollection<T>, PCollection
   private final ShardSink<T> sink;
   private final String stage;
   private final PCollectionView<InputColumns> columns;
+  private final PCollection<KV<String, Long>> counted;
 
   public WriteShards(
       String stage,
@@ -88,9 +89,13 @@ public final class WriteShards<T> extends PTransform<PCollection<T>, PCollection
     this.sortKey = sortKey;
     this.sink = sink;
     this.columns = null;
+    this.counted = null;
   }
 
-  private WriteShards(WriteShards<T> o, PCollectionView<InputColumns> columns) {
+  private WriteShards(
+      WriteShards<T> o,
+      PCollectionView<InputColumns> columns,
+      PCollection<KV<String, Long>> counted) {
     this.stage = o.stage;
     this.dir = o.dir;
     this.shardRows = o.shardRows;
@@ -100,6 +105,7 @@ public final class WriteShards<T> extends PTransform<PCollection<T>, PCollection
     this.sortKey = o.sortKey;
     this.sink = o.sink;
     this.columns = columns;
+    this.counted = counted;
   }
 
   /**
@@ -108,7 +114,28 @@ public final class WriteShards<T> extends PTransform<PCollection<T>, PCollection
    * inputs anyway, sends them along once per shard and bundle, ahead of that bundle's rows of the shard.
    */
   public WriteShards<T> withColumns(PCollectionView<InputColumns> view) {
-    return new WriteShards<>(this, view);
+    return new WriteShards<>(this, view, counted);
+  }
+
+  /**
+   * Takes the rows' count from {@code partials} ({@link #counts} of the same rows, made by the caller) instead of
+   * counting them again: a caller that needs the count too (the run's tally) then reads the rows once, not twice.
+   * On the Flink runner every extra consumer of a collection is one more encoding and decoding of every row.
+   */
+  public WriteShards<T> withCounts(PCollection<KV<String, Long>> partials) {
+    return new WriteShards<>(this, columns, partials);
+  }
+
+  /** Per-bundle partial counts of rows, under "rows", and their bytes as {@code bytes} measures them, "bytes". */
+  public static <T> PTransform<PCollection<T>, PCollection<KV<String, Long>>> counts(
+      SerializableFunction<T, Long> bytes) {
+    return new PTransform<>() {
+      @Override
+      public PCollection<KV<String, Long>> expand(PCollection<T> rows) {
+        return rows.apply(ParDo.of(new CountFn<>(bytes)))
+            .setCoder(KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of()));
+      }
+    };
   }
 
   public static String name(int shard, int of, String ext) {
@@ -133,11 +160,10 @@ public final class WriteShards<T> extends PTransform<PCollection<T>, PCollection
     // one partial count per bundle, summed: Count.globally() would send every row through a combine
     // that the
     // runner sorts (all under one key, so every comparison falls back to decoding both keys)
+    PCollection<KV<String, Long>> partials =
+        counted != null ? counted : rows.apply("CountRows", counts(bytes));
     PCollectionView<Map<String, Long>> count =
-        rows.apply("CountRows", ParDo.of(new CountFn<>(bytes)))
-            .setCoder(KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of()))
-            .apply("SumRows", Sum.longsPerKey())
-            .apply("AsView", View.asMap());
+        partials.apply("SumRows", Sum.longsPerKey()).apply("AsView", View.asMap());
     List<PCollectionView<?>> views = new ArrayList<>();
     views.add(count);
     if (columns != null) views.add(columns);

@@ -33,6 +33,7 @@ if (r.decontaminate) {
   if (matched !== c.filtered.decontamination) fails.push(`${matched} removed rows name their evaluation match, ${c.filtered.decontamination} expected`)
 }
 let rows = 0
+const scores = []
 for (const s of m.shards) {
   const file = await asyncBufferFromFile(join(dir, s.path))
   for (const r of await parquetReadObjects({ file, compressors })) {
@@ -43,7 +44,14 @@ for (const s of m.shards) {
     if (m.recipe.quality_model && !(typeof r.quality_model_score === 'number' && ['head', 'middle', 'tail'].includes(r.perplexity_bucket)))
       fails.push(`row ${r.id}: quality_model_score ${r.quality_model_score}, perplexity_bucket ${r.perplexity_bucket}`)
     if (m.recipe.pii && /\b72\.15\.99\.187\b/.test(r.text)) fails.push(`row ${r.id}: a public IP was not redacted`)
+    if (typeof r.quality_model_score === 'number') scores.push(r.quality_model_score)
   }
+}
+// the classifier's scores are calibrated probabilities: on the sample's pages they spread over most of (0, 1); an
+// uncalibrated model crowded them into 0.49-0.56, where no min_score could choose between pages
+if (m.recipe.quality_model?.classifier && scores.length > 1) {
+  const spread = Math.max(...scores) - Math.min(...scores)
+  if (spread < 0.3) fails.push(`quality_model_score spreads over only ${spread.toFixed(3)} (calibration lost?)`)
 }
 if (rows !== c.kept) fails.push(`${rows} rows read, the manifest says ${c.kept} kept`)
 console.log(`web ${dir}: ${m.warc?.records} WARC records, ${c.input} pages in, ${rows} kept with a url, ${skipped} skipped by rule: ` +

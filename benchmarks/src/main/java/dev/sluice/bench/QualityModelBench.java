@@ -1,22 +1,33 @@
 package dev.sluice.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sluice.pipelines.io.InputFiles;
 import dev.sluice.pipelines.run.ClassifierTraining;
-import dev.sluice.quality.model.HtmlText;
+import dev.sluice.quality.html.HtmlRejected;
+import dev.sluice.quality.html.MainText;
+import dev.sluice.quality.model.Auc;
+import dev.sluice.quality.model.ClassifierSpec;
+import dev.sluice.quality.model.ClassifierTrainer;
+import dev.sluice.quality.model.LabelledFiles;
+import dev.sluice.quality.model.Passages;
 import dev.sluice.quality.model.QualityClassifier;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Model-based quality (BENCHMARKS.md): trains the classifier of a classifier .yaml {@code --train-repeats} times
  * (median wall time, held-out AUC and its interval), then scores ~3 KB documents on one thread in timed rounds
- * (median and range of docs/s): the texts of samples/text/en (prose) and the visible text of the Apache manual
- * pages (raw web text), joined and cut at the first whitespace after 3,000 characters. Run from the repository
- * root.
+ * (median and range of docs/s): the texts of samples/text/en (prose) and the Apache manual pages (web text: each
+ * page's main text as the warc input extracts it, and its HTML source, which has the long runs of markup a page
+ * without extraction gives), joined and cut at the first whitespace after 3,000 characters. Run from the
+ * repository root.
  *
  * <pre>
  * QualityModelBench [--spec samples/quality/classifier.yaml] [--rounds 7] [--round-seconds 2] [--train-repeats 3]
@@ -57,7 +68,7 @@ public final class QualityModelBench {
         Arrays.toString(seconds),
         t.description().get("metrics"));
     QualityClassifier c = t.result().classifier();
-    mainTextVersusPage(c, t.spec());
+    perFile(c, t.spec());
     List<String> docs = documents(3000);
     double chars = docs.stream().mapToInt(String::length).average().orElse(0);
     System.out.printf(
@@ -107,49 +118,58 @@ public final class QualityModelBench {
   }
 
   /**
-   * The held-out Apache manual pages: each page's full visible text against its main text alone (the preamble and
-   * sections the page's own markup marks, without the language bars, the quick-view box and the "top" links).
-   * Topic is the same on both sides; only the boilerplate differs.
+   * The held-out documents of each training file, scored whole: how many, their median score, and the AUC of that
+   * file's documents against every held-out document of the other class (is one site carrying the AUC?).
    */
-  static void mainTextVersusPage(QualityClassifier c, dev.sluice.quality.model.ClassifierSpec spec)
-      throws Exception {
-    ObjectMapper json = new ObjectMapper();
-    List<Double> full = new ArrayList<>();
-    List<Double> main = new ArrayList<>();
-    int higher = 0;
-    for (String line : Files.readAllLines(Path.of("samples/html/apache-manual.jsonl"))) {
-      String html = json.readTree(line).get("html").asText();
-      String page = HtmlText.visible(html);
-      if (!dev.sluice.quality.model.ClassifierTrainer.heldOut(html, spec.seed(), spec.holdout())) {
-        continue;
+  static void perFile(QualityClassifier c, ClassifierSpec spec) throws Exception {
+    Map<String, List<Double>> byFile = new LinkedHashMap<>();
+    List<Double> pos = new ArrayList<>();
+    List<Double> neg = new ArrayList<>();
+    for (boolean positive : new boolean[] {true, false}) {
+      for (ClassifierSpec.Source s : positive ? spec.positives() : spec.negatives()) {
+        for (String f : InputFiles.expand(List.of(s.path()))) {
+          List<Double> scores = new ArrayList<>();
+          for (LabelledFiles.Document d :
+              LabelledFiles.read(s, List.of(Path.of(f)), positive).documents()) {
+            if (Passages.split(d.text(), spec.maxChars(), spec.minChars()).isEmpty()) continue;
+            if (ClassifierTrainer.split(d.raw(), spec.seed(), spec.holdout(), spec.calibration())
+                != ClassifierTrainer.Split.HELD_OUT) {
+              continue;
+            }
+            scores.add(c.score(d.text()));
+          }
+          byFile.put((positive ? "+ " : "- ") + f, scores);
+          (positive ? pos : neg).addAll(scores);
+        }
       }
-      String m = HtmlText.selected(html, MAIN, DROP);
-      if (m.isBlank()) continue;
-      double f = c.score(page);
-      double a = c.score(m);
-      full.add(f);
-      main.add(a);
-      if (a > f) higher++;
     }
-    full.sort(null);
-    main.sort(null);
-    System.out.printf(
-        Locale.ROOT,
-        "held-out Apache pages: %d; median score of the full page %.3f, of its main text %.3f; main text higher"
-            + " on %d of %d%n",
-        full.size(),
-        full.isEmpty() ? Double.NaN : full.get(full.size() / 2),
-        main.isEmpty() ? Double.NaN : main.get(main.size() / 2),
-        higher,
-        full.size());
+    for (Map.Entry<String, List<Double>> e : byFile.entrySet()) {
+      boolean positive = e.getKey().startsWith("+");
+      List<Double> mine = e.getValue();
+      List<Double> other = positive ? neg : pos;
+      double[] s = new double[mine.size() + other.size()];
+      boolean[] y = new boolean[s.length];
+      for (int i = 0; i < mine.size(); i++) {
+        s[i] = mine.get(i);
+        y[i] = positive;
+      }
+      for (int i = 0; i < other.size(); i++) {
+        s[mine.size() + i] = other.get(i);
+        y[mine.size() + i] = !positive;
+      }
+      List<Double> sorted = new ArrayList<>(mine);
+      sorted.sort(null);
+      System.out.printf(
+          Locale.ROOT,
+          "  held out %-45s %3d documents, median score %.3f, AUC against the other class %.3f%n",
+          e.getKey(),
+          mine.size(),
+          sorted.isEmpty() ? Double.NaN : sorted.get(sorted.size() / 2),
+          Auc.of(s, y));
+    }
   }
 
-  /** The Apache manual's main text, as samples/quality/classifier.yaml labels it. */
-  static final String MAIN = "#preamble, #page-content > div.section";
-
-  static final String DROP = ".toplang, .bottomlang, #quickview, .top";
-
-  /** Prose and raw page text, joined per kind and cut into ~size-char documents. */
+  /** Prose and page text, joined per kind and cut into ~size-char documents. */
   static List<String> documents(int size) throws Exception {
     ObjectMapper json = new ObjectMapper();
     List<String> out = new ArrayList<>();
@@ -162,8 +182,17 @@ public final class QualityModelBench {
     }
     cut(prose, size, out);
     StringBuilder pages = new StringBuilder();
+    MainText extractor = new MainText();
     for (String line : Files.readAllLines(Path.of("samples/html/apache-manual.jsonl"))) {
-      pages.append(HtmlText.visible(json.readTree(line).get("html").asText())).append("\n\n");
+      String html = json.readTree(line).get("html").asText();
+      pages.append(html).append("\n\n");
+      try {
+        pages
+            .append(extractor.extract(html.getBytes(StandardCharsets.UTF_8), "text/html").text())
+            .append("\n\n");
+      } catch (HtmlRejected e) {
+        // the sample's damaged Korean pages: their source is in already
+      }
     }
     cut(pages, size, out);
     return out;

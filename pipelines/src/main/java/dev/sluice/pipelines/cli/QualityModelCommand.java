@@ -66,18 +66,36 @@ public final class QualityModelCommand implements Runnable {
           (Map<String, Object>)
               ((Map<String, Object>) t.description().get("metrics")).get("held_out");
       List<?> ci = (List<?>) held.get("auc_ci");
+      List<?> docCi = (List<?>) held.get("document_auc_ci");
       System.out.printf(
           Locale.ROOT,
-          "%s: held-out AUC %.4f (95%% CI %.4f-%.4f), accuracy %.4f; held-out passages %s, documents %s;"
-              + " trained in %.1f s%n",
+          "%s: held-out AUC %.4f (95%% CI %.4f-%.4f) on passages, %.4f (%.4f-%.4f) on whole documents;"
+              + " accuracy %.4f; held-out passages %s, documents %s; trained in %.1f s%n",
           dir,
           (Double) held.get("auc"),
           (Double) ci.get(0),
           (Double) ci.get(1),
+          (Double) held.get("document_auc"),
+          (Double) docCi.get(0),
+          (Double) docCi.get(1),
           (Double) held.get("accuracy_at_0.5"),
           held.get("passages"),
           held.get("documents"),
           t.seconds());
+      Map<?, ?> q = (Map<?, ?>) held.get("calibration");
+      if (q != null) {
+        var c = t.result().classifier().calibration();
+        System.out.printf(
+            Locale.ROOT,
+            "  calibration: Platt slope %.4f, intercept %.4f; held-out Brier %.4f -> %.4f, ECE %.4f -> %.4f"
+                + " (model.json has the intervals)%n",
+            c.slope(),
+            c.intercept(),
+            (Double) q.get("brier_raw"),
+            (Double) q.get("brier"),
+            (Double) q.get("ece_raw"),
+            (Double) q.get("ece"));
+      }
       return 0;
     }
   }

@@ -3,6 +3,7 @@ package dev.sluice.pipelines.run;
 import dev.sluice.core.config.Config;
 import dev.sluice.core.config.RecipeFile;
 import dev.sluice.pipelines.io.InputFiles;
+import dev.sluice.quality.model.CalibrationQuality;
 import dev.sluice.quality.model.ClassifierDirectory;
 import dev.sluice.quality.model.ClassifierSpec;
 import dev.sluice.quality.model.ClassifierTrainer;
@@ -85,6 +86,15 @@ public final class ClassifierTraining {
     training.put(
         "solver",
         "liblinear 2.44 L2R_LR (primal trust-region Newton), eps 0.001, classes weighted to balance, bias unregularised");
+    training.put(
+        "html",
+        "format: html sources are the pages' main text from dev.sluice.quality.html.MainText, as in a run");
+    training.put(
+        "calibration",
+        spec.calibration() > 0
+            ? "Platt scaling with Platt's smoothed targets, fitted by Newton's method on the calibration"
+                + " documents' whole-text log-odds"
+            : "none (calibration: 0): the score is sigmoid(z)");
     d.put("training", training);
     d.put("metrics", metrics(r.metrics()));
     return new Trained(spec, r, d, (System.nanoTime() - t0) / 1e9);
@@ -101,6 +111,15 @@ public final class ClassifierTraining {
             + m.heldOutAucCi().resamples()
             + " resamples");
     held.put("accuracy_at_0.5", m.heldOutAccuracy());
+    held.put("document_auc", m.heldOutDocumentAuc());
+    held.put(
+        "document_auc_ci", List.of(m.heldOutDocumentAucCi().lo(), m.heldOutDocumentAucCi().hi()));
+    held.put(
+        "document_auc_method",
+        "each held-out document scored whole, as a run scores it; percentile bootstrap over documents, "
+            + m.heldOutDocumentAucCi().resamples()
+            + " resamples");
+    if (m.calibrationQuality() != null) held.put("calibration", quality(m.calibrationQuality()));
     held.put(
         "passages",
         Map.of("positive", m.heldOutPassagesPositive(), "negative", m.heldOutPassagesNegative()));
@@ -116,7 +135,39 @@ public final class ClassifierTraining {
     out.put("held_out", held);
     out.put("train", train);
     out.put("documents_without_passage", m.documentsWithoutPassage());
+    out.put(
+        "calibration",
+        Map.of(
+            "documents",
+            Map.of(
+                "positive", m.calibrationDocumentsPositive(),
+                "negative", m.calibrationDocumentsNegative())));
     return out;
+  }
+
+  /** Brier score and ECE of the held-out documents before ({@code _raw}) and after calibration. */
+  private static Map<String, Object> quality(CalibrationQuality.Report q) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    put(out, "brier_raw", q.brierRaw());
+    put(out, "brier", q.brier());
+    put(out, "brier_change", q.brierChange());
+    put(out, "ece_raw", q.eceRaw());
+    put(out, "ece", q.ece());
+    put(out, "ece_change", q.eceChange());
+    out.put("ece_bins", CalibrationQuality.BINS);
+    out.put("documents", q.documents());
+    out.put("ci_level", q.level());
+    out.put(
+        "ci_method",
+        "percentile bootstrap over held-out documents, "
+            + q.resamples()
+            + " resamples; a change is after - before on the same resample");
+    return out;
+  }
+
+  private static void put(Map<String, Object> m, String key, CalibrationQuality.Estimate e) {
+    m.put(key, e.value());
+    m.put(key + "_ci", List.of(e.lo(), e.hi()));
   }
 
   private static List<List<Path>> files(List<ClassifierSpec.Source> sources, String key) {
@@ -143,21 +194,22 @@ public final class ClassifierTraining {
     List<List<Path>> files = files(sources, key);
     for (int i = 0; i < sources.size(); i++) {
       for (Path f : files.get(i)) {
-        List<LabelledFiles.Document> read;
+        LabelledFiles.Read read;
         try {
           read = LabelledFiles.read(sources.get(i), List.of(f), positive);
         } catch (IllegalArgumentException e) {
           throw new Config.ConfigException(
               key + "[" + i + "]", f.toString(), "readable JSONL (" + e.getMessage() + ")");
         }
-        docs.addAll(read);
+        docs.addAll(read.documents());
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("path", f.toString());
         row.put("class", positive ? "positive" : "negative");
         row.put("format", sources.get(i).html() ? "html" : "text");
         row.put("field", sources.get(i).field());
         row.put("sha256", sha256(f));
-        row.put("documents", read.size());
+        row.put("documents", read.documents().size());
+        if (!read.rejected().isEmpty()) row.put("html_rejected", read.rejected());
         rows.add(row);
       }
     }

@@ -84,7 +84,7 @@ public final class Auc {
     return new Interval(quantile(sorted, tail), quantile(sorted, 1 - tail), kept, level);
   }
 
-  private static double quantile(double[] sorted, double q) {
+  static double quantile(double[] sorted, double q) {
     int i = (int) Math.floor(q * (sorted.length - 1));
     return sorted[Math.max(0, Math.min(sorted.length - 1, i))];
   }

@@ -14,13 +14,14 @@ import java.util.stream.Stream;
 
 /**
  * A saved, versioned quality classifier: a directory {@code <name>-<first 12 hex digits of the SHA-256 of
- * weights.bin>} holding {@code weights.bin} (the feature settings, bias and weights) and {@code model.json} (the
- * format, the version, the weights' SHA-256, the classes, the feature settings, the training recipe with the
- * SHA-256 of every training file, and the held-out metrics). The same recipe and files give the same directory
- * byte for byte. Loading checks the weights against the SHA-256 model.json names.
+ * weights.bin>} holding {@code weights.bin} (the feature settings, bias, calibration and weights: the version
+ * covers all of them) and {@code model.json} (the format, the version, the weights' SHA-256, the classes, the
+ * feature settings, the calibration, the training recipe with the SHA-256 of every training file, and the held-out
+ * metrics). The same recipe and files give the same directory byte for byte. Loading checks the weights against
+ * the SHA-256 model.json names, and model.json's calibration against the one in the weights.
  */
 public final class ClassifierDirectory {
-  public static final String FORMAT = "sluice-quality-classifier/1";
+  public static final String FORMAT = "sluice-quality-classifier/2";
   public static final String WEIGHTS = "weights.bin";
   public static final String MODEL_JSON = "model.json";
   private static final ObjectMapper JSON =
@@ -54,7 +55,9 @@ public final class ClassifierDirectory {
     json.put("features", features(c.features()));
     json.put(
         "score",
-        "P(positive) = sigmoid(bias + mean weight of the word n-grams + mean weight of the character n-grams)");
+        "P(positive) = sigmoid(slope * z + intercept), z = bias + mean weight of the word n-grams + mean weight"
+            + " of the character n-grams");
+    json.put("calibration", calibration(c.calibration()));
     json.putAll(description);
     Files.createDirectories(parent);
     Path dir = parent.resolve(version);
@@ -77,9 +80,19 @@ public final class ClassifierDirectory {
     return m;
   }
 
+  /** model.json's calibration: the method, slope and intercept (the same numbers as in weights.bin). */
+  public static Map<String, Object> calibration(Calibration c) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("method", c.equals(Calibration.identity()) ? "none" : "platt");
+    m.put("slope", c.slope());
+    m.put("intercept", c.intercept());
+    return m;
+  }
+
   /**
-   * A directory that is not a model, of another format, or whose weights do not match model.json: {@link
-   * IllegalArgumentException} naming what is wrong.
+   * A directory that is not a model, of another format, whose weights do not match model.json, or whose
+   * model.json states another calibration than its weights hold: {@link IllegalArgumentException} naming what is
+   * wrong.
    */
   public static Loaded load(Path dir) throws IOException {
     Path json = dir.resolve(MODEL_JSON);
@@ -95,7 +108,12 @@ public final class ClassifierDirectory {
     }
     if (!FORMAT.equals(m.path("format").asText())) {
       throw new IllegalArgumentException(
-          json + ": format '" + m.path("format").asText() + "', this Sluice reads " + FORMAT);
+          json
+              + ": format '"
+              + m.path("format").asText()
+              + "', this Sluice reads "
+              + FORMAT
+              + " (train the model again with `sluice quality-model train`)");
     }
     byte[] w = Files.readAllBytes(weights);
     String sha = QualityClassifier.sha256(w);
@@ -107,7 +125,22 @@ public final class ClassifierDirectory {
               + ", model.json says "
               + m.path("weights_sha256").asText());
     }
-    return new Loaded(QualityClassifier.fromWeightsFile(w), m.path("version").asText(), m);
+    QualityClassifier c = QualityClassifier.fromWeightsFile(w);
+    JsonNode cal = m.path("calibration");
+    if (cal.path("slope").asDouble(Double.NaN) != c.calibration().slope()
+        || cal.path("intercept").asDouble(Double.NaN) != c.calibration().intercept()) {
+      throw new IllegalArgumentException(
+          json
+              + ": calibration "
+              + cal
+              + ", but "
+              + WEIGHTS
+              + " holds slope "
+              + c.calibration().slope()
+              + " and intercept "
+              + c.calibration().intercept());
+    }
+    return new Loaded(c, m.path("version").asText(), m);
   }
 
   /** Copies a model directory's two files into {@code target} (created). */

@@ -7,17 +7,19 @@ import java.util.Map;
 
 /**
  * A quality classifier's training recipe ({@code sluice quality-model train FILE.yaml}): where the labelled text
- * is, the features, passages, hold-out and regularisation. Defaults live in {@link #from}; every bad value is a
- * {@link Config.ConfigException} naming the key. The whole resolved spec is saved in the model's model.json.
+ * is, the features, passages, hold-out, calibration and regularisation. Defaults live in {@link #from}; every bad
+ * value is a {@link Config.ConfigException} naming the key. The whole resolved spec is saved in the model's
+ * model.json.
  *
  * <pre>
  * name: quality-en                      # the model directory is OUTPUT/&lt;name&gt;-&lt;12 hex of its weights' SHA-256&gt;
  * output: out/models
- * positives: [{path: "samples/text/en/moby-dick.jsonl"}]                      # edited prose
- * negatives: [{path: "samples/html/apache-manual.jsonl", field: html, format: html}]  # raw page text
+ * positives: [{path: "samples/text/en/moby-dick.jsonl"}]               # edited prose
+ * negatives: [{path: "samples/html/npm-docs.jsonl.gz", format: html}]  # pages: their main text
  * features: {bits: 18, word_ngrams: 2, char_ngrams: [3, 4]}
  * passages: {max_chars: 3000, min_chars: 200}
- * holdout: 0.2        # share of documents (by a hash of their text) kept out of training, for the metrics
+ * holdout: 0.2        # share of documents (by a hash of their record) kept out of training, for the metrics
+ * calibration: 0.2    # share of documents kept out of training to fit the Platt calibration (0: none)
  * c: 1.0              # inverse L2 regularisation strength of the logistic regression
  * bootstrap: 1000     # resamples of held-out documents for the AUC's 95% interval
  * seed: 1
@@ -32,20 +34,16 @@ public record ClassifierSpec(
     int maxChars,
     int minChars,
     double holdout,
+    double calibration,
     double c,
     int bootstrap,
     long seed) {
 
   /**
-   * Files or globs of one class: JSONL(.gz) with the text in {@code field}, as text or as HTML to flatten; for
-   * HTML, {@code select} (a CSS selector) keeps only the text of the elements it picks, after removing those
-   * {@code drop} picks (both null: the whole visible text).
+   * Files or globs of one class: JSONL(.gz) with the text in {@code field}, as text, or as HTML whose main text
+   * {@link dev.sluice.quality.html.MainText} extracts (as a run's warc input does).
    */
-  public record Source(String path, String field, boolean html, String select, String drop) {
-    public Source(String path, String field, boolean html) {
-      this(path, field, html, null, null);
-    }
-  }
+  public record Source(String path, String field, boolean html) {}
 
   public ClassifierSpec {
     positives = List.copyOf(positives);
@@ -63,6 +61,7 @@ public record ClassifierSpec(
                 "features",
                 "passages",
                 "holdout",
+                "calibration",
                 "c",
                 "bootstrap",
                 "seed");
@@ -99,6 +98,16 @@ public record ClassifierSpec(
       if (holdout <= 0 || holdout >= 1) {
         throw new Config.ConfigException("holdout", holdout, "a fraction strictly between 0 and 1");
       }
+      double calibration = cfg.getFraction("calibration", 0.2);
+      if (holdout + calibration > 0.9) {
+        throw new Config.ConfigException(
+            "calibration",
+            calibration,
+            "a fraction >= 0 (0: no calibration) that leaves at least 10% of the documents for"
+                + " training after the holdout ("
+                + holdout
+                + ")");
+      }
       double c = cfg.getDouble("c", 1.0);
       if (!(c > 0) || Double.isInfinite(c))
         throw new Config.ConfigException("c", c, "a number > 0");
@@ -111,6 +120,7 @@ public record ClassifierSpec(
           max,
           min,
           holdout,
+          calibration,
           c,
           cfg.getInt("bootstrap", 1000, 100, 100_000),
           cfg.getLong("seed", 1, Long.MIN_VALUE, Long.MAX_VALUE));
@@ -135,36 +145,13 @@ public record ClassifierSpec(
       if (!(list.get(i) instanceof Map<?, ?> m)) {
         throw new Config.ConfigException(at, list.get(i), "a mapping {path, field, format}");
       }
-      Config s =
-          Config.of(at, (Map<String, Object>) m)
-              .allowOnly("path", "field", "format", "select", "drop");
+      Config s = Config.of(at, (Map<String, Object>) m).allowOnly("path", "field", "format");
       String path = s.getString("path", null);
       if (path == null || path.isBlank()) {
         throw new Config.ConfigException(at + ".path", path, "files or a glob of JSONL(.gz)");
       }
       boolean html = s.getChoice("format", "text", "text", "html").equals("html");
-      String select = s.getString("select", null);
-      String drop = s.getString("drop", null);
-      if ((select != null || drop != null) && !html) {
-        throw new Config.ConfigException(
-            at + "." + (select != null ? "select" : "drop"),
-            select != null ? select : drop,
-            "only with format: html");
-      }
-      if (drop != null && select == null) {
-        throw new Config.ConfigException(at + ".drop", drop, "only with select");
-      }
-      String[][] queries = {{"select", select}, {"drop", drop}};
-      for (String[] q : queries) {
-        if (q[1] == null) continue;
-        try {
-          org.jsoup.select.QueryParser.parse(q[1]);
-        } catch (org.jsoup.select.Selector.SelectorParseException | IllegalArgumentException e) {
-          throw new Config.ConfigException(
-              at + "." + q[0], q[1], "a CSS selector (" + e.getMessage() + ")");
-        }
-      }
-      out.add(new Source(path, s.getString("field", html ? "html" : "text"), html, select, drop));
+      out.add(new Source(path, s.getString("field", html ? "html" : "text"), html));
     }
     return out;
   }

@@ -2,6 +2,8 @@ package dev.sluice.quality.model;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sluice.quality.html.HtmlRejected;
+import dev.sluice.quality.html.MainText;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,12 +13,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.zip.GZIPInputStream;
 
 /**
  * Reads the documents of one class from JSONL (.gz) files: the string in the source's field of every non-blank
- * line, flattened to its visible text when the source is HTML. A line that is not a JSON object with that string
- * field is an {@link IllegalArgumentException} naming file and line: training data is never silently skipped.
+ * line; when the source is HTML, the page's main text from {@link MainText}, the extractor a run's {@code warc}
+ * input uses, so the classifier learns from the text it will score. A line that is not a JSON object with that
+ * string field is an {@link IllegalArgumentException} naming file and line; a page the extractor rejects (as a run
+ * would dead-letter it) is left out and counted by reason. Training data is never silently skipped.
  */
 public final class LabelledFiles {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -30,9 +36,17 @@ public final class LabelledFiles {
    */
   public record Document(String text, String raw, Path file, int line, boolean positive) {}
 
-  public static List<Document> read(
-      ClassifierSpec.Source source, List<Path> files, boolean positive) throws IOException {
+  /** The documents read, and the pages the extractor rejected, by {@link HtmlRejected#reason()}. */
+  public record Read(List<Document> documents, Map<String, Integer> rejected) {}
+
+  /** The string is decoded already: its UTF-8 bytes, declared as such, go to the extractor. */
+  static final String CONTENT_TYPE = "text/html; charset=utf-8";
+
+  public static Read read(ClassifierSpec.Source source, List<Path> files, boolean positive)
+      throws IOException {
     List<Document> out = new ArrayList<>();
+    Map<String, Integer> rejected = new TreeMap<>();
+    MainText extractor = source.html() ? new MainText() : null;
     for (Path file : files) {
       try (InputStream bytes = Files.newInputStream(file);
           InputStream in = file.toString().endsWith(".gz") ? new GZIPInputStream(bytes) : bytes;
@@ -56,16 +70,19 @@ public final class LabelledFiles {
                 file + ":" + n + ": not a JSON object with a string \"" + source.field() + "\"");
           }
           String raw = v.textValue();
-          String text =
-              !source.html()
-                  ? raw
-                  : source.select() == null
-                      ? HtmlText.visible(raw)
-                      : HtmlText.selected(raw, source.select(), source.drop());
+          String text = raw;
+          if (extractor != null) {
+            try {
+              text = extractor.extract(raw.getBytes(StandardCharsets.UTF_8), CONTENT_TYPE).text();
+            } catch (HtmlRejected e) {
+              rejected.merge(e.reason(), 1, Integer::sum);
+              continue;
+            }
+          }
           out.add(new Document(text, raw, file, n, positive));
         }
       }
     }
-    return out;
+    return new Read(out, rejected);
   }
 }

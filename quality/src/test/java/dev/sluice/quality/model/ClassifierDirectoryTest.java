@@ -20,7 +20,7 @@ class ClassifierDirectoryTest {
     float[] w = new float[f.buckets()];
     Random r = new Random(seed);
     for (int i = 0; i < w.length; i++) w[i] = (float) r.nextGaussian();
-    return new QualityClassifier(f, w, 0.25f);
+    return new QualityClassifier(f, w, 0.25f, new Calibration(7.5, -0.125));
   }
 
   @Test
@@ -33,12 +33,40 @@ class ClassifierDirectoryTest {
     assertArrayEquals(c.weightsFile(), l.classifier().weightsFile());
     String text = "Some text, with words and 3 numbers.\nAnd a second line.";
     assertEquals(c.score(text), l.classifier().score(text));
-    assertEquals(1 / (1 + Math.exp(-0.25)), c.score(""), 1e-7, "no n-gram: sigmoid(bias)");
+    assertEquals(new Calibration(7.5, -0.125), l.classifier().calibration());
+    assertEquals(
+        1 / (1 + Math.exp(-(7.5 * 0.25 - 0.125))), c.score(""), 1e-7, "no n-gram: z = bias");
+    assertEquals(7.5, l.modelJson().path("calibration").path("slope").asDouble());
+    assertEquals("platt", l.modelJson().path("calibration").path("method").asText());
     byte[] json = Files.readAllBytes(saved.resolve("model.json"));
     Path again = ClassifierDirectory.write(dir, "q", c, Map.of("name", "q"));
     assertEquals(saved, again);
     assertArrayEquals(json, Files.readAllBytes(again.resolve("model.json")));
     assertTrue(!ClassifierDirectory.version("q", random(2).weightsFile()).equals(l.version()));
+    // the version covers the calibration: the same weights calibrated otherwise are another model
+    String other =
+        ClassifierDirectory.version(
+            "q", c.withCalibration(new Calibration(7.5, -0.25)).weightsFile());
+    assertTrue(!other.equals(l.version()), other);
+  }
+
+  @Test
+  void refusesAModelJsonWhoseCalibrationIsNotTheWeights() throws Exception {
+    Path saved = ClassifierDirectory.write(dir, "q", random(1), Map.of());
+    Path json = saved.resolve("model.json");
+    Files.writeString(json, Files.readString(json).replace("7.5", "9.5"));
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> ClassifierDirectory.load(saved));
+    assertTrue(e.getMessage().contains("calibration"), e.getMessage());
+  }
+
+  @Test
+  void aWeightsFileFromBeforeCalibrationIsRefusedWithWhatToDo() {
+    byte[] file = random(1).weightsFile();
+    file[7] = 1; // version 1
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> QualityClassifier.fromWeightsFile(file));
+    assertTrue(e.getMessage().contains("train it again"), e.getMessage());
   }
 
   @Test

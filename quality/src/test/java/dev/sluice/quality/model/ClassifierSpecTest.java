@@ -25,6 +25,7 @@ class ClassifierSpecTest {
     assertEquals(3000, s.maxChars());
     assertEquals(200, s.minChars());
     assertEquals(0.2, s.holdout());
+    assertEquals(0.2, s.calibration());
     assertEquals(1.0, s.c());
     assertEquals("out/models", s.output());
     assertEquals(new ClassifierSpec.Source("good/*.jsonl", "text", false), s.positives().get(0));
@@ -40,24 +41,29 @@ class ClassifierSpecTest {
   }
 
   @Test
+  void calibrationZeroMeansNone() {
+    Map<String, Object> m = minimal();
+    m.put("calibration", 0);
+    assertEquals(0.0, ClassifierSpec.from(m).calibration());
+  }
+
+  @Test
   void badValuesNameTheKey() {
     assertField("name", "name", "a b");
     assertField("positives", "positives", List.of());
     assertField("negatives[0].format", "negatives", List.of(Map.of("path", "x", "format", "pdf")));
     assertField("negatives[0].path", "negatives", List.of(Map.of("field", "x")));
-    assertField("positives[0].select", "positives", List.of(Map.of("path", "x", "select", "p")));
-    assertField(
-        "negatives[0].drop",
-        "negatives",
-        List.of(Map.of("path", "x", "format", "html", "drop", "nav")));
+    // HTML is always the main text MainText extracts (as in a run): no selector of one's own
     assertField(
         "negatives[0].select",
         "negatives",
-        List.of(Map.of("path", "x", "format", "html", "select", "div[")));
+        List.of(Map.of("path", "x", "format", "html", "select", "article")));
     assertField("features.bits", "features", Map.of("bits", 30));
     assertField("features.char_ngrams", "features", Map.of("char_ngrams", List.of(3, 4, 5)));
     assertField("features", "features", Map.of("char_ngrams", List.of(2, 6)));
     assertField("holdout", "holdout", 1.0);
+    assertField("calibration", "calibration", -0.1);
+    assertField("calibration", "calibration", 0.75); // with the holdout, less than 10% would train
     assertField("c", "c", -1);
     assertField("epochs", "epochs", 3);
   }

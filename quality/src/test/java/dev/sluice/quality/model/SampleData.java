@@ -24,15 +24,25 @@ final class SampleData {
             "classifier", root().resolve("samples/quality/classifier.yaml")));
   }
 
-  /** The documents the sample recipe names (its paths are relative to the repository root). */
-  static List<LabelledFiles.Document> documents() throws IOException {
+  private static List<LabelledFiles.Document> documents;
+
+  /**
+   * The documents the sample recipe names (its paths are relative to the repository root), read once per test JVM
+   * (the HTML pages' extraction takes a few seconds).
+   */
+  static synchronized List<LabelledFiles.Document> documents() throws IOException {
+    if (documents == null) documents = List.copyOf(read());
+    return documents;
+  }
+
+  private static List<LabelledFiles.Document> read() throws IOException {
     ClassifierSpec spec = spec();
     List<LabelledFiles.Document> docs = new ArrayList<>();
     for (ClassifierSpec.Source s : spec.positives()) {
-      docs.addAll(LabelledFiles.read(s, List.of(root().resolve(s.path())), true));
+      docs.addAll(LabelledFiles.read(s, List.of(root().resolve(s.path())), true).documents());
     }
     for (ClassifierSpec.Source s : spec.negatives()) {
-      docs.addAll(LabelledFiles.read(s, List.of(root().resolve(s.path())), false));
+      docs.addAll(LabelledFiles.read(s, List.of(root().resolve(s.path())), false).documents());
     }
     return docs;
   }

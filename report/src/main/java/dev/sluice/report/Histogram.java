@@ -40,7 +40,8 @@ public final class Histogram implements Serializable {
     if (name.endsWith("chars")) return new Histogram(1, 1e7, true);
     if (name.endsWith("mean_word_length")) return new Histogram(0, 20, false);
     if (name.endsWith("list_ratio")) return new Histogram(0, 2, false);
-    if (name.endsWith("perplexity")) return new Histogram(1, 100, true); // per character
+    // per character: a character n-gram model of prose puts text at 3-10, markup and lists higher
+    if (name.endsWith("perplexity")) return new Histogram(2, 40, true);
     return new Histogram(0, 1, false);
   }
 
@@ -89,6 +90,30 @@ public final class Histogram implements Serializable {
     sum += o.sum;
     min = Math.min(min, o.min);
     max = Math.max(max, o.max);
+  }
+
+  /**
+   * This histogram less {@code o}, a subset of the values it counted on the same bins (what a rule kept of what it
+   * scored, say): counts, n and sum are exact; min and max stay this one's, bounds rather than the exact extremes.
+   */
+  public Histogram minus(Histogram o) {
+    if (o.lo != lo || o.hi != hi || o.log != log)
+      throw new IllegalArgumentException(
+          "different bins: [" + o.lo + ", " + o.hi + "] vs [" + lo + ", " + hi + "]");
+    Histogram d = new Histogram(lo, hi, log);
+    for (int i = 0; i < BINS; i++) {
+      if (o.counts[i] > counts[i])
+        throw new IllegalArgumentException(
+            "bin " + i + " holds " + o.counts[i] + " > " + counts[i]);
+      d.counts[i] = counts[i] - o.counts[i];
+    }
+    d.n = n - o.n;
+    d.sum = sum - o.sum;
+    if (d.n > 0) {
+      d.min = min;
+      d.max = max;
+    }
+    return d;
   }
 
   /** The q-quantile, interpolated inside its bin. */

@@ -37,7 +37,8 @@ public record Report(
     Map<String, Object> curriculum,
     Map<String, Object> pii,
     Map<String, Object> decontamination,
-    Map<String, Object> warc) {
+    Map<String, Object> warc,
+    Map<String, Object> quality_model) {
   public static final String SCHEMA = "sluice.report/1";
   public static final String JSON_FILE = RunDir.REPORT_JSON;
   public static final String HTML_FILE = RunDir.REPORT_HTML;
@@ -138,7 +139,8 @@ public record Report(
             m.curriculum(),
             m.pii(),
             m.decontamination(),
-            m.warc());
+            m.warc(),
+            QualityModelSection.json(m));
     r.anomalies().addAll(anomalies(r, null));
     return r;
   }

@@ -12,8 +12,8 @@ import java.util.TreeSet;
 
 /**
  * report.html: one self-contained page (inline CSS and SVG, no script, no network) drawn from report.json only.
- * With a baseline it shows both runs side by side with deltas. Sections: verdict, funnel, signals, languages,
- * lengths, dedup, decontamination, pii, examples, dead-letters, shards, run.
+ * With a baseline it shows both runs side by side with deltas. Sections: verdict, funnel, signals, quality-model,
+ * languages, lengths, dedup, decontamination, pii, examples, dead-letters, shards, run.
  */
 public final class ReportHtml {
   public static final List<String> SECTIONS =
@@ -21,6 +21,7 @@ public final class ReportHtml {
           "verdict",
           "funnel",
           "signals",
+          "quality-model",
           "languages",
           "lengths",
           "dedup",
@@ -36,7 +37,7 @@ public final class ReportHtml {
 
   /** Sections an image run has nothing for (its duplicate kinds are exact and perceptual). */
   private static final List<String> TEXT_ONLY =
-      List.of("languages", "lengths", "curriculum", "decontamination", "pii");
+      List.of("languages", "lengths", "curriculum", "decontamination", "pii", "quality-model");
 
   private final Report r;
   private final Report b;
@@ -72,6 +73,7 @@ public final class ReportHtml {
     WarcSection.render(h, r);
     signals();
     if (!images()) {
+      QualityModelSection.render(h, r);
       languages();
       lengths();
     }
@@ -514,6 +516,23 @@ public final class ReportHtml {
 
   /** An SVG histogram: grey bars for {@code a}, blue for {@code c}, an orange outline for {@code base}. */
   private void chart(Histogram a, Histogram c, Histogram base, List<Double> thresholds) {
+    chart(h, a, GREY, c, base, thresholds);
+  }
+
+  static final String GREY = "#c8ccd2";
+
+  /**
+   * An SVG histogram into {@code h}: bars of {@code a} in {@code aColor}, blue bars of {@code c} over them (so for
+   * {@code c} a subset of {@code a}, what shows of {@code a} is the rest), an orange outline for {@code base}
+   * (null: none) and red lines at {@code thresholds}.
+   */
+  static void chart(
+      StringBuilder h,
+      Histogram a,
+      String aColor,
+      Histogram c,
+      Histogram base,
+      List<Double> thresholds) {
     int w = 360;
     int ht = 120;
     int bins = Histogram.BINS;
@@ -527,8 +546,8 @@ public final class ReportHtml {
         .append(ht + 16)
         .append("\" role=\"img\">");
     for (int i = 0; i < bins; i++) {
-      bar(a, i, bw, ht, max, "#c8ccd2");
-      if (c != null) bar(c, i, bw, ht, max, "#2f6fdb");
+      bar(h, a, i, bw, ht, max, aColor);
+      if (c != null) bar(h, c, i, bw, ht, max, "#2f6fdb");
     }
     if (base != null) {
       StringBuilder pts = new StringBuilder();
@@ -570,7 +589,8 @@ public final class ReportHtml {
     return hi > lo ? Math.max(0, Math.min(1, (t - lo) / (hi - lo))) : 0;
   }
 
-  private void bar(Histogram x, int i, double bw, int ht, long max, String color) {
+  private static void bar(
+      StringBuilder h, Histogram x, int i, double bw, int ht, long max, String color) {
     if (x.counts[i] == 0) return;
     double bh = Math.max(1, ht * (x.counts[i] / (double) max));
     h.append(

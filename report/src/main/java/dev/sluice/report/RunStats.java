@@ -67,6 +67,19 @@ public final class RunStats implements Serializable {
   /** curriculum: the kept documents' difficulty. */
   public Histogram difficultyOut = Histogram.forSignal("difficulty");
 
+  /**
+   * quality_model: the classifier score of each document its keep rule removed ({@code
+   * filtered:quality_model.score}); {@code signalsIn} holds every scored document's, so the two give the
+   * scores it kept and removed.
+   */
+  public Histogram qualityModelRemoved = Histogram.forSignal(QUALITY_MODEL_SCORE);
+
+  /** The signal name of the classifier's score (the pipeline's {@code ScoreQualityModel.SCORE}). */
+  public static final String QUALITY_MODEL_SCORE = "quality_model.score";
+
+  /** The signal name of the perplexity under the reference model. */
+  public static final String QUALITY_MODEL_PERPLEXITY = "quality_model.perplexity";
+
   /** One augmented copy beside the document it was made from. */
   public record AugmentExample(
       String copyId, long rank, List<String> ops, String original, String copy)
@@ -158,6 +171,7 @@ public final class RunStats implements Serializable {
     for (ClusterExample c : o.largest) cluster(c);
     for (AugmentExample e : o.augmented) sampleAugmented(e);
     difficultyOut.merge(o.difficultyOut);
+    qualityModelRemoved.merge(o.qualityModelRemoved);
     o.thumbnails.forEach(thumbnails::putIfAbsent);
     pruneThumbnails();
     return this;

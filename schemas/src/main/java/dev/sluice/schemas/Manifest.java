@@ -10,8 +10,9 @@ import java.util.Map;
  * components and the reference model's version) are only there when the recipe has those sections;
  * {@code input_fields} says which input field became which column of which type; {@code pii} (only with the
  * recipe's pii section) the replacements and the documents touched per kind: redaction removes nothing, so the
- * counts are unchanged by it; {@code quality_model} (the classifier's and perplexity model's versions, keep rules
- * and the cutoffs the run computed) only with that recipe section;
+ * counts are unchanged by it; {@code quality_model} (the classifier's and perplexity model's versions, the
+ * classifier's weights SHA-256 and held-out metrics, keep rules, the cutoffs the run computed and the documents
+ * given each perplexity bucket) only with that recipe section;
  * {@code decontamination} (only with the recipe's {@code decontaminate}) lists the evaluation sets, what was
  * indexed of each and how many documents each removed;
  * {@code warc} (only for {@code input.format: warc}): {@code records}, every WARC record read (the input's documents

@@ -143,7 +143,7 @@ public final class Curation {
         qualityModels == null
             ? null
             : qualityModels.manifest(
-                QualityModels.readCutoffs(dir.work().resolve(QualityModels.CUTOFFS)));
+                QualityModels.readCutoffs(dir.work().resolve(QualityModels.CUTOFFS)), tally);
     dir.cleanWork();
 
     double wall = (System.nanoTime() - t0) / 1e9;

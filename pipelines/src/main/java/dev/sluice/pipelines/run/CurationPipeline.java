@@ -90,6 +90,7 @@ public final class CurationPipeline {
     List<PCollection<RemovedDoc>> removed = new ArrayList<>();
     List<PCollection<DeadLetter>> dead = new ArrayList<>();
     List<PCollection<RunStats>> stats = new ArrayList<>();
+    List<PCollection<KV<String, Long>>> counts = new ArrayList<>();
 
     PCollectionTuple read = p.apply("Read", new ReadDocuments(files, r.input()));
     dead.add(read.get(Tags.DEAD));
@@ -125,16 +126,15 @@ public final class CurationPipeline {
     dead.add(cleaned.get(Tags.DEAD));
     PCollection<Doc> docs = keep(cleaned, removed, stats);
     if (qualityModels != null && r.qualityModel().needsRanking()) {
-      docs =
-          keep(
-              docs.apply(
-                  "RankQualityModel",
-                  new RankQualityModel(
-                      r.qualityModel(),
-                      qualityModels.classifier() != null,
-                      qualityModels.cutoffsFile())),
-              removed,
-              stats);
+      PCollectionTuple ranked =
+          docs.apply(
+              "RankQualityModel",
+              new RankQualityModel(
+                  r.qualityModel(),
+                  qualityModels.classifier() != null,
+                  qualityModels.cutoffsFile()));
+      counts.add(ranked.get(RankQualityModel.COUNTS));
+      docs = keep(ranked, removed, stats);
     }
     if (r.dedup() != null) {
       if (r.dedup().exact()) {
@@ -165,7 +165,6 @@ public final class CurationPipeline {
     } else {
       docs = keep(docs.apply("HashText", new DedupExact(null, false)), removed, stats);
     }
-    List<PCollection<KV<String, Long>>> counts = new ArrayList<>();
     counts.add(cleaned.get(PerDocument.COUNTS));
     if (r.augment() != null) {
       PCollectionTuple augmented =

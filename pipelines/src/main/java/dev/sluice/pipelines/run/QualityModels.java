@@ -1,12 +1,16 @@
 package dev.sluice.pipelines.run;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sluice.augment.difficulty.DifficultyModel;
 import dev.sluice.core.config.Config;
 import dev.sluice.pipelines.io.InputFiles;
 import dev.sluice.pipelines.recipe.QualityModelSettings;
+import dev.sluice.pipelines.steps.RankQualityModel;
 import dev.sluice.pipelines.steps.ScoreDifficulty;
 import dev.sluice.pipelines.steps.ScoreQualityModel;
 import dev.sluice.quality.model.ClassifierDirectory;
+import dev.sluice.quality.model.PerplexityBuckets;
+import dev.sluice.quality.model.QualityClassifier;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,6 +32,8 @@ public final class QualityModels {
 
   /** The work file the ranking step writes its cutoffs to (read into the manifest). */
   static final String CUTOFFS = "quality-model-cutoffs.json";
+
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final QualityModelSettings settings;
   private final ClassifierDirectory.Loaded loaded;
@@ -177,8 +183,12 @@ public final class QualityModels {
     return new ScoreDifficulty.Reference(file.toString(), perplexity.version());
   }
 
-  /** The manifest's {@code quality_model} section: columns, models, keep rules and the cutoffs the run used. */
-  Map<String, Object> manifest(Map<String, Object> cutoffs) {
+  /**
+   * The manifest's {@code quality_model} section: columns, models (the classifier's weights SHA-256 and its
+   * model.json {@code metrics}, held-out AUC and interval included), keep rules, the cutoffs the run used and, from
+   * the {@code tally}, the documents put in each perplexity bucket.
+   */
+  Map<String, Object> manifest(Map<String, Object> cutoffs, Map<String, Long> tally) {
     Map<String, Object> out = new LinkedHashMap<>();
     if (loaded != null || trained != null) {
       Map<String, Object> c = new LinkedHashMap<>();
@@ -189,6 +199,16 @@ public final class QualityModels {
       c.put("column", "quality_model_score");
       if (!Double.isNaN(settings.topFraction())) c.put("keep_top_fraction", settings.topFraction());
       if (!Double.isNaN(settings.minScore())) c.put("keep_min_score", settings.minScore());
+      c.put(
+          "weights_sha256",
+          loaded != null
+              ? loaded.modelJson().path("weights_sha256").asText()
+              : QualityClassifier.sha256(trained.result().classifier().weightsFile()));
+      Object metrics =
+          loaded != null
+              ? JSON.convertValue(loaded.modelJson().path("metrics"), Map.class)
+              : trained.description().get("metrics");
+      if (metrics != null) c.put("metrics", metrics);
       out.put("classifier", c);
     }
     if (perplexity != null) {
@@ -197,9 +217,15 @@ public final class QualityModels {
       p.put("file", DIR + "/" + PERPLEXITY_FILE);
       if (settings.perplexityModel() != null) p.put("copied_from", settings.perplexityModel());
       else p.put("reference", settings.perplexityReference());
+      p.put("order", perplexity.order());
+      p.put("training_docs", perplexity.trainingDocs());
       p.put("columns", List.of("perplexity", "perplexity_bucket"));
       p.put("bucket_percentiles", List.of(settings.headPercentile(), settings.middlePercentile()));
       p.put("keep_buckets", settings.keepBuckets());
+      Map<String, Long> buckets = new LinkedHashMap<>();
+      for (String b : PerplexityBuckets.NAMES)
+        buckets.put(b, tally.getOrDefault(RankQualityModel.BUCKET_COUNT + b, 0L));
+      p.put("bucket_documents", buckets);
       out.put("perplexity", p);
     }
     if (cutoffs != null && !cutoffs.isEmpty()) out.put("cutoffs", cutoffs);
@@ -210,8 +236,7 @@ public final class QualityModels {
   @SuppressWarnings("unchecked")
   static Map<String, Object> readCutoffs(Path file) throws IOException {
     if (!Files.exists(file)) return Map.of();
-    return new com.fasterxml.jackson.databind.ObjectMapper()
-        .readValue(file.toFile(), LinkedHashMap.class);
+    return JSON.readValue(file.toFile(), LinkedHashMap.class);
   }
 
   double trainingSeconds() {

@@ -91,6 +91,8 @@ public final class Observe {
                   void add(RunStats s, RemovedDoc r) {
                     String key = r.tallyKey();
                     s.removedChars.merge(key, (long) r.chars(), Long::sum);
+                    if (key.equals("filtered:" + ScoreQualityModel.SCORE)
+                        && !Double.isNaN(r.score())) s.qualityModelRemoved.add(r.score());
                     s.langIn.merge(r.lang() == null ? "und" : r.lang(), 1L, Long::sum);
                     s.langConfidence.add(r.langScore());
                     RunStats.sample(

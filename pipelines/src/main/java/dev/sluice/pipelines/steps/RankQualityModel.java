@@ -9,14 +9,18 @@ import dev.sluice.quality.model.QuantileBins;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.apache.beam.sdk.transforms.Combine;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.View;
+import org.apache.beam.sdk.transforms.windowing.GlobalWindow;
+import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.PCollectionView;
+import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
 
 /**
@@ -25,10 +29,17 @@ import org.apache.beam.sdk.values.TupleTagList;
  * no step holds the documents), then, with the totals as a side input, keeps the top fraction by score ({@code
  * keep.top_fraction}; the rest removed as {@code quality_model.score}), puts each document in its CCNet perplexity
  * bucket and removes those of buckets the recipe does not keep ({@code quality_model.perplexity_bucket}). The
- * cutoffs it used go to {@code cutoffsFile} for the manifest.
+ * cutoffs it used go to {@code cutoffsFile} for the manifest, and the documents put in each bucket to the tally
+ * ({@link #COUNTS}: {@code quality_model.bucket:head}, ...; outside the counts).
  */
 public final class RankQualityModel extends PTransform<PCollection<Doc>, PCollectionTuple> {
   public static final String BUCKET = "quality_model.perplexity_bucket";
+
+  /** The tally key of the documents given a bucket: this prefix and the bucket's name. */
+  public static final String BUCKET_COUNT = "quality_model.bucket:";
+
+  /** Per-bundle partial counts of {@link #BUCKET_COUNT} keys, for the tally. */
+  public static final TupleTag<KV<String, Long>> COUNTS = new TupleTag<>("bucket_counts") {};
 
   private final QualityModelSettings settings;
   private final boolean scored;
@@ -61,9 +72,10 @@ public final class RankQualityModel extends PTransform<PCollection<Doc>, PCollec
             "KeepByRank",
             ParDo.of(new KeepFn(settings, view))
                 .withSideInputs(view)
-                .withOutputTags(Tags.DOCS, TupleTagList.of(Tags.REMOVED)));
+                .withOutputTags(Tags.DOCS, TupleTagList.of(Tags.REMOVED).and(COUNTS)));
     out.get(Tags.DOCS).setCoder(Doc.CODER);
     out.get(Tags.REMOVED).setCoder(RemovedDoc.CODER);
+    out.get(COUNTS).setCoder(Tally.PARTIAL);
     return out;
   }
 
@@ -109,6 +121,7 @@ public final class RankQualityModel extends PTransform<PCollection<Doc>, PCollec
     private final PCollectionView<long[][]> view;
     private final StageClock clock = new StageClock(ScoreQualityModel.STAGE);
     private transient Cutoffs cutoffs;
+    private transient TreeMap<String, long[]> buckets;
 
     KeepFn(QualityModelSettings settings, PCollectionView<long[][]> view) {
       this.settings = settings;
@@ -136,6 +149,8 @@ public final class RankQualityModel extends PTransform<PCollection<Doc>, PCollec
                     cutoffs.headBin(),
                     cutoffs.middleBin());
         Doc b = d.withPerplexityBucket(bucket);
+        if (buckets == null) buckets = new TreeMap<>();
+        buckets.computeIfAbsent(bucket, k -> new long[1])[0]++;
         if (settings.keepBuckets().contains(bucket)) {
           c.output(b);
         } else {
@@ -150,8 +165,17 @@ public final class RankQualityModel extends PTransform<PCollection<Doc>, PCollec
     }
 
     @FinishBundle
-    public void finish() {
+    public void finish(FinishBundleContext c) {
       clock.flush();
+      if (buckets == null) return;
+      for (Map.Entry<String, long[]> e : buckets.entrySet()) {
+        c.output(
+            COUNTS,
+            KV.of(BUCKET_COUNT + e.getKey(), e.getValue()[0]),
+            GlobalWindow.INSTANCE.maxTimestamp(),
+            GlobalWindow.INSTANCE);
+      }
+      buckets = null;
     }
   }
 }

@@ -22,9 +22,9 @@ public final class ScoreQualityModel implements DocStep {
   private static final long serialVersionUID = 1L;
 
   /** The removal reason (manifest: {@code filtered:quality_model.score}) and the report's signal names. */
-  public static final String SCORE = "quality_model.score";
+  public static final String SCORE = dev.sluice.report.RunStats.QUALITY_MODEL_SCORE;
 
-  public static final String PERPLEXITY = "quality_model.perplexity";
+  public static final String PERPLEXITY = dev.sluice.report.RunStats.QUALITY_MODEL_PERPLEXITY;
   public static final String STAGE = "quality_model";
 
   /** A classifier's directory (absolute) and the version it must have when a worker loads it. */

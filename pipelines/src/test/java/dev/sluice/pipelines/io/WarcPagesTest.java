@@ -45,6 +45,11 @@ class WarcPagesTest {
           + "</article></body></html>";
 
   Path warc(String name, WarcRecord... records) throws IOException {
+    return warc(dir, name, records);
+  }
+
+  /** {@code dir/name}: the records, one gzip member each. */
+  static Path warc(Path dir, String name, WarcRecord... records) throws IOException {
     Path p = dir.resolve(name);
     try (WarcWriter w =
         new WarcWriter(

@@ -4,12 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sluice.core.config.Config;
 import dev.sluice.pipelines.io.InputFiles;
 import dev.sluice.pipelines.recipe.Recipe;
 import dev.sluice.quality.html.MainText;
 import dev.sluice.schemas.Manifest;
+import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -148,6 +150,20 @@ class QualityModelRunTest {
     assertTrue(
         (Double) cutoffs.get("perplexity_head_max")
             < (Double) cutoffs.get("perplexity_middle_max"));
+    assertTrue(classifier.get("weights_sha256").toString().matches("[0-9a-f]{64}"));
+    assertTrue(
+        classifier.get("weights_sha256").toString().startsWith(version.substring(13)), version);
+    @SuppressWarnings("unchecked")
+    Map<String, Object> perplexity = (Map<String, Object>) section.get("perplexity");
+    @SuppressWarnings("unchecked")
+    Map<String, Number> inBuckets = (Map<String, Number>) perplexity.get("bucket_documents");
+    assertEquals(
+        scored - removed,
+        inBuckets.values().stream().mapToLong(Number::longValue).sum(),
+        "every document the score rule kept is given a bucket: " + inBuckets);
+    for (Map.Entry<String, Integer> e : buckets.entrySet())
+      assertTrue(e.getValue() <= inBuckets.get(e.getKey()).longValue(), inBuckets.toString());
+    reportShowsTheQualityModel(out, m, removed);
 
     Manifest again =
         run(recipeMap(dir.resolve("top-again"), Map.of("top_fraction", 0.3)), "embedded")
@@ -155,6 +171,38 @@ class QualityModelRunTest {
     assertEquals(
         m.shards().stream().map(Manifest.FileEntry::sha256).toList(),
         again.shards().stream().map(Manifest.FileEntry::sha256).toList());
+  }
+
+  /** report.json's quality_model and the page's section, opened in Chromium when there is one. */
+  static void reportShowsTheQualityModel(Path out, Manifest m, long removed) throws IOException {
+    JsonNode report = JSON.readTree(out.resolve("report.json").toFile());
+    JsonNode qm = report.path("quality_model");
+    assertEquals(removed, qm.path("removed").path("quality_model.score").asLong());
+    assertEquals(
+        ((Number) ((Map<?, ?>) m.quality_model().get("cutoffs")).get("score_threshold"))
+            .doubleValue(),
+        qm.path("score_threshold").asDouble());
+    assertEquals(
+        removed,
+        report.path("stats").path("qualityModelRemoved").path("n").asLong(),
+        "the removed documents' score histogram");
+    assertTrue(qm.path("classifier").path("metrics").path("held_out").has("auc_ci"));
+    String html = Files.readString(out.resolve("report.html"));
+    String version = qm.path("classifier").path("version").asText();
+    assertTrue(html.contains("<h3>Classifier <code>" + version + "</code></h3>"));
+    assertTrue(html.contains("keep the top 30.0% by score"));
+    String chromium = System.getenv().getOrDefault("SLUICE_CHROMIUM", "/usr/bin/chromium");
+    if (!new File(chromium).canExecute()) return; // ReportTest requires Chromium on CI
+    ReportTest.Browser dom;
+    try {
+      dom = ReportTest.chromium(chromium, "--dump-dom", out.resolve("report.html"));
+    } catch (Exception e) {
+      throw new AssertionError("chromium", e);
+    }
+    String section = dom.out().substring(dom.out().indexOf("<section id=\"quality-model\">"));
+    section = section.substring(0, section.indexOf("</section>"));
+    assertTrue(section.contains(version), "rendered");
+    assertEquals(2, section.split("<svg", -1).length - 1, "the score and perplexity charts");
   }
 
   @Test
@@ -170,6 +218,12 @@ class QualityModelRunTest {
     long tail = c.filtered().get("quality_model.perplexity_bucket");
     // the tail is what lies above the 60th percentile: at most 40% of the 170 documents
     assertTrue(tail > 0 && tail <= 68, c.toString());
+    @SuppressWarnings("unchecked")
+    Map<String, Number> inBuckets =
+        (Map<String, Number>)
+            ((Map<String, Object>) m.quality_model().get("perplexity")).get("bucket_documents");
+    assertEquals(tail, inBuckets.get("tail").longValue(), "the tail is what was removed");
+    assertEquals(170, inBuckets.values().stream().mapToLong(Number::longValue).sum());
     for (GenericRecord g : CurationTest.rows(out, m.shards())) {
       assertTrue(List.of("head", "middle").contains(g.get("perplexity_bucket").toString()));
     }

@@ -25,8 +25,10 @@ import java.util.zip.GZIPInputStream;
  *   <li>{@code benchmark DIR OUT.json}: runs over ScrapingHub's article-extraction-benchmark (DIR holds its
  *       html/*.html.gz and ground-truth.json) and writes OUT in the benchmark's prediction format, to be scored by
  *       the benchmark's own evaluate.py beside the published outputs;
- *   <li>{@code speed DIR ROUNDS}: single-thread pages/s over DIR's pages (the benchmark's html/*.html.gz, or every
- *       *.html under DIR), ROUNDS timed passes after one warm-up, then the median round.
+ *   <li>{@code speed DIR ROUNDS [WARMUPS]}: single-thread pages/s over DIR's pages (the benchmark's html/*.html.gz,
+ *       or every *.html under DIR), ROUNDS timed passes after WARMUPS untimed ones (default 1), then the median
+ *       round. Process CPU time counts the JIT's compiler threads: after one warm-up they still compile through
+ *       the first timed rounds, so a steady-state figure needs about 20 warm-ups.
  * </ul>
  */
 public final class ExtractionEval {
@@ -36,7 +38,11 @@ public final class ExtractionEval {
     switch (args[0]) {
       case "labelled" -> labelled(Path.of(args[1]), Path.of(args[2]), Path.of(args[3]));
       case "benchmark" -> benchmark(Path.of(args[1]), Path.of(args[2]));
-      case "speed" -> speed(Path.of(args[1]), Integer.parseInt(args[2]));
+      case "speed" ->
+          speed(
+              Path.of(args[1]),
+              Integer.parseInt(args[2]),
+              args.length > 3 ? Integer.parseInt(args[3]) : 1);
       default -> throw new IllegalArgumentException("labelled | benchmark | speed, got " + args[0]);
     }
   }
@@ -118,7 +124,7 @@ public final class ExtractionEval {
         "wrote " + truth.size() + " predictions (" + rejected + " rejected) to " + out);
   }
 
-  private static void speed(Path dir, int rounds) throws IOException {
+  private static void speed(Path dir, int rounds, int warmups) throws IOException {
     List<byte[]> pages = new ArrayList<>();
     long bytes = 0;
     boolean benchmark = Files.isDirectory(dir.resolve("html"));
@@ -137,7 +143,7 @@ public final class ExtractionEval {
     var os =
         (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
     List<Double> perCpuSecond = new ArrayList<>();
-    for (int round = 0; round <= rounds; round++) {
+    for (int round = 1 - warmups; round <= rounds; round++) {
       long cpu = os.getProcessCpuTime();
       long t = System.nanoTime();
       for (byte[] page : pages) {
@@ -156,7 +162,7 @@ public final class ExtractionEval {
       System.out.printf(
           Locale.ROOT,
           "%s: %d pages (%.1f MB) in %.2f s = %.0f pages/s, %.1f MB/s; %.2f process CPU s%n",
-          round == 0 ? "warm-up" : "round " + round,
+          round <= 0 ? "warm-up " + (round + warmups) : "round " + round,
           pages.size(),
           bytes / 1e6,
           s,

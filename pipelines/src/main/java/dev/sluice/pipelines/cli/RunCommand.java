@@ -68,8 +68,25 @@ public final class RunCommand implements Callable<Integer> {
   @Option(
       names = "--parallelism",
       defaultValue = "0",
-      description = "workers (default: one per core)")
+      description =
+          "workers (default: one per core; one for a text input of at most 1 MiB, where a second"
+              + " worker's tasks cost more than they share)")
   int parallelism;
+
+  /**
+   * Text inputs up to this size (compressed files counted at 4x, as for the JIT choice) run on one worker unless
+   * {@code --parallelism} says otherwise: with the cluster started ahead, a one-record run's wall follows its CPU,
+   * and a second worker doubles the job's task deployments (one record: 7.2-7.9 s against 8.2-8.9 s; 256 KB:
+   * 8.5 s against 9.1-10.4 s; 1 MB: even; BENCHMARKS.md "Fixed cost of a run"). Shards do not depend on it.
+   */
+  static final long ONE_WORKER_MAX_BYTES = 1L << 20;
+
+  /** The workers to ask for: the user's number, or one for a small local text run, else 0 (one per core). */
+  static int workers(int requested, String runner, List<String> files) {
+    if (requested > 0 || runner.equals("flink")) return requested;
+    long limit = Long.getLong("sluice.oneWorkerMaxBytes", ONE_WORKER_MAX_BYTES);
+    return JitChoice.estimatedBytes(files) <= limit ? 1 : 0;
+  }
 
   @Option(
       names = "--restarts",
@@ -155,7 +172,10 @@ public final class RunCommand implements Callable<Integer> {
     }
     var options =
         Runners.options(
-            runner, flinkMaster, parallelism, new Runners.Restarts(restarts, restartDelay));
+            runner,
+            flinkMaster,
+            workers(parallelism, runner, files),
+            new Runners.Restarts(restarts, restartDelay));
     Progress.reset();
     ProgressLine progress = new ProgressLine(System.console() != null, runner.equals("flink"));
     RunSummary s;

@@ -30,4 +30,21 @@ class JitChoiceTest {
       System.clearProperty("sluice.c1MaxInputBytes");
     }
   }
+
+  @Test
+  void smallLocalTextInputsRunOnOneWorkerUnlessTheUserSaysOtherwise() throws IOException {
+    String small = Files.write(dir.resolve("s.jsonl"), new byte[1000]).toString();
+    String big =
+        Files.write(
+                dir.resolve("big.jsonl.gz"),
+                new byte[(int) (RunCommand.ONE_WORKER_MAX_BYTES / 4 + 1)])
+            .toString();
+    assertEquals(1, RunCommand.workers(0, "embedded", List.of(small)));
+    assertEquals(1, RunCommand.workers(0, "direct", List.of(small)));
+    assertEquals(
+        0, RunCommand.workers(0, "embedded", List.of(small, big)), "over 1 MiB: one per core");
+    assertEquals(2, RunCommand.workers(2, "embedded", List.of(small)), "--parallelism wins");
+    assertEquals(
+        0, RunCommand.workers(0, "flink", List.of(small)), "a cluster keeps its own default");
+  }
 }

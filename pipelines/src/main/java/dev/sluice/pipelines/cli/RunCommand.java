@@ -69,8 +69,8 @@ public final class RunCommand implements Callable<Integer> {
       names = "--parallelism",
       defaultValue = "0",
       description =
-          "workers (default: one per core; one for a text input of at most 1 MiB, where a second"
-              + " worker's tasks cost more than they share)")
+          "workers (default: one per core; on the embedded runner, one for a text input of at most"
+              + " 1 MiB, where a second worker's tasks cost more than they share)")
   int parallelism;
 
   /**
@@ -81,9 +81,9 @@ public final class RunCommand implements Callable<Integer> {
    */
   static final long ONE_WORKER_MAX_BYTES = 1L << 20;
 
-  /** The workers to ask for: the user's number, or one for a small local text run, else 0 (one per core). */
+  /** The workers to ask for: the user's number, or one for a small embedded text run, else 0 (one per core). */
   static int workers(int requested, String runner, List<String> files) {
-    if (requested > 0 || runner.equals("flink")) return requested;
+    if (requested > 0 || !runner.equals("embedded")) return requested; // measured there only
     long limit = Long.getLong("sluice.oneWorkerMaxBytes", ONE_WORKER_MAX_BYTES);
     return JitChoice.estimatedBytes(files) <= limit ? 1 : 0;
   }

@@ -5,6 +5,7 @@ import java.util.stream.Stream;
 import org.apache.beam.runners.flink.FlinkPipelineOptions;
 import org.apache.flink.api.dag.Pipeline;
 import org.apache.flink.api.java.ExecutionEnvironment;
+import org.apache.flink.client.ClientUtils;
 import org.apache.flink.client.deployment.executors.PipelineExecutorUtils;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.DeploymentOptions;
@@ -21,6 +22,7 @@ import org.apache.flink.runtime.minicluster.MiniClusterConfiguration;
 import org.apache.flink.runtime.minicluster.MiniClusterJobClient;
 import org.apache.flink.runtime.minicluster.RpcServiceSharing;
 import org.apache.flink.runtime.util.EnvironmentInformation;
+import org.apache.flink.util.function.FunctionUtils;
 
 /**
  * The embedded runner's MiniCluster, started on a background thread when {@code sluice run} knows it will run a job,
@@ -60,10 +62,11 @@ final class EarlyMiniCluster extends ExecutionEnvironment {
     }
     conf.set(DeploymentOptions.TARGET, "local");
     conf.set(DeploymentOptions.ATTACHED, true);
+    release(); // a second start without a release would leave the first cluster running
     Executor executor = new Executor(conf, options.getParallelism());
-    EarlyMiniCluster env = new EarlyMiniCluster(executor, conf);
     resetContextEnvironment();
-    initializeContextEnvironment(() -> env);
+    // a new environment per job (Beam sets its parallelism and execution config), the same executor
+    initializeContextEnvironment(() -> new EarlyMiniCluster(executor, conf));
     installed = executor;
     options.setFlinkMaster(FlinkPipelineOptions.AUTO);
   }
@@ -158,6 +161,17 @@ final class EarlyMiniCluster extends ExecutionEnvironment {
       MiniCluster cluster = cluster();
       return cluster
           .submitJob(graph)
+          .thenApplyAsync(
+              FunctionUtils.uncheckedFunction(
+                  submitted -> {
+                    // as Flink's local executor: a job that fails to initialise fails here, not in
+                    // its result
+                    ClientUtils.waitUntilJobInitializationFinished(
+                        () -> cluster.getJobStatus(submitted.getJobID()).get(),
+                        () -> cluster.requestJobResult(submitted.getJobID()).get(),
+                        classLoader);
+                    return submitted;
+                  }))
           .thenApply(
               r ->
                   (JobClient)

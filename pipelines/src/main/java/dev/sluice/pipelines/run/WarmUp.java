@@ -28,7 +28,9 @@ final class WarmUp {
               for (DocStep s : copy) {
                 try {
                   s.warmUp();
-                } catch (RuntimeException e) {
+                } catch (VirtualMachineError e) {
+                  throw e;
+                } catch (Throwable e) {
                   // the task's own setup loads it again and reports the failure where it belongs
                   LOG.debug("warm-up of {} failed: {}", s.stage(), e.toString());
                 }

@@ -161,15 +161,8 @@ public final class RunCommand implements Callable<Integer> {
       }
     }
     List<String> files = InputFiles.expand(r.input().paths());
-    List<String> jit = runner.equals("flink") ? null : JitChoice.relaunchFlags(files);
-    if (jit != null) {
-      System.err.printf(
-          Locale.ROOT,
-          "sluice run: %,d MB of input: running with the large-input JIT flags (%s)%n",
-          JitChoice.estimatedBytes(files) >> 20,
-          String.join(" ", jit));
-      return JitChoice.relaunch(jit, spec.root().commandLine().getParseResult().originalArgs());
-    }
+    Integer relaunched = relaunchIfLarge(files);
+    if (relaunched != null) return relaunched;
     var options =
         Runners.options(
             runner,
@@ -204,6 +197,23 @@ public final class RunCommand implements Callable<Integer> {
     return 0;
   }
 
+  /**
+   * A large input on a local runner runs again in a child JVM with the tiered JIT ({@link JitChoice}); returns its
+   * exit code, or null to run here. The same threshold serves images: on the sample photos C2 pays for its
+   * compilations from about 300 photos (~60 MB) on, and on 28x28 images not before 50,000 (~25 MB: their per-image
+   * work is small against the runner's), BENCHMARKS.md "Images end to end".
+   */
+  private Integer relaunchIfLarge(List<String> files) throws Exception {
+    List<String> jit = runner.equals("flink") ? null : JitChoice.relaunchFlags(files);
+    if (jit == null) return null;
+    System.err.printf(
+        Locale.ROOT,
+        "sluice run: %,d MB of input: running with the large-input JIT flags (%s)%n",
+        JitChoice.estimatedBytes(files) >> 20,
+        String.join(" ", jit));
+    return JitChoice.relaunch(jit, spec.root().commandLine().getParseResult().originalArgs());
+  }
+
   /** An image recipe (input.format image_folder, webdataset or image_parquet): {@link ImageCuration}. */
   private int runImages(ImageRecipe r) throws Exception {
     if (check) {
@@ -211,6 +221,8 @@ public final class RunCommand implements Callable<Integer> {
       return 0;
     }
     List<String> files = ImageCuration.files(r);
+    Integer relaunched = relaunchIfLarge(files);
+    if (relaunched != null) return relaunched;
     var options =
         Runners.options(
             runner, flinkMaster, parallelism, new Runners.Restarts(restarts, restartDelay));

@@ -109,7 +109,8 @@ public final class AnalyzeImages extends PTransform<PCollection<Fanout.Tagged>, 
       if (decoded == null) return;
       t = qualityClock.start();
       var pixels = decoded.pixels();
-      var values = ImageSignals.measure(pixels, in.bytes(), decoded.sourceFormat());
+      byte[] luma = pixels.luma(); // once for the signals and both hashes
+      var values = ImageSignals.measure(pixels, luma, in.bytes(), decoded.sourceFormat());
       Map<String, Double> signals = values.asMap();
       if (report) {
         RunStats s = stats();
@@ -145,8 +146,8 @@ public final class AnalyzeImages extends PTransform<PCollection<Fanout.Tagged>, 
               src,
               signals,
               decoded.pixelSha256(),
-              PerceptualHash.phash(pixels),
-              PerceptualHash.dhash(pixels));
+              PerceptualHash.phash(luma, pixels.width(), pixels.height()),
+              PerceptualHash.dhash(luma, pixels.width(), pixels.height()));
       hashClock.stop(t);
       c.output(emit.of(Tags.IMAGES, out));
     }

@@ -37,22 +37,28 @@ public final class PerceptualHash {
 
   /** pHash of a luma plane ({@link Pixels#luma()}), for callers that already have it. */
   public static long phash(byte[] luma, int width, int height) {
-    long[] small = areaResize(luma, width, height, N, N);
+    long[] sums = areaResize(luma, width, height, N, N);
+    // the sums as doubles once (exact: they stay far below 2^53), not once per cosine they meet
+    double[] small = new double[N * N];
+    for (int i = 0; i < small.length; i++) small[i] = sums[i];
     // rows first: R[y][u] = sum_x f(y, x) cos(.. x .. u); then columns: C[v][u] = sum_y R[y][u]
-    // cos(.. y .. v)
-    double[][] rows = new double[N][LOW];
+    // cos(.. y .. v); each sum adds its terms in the same order as ever, so the bits do not change
+    double[] rows = new double[N * LOW];
     for (int y = 0; y < N; y++) {
+      int row = y * N;
       for (int u = 0; u < LOW; u++) {
+        double[] cos = COS[u];
         double s = 0;
-        for (int x = 0; x < N; x++) s += small[y * N + x] * COS[u][x];
-        rows[y][u] = s;
+        for (int x = 0; x < N; x++) s += small[row + x] * cos[x];
+        rows[y * LOW + u] = s;
       }
     }
     double[] coef = new double[LOW * LOW];
     for (int v = 0; v < LOW; v++) {
+      double[] cos = COS[v];
       for (int u = 0; u < LOW; u++) {
         double s = 0;
-        for (int y = 0; y < N; y++) s += rows[y][u] * COS[v][y];
+        for (int y = 0; y < N; y++) s += rows[y * LOW + u] * cos[y];
         coef[v * LOW + u] = s;
       }
     }

@@ -21,7 +21,8 @@ import javax.imageio.ImageIO;
 
 /**
  * The per-image work of an image run, one part at a time, on one thread, in images per CPU-second of the thread:
- * {@code ImageIO.read} alone (the issue's "decode alone" reference), {@link ImageDecoder#decode} (checks, ImageIO,
+ * {@code ImageIO.read} alone, the reader alone as the decoder calls it ({@link ImageDecoder#readOnly}: the fair "decode
+ * alone" reference, without ImageIO.read's registry search and stream cache), {@link ImageDecoder#decode} (checks, ImageIO,
  * conversion to gray/RGB samples, EXIF orientation and the pixel SHA-256), the pixel SHA-256 alone, the signals,
  * pHash and dHash (each computing the luma plane), the luma plane alone, and all of decode + signals + hashes with the luma computed once, as a run does. Run it under the JIT flags a run uses to see what each part
  * costs there ({@code bin/sluice run} takes C1 alone for small inputs: {@code -XX:TieredStopAtLevel=1}).
@@ -44,6 +45,9 @@ public final class ImageDecodeBench {
     int rounds = 5;
     double roundSeconds = 2, warmup = 4;
     String ext = "";
+    if (args.length == 0 || args.length % 2 == 0)
+      throw new IllegalArgumentException(
+          "usage: ImageDecodeBench DIR [--ext EXT] [--rounds N] ...");
     for (int i = 1; i + 1 < args.length; i += 2) {
       switch (args[i]) {
         case "--rounds" -> rounds = Integer.parseInt(args[i + 1]);
@@ -75,6 +79,9 @@ public final class ImageDecodeBench {
         }
       }
     }
+    if (files.isEmpty())
+      throw new IllegalArgumentException(
+          "no decodable image under " + dir + " ending in '" + ext + "'");
     System.out.printf(
         Locale.ROOT,
         "%d images under %s, %.2f MP on average, %,d bytes on average; JVM %s, flags %s%n",
@@ -86,6 +93,7 @@ public final class ImageDecodeBench {
         ManagementFactory.getRuntimeMXBean().getInputArguments());
     String[] names = {
       "ImageIO.read alone",
+      "reader alone (as decode reads)",
       "ImageDecoder.decode",
       "pixel SHA-256 alone",
       "signals alone",
@@ -96,6 +104,7 @@ public final class ImageDecodeBench {
     };
     Work[] parts = {
       (b, d) -> ImageIO.read(new ByteArrayInputStream(b)).getWidth(),
+      (b, d) -> ImageDecoder.readOnly(b).getWidth(),
       (b, d) -> ImageDecoder.decode(b, null, null).pixels().width(),
       (b, d) -> ImageDecoder.pixelSha256(d.pixels()).charAt(0),
       (b, d) -> (long) ImageSignals.measure(d.pixels(), b, d.sourceFormat()).asMap().size(),

@@ -27,14 +27,29 @@ final class JitChoice {
 
   /** The flags to relaunch with, or null to stay in this JVM. */
   static List<String> relaunchFlags(List<String> files) {
+    return relaunchFlags(files, 4);
+  }
+
+  /**
+   * @param compressedFactor what a compressed input file counts for: 4 for text (about what zstd and gzip give on
+   *     it), 1 for images, whose encoded bytes hardly shrink in a Parquet file or a gzipped tar
+   */
+  static List<String> relaunchFlags(List<String> files, int compressedFactor) {
     String flags = System.getProperty(LARGE_INPUT_JIT);
     if (flags == null || flags.isBlank()) return null;
     long limit = Long.getLong("sluice.c1MaxInputBytes", DEFAULT_C1_MAX_BYTES);
-    return estimatedBytes(files) > limit ? List.of(flags.trim().split(",")) : null;
+    return estimatedBytes(files, compressedFactor) > limit
+        ? List.of(flags.trim().split(","))
+        : null;
   }
 
   /** Input bytes, compressed files counted at 4x their size on disk (about what zstd and gzip give on text). */
   static long estimatedBytes(List<String> files) {
+    return estimatedBytes(files, 4);
+  }
+
+  /** Input bytes, compressed files (.gz, .zst, .parquet) counted at {@code compressedFactor} times their size. */
+  static long estimatedBytes(List<String> files, int compressedFactor) {
     long total = 0;
     for (String f : files) {
       try {
@@ -42,7 +57,7 @@ final class JitChoice {
         String name = f.toLowerCase(Locale.ROOT);
         total +=
             name.endsWith(".gz") || name.endsWith(".zst") || name.endsWith(".parquet")
-                ? 4 * size
+                ? compressedFactor * size
                 : size;
       } catch (IOException e) {
         throw new UncheckedIOException(e);

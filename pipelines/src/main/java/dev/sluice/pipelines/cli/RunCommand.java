@@ -161,7 +161,7 @@ public final class RunCommand implements Callable<Integer> {
       }
     }
     List<String> files = InputFiles.expand(r.input().paths());
-    Integer relaunched = relaunchIfLarge(files);
+    Integer relaunched = relaunchIfLarge(files, false);
     if (relaunched != null) return relaunched;
     var options =
         Runners.options(
@@ -199,17 +199,20 @@ public final class RunCommand implements Callable<Integer> {
 
   /**
    * A large input on a local runner runs again in a child JVM with the tiered JIT ({@link JitChoice}); returns its
-   * exit code, or null to run here. The same threshold serves images: on the sample photos C2 pays for its
-   * compilations from about 300 photos (~60 MB) on, and on 28x28 images not before 50,000 (~25 MB: their per-image
-   * work is small against the runner's), BENCHMARKS.md "Images end to end".
+   * exit code, or null to run here. Images use the same threshold with compressed containers counted at their size
+   * (their JPEG or PNG bytes hardly shrink): on the sample photos C2 pays for its compilations from about 300 files
+   * (~60 MB) on, so inputs of 60-96 MiB of photos still run on C1 at up to ~20 % more CPU; on 28x28 images C1 was
+   * cheaper still at 50,000 files (25 MB), and larger sets of small images are not measured (BENCHMARKS.md, "Photos:
+   * the JIT, the pixel SHA-256 and the luma plane").
    */
-  private Integer relaunchIfLarge(List<String> files) throws Exception {
-    List<String> jit = runner.equals("flink") ? null : JitChoice.relaunchFlags(files);
+  private Integer relaunchIfLarge(List<String> files, boolean images) throws Exception {
+    List<String> jit =
+        runner.equals("flink") ? null : JitChoice.relaunchFlags(files, images ? 1 : 4);
     if (jit == null) return null;
     System.err.printf(
         Locale.ROOT,
         "sluice run: %,d MB of input: running with the large-input JIT flags (%s)%n",
-        JitChoice.estimatedBytes(files) >> 20,
+        JitChoice.estimatedBytes(files, images ? 1 : 4) >> 20,
         String.join(" ", jit));
     return JitChoice.relaunch(jit, spec.root().commandLine().getParseResult().originalArgs());
   }
@@ -221,7 +224,7 @@ public final class RunCommand implements Callable<Integer> {
       return 0;
     }
     List<String> files = ImageCuration.files(r);
-    Integer relaunched = relaunchIfLarge(files);
+    Integer relaunched = relaunchIfLarge(files, true);
     if (relaunched != null) return relaunched;
     var options =
         Runners.options(

@@ -25,6 +25,18 @@ class JitChoiceTest {
       assertEquals(List.of("-XX:A=1", "-XX:B=2"), JitChoice.relaunchFlags(List.of(plain, packed)));
       System.setProperty("sluice.c1MaxInputBytes", "1400");
       assertNull(JitChoice.relaunchFlags(List.of(plain, packed)), "at the limit: C1 stays");
+      // images: a Parquet file or gzipped tar of JPEGs hardly shrinks, so it counts at its size
+      String images = Files.write(dir.resolve("c.parquet"), new byte[500]).toString();
+      assertEquals(1500, JitChoice.estimatedBytes(List.of(plain, images), 1));
+      System.setProperty("sluice.c1MaxInputBytes", "1499");
+      assertEquals(
+          List.of("-XX:A=1", "-XX:B=2"), JitChoice.relaunchFlags(List.of(plain, images), 1));
+      System.setProperty("sluice.c1MaxInputBytes", "1500");
+      assertNull(JitChoice.relaunchFlags(List.of(plain, images), 1));
+      assertEquals(
+          List.of("-XX:A=1", "-XX:B=2"),
+          JitChoice.relaunchFlags(List.of(plain, images)),
+          "the same files as text: the Parquet file counts four times");
     } finally {
       System.clearProperty(JitChoice.LARGE_INPUT_JIT);
       System.clearProperty("sluice.c1MaxInputBytes");

@@ -94,18 +94,12 @@ final class QualityModelSection {
                     ? " (the run's cut for the top fraction: the lower edge of its score bin)"
                     : " (documents scoring below it are removed)")
             : "none: every document is kept and scored");
-    row(
+    removedRow(
         h,
-        "documents removed",
-        "<b>"
-            + ReportHtml.fmt(gone)
-            + "</b> ("
-            + ReportHtml.pct(gone / (double) Math.max(1, r.counts().input()))
-            + " of the input), <code>filtered:"
-            + SCORE_REASON
-            + "</code>; the score is column <code>"
-            + ReportHtml.esc(str(c.get("column")))
-            + "</code>");
+        r,
+        gone,
+        SCORE_REASON,
+        "the score is column <code>" + ReportHtml.esc(str(c.get("column"))) + "</code>");
     h.append("</table>");
     Histogram scored = r.stats().signalsIn.get(RunStats.QUALITY_MODEL_SCORE);
     if (scored == null) return;
@@ -218,16 +212,12 @@ final class QualityModelSection {
                   : ": perplexity " + ReportHtml.g(headMax) + " and " + ReportHtml.g(midMax))
               + " per character");
     long gone = num(removed.get(BUCKET_REASON));
-    row(
+    removedRow(
         h,
-        "documents removed",
-        "<b>"
-            + ReportHtml.fmt(gone)
-            + "</b> ("
-            + ReportHtml.pct(gone / (double) Math.max(1, r.counts().input()))
-            + " of the input), <code>filtered:"
-            + BUCKET_REASON
-            + "</code>; columns <code>perplexity</code>, <code>perplexity_bucket</code>");
+        r,
+        gone,
+        BUCKET_REASON,
+        "columns <code>perplexity</code>, <code>perplexity_bucket</code>");
     h.append(
         "</table><table><tr><th>bucket</th><th>perplexity per character</th><th>documents</th>"
             + "<th>share</th><th>recipe</th></tr>");
@@ -273,6 +263,22 @@ final class QualityModelSection {
         null,
         headMax == null ? List.of() : List.of(headMax, midMax));
     h.append("</figure></div>");
+  }
+
+  /** The "documents removed" row: how many, their share of the input, their reason, and where to look. */
+  private static void removedRow(
+      StringBuilder h, Report r, long gone, String reason, String whereHtml) {
+    row(
+        h,
+        "documents removed",
+        "<b>"
+            + ReportHtml.fmt(gone)
+            + "</b> ("
+            + ReportHtml.pct(gone / (double) Math.max(1, r.counts().input()))
+            + " of the input), <code>filtered:"
+            + reason
+            + "</code>; "
+            + whereHtml);
   }
 
   private static void row(StringBuilder h, String label, String html) {

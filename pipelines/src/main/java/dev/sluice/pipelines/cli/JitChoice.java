@@ -26,14 +26,13 @@ final class JitChoice {
   private JitChoice() {}
 
   /** The flags to relaunch with, or null to stay in this JVM. */
-  static List<String> relaunchFlags(List<String> files) {
-    return relaunchFlags(files, 4);
-  }
+  /** What a compressed text file counts for: about what zstd and gzip give on text. */
+  static final int TEXT = 4;
 
-  /**
-   * @param compressedFactor what a compressed input file counts for: 4 for text (about what zstd and gzip give on
-   *     it), 1 for images, whose encoded bytes hardly shrink in a Parquet file or a gzipped tar
-   */
+  /** What a compressed file of images counts for: JPEG and PNG bytes hardly shrink in a Parquet file or a tar.gz. */
+  static final int IMAGES = 1;
+
+  /** @param compressedFactor what a compressed input file counts for: {@link #TEXT} or {@link #IMAGES} */
   static List<String> relaunchFlags(List<String> files, int compressedFactor) {
     String flags = System.getProperty(LARGE_INPUT_JIT);
     if (flags == null || flags.isBlank()) return null;
@@ -45,7 +44,7 @@ final class JitChoice {
 
   /** Input bytes, compressed files counted at 4x their size on disk (about what zstd and gzip give on text). */
   static long estimatedBytes(List<String> files) {
-    return estimatedBytes(files, 4);
+    return estimatedBytes(files, TEXT);
   }
 
   /** Input bytes, compressed files (.gz, .zst, .parquet) counted at {@code compressedFactor} times their size. */

@@ -206,13 +206,13 @@ public final class RunCommand implements Callable<Integer> {
    * the JIT, the pixel SHA-256 and the luma plane").
    */
   private Integer relaunchIfLarge(List<String> files, boolean images) throws Exception {
-    List<String> jit =
-        runner.equals("flink") ? null : JitChoice.relaunchFlags(files, images ? 1 : 4);
+    int factor = images ? JitChoice.IMAGES : JitChoice.TEXT;
+    List<String> jit = runner.equals("flink") ? null : JitChoice.relaunchFlags(files, factor);
     if (jit == null) return null;
     System.err.printf(
         Locale.ROOT,
         "sluice run: %,d MB of input: running with the large-input JIT flags (%s)%n",
-        JitChoice.estimatedBytes(files, images ? 1 : 4) >> 20,
+        JitChoice.estimatedBytes(files, factor) >> 20,
         String.join(" ", jit));
     return JitChoice.relaunch(jit, spec.root().commandLine().getParseResult().originalArgs());
   }

@@ -19,23 +19,30 @@ class JitChoiceTest {
     String packed = Files.write(dir.resolve("b.jsonl.zst"), new byte[100]).toString();
     assertEquals(1400, JitChoice.estimatedBytes(List.of(plain, packed)));
     try {
-      assertNull(JitChoice.relaunchFlags(List.of(plain)), "no launcher flags: stay in this JVM");
+      assertNull(
+          JitChoice.relaunchFlags(List.of(plain), JitChoice.TEXT),
+          "no launcher flags: stay in this JVM");
       System.setProperty(JitChoice.LARGE_INPUT_JIT, "-XX:A=1,-XX:B=2");
       System.setProperty("sluice.c1MaxInputBytes", "1399");
-      assertEquals(List.of("-XX:A=1", "-XX:B=2"), JitChoice.relaunchFlags(List.of(plain, packed)));
-      System.setProperty("sluice.c1MaxInputBytes", "1400");
-      assertNull(JitChoice.relaunchFlags(List.of(plain, packed)), "at the limit: C1 stays");
-      // images: a Parquet file or gzipped tar of JPEGs hardly shrinks, so it counts at its size
-      String images = Files.write(dir.resolve("c.parquet"), new byte[500]).toString();
-      assertEquals(1500, JitChoice.estimatedBytes(List.of(plain, images), 1));
-      System.setProperty("sluice.c1MaxInputBytes", "1499");
-      assertEquals(
-          List.of("-XX:A=1", "-XX:B=2"), JitChoice.relaunchFlags(List.of(plain, images), 1));
-      System.setProperty("sluice.c1MaxInputBytes", "1500");
-      assertNull(JitChoice.relaunchFlags(List.of(plain, images), 1));
       assertEquals(
           List.of("-XX:A=1", "-XX:B=2"),
-          JitChoice.relaunchFlags(List.of(plain, images)),
+          JitChoice.relaunchFlags(List.of(plain, packed), JitChoice.TEXT));
+      System.setProperty("sluice.c1MaxInputBytes", "1400");
+      assertNull(
+          JitChoice.relaunchFlags(List.of(plain, packed), JitChoice.TEXT),
+          "at the limit: C1 stays");
+      // images: a Parquet file or gzipped tar of JPEGs hardly shrinks, so it counts at its size
+      String images = Files.write(dir.resolve("c.parquet"), new byte[500]).toString();
+      assertEquals(1500, JitChoice.estimatedBytes(List.of(plain, images), JitChoice.IMAGES));
+      System.setProperty("sluice.c1MaxInputBytes", "1499");
+      assertEquals(
+          List.of("-XX:A=1", "-XX:B=2"),
+          JitChoice.relaunchFlags(List.of(plain, images), JitChoice.IMAGES));
+      System.setProperty("sluice.c1MaxInputBytes", "1500");
+      assertNull(JitChoice.relaunchFlags(List.of(plain, images), JitChoice.IMAGES));
+      assertEquals(
+          List.of("-XX:A=1", "-XX:B=2"),
+          JitChoice.relaunchFlags(List.of(plain, images), JitChoice.TEXT),
           "the same files as text: the Parquet file counts four times");
     } finally {
       System.clearProperty(JitChoice.LARGE_INPUT_JIT);

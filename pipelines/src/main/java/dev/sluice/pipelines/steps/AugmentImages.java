@@ -109,6 +109,7 @@ public final class AugmentImages extends PTransform<PCollection<ImageDoc>, PColl
           String id = AugmentText.copyId(d.id(), k);
           var p = a.pixels();
           byte[] png = ImageDecoder.encodePng(p);
+          byte[] luma = p.luma(); // once for the signals and both hashes, as AnalyzeImages does
           out.get(Tags.IMAGES)
               .output(
                   d.augmentedCopy(id, a.ops())
@@ -119,10 +120,10 @@ public final class AugmentImages extends PTransform<PCollection<ImageDoc>, PColl
                           p.height(),
                           p.channels(),
                           d.sourceFormat(),
-                          ImageSignals.measure(p, png, "png").asMap(),
+                          ImageSignals.measure(p, luma, png, "png").asMap(),
                           ImageDecoder.pixelSha256(p),
-                          PerceptualHash.phash(p),
-                          PerceptualHash.dhash(p)));
+                          PerceptualHash.phash(luma, p.width(), p.height()),
+                          PerceptualHash.dhash(luma, p.width(), p.height())));
           if (report) {
             if (stats == null) stats = new RunStats();
             stats.sampleAugmented(

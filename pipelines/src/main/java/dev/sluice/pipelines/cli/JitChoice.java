@@ -25,14 +25,17 @@ final class JitChoice {
 
   private JitChoice() {}
 
-  /** The flags to relaunch with, or null to stay in this JVM. */
   /** What a compressed text file counts for: about what zstd and gzip give on text. */
   static final int TEXT = 4;
 
   /** What a compressed file of images counts for: JPEG and PNG bytes hardly shrink in a Parquet file or a tar.gz. */
   static final int IMAGES = 1;
 
-  /** @param compressedFactor what a compressed input file counts for: {@link #TEXT} or {@link #IMAGES} */
+  /**
+   * The flags to relaunch with, or null to stay in this JVM.
+   *
+   * @param compressedFactor what a compressed input file counts for: {@link #TEXT} or {@link #IMAGES}
+   */
   static List<String> relaunchFlags(List<String> files, int compressedFactor) {
     String flags = System.getProperty(LARGE_INPUT_JIT);
     if (flags == null || flags.isBlank()) return null;
@@ -42,7 +45,7 @@ final class JitChoice {
         : null;
   }
 
-  /** Input bytes, compressed files counted at 4x their size on disk (about what zstd and gzip give on text). */
+  /** Input bytes of a text input: {@link #estimatedBytes(List, int)} with {@link #TEXT}. */
   static long estimatedBytes(List<String> files) {
     return estimatedBytes(files, TEXT);
   }

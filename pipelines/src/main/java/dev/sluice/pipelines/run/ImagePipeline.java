@@ -20,6 +20,7 @@ import dev.sluice.pipelines.steps.ReadImages;
 import dev.sluice.pipelines.steps.Tags;
 import dev.sluice.pipelines.steps.Tally;
 import dev.sluice.pipelines.steps.WriteShards;
+import dev.sluice.quality.image.ImageDecoder;
 import dev.sluice.report.RunStats;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -91,7 +92,10 @@ public final class ImagePipeline {
     }
     if (r.augment() != null) {
       PCollectionTuple augmented =
-          images.apply("AugmentImages", new AugmentImages(r.augment(), r.seed(), report));
+          images.apply(
+              "AugmentImages",
+              new AugmentImages(
+                  r.augment(), ImageDecoder.Settings.from(r.input().decode()), r.seed(), report));
       images = augmented.get(Tags.IMAGES);
       counts.add(augmented.get(AugmentText.COUNTS));
       dead.add(augmented.get(Tags.DEAD));

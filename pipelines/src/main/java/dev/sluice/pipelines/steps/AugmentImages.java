@@ -31,11 +31,18 @@ import org.apache.beam.sdk.values.TupleTagList;
  */
 public final class AugmentImages extends PTransform<PCollection<ImageDoc>, PCollectionTuple> {
   private final HashMap<String, Object> section;
+  private final ImageDecoder.Settings decode;
   private final long seed;
   private final boolean report;
 
-  public AugmentImages(Map<String, Object> section, long seed, boolean report) {
+  /**
+   * @param decode the recipe's {@code input.decode} settings, with which every kept image was decoded: its bytes
+   *     are decoded again with them (the pixel limit and EXIF choice the user set) to make the copies
+   */
+  public AugmentImages(
+      Map<String, Object> section, ImageDecoder.Settings decode, long seed, boolean report) {
     this.section = new HashMap<>(section);
+    this.decode = decode;
     this.seed = seed;
     this.report = report;
   }
@@ -44,7 +51,7 @@ public final class AugmentImages extends PTransform<PCollection<ImageDoc>, PColl
   public PCollectionTuple expand(PCollection<ImageDoc> images) {
     PCollectionTuple out =
         images.apply(
-            ParDo.of(new AugmentFn(section, seed, report))
+            ParDo.of(new AugmentFn(section, decode, seed, report))
                 .withOutputTags(
                     Tags.IMAGES,
                     TupleTagList.of(AugmentText.COUNTS).and(Tags.STATS).and(Tags.DEAD)));
@@ -57,6 +64,7 @@ public final class AugmentImages extends PTransform<PCollection<ImageDoc>, PColl
 
   static final class AugmentFn extends DoFn<ImageDoc, ImageDoc> {
     private final HashMap<String, Object> section;
+    private final ImageDecoder.Settings decode;
     private final long seed;
     private final boolean report;
     private final StageClock clock = new StageClock("augment");
@@ -64,8 +72,10 @@ public final class AugmentImages extends PTransform<PCollection<ImageDoc>, PColl
     private transient Map<String, long[]> counts;
     private transient RunStats stats;
 
-    AugmentFn(HashMap<String, Object> section, long seed, boolean report) {
+    AugmentFn(
+        HashMap<String, Object> section, ImageDecoder.Settings decode, long seed, boolean report) {
       this.section = section;
+      this.decode = decode;
       this.seed = seed;
       this.report = report;
     }
@@ -95,9 +105,12 @@ public final class AugmentImages extends PTransform<PCollection<ImageDoc>, PColl
       }
       out.get(Tags.IMAGES).output(d);
       if (policy.copies() > 0) {
-        // the kept bytes decode to exactly the pixels the signals and hashes saw
-        var pixels =
-            ImageDecoder.decode(d.bytes(), d.id(), ImageDecoder.Settings.DEFAULTS).pixels();
+        // the kept bytes decode to exactly the pixels the signals and hashes saw, with the settings
+        // they were
+        // decoded with; no name is given, since kept bytes are often a PNG re-encoding under the
+        // source's name
+        // (a BMP, a GIF, a rotated JPEG), which the extension check would reject
+        var pixels = ImageDecoder.decode(d.bytes(), null, decode).pixels();
         for (int k = 1; k <= policy.copies(); k++) {
           ImageAugmentPolicy.Result a = policy.apply(pixels, seed, d.id(), k);
           if (a.ops().isEmpty()) {

@@ -140,4 +140,41 @@ class ImageFormatsRunTest {
     assertEquals(28.0, row.get("score"));
     assertTrue(((String) row.get("id")).startsWith("0-t-shirt/"));
   }
+
+  @Test
+  void copiesAreMadeOfImagesKeptAsPngUnderAnotherName() throws IOException {
+    // a BMP and a GIF are kept as PNG bytes under their own names: augmentation must decode those
+    // bytes without the extension check (it once failed the whole run with wrong_extension)
+    Path in = Files.createDirectories(dir.resolve("formats/0-t-shirt"));
+    List<Path> sources;
+    try (Stream<Path> s = Files.list(FASHION.resolve("0-t-shirt"))) {
+      sources = s.sorted().limit(2).toList();
+    }
+    String[] formats = {"bmp", "gif"};
+    for (int i = 0; i < formats.length; i++) {
+      java.awt.image.BufferedImage img = javax.imageio.ImageIO.read(sources.get(i).toFile());
+      assertTrue(
+          javax.imageio.ImageIO.write(
+              img, formats[i], in.resolve("x" + i + "." + formats[i]).toFile()));
+    }
+    Map<String, Object> r = new LinkedHashMap<>();
+    r.put("name", "formats");
+    r.put("seed", 3);
+    r.put(
+        "input",
+        new LinkedHashMap<>(Map.of("format", "image_folder", "path", in.getParent().toString())));
+    r.put("augment", Map.of("image", Map.of("copies", 2, "policy", "trivialaugment")));
+    r.put("output", new LinkedHashMap<>(Map.of("path", dir.resolve("fmt").toString())));
+    RunSummary run = ImageRuns.run(r, dir.resolve("fmt"));
+    Manifest.Counts c = run.manifest().counts();
+    assertTrue(c.balanced(), c.toString());
+    assertEquals(0, c.dead_letter(), c.toString());
+    ImageRuns.Outcome o = ImageRuns.read(dir.resolve("fmt"));
+    assertEquals("png", o.kept().get("0-t-shirt/x0.bmp").get("format"));
+    assertTrue(c.augmented() > 0, c.toString());
+    assertTrue(
+        o.kept().values().stream()
+            .anyMatch(k -> "0-t-shirt/x1.gif".equals(k.get("augmented_from"))),
+        o.kept().keySet().toString());
+  }
 }

@@ -21,7 +21,7 @@ public final class ExitCodes {
   /** Installs the map on a picocli command line; {@code program} prefixes every message ("sluice", "sluice train"). */
   public static CommandLine install(CommandLine cli, String program) {
     cli.setExecutionExceptionHandler(
-        (ex, cmd, parsed) -> report(program, ex, parsed.hasMatchedOption("--verbose"), System.err));
+        (ex, cmd, parsed) -> report(program, ex, verbose(parsed), System.err));
     cli.setParameterExceptionHandler(
         (ex, args) -> {
           System.err.println(program + ": " + ex.getMessage());
@@ -29,6 +29,17 @@ public final class ExitCodes {
           return USAGE;
         });
     return cli;
+  }
+
+  /**
+   * Whether {@code --verbose} was given to the command that ran: it is an option of the subcommand ({@code sluice
+   * run ... --verbose}), so the top-level parse result alone never has it.
+   */
+  static boolean verbose(CommandLine.ParseResult parsed) {
+    for (CommandLine.ParseResult r = parsed; r != null; r = r.subcommand()) {
+      if (r.hasMatchedOption("--verbose")) return true;
+    }
+    return false;
   }
 
   /** Prints what the user needs to see of {@code ex} and returns its exit code. */

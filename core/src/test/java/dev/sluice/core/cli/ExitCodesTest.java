@@ -61,4 +61,37 @@ class ExitCodesTest {
     assertTrue(bug.err().contains("\tat "), "stack trace printed: " + bug.err());
     assertEquals(1, report(new NullPointerException(), false).code());
   }
+
+  @picocli.CommandLine.Command(name = "run")
+  static final class Run implements java.util.concurrent.Callable<Integer> {
+    @picocli.CommandLine.Option(names = "--verbose")
+    boolean verbose;
+
+    @Override
+    public Integer call() throws IOException {
+      throw new IOException("cannot open x");
+    }
+  }
+
+  @picocli.CommandLine.Command(name = "sluice", subcommands = Run.class)
+  static final class Top {}
+
+  @Test
+  void verboseOnTheSubcommandPrintsTheTrace() {
+    PrintStream saved = System.err;
+    ByteArrayOutputStream buf = new ByteArrayOutputStream();
+    try {
+      System.setErr(new PrintStream(buf, true, StandardCharsets.UTF_8));
+      picocli.CommandLine cli = ExitCodes.install(new picocli.CommandLine(new Top()), "sluice");
+      assertEquals(1, cli.execute("run"));
+      assertFalse(buf.toString(StandardCharsets.UTF_8).contains("\tat "));
+      buf.reset();
+      assertEquals(1, cli.execute("run", "--verbose"));
+    } finally {
+      System.setErr(saved);
+    }
+    String err = buf.toString(StandardCharsets.UTF_8);
+    assertTrue(err.startsWith("sluice: the run failed: cannot open x\n"), err);
+    assertTrue(err.contains("\tat "), err);
+  }
 }

@@ -1,7 +1,6 @@
 package dev.sluice.pipelines.cli;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,7 +49,11 @@ final class JitChoice {
     return estimatedBytes(files, TEXT);
   }
 
-  /** Input bytes, compressed files (.gz, .zst, .parquet) counted at {@code compressedFactor} times their size. */
+  /**
+   * Input bytes, compressed files (.gz, .zst, .parquet) counted at {@code compressedFactor} times their size. A
+   * file that cannot be sized (gone, a dangling link, a name the JVM cannot encode back) counts 0: the reader makes
+   * it a dead letter.
+   */
   static long estimatedBytes(List<String> files, int compressedFactor) {
     long total = 0;
     for (String f : files) {
@@ -61,8 +64,8 @@ final class JitChoice {
             name.endsWith(".gz") || name.endsWith(".zst") || name.endsWith(".parquet")
                 ? compressedFactor * size
                 : size;
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
+      } catch (IOException | java.nio.file.InvalidPathException e) {
+        // not sized: read as a dead letter
       }
     }
     return total;

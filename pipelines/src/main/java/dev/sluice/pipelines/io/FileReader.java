@@ -31,6 +31,30 @@ public final class FileReader {
    * False, after one dead letter of the read stage, when the file is missing, unreadable or empty; the checks
    * every input file passes before its format reads it.
    */
+  /**
+   * Why a listed file could not be opened, for its dead letter: a symbolic link to a missing target, or a name that
+   * the JVM's file-name encoding cannot carry (its undecodable bytes became U+FFFD when the folder was listed, so
+   * the name no longer reaches the file) are said so.
+   */
+  public static String unreadable(String file, Exception e) {
+    String why = "cannot read the file: " + e;
+    if (file.indexOf('\uFFFD') >= 0) {
+      return why
+          + " (its name is not valid in the JVM's file-name encoding, "
+          + System.getProperty("sun.jnu.encoding")
+          + ": rename it, or run under a locale whose encoding covers it)";
+    }
+    try {
+      Path p = Path.of(file);
+      if (Files.isSymbolicLink(p) && !Files.exists(p)) {
+        return "the file is a symbolic link to a missing target, " + Files.readSymbolicLink(p);
+      }
+    } catch (IOException | RuntimeException ignored) {
+      // the plain reason stands
+    }
+    return why;
+  }
+
   public static boolean usable(String file, Consumer<DeadLetter> dead) {
     Path path = Path.of(file);
     long size;
@@ -39,13 +63,7 @@ public final class FileReader {
     } catch (IOException e) {
       dead.accept(
           DeadLetter.of(
-              STAGE,
-              "unreadable_file",
-              "cannot read the file: " + e,
-              file,
-              "file",
-              0,
-              (byte[]) null));
+              STAGE, "unreadable_file", unreadable(file, e), file, "file", 0, (byte[]) null));
       return false;
     }
     if (size == 0) {

@@ -121,13 +121,16 @@ public record ImageInput(
     List<String> all = InputFiles.expand(paths);
     if (!format.equals(FOLDER)) return all;
     Path root = Path.of(paths.get(0)).toAbsolutePath().normalize();
-    List<PathMatcher> in = matchers(include);
+    // the default include takes every file without matching: a glob's "**" is a regex ".*", which
+    // stops at a
+    // line break, and a file whose name holds one must still be read
+    List<PathMatcher> in = include.equals(List.of("**")) ? null : matchers(include);
     List<PathMatcher> out = matchers(exclude);
     List<String> kept = new ArrayList<>();
     for (String f : all) {
       Path rel = root.relativize(Path.of(f).toAbsolutePath().normalize());
-      if (in.stream().anyMatch(m -> m.matches(rel)) && out.stream().noneMatch(m -> m.matches(rel)))
-        kept.add(f);
+      if ((in == null || in.stream().anyMatch(m -> m.matches(rel)))
+          && out.stream().noneMatch(m -> m.matches(rel))) kept.add(f);
     }
     if (kept.isEmpty()) {
       throw new Config.ConfigException(

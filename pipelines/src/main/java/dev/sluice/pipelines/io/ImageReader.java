@@ -98,12 +98,12 @@ public final class ImageReader {
     byte[] bytes;
     try {
       bytes = Files.readAllBytes(Path.of(file));
-    } catch (IOException e) {
+    } catch (IOException | java.nio.file.InvalidPathException e) {
       dead.accept(
           DeadLetter.of(
               FileReader.STAGE,
               "unreadable_file",
-              "cannot read the file: " + e,
+              FileReader.unreadable(file, e),
               file,
               "file",
               0,
@@ -111,9 +111,19 @@ public final class ImageReader {
       return;
     }
     Path rel = root.relativize(Path.of(file).toAbsolutePath().normalize());
-    String id = rel.toString().replace('\\', '/');
+    String id = relativeId(rel);
     String label = null;
     if (input.labels() && rel.getParent() != null) label = rel.getParent().getFileName().toString();
     images.accept(ImageDoc.read(id, label, file, "file", 0, bytes));
+  }
+
+  /** The names of a relative path joined by '/' (a backslash is part of a name on Unix, not a separator). */
+  static String relativeId(Path rel) {
+    StringBuilder id = new StringBuilder();
+    for (Path name : rel) {
+      if (id.length() > 0) id.append('/');
+      id.append(name);
+    }
+    return id.toString();
   }
 }

@@ -15,7 +15,9 @@ import java.util.stream.Stream;
 /**
  * Expands the recipe's input paths (globs with *, **, ?, [..] and {a,b}; directories; plain files) into a sorted,
  * distinct list of files, before the pipeline starts: a path that matches nothing is a recipe error (exit 2).
- * Hidden files and folders (names starting with '.') are skipped inside a directory or glob.
+ * Hidden files and folders (names starting with '.') are skipped inside a directory or glob. A symbolic link whose
+ * target is missing is listed like a file, so that the reader makes it a dead letter instead of the run losing it
+ * without a record.
  */
 public final class InputFiles {
   private InputFiles() {}
@@ -37,7 +39,7 @@ public final class InputFiles {
     int glob = firstGlobChar(pattern);
     if (glob < 0) {
       Path p = Path.of(pattern);
-      if (Files.isRegularFile(p)) return List.of(p.toString());
+      if (Files.isRegularFile(p) || dangling(p)) return List.of(p.toString());
       if (Files.isDirectory(p)) return walk(p, null);
       return List.of();
     }
@@ -56,7 +58,7 @@ public final class InputFiles {
 
   private static List<String> walk(Path dir, PathMatcher matcher) {
     try (Stream<Path> s = Files.walk(dir)) {
-      return s.filter(Files::isRegularFile)
+      return s.filter(p -> Files.isRegularFile(p) || dangling(p))
           .filter(p -> !hidden(dir.relativize(p)))
           .map(Path::toString)
           .sorted()
@@ -64,6 +66,10 @@ public final class InputFiles {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  private static boolean dangling(Path p) {
+    return Files.isSymbolicLink(p) && !Files.exists(p);
   }
 
   private static boolean hidden(Path rel) {

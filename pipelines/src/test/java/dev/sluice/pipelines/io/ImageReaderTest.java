@@ -177,4 +177,24 @@ class ImageReaderTest {
     assertTrue(images.isEmpty());
     assertEquals("empty_file", dead.get(0).reason());
   }
+
+  @Test
+  void aFolderListsEveryEntryAndIdsAreItsNamesAsTheyAre() throws IOException {
+    Path root = Files.createDirectories(dir.resolve("folder/cats"));
+    Files.write(root.resolve("back\\slash.png"), horse()); // a backslash is part of a Unix name
+    Files.write(root.resolve("new\nline.png"), horse()); // "**" as a regex stops at a line break
+    Files.createSymbolicLink(root.resolve("dangling.png"), dir.resolve("missing.png"));
+    ImageInput in = input(ImageInput.FOLDER, dir.resolve("folder"));
+    List<String> files = in.files();
+    assertEquals(3, files.size(), files.toString());
+    for (String f : files) read(in, Path.of(f));
+    assertEquals(
+        List.of("cats/back\\slash.png", "cats/new\nline.png"),
+        images.stream().map(ImageDoc::id).sorted().toList());
+    assertEquals("cats", images.get(0).label());
+    assertEquals(1, dead.size());
+    assertEquals("unreadable_file", dead.get(0).reason());
+    assertTrue(
+        dead.get(0).detail().contains("symbolic link to a missing target"), dead.get(0).detail());
+  }
 }

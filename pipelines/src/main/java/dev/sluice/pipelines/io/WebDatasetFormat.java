@@ -27,7 +27,9 @@ import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
  */
 final class WebDatasetFormat {
   static final Set<String> IMAGE_EXTENSIONS =
-      Set.of("jpg", "jpeg", "png", "gif", "bmp", "webp", "tif", "tiff", "ppm", "pgm", "pbm");
+      Set.of(
+          "jpg", "jpeg", "png", "gif", "bmp", "webp", "tif", "tiff", "ppm", "pgm", "pbm", "pnm",
+          "pam");
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private WebDatasetFormat() {}
@@ -43,18 +45,32 @@ final class WebDatasetFormat {
         CheckedTar tar = new CheckedTar(raw)) {
       String key = null;
       TreeMap<String, byte[]> members = new TreeMap<>();
-      String firstImage = null;
+      String firstImage = null; // its extension lower-cased, the key of members
+      String firstImageName = null; // its extension as the member names it, for the location
       long sample = 0;
       TarArchiveEntry e;
+      String last = null;
       while ((e = tar.getNextEntry()) != null) {
+        if (!e.isCheckSumOK()) {
+          // commons-compress returns a damaged header as an entry; its name and size cannot be
+          // trusted, so reading stops here (as Python's tarfile does), after the sample before it
+          if (key != null)
+            emit(file, input, key, sample, members, firstImage, firstImageName, images, dead);
+          at.at(
+              last == null ? "the first member's header" : "the header after member " + last,
+              sample + 1);
+          throw new IOException("a member header fails its checksum (the tar is corrupt)");
+        }
         if (!e.isFile()) continue;
         String name = e.getName();
+        last = name;
         int slash = name.lastIndexOf('/');
         int dot = name.indexOf('.', slash + 1);
         String k = dot < 0 ? name : name.substring(0, dot);
-        String ext = dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
+        String asNamed = dot < 0 ? "" : name.substring(dot + 1);
+        String ext = asNamed.toLowerCase(Locale.ROOT);
         if (key != null && !k.equals(key)) {
-          emit(file, input, key, sample, members, firstImage, images, dead);
+          emit(file, input, key, sample, members, firstImage, firstImageName, images, dead);
           members.clear();
           firstImage = null;
         }
@@ -62,7 +78,10 @@ final class WebDatasetFormat {
         key = k;
         at.at("member " + name, sample);
         members.put(ext, tar.readAllBytes());
-        if (firstImage == null && IMAGE_EXTENSIONS.contains(ext)) firstImage = ext;
+        if (firstImage == null && IMAGE_EXTENSIONS.contains(ext)) {
+          firstImage = ext;
+          firstImageName = asNamed;
+        }
       }
       if (tar.cut) {
         // the stream ended inside the headers: no end-of-archive blocks, the samples after this one
@@ -73,7 +92,7 @@ final class WebDatasetFormat {
       }
       if (key != null) {
         at.at("member " + key, sample);
-        emit(file, input, key, sample, members, firstImage, images, dead);
+        emit(file, input, key, sample, members, firstImage, firstImageName, images, dead);
       }
     }
   }
@@ -106,6 +125,7 @@ final class WebDatasetFormat {
       long sample,
       TreeMap<String, byte[]> members,
       String image,
+      String imageAsNamed,
       Consumer<ImageDoc> images,
       Consumer<DeadLetter> dead) {
     String location = "member " + key;
@@ -147,6 +167,6 @@ final class WebDatasetFormat {
     // the bytes
     // (wrong_extension) as it does a file's name
     images.accept(
-        ImageDoc.read(key, label, file, location + "." + image, sample, members.get(image)));
+        ImageDoc.read(key, label, file, location + "." + imageAsNamed, sample, members.get(image)));
   }
 }

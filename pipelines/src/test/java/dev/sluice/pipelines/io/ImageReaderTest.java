@@ -197,4 +197,24 @@ class ImageReaderTest {
     assertTrue(
         dead.get(0).detail().contains("symbolic link to a missing target"), dead.get(0).detail());
   }
+
+  @Test
+  void aDamagedMemberHeaderStopsTheTarAfterTheSampleBefore() throws IOException {
+    Map<String, byte[]> m = new LinkedHashMap<>();
+    m.put("s1.PNG", horse()); // the location keeps the member's own spelling
+    m.put("s1.cls", "3".getBytes(StandardCharsets.UTF_8));
+    m.put("s2.png", horse());
+    m.put("s2.cls", "4".getBytes(StandardCharsets.UTF_8));
+    byte[] b = tar(m);
+    int s2 = 512 + (horse().length + 511) / 512 * 512 + 512 + 512; // s2.png's header
+    Arrays.fill(b, s2, s2 + 20, (byte) '?'); // its name, so its checksum no longer holds
+    Path f = Files.write(dir.resolve("bad.tar"), b);
+    read(input("webdataset", f), f);
+    assertEquals(List.of("s1"), images.stream().map(ImageDoc::id).toList());
+    assertEquals("member s1.PNG", images.get(0).location());
+    assertEquals(1, dead.size(), dead.toString());
+    assertEquals("corrupt_file", dead.get(0).reason());
+    assertEquals("the header after member s1.cls", dead.get(0).location());
+    assertTrue(dead.get(0).detail().contains("checksum"), dead.get(0).detail());
+  }
 }

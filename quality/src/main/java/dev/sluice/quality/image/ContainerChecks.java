@@ -17,17 +17,67 @@ final class ContainerChecks {
       case BMP -> bmpComplete(b);
       case WEBP -> b.length >= 8 + JpegMarkers.u32(b, 4, true);
       case TIFF -> tiffDataInside(b);
+      case PNM -> pnmComplete(b);
     };
   }
 
-  /** Whether the header itself announces a width or height of 0 (PNG, GIF and BMP headers are read here). */
+  /** Whether the header itself announces a width or height of 0 (PNG, GIF, BMP and Netpbm headers are read here). */
   static boolean headerSaysZero(ImageFormat format, byte[] b) {
     return switch (format) {
       case PNG -> b.length >= 24 && (be32(b, 16) == 0 || be32(b, 20) == 0);
       case GIF -> b.length >= 10 && (le16(b, 6) == 0 || le16(b, 8) == 0);
       case BMP -> b.length >= 26 && (le32(b, 18) == 0 || le32(b, 22) == 0);
+      case PNM -> {
+        long[] h = pnmHeader(b);
+        yield h != null && (h[0] == 0 || h[1] == 0);
+      }
       default -> false;
     };
+  }
+
+  /**
+   * Binary PBM, PGM and PPM (P4, P5, P6): whether the bytes reach the end of the samples the header announces
+   * (rows of ceil(w / 8) bytes for P4; w samples of 1 byte, or 2 when maxval > 255, per channel for P5 and P6).
+   * ASCII variants and PAM have no fixed size: a reader running off their end is caught as truncated anyway.
+   */
+  private static boolean pnmComplete(byte[] b) {
+    long[] h = pnmHeader(b);
+    if (h == null)
+      return b.length >= 3 && (b[1] == '1' || b[1] == '2' || b[1] == '3' || b[1] == '7');
+    long w = h[0], rows = h[1], max = h[2], start = h[3];
+    long row =
+        switch (b[1]) {
+          case '4' -> (w + 7) / 8;
+          case '5' -> w * (max > 255 ? 2 : 1);
+          case '6' -> 3 * w * (max > 255 ? 2 : 1);
+          default -> -1;
+        };
+    return row < 0 || b.length - start >= row * rows;
+  }
+
+  /**
+   * The header of a P1-P6 Netpbm file: {width, height, maxval (1 for bitmaps), offset of the first sample}, or
+   * null when it is not one or its header is cut or malformed. Comments run from '#' to the end of the line.
+   */
+  static long[] pnmHeader(byte[] b) {
+    if (b.length < 3 || b[0] != 'P' || b[1] < '1' || b[1] > '6') return null;
+    boolean bitmap = b[1] == '1' || b[1] == '4';
+    long[] v = new long[bitmap ? 2 : 3];
+    int p = 2;
+    for (int k = 0; k < v.length; k++) {
+      while (p < b.length && (ImageFormat.pnmSpace(b[p]))) {
+        if (b[p] == '#') while (p < b.length && b[p] != '\n' && b[p] != '\r') p++;
+        else p++;
+      }
+      int digits = 0;
+      while (p < b.length && b[p] >= '0' && b[p] <= '9' && digits < 10) {
+        v[k] = v[k] * 10 + (b[p++] - '0');
+        digits++;
+      }
+      if (digits == 0 || digits == 10) return null;
+    }
+    if (p >= b.length) return null; // the single whitespace before the samples
+    return new long[] {v[0], v[1], bitmap ? 1 : v[2], p + 1};
   }
 
   /** Walks the chunks (length, type, data, CRC) from the signature; true when an IEND chunk lies inside the bytes. */

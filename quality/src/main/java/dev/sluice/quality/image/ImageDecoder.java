@@ -87,7 +87,7 @@ public final class ImageDecoder {
                         ImageRejected.NOT_AN_IMAGE,
                         "the bytes start with "
                             + hexStart(bytes)
-                            + ", no JPEG, PNG, GIF, BMP, WebP or TIFF signature"));
+                            + ", no JPEG, PNG, GIF, BMP, WebP, TIFF or Netpbm signature"));
     var claimed = ImageFormat.fromName(name);
     if (claimed.isPresent() && claimed.get() != format) {
       throw new ImageRejected(
@@ -214,6 +214,7 @@ public final class ImageDecoder {
           case BMP -> "shorter than its header's file size or pixel offset";
           case WEBP -> "shorter than its RIFF size";
           case TIFF -> "its first IFD or image strips lie past the end";
+          case PNM -> "shorter than its header's width x height samples";
         };
     return new ImageRejected(
         ImageRejected.TRUNCATED_IMAGE, "the " + format.id() + " file ends early: " + what);

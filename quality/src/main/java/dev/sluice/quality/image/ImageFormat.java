@@ -13,7 +13,9 @@ public enum ImageFormat {
   GIF("gif"),
   BMP("bmp"),
   WEBP("webp"),
-  TIFF("tiff");
+  TIFF("tiff"),
+  /** Netpbm: PBM, PGM, PPM (P1-P6, ASCII or binary) and PAM (P7). */
+  PNM("pnm");
 
   private final String id;
 
@@ -21,7 +23,10 @@ public enum ImageFormat {
     this.id = id;
   }
 
-  /** The name written to shards ({@code source_format}) and passed to ImageIO: jpeg, png, gif, bmp, webp, tiff. */
+  /**
+   * The name written to shards ({@code source_format}) and passed to ImageIO: jpeg, png, gif, bmp, webp, tiff,
+   * pnm.
+   */
   public String id() {
     return id;
   }
@@ -68,6 +73,9 @@ public enum ImageFormat {
             || (b[0] == 'M' && b[1] == 'M' && b[2] == 0 && b[3] == 42))) {
       return Optional.of(TIFF);
     }
+    if (b.length >= 3 && b[0] == 'P' && b[1] >= '1' && b[1] <= '7' && pnmSpace(b[2])) {
+      return Optional.of(PNM);
+    }
     return Optional.empty();
   }
 
@@ -87,8 +95,14 @@ public enum ImageFormat {
       case "bmp", "dib" -> Optional.of(BMP);
       case "webp" -> Optional.of(WEBP);
       case "tif", "tiff" -> Optional.of(TIFF);
+      case "pnm", "pbm", "pgm", "ppm", "pam" -> Optional.of(PNM);
       default -> Optional.empty();
     };
+  }
+
+  /** Netpbm's header whitespace (and the '#' that starts a comment, which may follow the magic number directly). */
+  static boolean pnmSpace(byte c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == 0x0B || c == 0x0C || c == '#';
   }
 
   private static int u(byte[] b, int i) {

@@ -177,6 +177,44 @@ class ImageDecoderTest {
     assertEquals(fromIndexedPng, fromGif);
   }
 
+  static byte[] pnm(String header, int... samples) {
+    byte[] h = header.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    byte[] b = Arrays.copyOf(h, h.length + samples.length);
+    for (int i = 0; i < samples.length; i++) b[h.length + i] = (byte) samples[i];
+    return b;
+  }
+
+  @Test
+  void netpbmDecodesInEveryVariantAndItsDamageHasItsReason() throws ImageRejected {
+    // P6: 2 x 1 RGB, with a comment in the header
+    Pixels rgb =
+        decode(pnm("P6\n# a comment\n2 1\n255\n", 255, 0, 7, 0, 255, 200), "a.ppm").pixels();
+    assertEquals(3, rgb.channels());
+    assertArrayEquals(new byte[] {(byte) 255, 0, 7, 0, (byte) 255, (byte) 200}, rgb.data());
+    assertEquals("pnm", decode(pnm("P6 2 1 255\n", 1, 2, 3, 4, 5, 6), null).sourceFormat());
+    // P3: the same pixels in ASCII
+    assertEquals(rgb, decode(pnm("P3\n2 1\n255\n255 0 7 0 255 200\n"), "a.ppm").pixels());
+    // P5, 16 bits: rounded to 8 as a 16-bit PNG is
+    Pixels gray = decode(pnm("P5\n2 1\n65535\n", 0xFF, 0xFF, 0x80, 0x00), "g.pgm").pixels();
+    assertEquals(1, gray.channels());
+    assertArrayEquals(new byte[] {(byte) 255, (byte) 128}, gray.data());
+    // P4: a 3 x 2 bitmap, 1 = black, rows padded to a byte
+    Pixels bits = decode(pnm("P4\n3 2\n", 0b1010_0000, 0b0100_0000), "b.pbm").pixels();
+    assertArrayEquals(new byte[] {0, (byte) 255, 0, (byte) 255, 0, (byte) 255}, bits.data());
+
+    byte[] full = pnm("P6\n2 2\n255\n", 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12);
+    assertEquals(
+        ImageRejected.TRUNCATED_IMAGE, reason(Arrays.copyOf(full, full.length - 1), "c.ppm"));
+    assertEquals(ImageRejected.TRUNCATED_IMAGE, reason(Arrays.copyOf(full, 6), "c.ppm"));
+    assertEquals(ImageRejected.ZERO_DIMENSIONS, reason(pnm("P6\n0 2\n255\n"), "z.ppm"));
+    assertEquals(
+        ImageRejected.DECOMPRESSION_BOMB, reason(pnm("P6\n100000 100000\n255\n", 1, 2, 3), null));
+    assertEquals(ImageRejected.WRONG_EXTENSION, reason(full, "c.png"));
+    byte[] png = Encodings.write(Encodings.quadrants(8, 8, BufferedImage.TYPE_3BYTE_BGR), "png");
+    assertEquals(ImageRejected.WRONG_EXTENSION, reason(png, "c.ppm"));
+    assertEquals(ImageRejected.NOT_AN_IMAGE, reason(pnm("P9\n1 1\n255\n", 0), null));
+  }
+
   @Test
   void aGifGivesItsFirstFrame() throws Exception {
     BufferedImage first = Encodings.quadrants(16, 16, BufferedImage.TYPE_BYTE_INDEXED);

@@ -80,6 +80,44 @@ final class ContainerChecks {
     return new long[] {v[0], v[1], bitmap ? 1 : v[2], p + 1};
   }
 
+  /**
+   * Width and height as the header states them, for the formats whose header this class reads (PNG, GIF, BMP,
+   * binary or ASCII PBM/PGM/PPM), or null: the decompression-bomb check must not depend on a reader, and the JDK's
+   * BMP reader refuses a huge BI_RGB header with a generic error before it reports any size.
+   */
+  static long[] headerDimensions(ImageFormat format, byte[] b) {
+    return switch (format) {
+      case PNG ->
+          b.length >= 24 ? new long[] {be32(b, 16) & 0xFFFFFFFFL, be32(b, 20) & 0xFFFFFFFFL} : null;
+      case GIF -> b.length >= 10 ? new long[] {le16(b, 6), le16(b, 8)} : null;
+      case BMP -> {
+        if (b.length < 26) yield null;
+        if (le32(b, 14) == 12) yield new long[] {le16(b, 18), le16(b, 20)}; // BITMAPCOREHEADER
+        yield new long[] {Math.abs((long) le32(b, 18)), Math.abs((long) le32(b, 22))};
+      }
+      case PNM -> {
+        long[] h = pnmHeader(b);
+        yield h == null ? null : new long[] {h[0], h[1]};
+      }
+      default -> null;
+    };
+  }
+
+  /** Whether a GIF's block walk meets its trailer before any image: a complete file with no frame to decode. */
+  static boolean gifWithoutFrames(byte[] b) {
+    if (b.length < 13) return false;
+    int p = 13;
+    if ((b[10] & 0x80) != 0) p += 3 * (1 << ((b[10] & 7) + 1));
+    while (p < b.length) {
+      int block = b[p] & 0xFF;
+      if (block == 0x3B) return true;
+      if (block != 0x21) return false;
+      p = skipSubBlocks(b, p + 2);
+      if (p < 0) return false;
+    }
+    return false;
+  }
+
   /** Walks the chunks (length, type, data, CRC) from the signature; true when an IEND chunk lies inside the bytes. */
   private static boolean pngReachesIend(byte[] b) {
     long p = 8;

@@ -98,6 +98,12 @@ public final class ImageDecoder {
       throw new ImageRejected(
           ImageRejected.ZERO_DIMENSIONS, "the header gives a width or height of 0");
     }
+    long[] size = ContainerChecks.headerDimensions(format, bytes);
+    if (size != null) checkPixels(size[0], size[1], settings);
+    if (format == ImageFormat.GIF && ContainerChecks.gifWithoutFrames(bytes)) {
+      throw new ImageRejected(
+          ImageRejected.UNDECODABLE, "the GIF's trailer comes before any image: it has no frame");
+    }
     ImageReader reader = Readers.create(format);
     if (reader == null) {
       throw new ImageRejected(
@@ -144,17 +150,7 @@ public final class ImageDecoder {
         throw new ImageRejected(
             ImageRejected.ZERO_DIMENSIONS, "the header gives " + w + " x " + h + " pixels");
       }
-      if ((long) w * h > settings.maxPixels()) {
-        throw new ImageRejected(
-            ImageRejected.DECOMPRESSION_BOMB,
-            String.format(
-                Locale.ROOT,
-                "the header gives %d x %d = %d pixels, over the limit of %d (max_pixels)",
-                w,
-                h,
-                (long) w * h,
-                settings.maxPixels()));
-      }
+      checkPixels(w, h, settings);
       if (!complete) throw truncated(format);
       cmyk = isCmyk(reader.getRawImageType(0));
       img = reader.read(0, null);
@@ -190,6 +186,21 @@ public final class ImageDecoder {
     boolean converted = cmyk;
     for (int bits : img.getColorModel().getComponentSize()) converted |= bits > 8;
     return new Decoded(pixels, format.id(), pixelSha256(pixels), orientation, alpha, converted);
+  }
+
+  /** A {@code decompression_bomb} when the stated size is over the limit, before any pixel is decoded. */
+  private static void checkPixels(long w, long h, Settings settings) throws ImageRejected {
+    if (w * h > settings.maxPixels()) {
+      throw new ImageRejected(
+          ImageRejected.DECOMPRESSION_BOMB,
+          String.format(
+              Locale.ROOT,
+              "the header gives %d x %d = %d pixels, over the limit of %d (max_pixels)",
+              w,
+              h,
+              w * h,
+              settings.maxPixels()));
+    }
   }
 
   private static boolean isCmyk(javax.imageio.ImageTypeSpecifier raw) {

@@ -215,6 +215,33 @@ class ImageDecoderTest {
     assertEquals(ImageRejected.NOT_AN_IMAGE, reason(pnm("P9\n1 1\n255\n", 0), null));
   }
 
+  /** A BITMAPINFOHEADER BMP header (24-bit BI_RGB) announcing w x h, with no pixel data. */
+  static byte[] bmpHeaderOnly(int w, int h) {
+    java.nio.ByteBuffer b =
+        java.nio.ByteBuffer.allocate(54).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+    b.put((byte) 'B').put((byte) 'M').putInt(54).putInt(0).putInt(54);
+    b.putInt(40).putInt(w).putInt(h).putShort((short) 1).putShort((short) 24).putInt(0);
+    return b.array();
+  }
+
+  @Test
+  void aBmpBombIsCaughtFromItsHeaderAndAGifWithoutFramesIsNotTruncated() {
+    // the JDK's reader refuses these with a generic error before it reports a size
+    assertEquals(ImageRejected.DECOMPRESSION_BOMB, reason(bmpHeaderOnly(10_000, 10_000), "b.bmp"));
+    assertEquals(ImageRejected.DECOMPRESSION_BOMB, reason(bmpHeaderOnly(20_000, -20_000), "b.bmp"));
+    ImageRejected small =
+        assertThrows(
+            ImageRejected.class,
+            () ->
+                ImageDecoder.decode(
+                    bmpHeaderOnly(30, 20), null, new ImageDecoder.Settings(599, true)));
+    assertEquals(ImageRejected.DECOMPRESSION_BOMB, small.reason());
+    byte[] noFrames = {'G', 'I', 'F', '8', '9', 'a', 10, 0, 10, 0, 0, 0, 0, ';'};
+    ImageRejected gif = assertThrows(ImageRejected.class, () -> decode(noFrames, "g.gif"));
+    assertEquals(ImageRejected.UNDECODABLE, gif.reason());
+    assertTrue(gif.detail().contains("no frame"), gif.detail());
+  }
+
   @Test
   void aGifGivesItsFirstFrame() throws Exception {
     BufferedImage first = Encodings.quadrants(16, 16, BufferedImage.TYPE_BYTE_INDEXED);

@@ -108,6 +108,7 @@ public final class WarcFormat implements InputFormat {
       return damage(from, from + 1, WarcCompression.NONE, false, false, e);
     }
     long at = from;
+    long taken = -1; // the position the last record was given
     boolean good = false;
     try {
       while (true) {
@@ -115,9 +116,15 @@ public final class WarcFormat implements InputFormat {
         pages.flush(); // the record before ended where the next one (or the file) begins
         if (next.isEmpty()) return null;
         at = reader.position();
-        if (reader.compression() == WarcCompression.GZIP && !gzipMember(channel, at))
-          pages.approximateOffsets();
-        pages.take(next.get(), at);
+        boolean approximate =
+            reader.compression() == WarcCompression.GZIP && !gzipMember(channel, at);
+        if (approximate) pages.approximateOffsets();
+        // inside a whole-file gzip, jwarc's positions are those of the compressed buffer and
+        // repeat:
+        // each record still gets its own (a record is known by file and position, as in the
+        // duplicate-id check), the next byte after the last one's when the reader's does not move
+        taken = approximate && at <= taken ? taken + 1 : at;
+        pages.take(next.get(), taken);
         good = true;
       }
     } catch (IOException | RuntimeException e) {

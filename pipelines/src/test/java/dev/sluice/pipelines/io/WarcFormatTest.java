@@ -269,6 +269,18 @@ class WarcFormatTest {
   }
 
   @Test
+  void everyRecordOfAWholeFileGzipHasAPositionOfItsOwn() throws IOException {
+    // a record is known by (file, position) in the duplicate-id check: repeated positions once
+    // failed the run, or dead-lettered the wrong record
+    ByteArrayOutputStream plain = new ByteArrayOutputStream();
+    for (int i = 0; i < 6; i++) plain.write(rawRecord(i, 0, "\r\n\r\n"));
+    Read r = read(Files.write(dir.resolve("whole.warc.gz"), gzip(plain.toByteArray())));
+    assertEquals(6, r.docs.size(), r.dead.toString());
+    List<Long> pos = r.docs.stream().map(Doc::pos).toList();
+    for (int i = 1; i < pos.size(); i++) assertTrue(pos.get(i) > pos.get(i - 1), pos.toString());
+  }
+
+  @Test
   void aRecordThatFailsToConvertIsItsOwnDeadLetterAndReadingGoesOn() throws IOException {
     ByteArrayOutputStream plain = new ByteArrayOutputStream();
     for (int i = 0; i < 3; i++) {

@@ -136,9 +136,29 @@ public final class Config {
       String t = s.trim();
       if (t.startsWith("[") && t.endsWith("]")) t = t.substring(1, t.length() - 1);
       if (t.isBlank()) return List.of();
-      return java.util.Arrays.stream(t.split(",")).map(String::trim).toList();
+      return splitTopLevel(t);
     }
     throw new ConfigException(path(key), v, "a list of strings");
+  }
+
+  /**
+   * "a, b" as [a, b], splitting only at commas outside braces and brackets, so that a glob's {@code {x,y}} or
+   * {@code [,]} stays one item.
+   */
+  static List<String> splitTopLevel(String t) {
+    List<String> items = new java.util.ArrayList<>();
+    int depth = 0, start = 0;
+    for (int i = 0; i < t.length(); i++) {
+      char c = t.charAt(i);
+      if (c == '{' || c == '[') depth++;
+      else if ((c == '}' || c == ']') && depth > 0) depth--;
+      else if (c == ',' && depth == 0) {
+        items.add(t.substring(start, i).trim());
+        start = i + 1;
+      }
+    }
+    items.add(t.substring(start).trim());
+    return List.copyOf(items);
   }
 
   @SuppressWarnings("unchecked")

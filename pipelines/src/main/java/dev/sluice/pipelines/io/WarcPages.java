@@ -5,11 +5,9 @@ import dev.sluice.quality.html.ContentSniffer;
 import dev.sluice.quality.html.HtmlLimits;
 import dev.sluice.quality.html.HtmlRejected;
 import dev.sluice.quality.html.MainText;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
-import java.nio.channels.Channels;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -156,7 +154,11 @@ final class WarcPages {
     byte[] block = readBlock(r.body());
     HttpResponse http;
     try {
-      http = HttpResponse.parse(Channels.newChannel(new ByteArrayInputStream(block)));
+      // a seekable channel tells jwarc where the block ends: a response with neither
+      // Content-Length nor chunking (HTTP/1.0, Connection: close) has its body run to there
+      http =
+          HttpResponse.parse(
+              new org.apache.commons.compress.utils.SeekableInMemoryByteChannel(block));
     } catch (IOException | RuntimeException e) {
       later(
           () ->

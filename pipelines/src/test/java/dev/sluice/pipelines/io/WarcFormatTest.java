@@ -281,6 +281,33 @@ class WarcFormatTest {
   }
 
   @Test
+  void aResponseWithoutContentLengthHasItsBodyRunToTheEndOfTheBlock() throws IOException {
+    // HTTP/1.0 and Connection: close responses, common in real crawls, were dead-lettered
+    String rec = new String(rawRecord(0, 0, "\r\n\r\n"), StandardCharsets.ISO_8859_1);
+    int http = rec.indexOf("HTTP/1.1 200 OK");
+    int length = rec.indexOf("Content-Length: ", http);
+    String header = rec.substring(length, rec.indexOf("\r\n", length) + 2);
+    String block =
+        rec.substring(http, rec.length() - 4).replace(header, "").replace("HTTP/1.1", "HTTP/1.0");
+    assertTrue(!block.contains("Content-Length"), block);
+    String withoutLength =
+        rec.substring(0, http)
+                .replaceFirst("Content-Length: \\d+", "Content-Length: " + block.length())
+            + block
+            + "\r\n\r\n";
+    Path f =
+        Files.write(
+            dir.resolve("nolength.warc.gz"),
+            gzip(withoutLength.getBytes(StandardCharsets.ISO_8859_1)));
+    Read r = read(f);
+    assertEquals(List.of(), r.dead, r.dead.toString());
+    assertEquals(List.of("http://a.test/0"), r.urls());
+    assertTrue(
+        r.docs.get(0).text().startsWith("Record number 0 tells of a harbour town"),
+        r.docs.get(0).text());
+  }
+
+  @Test
   void aRecordThatFailsToConvertIsItsOwnDeadLetterAndReadingGoesOn() throws IOException {
     ByteArrayOutputStream plain = new ByteArrayOutputStream();
     for (int i = 0; i < 3; i++) {

@@ -28,6 +28,7 @@ import org.netpreserve.jwarc.WarcRecord;
 public final class WarcFormat implements InputFormat {
   private static final long serialVersionUID = 1L;
   public static final String NAME = "warc";
+  private static final byte[] GZIP_MAGIC = {0x1f, (byte) 0x8b, 0x08};
   private static final byte[] WARC_LINE =
       "WARC/".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
@@ -52,9 +53,11 @@ public final class WarcFormat implements InputFormat {
         Damage d = readFrom(channel, from, pages, resyncing);
         if (d == null) return; // the end of the file
         long next =
-            d.compression == WarcCompression.NONE
-                ? find(channel, WARC_LINE, d.resume, true)
-                : find(channel, new byte[] {0x1f, (byte) 0x8b, 0x08}, d.resume, false);
+            d.exactResume
+                ? d.resume
+                : d.compression == WarcCompression.NONE
+                    ? find(channel, WARC_LINE, d.resume, true)
+                    : find(channel, GZIP_MAGIC, d.resume, false);
         if (!resyncing || d.afterGoodRecord) {
           String resumed =
               next < 0
@@ -82,12 +85,14 @@ public final class WarcFormat implements InputFormat {
   }
 
   /**
-   * Where reading failed: the damaged record's offset, where to look for the next record (at or after), how the
+   * Where reading failed: the damaged record's offset, where to look for the next record (at or after; exactly there
+   * when {@code exactResume}: a boundary already found and read), how the
    * file is compressed, and why.
    */
   private record Damage(
       long offset,
       long resume,
+      boolean exactResume,
       WarcCompression compression,
       boolean misaligned,
       boolean afterGoodRecord,
@@ -129,6 +134,24 @@ public final class WarcFormat implements InputFormat {
       }
     } catch (IOException | RuntimeException e) {
       long pos = Math.max(at, reader.position());
+      long boundary =
+          good && pos > at ? swallowedBoundary(channel, reader.compression(), at, pos) : -1;
+      if (boundary > 0) {
+        // The record at `at` declared more bytes than it holds: it read on into the records after
+        // it. The first record boundary after it that reads on its own is where reading resumes;
+        // the record at `at` is the dead letter, and the records it swallowed are read again.
+        pages.drop();
+        return damage(
+            at,
+            boundary,
+            true,
+            reader.compression(),
+            false,
+            true,
+            new EOFException(
+                "its block ends before its Content-Length, and the next record starts at byte "
+                    + boundary));
+      }
       if (good && pos > at && readable(channel, pos)) {
         // The record at `at` was read, but what follows its declared end is not a record: its
         // Content-Length is
@@ -147,11 +170,30 @@ public final class WarcFormat implements InputFormat {
   }
 
   /**
+   * The first record boundary strictly between {@code at} and {@code pos} (the next gzip member of a per-record
+   * .warc.gz, or the next {@code WARC/} line of an uncompressed file) that reads as a whole record, or -1. Where
+   * one exists, the record at {@code at} ran past its own end: its Content-Length is longer than its block.
+   */
+  private static long swallowedBoundary(
+      FileChannel channel, WarcCompression compression, long at, long pos) throws IOException {
+    long next;
+    // a short block ends anywhere, so the next record's WARC/ line need not start a line here
+    if (compression == WarcCompression.NONE) next = find(channel, WARC_LINE, at + 1, false);
+    else if (gzipMember(channel, at)) next = find(channel, GZIP_MAGIC, at + 1, false);
+    else return -1; // a whole-file gzip: no boundary to resume at
+    return next > at && next < pos && readsFrom(channel, next) ? next : -1;
+  }
+
+  /**
    * Whether a whole record can be read starting at {@code pos}, which must be a record boundary (a gzip member or
    * a {@code WARC/} line).
    */
   private static boolean readable(FileChannel channel, long pos) throws IOException {
-    if (!gzipMember(channel, pos) && !warcLine(channel, pos)) return false;
+    return (gzipMember(channel, pos) || warcLine(channel, pos)) && readsFrom(channel, pos);
+  }
+
+  /** Whether jwarc reads a whole record starting at {@code pos}. */
+  private static boolean readsFrom(FileChannel channel, long pos) throws IOException {
     long saved = channel.position();
     try {
       channel.position(pos);
@@ -174,6 +216,17 @@ public final class WarcFormat implements InputFormat {
       boolean misaligned,
       boolean afterGood,
       Exception failure) {
+    return damage(at, resume, false, c, misaligned, afterGood, failure);
+  }
+
+  private static Damage damage(
+      long at,
+      long resume,
+      boolean exactResume,
+      WarcCompression c,
+      boolean misaligned,
+      boolean afterGood,
+      Exception failure) {
     Throwable e =
         failure instanceof WarcPages.ReadFailed && failure.getCause() != null
             ? failure.getCause()
@@ -188,6 +241,7 @@ public final class WarcFormat implements InputFormat {
     return new Damage(
         at,
         resume,
+        exactResume,
         c,
         misaligned,
         afterGood,

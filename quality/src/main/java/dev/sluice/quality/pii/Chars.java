@@ -32,6 +32,11 @@ final class Chars {
     };
   }
 
+  /** A letter of a script written without spaces between words (Han, kana, Hangul, Thai, Lao, Khmer, Myanmar). */
+  static boolean unspaced(char c) {
+    return Character.isLetter(c) && !glued(c);
+  }
+
   static boolean wordAt(CharSequence s, int i) {
     return i >= 0 && i < s.length() && word(s.charAt(i));
   }

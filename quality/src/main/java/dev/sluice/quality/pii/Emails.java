@@ -51,9 +51,20 @@ final class Emails {
         || c == '\'';
   }
 
+  /**
+   * Where the local part before {@code at} starts. In text written without spaces an ASCII address sits right
+   * after the words before it ({@code メールはtanaka@...}): the local part then starts after the last letter of such a
+   * script that precedes its ASCII characters.
+   */
   private static int localStart(String s, int at) {
     int i = at;
-    while (i > 0 && at - i < 64 && localChar(s.charAt(i - 1))) i--;
+    boolean ascii = false;
+    while (i > 0 && at - i < 64 && localChar(s.charAt(i - 1))) {
+      char c = s.charAt(i - 1);
+      if (ascii && Chars.unspaced(c)) break;
+      ascii |= c < 128;
+      i--;
+    }
     while (i < at && (s.charAt(i) == '.' || s.charAt(i) == '\'')) i++;
     return i;
   }
@@ -67,6 +78,8 @@ final class Emails {
     int n = s.length();
     while (i < n && i - at <= 253) {
       char c = s.charAt(i);
+      // an ASCII domain ends where text without spaces resumes (...@example.co.jpまで)
+      if (Chars.unspaced(c) && asciiAlnum(s.charAt(i - 1))) break;
       if (Character.isLetterOrDigit(c) || c == '-' || c == '.') i++;
       else break;
     }
@@ -74,7 +87,13 @@ final class Emails {
     while (end > at + 1 && (s.charAt(end - 1) == '.' || s.charAt(end - 1) == '-')) end--;
     if (end <= at + 1) return -1;
     String domain = s.substring(at + 1, end);
-    if (!validDomain(domain)) return -1;
+    // an IDN domain in such text runs into the words after it (田中@例子.中国です): the longest one
+    // that ends in a public suffix, dropping at most a few letters of that script
+    for (int cut = 0; !validDomain(domain); cut++) {
+      if (cut == 8 || !Chars.unspaced(s.charAt(end - 1)) || end - 1 <= at + 1) return -1;
+      end--;
+      domain = s.substring(at + 1, end);
+    }
     char next = Chars.at(s, end);
     if (next == '(' || Chars.word(next)) return -1;
     if (next == ':' && s.startsWith("git@", start) && start + 3 == at) return -1;
@@ -115,6 +134,10 @@ final class Emails {
     } catch (IllegalArgumentException notADomain) {
       return false;
     }
+  }
+
+  private static boolean asciiAlnum(char c) {
+    return c < 128 && Character.isLetterOrDigit(c);
   }
 
   private static boolean alphabeticTld(String tld) {

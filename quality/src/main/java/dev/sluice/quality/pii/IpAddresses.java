@@ -51,6 +51,69 @@ final class IpAddresses {
           "oid");
 
   /**
+   * Words that make a dotted quad a version when they stand among the {@link #CONTEXT_WORDS_BACK} words before it
+   * on its line ({@code upgraded the library to 1.2.3.4}, {@code requires python>=3.8 and node 18.17.1.0}, {@code
+   * the package moved from 2.10.0.3 to 2.11.0.0}): software is upgraded, installed, required and released, an
+   * address is not.
+   */
+  static final Set<String> VERSION_CONTEXT =
+      Set.of(
+          "upgrade",
+          "upgraded",
+          "upgrades",
+          "upgrading",
+          "downgrade",
+          "downgraded",
+          "updated",
+          "bump",
+          "bumped",
+          "install",
+          "installed",
+          "installs",
+          "installing",
+          "require",
+          "requires",
+          "required",
+          "requirement",
+          "requirements",
+          "depends",
+          "dependency",
+          "released",
+          "package",
+          "library",
+          "sdk",
+          "pinned",
+          "versioned");
+
+  static final int CONTEXT_WORDS_BACK = 5;
+
+  /**
+   * Whether the quad at {@code i} reads as a version: right after a requirement operator ({@code >=}, {@code ==},
+   * {@code ~=}, {@code ^}, {@code ~}, {@code @}: {@code python>=3.8.10.2}, {@code pkg@1.2.3.4}), or with a
+   * {@link #VERSION_CONTEXT} word among the few words before it on its line.
+   */
+  static boolean versionContext(String s, int i) {
+    char before = Chars.at(s, i - 1);
+    if (before == '^' || before == '~' || before == '@' || before == '>' || before == '<')
+      return true;
+    if (before == '=' && "=<>~!".indexOf(Chars.at(s, i - 2)) >= 0) return true;
+    int p = i - 1;
+    for (int words = 0; words < CONTEXT_WORDS_BACK && p >= 0; words++) {
+      while (p >= 0 && !Character.isLetter(s.charAt(p))) {
+        if (s.charAt(p) == '\n' || s.charAt(p) == '.' && !Chars.asciiDigit(Chars.at(s, p - 1)))
+          return false;
+        p--;
+      }
+      int end = p + 1;
+      while (p >= 0 && Character.isLetter(s.charAt(p))) p--;
+      if (end > p + 1
+          && VERSION_CONTEXT.contains(s.substring(p + 1, end).toLowerCase(java.util.Locale.ROOT)))
+        return true;
+    }
+    return false;
+  }
+
+  /**
    * Looks for an address starting at the ASCII digit at {@code i} (a public IPv6 address, in 2000::/3, starts
    * with a four-digit group beginning 2 or 3, so candidates never start at the hex letters of ordinary words); adds
    * it to {@code out}. Returns the index of the last character examined: the address's last, or the last digit of
@@ -96,7 +159,7 @@ final class IpAddresses {
     char next = Chars.at(s, p);
     if (Chars.glued(next)) return -1;
     if ((next == '.' || next == '-') && Chars.wordAt(s, p + 1)) return -1;
-    if (VERSION_WORDS.contains(Chars.wordBefore(s, i))) return -1;
+    if (VERSION_WORDS.contains(Chars.wordBefore(s, i)) || versionContext(s, i)) return -1;
     return publicV4(octets[0], octets[1], octets[2]) ? p : -1;
   }
 

@@ -82,6 +82,18 @@ class PiiRedactorTest {
   }
 
   @Test
+  void emailsRightNextToTextWithoutSpacesAreFound() {
+    assertEquals("メールは<EMAIL>まで送ってください", redact("メールはtanaka@example.co.jpまで送ってください"));
+    assertEquals("連絡<EMAIL>です。", redact("連絡tanaka@163.com.cnです。"));
+    // an all-Han address takes the words before it along (no boundary can be seen), never leaves
+    // the address
+    String han = redact("連絡先は田中@例子.中国です。");
+    assertTrue(han.endsWith("<EMAIL>です。") && !han.contains("例子"), han);
+    untouched("メールはuser@localhostまで");
+    assertEquals("联系我们：<EMAIL>，电话", redact("联系我们：张伟@例子.中国，电话"));
+  }
+
+  @Test
   void privateAndSpecialIpv4AreLeft() {
     untouched("listen 127.0.0.1:80; 0.0.0.0; 10.1.2.3; 172.16.0.1; 192.168.1.1; 169.254.0.1");
     untouched("netmask 255.255.255.0, broadcast 255.255.255.255, mcast 224.0.0.251");
@@ -94,6 +106,17 @@ class PiiRedactorTest {
     untouched("release 4.4.4.4 and 1.2.3.4.5 and 1.2.3.4-beta and 1.2.3.4b and 01.02.03.04");
     untouched("OID 1.3.6.1.4.1.2021 and section 3.2.1.4.6 and \"Section 2.4.3.5   AWNS\"");
     untouched("999.1.1.1 and 1.2.256.4");
+    // versions in prose, by the words around them or a requirement operator
+    untouched("We upgraded the library to 1.2.3.4 last week");
+    untouched("The package moved from 2.10.0.3 to 2.11.0.0");
+    untouched(
+        "Requires python>=3.8.10.2 and node 18.17.1.0 builds; pkg@1.2.3.4, ^4.17.21.1, ==2.0.0.1");
+    // the context ends at a sentence or a line: an address after it is still redacted
+    assertEquals(
+        "We upgraded the server. It answers on <IP> now",
+        redact("We upgraded the server. It answers on 81.2.3.4 now"));
+    assertEquals("installed\nfrom <IP>", redact("installed\nfrom 81.2.3.4"));
+    assertEquals("x=<IP>", redact("x=81.2.3.4"));
   }
 
   @Test

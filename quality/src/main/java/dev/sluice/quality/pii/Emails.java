@@ -95,7 +95,7 @@ final class Emails {
       domain = s.substring(at + 1, end);
     }
     char next = Chars.at(s, end);
-    if (next == '(' || Chars.word(next)) return -1;
+    if (next == '(' || Chars.word(next) && !Chars.unspaced(next)) return -1;
     if (next == ':' && s.startsWith("git@", start) && start + 3 == at) return -1;
     return end;
   }

@@ -28,10 +28,6 @@ public final class FileReader {
   }
 
   /**
-   * False, after one dead letter of the read stage, when the file is missing, unreadable or empty; the checks
-   * every input file passes before its format reads it.
-   */
-  /**
    * Why a listed file could not be opened, for its dead letter: a symbolic link to a missing target, or a name that
    * the JVM's file-name encoding cannot carry (its undecodable bytes became U+FFFD when the folder was listed, so
    * the name no longer reaches the file) are said so.
@@ -55,12 +51,17 @@ public final class FileReader {
     return why;
   }
 
+  /**
+   * False, after one dead letter of the read stage, when the file is missing, unreadable or empty; the checks
+   * every input file passes before its format reads it.
+   */
   public static boolean usable(String file, Consumer<DeadLetter> dead) {
-    Path path = Path.of(file);
+    Path path;
     long size;
     try {
+      path = Path.of(file);
       size = Files.size(path);
-    } catch (IOException e) {
+    } catch (IOException | java.nio.file.InvalidPathException e) {
       dead.accept(
           DeadLetter.of(
               STAGE, "unreadable_file", unreadable(file, e), file, "file", 0, (byte[]) null));

@@ -118,7 +118,7 @@ public record ImageInput(
    * no {@code exclude} glob.
    */
   public List<String> files() {
-    List<String> all = InputFiles.expand(paths);
+    List<String> all = InputFiles.expand(paths, format.equals(FOLDER));
     if (!format.equals(FOLDER)) return all;
     Path root = Path.of(paths.get(0)).toAbsolutePath().normalize();
     // the default include takes every file without matching: a glob's "**" is a regex ".*", which

@@ -15,17 +15,25 @@ import java.util.stream.Stream;
 /**
  * Expands the recipe's input paths (globs with *, **, ?, [..] and {a,b}; directories; plain files) into a sorted,
  * distinct list of files, before the pipeline starts: a path that matches nothing is a recipe error (exit 2).
- * Hidden files and folders (names starting with '.') are skipped inside a directory or glob. A symbolic link whose
- * target is missing is listed like a file, so that the reader makes it a dead letter instead of the run losing it
- * without a record.
+ * Hidden files and folders (names starting with '.') are skipped inside a directory or glob. For image_folder a
+ * symbolic link whose target is missing is listed like a file, so that the reader makes it a dead letter instead of
+ * the run losing it without a record.
  */
 public final class InputFiles {
   private InputFiles() {}
 
   public static List<String> expand(List<String> patterns) {
+    return expand(patterns, false);
+  }
+
+  /**
+   * As {@link #expand(List)}; with {@code danglingLinks}, symbolic links to missing targets are listed too (for a
+   * reader that makes each listed file a record or a dead letter; other callers open the files directly).
+   */
+  public static List<String> expand(List<String> patterns, boolean danglingLinks) {
     TreeSet<String> out = new TreeSet<>();
     for (String p : patterns) {
-      List<String> matched = expandOne(p);
+      List<String> matched = expandOne(p, danglingLinks);
       if (matched.isEmpty()) {
         throw new Config.ConfigException(
             "input.path", p, "a glob, directory or file that matches at least one file");
@@ -36,11 +44,15 @@ public final class InputFiles {
   }
 
   static List<String> expandOne(String pattern) {
+    return expandOne(pattern, false);
+  }
+
+  static List<String> expandOne(String pattern, boolean danglingLinks) {
     int glob = firstGlobChar(pattern);
     if (glob < 0) {
       Path p = Path.of(pattern);
-      if (Files.isRegularFile(p) || dangling(p)) return List.of(p.toString());
-      if (Files.isDirectory(p)) return walk(p, null);
+      if (Files.isRegularFile(p) || danglingLinks && dangling(p)) return List.of(p.toString());
+      if (Files.isDirectory(p)) return walk(p, danglingLinks);
       return List.of();
     }
     int slash = pattern.lastIndexOf('/', glob);
@@ -49,16 +61,16 @@ public final class InputFiles {
     String rest = pattern.substring(slash + 1);
     PathMatcher m = FileSystems.getDefault().getPathMatcher("glob:" + rest);
     List<String> files = new ArrayList<>();
-    for (String f : walk(base, null)) {
+    for (String f : walk(base, danglingLinks)) {
       Path rel = base.relativize(Path.of(f));
       if (m.matches(rel)) files.add(slash < 0 ? rel.toString() : f);
     }
     return files;
   }
 
-  private static List<String> walk(Path dir, PathMatcher matcher) {
+  private static List<String> walk(Path dir, boolean danglingLinks) {
     try (Stream<Path> s = Files.walk(dir)) {
-      return s.filter(p -> Files.isRegularFile(p) || dangling(p))
+      return s.filter(p -> Files.isRegularFile(p) || danglingLinks && dangling(p))
           .filter(p -> !hidden(dir.relativize(p)))
           .map(Path::toString)
           .sorted()

@@ -81,15 +81,14 @@ final class ContainerChecks {
   }
 
   /**
-   * Width and height as the header states them, for the formats whose header this class reads (PNG, GIF, BMP,
-   * binary or ASCII PBM/PGM/PPM), or null: the decompression-bomb check must not depend on a reader, and the JDK's
+   * Width and height as the header states them, for the formats whose header this class reads (PNG, BMP, binary
+   * or ASCII PBM/PGM/PPM; not GIF, whose header gives the logical screen, not the frame decoded), or null: the decompression-bomb check must not depend on a reader, and the JDK's
    * BMP reader refuses a huge BI_RGB header with a generic error before it reports any size.
    */
   static long[] headerDimensions(ImageFormat format, byte[] b) {
     return switch (format) {
       case PNG ->
           b.length >= 24 ? new long[] {be32(b, 16) & 0xFFFFFFFFL, be32(b, 20) & 0xFFFFFFFFL} : null;
-      case GIF -> b.length >= 10 ? new long[] {le16(b, 6), le16(b, 8)} : null;
       case BMP -> {
         if (b.length < 26) yield null;
         if (le32(b, 14) == 12) yield new long[] {le16(b, 18), le16(b, 20)}; // BITMAPCOREHEADER

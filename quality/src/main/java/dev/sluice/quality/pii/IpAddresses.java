@@ -52,9 +52,9 @@ final class IpAddresses {
 
   /**
    * Words that make a dotted quad a version when they stand among the {@link #CONTEXT_WORDS_BACK} words before it
-   * on its line ({@code upgraded the library to 1.2.3.4}, {@code requires python>=3.8 and node 18.17.1.0}, {@code
-   * the package moved from 2.10.0.3 to 2.11.0.0}): software is upgraded, installed, required and released, an
-   * address is not.
+   * in its sentence ({@code upgraded the library to 1.2.3.4}, {@code requires python>=3.8 and node 18.17.1.0}):
+   * software is upgraded and required, an address is not. Words that also go with addresses ({@code updated the A
+   * record}, {@code login required}, {@code installed}, {@code package}) are not among them.
    */
   static final Set<String> VERSION_CONTEXT =
       Set.of(
@@ -64,48 +64,38 @@ final class IpAddresses {
           "upgrading",
           "downgrade",
           "downgraded",
-          "updated",
           "bump",
           "bumped",
-          "install",
-          "installed",
-          "installs",
-          "installing",
           "require",
           "requires",
-          "required",
           "requirement",
-          "requirements",
-          "depends",
-          "dependency",
-          "released",
-          "package",
-          "library",
-          "sdk",
-          "pinned",
-          "versioned");
+          "requirements");
 
   static final int CONTEXT_WORDS_BACK = 5;
 
+  /** How far back the context words are looked for, in chars. */
+  static final int CONTEXT_CHARS_BACK = 80;
+
   /**
    * Whether the quad at {@code i} reads as a version: right after a requirement operator ({@code >=}, {@code ==},
-   * {@code ~=}, {@code ^}, {@code ~}, {@code @}: {@code python>=3.8.10.2}, {@code pkg@1.2.3.4}), or with a
-   * {@link #VERSION_CONTEXT} word among the few words before it on its line.
+   * {@code ~=}, {@code ^}, {@code ~}: {@code python>=3.8.10.2}), or with a {@link #VERSION_CONTEXT} word among the
+   * few words before it in its sentence. Not after a bare {@code <}, {@code >} or {@code @}: HTML cells, arrows and
+   * {@code ssh root@81.2.3.4} hold addresses.
    */
   static boolean versionContext(String s, int i) {
     char before = Chars.at(s, i - 1);
-    if (before == '^' || before == '~' || before == '@' || before == '>' || before == '<')
-      return true;
+    if (before == '^' || before == '~' && Chars.at(s, i - 2) != '~') return true;
     if (before == '=' && "=<>~!".indexOf(Chars.at(s, i - 2)) >= 0) return true;
+    int limit = Math.max(0, i - CONTEXT_CHARS_BACK); // bounded: a line of quads costs linear time
     int p = i - 1;
-    for (int words = 0; words < CONTEXT_WORDS_BACK && p >= 0; words++) {
-      while (p >= 0 && !Character.isLetter(s.charAt(p))) {
+    for (int words = 0; words < CONTEXT_WORDS_BACK && p >= limit; words++) {
+      while (p >= limit && !Character.isLetter(s.charAt(p))) {
         if (s.charAt(p) == '\n' || s.charAt(p) == '.' && !Chars.asciiDigit(Chars.at(s, p - 1)))
           return false;
         p--;
       }
       int end = p + 1;
-      while (p >= 0 && Character.isLetter(s.charAt(p))) p--;
+      while (p >= limit && Character.isLetter(s.charAt(p))) p--;
       if (end > p + 1
           && VERSION_CONTEXT.contains(s.substring(p + 1, end).toLowerCase(java.util.Locale.ROOT)))
         return true;

@@ -109,9 +109,19 @@ class PiiRedactorTest {
     untouched("999.1.1.1 and 1.2.256.4");
     // versions in prose, by the words around them or a requirement operator
     untouched("We upgraded the library to 1.2.3.4 last week");
-    untouched("The package moved from 2.10.0.3 to 2.11.0.0");
-    untouched(
-        "Requires python>=3.8.10.2 and node 18.17.1.0 builds; pkg@1.2.3.4, ^4.17.21.1, ==2.0.0.1");
+    untouched("Requires python>=3.8.10.2 and node 18.17.1.0 builds; ^4.17.21.1, ==2.0.0.1");
+    // words and signs that also go with addresses do not make a version
+    for (String address :
+        List.of(
+            "ssh root@81.2.3.4",
+            "<td>81.2.3.4</td>",
+            "a <81.2.3.4> b",
+            "=>81.2.3.4",
+            "Updated the A record to 81.2.3.4",
+            "Login required from 81.2.3.4",
+            "library wifi gave me 81.2.3.4")) {
+      assertTrue(redact(address).contains("<IP>"), address);
+    }
     // the context ends at a sentence or a line: an address after it is still redacted
     assertEquals(
         "We upgraded the server. It answers on <IP> now",

@@ -121,8 +121,7 @@ public final class DatasetCard {
       keep.forEach(k -> tags.add(String.valueOf(k))); // no statistics (--no-report): the recipe's
     }
     // the Hub's `language` takes ISO 639 codes: zh-CN and zh-TW are both zh there (the full tags
-    // are listed
-    // in language_details)
+    // are listed in language_details)
     List<String> langs =
         tags.stream()
             .filter(l -> !l.equals("und") && !l.isBlank())

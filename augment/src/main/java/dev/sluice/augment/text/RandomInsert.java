@@ -37,9 +37,8 @@ final class RandomInsert implements TextOp {
     char[][] words = new char[n][];
     int made = 0;
     // uniform draws until a candidate (EDA retries 10 times; here a document that runs through its
-    // budget of
-    // failed draws falls back to a uniform pick among all its candidates, so rare candidates still
-    // get picked)
+    // budget of failed draws falls back to a uniform pick among all its candidates, so rare
+    // candidates still get picked)
     int budget = 4 * l + 64;
     for (int k = 0; k < n; k++) {
       int source = -1;

@@ -122,8 +122,7 @@ public record ImageInput(
     if (!format.equals(FOLDER)) return all;
     Path root = Path.of(paths.get(0)).toAbsolutePath().normalize();
     // the default include takes every file without matching: a glob's "**" is a regex ".*", which
-    // stops at a
-    // line break, and a file whose name holds one must still be read
+    // stops at a line break, and a file whose name holds one must still be read
     List<PathMatcher> in = include.equals(List.of("**")) ? null : matchers(include);
     List<PathMatcher> out = matchers(exclude);
     List<String> kept = new ArrayList<>();

@@ -1,13 +1,20 @@
 package dev.sluice.pipelines.io;
 
+import static dev.sluice.pipelines.io.WarcBoundaries.GZIP_MAGIC;
+import static dev.sluice.pipelines.io.WarcBoundaries.WARC_LINE;
+import static dev.sluice.pipelines.io.WarcBoundaries.find;
+import static dev.sluice.pipelines.io.WarcBoundaries.gzipMember;
+import static dev.sluice.pipelines.io.WarcBoundaries.readable;
+import static dev.sluice.pipelines.io.WarcBoundaries.swallowedBoundary;
+
 import java.io.EOFException;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Locale;
 import java.util.Optional;
+import org.netpreserve.jwarc.ParsingException;
 import org.netpreserve.jwarc.WarcCompression;
 import org.netpreserve.jwarc.WarcReader;
 import org.netpreserve.jwarc.WarcRecord;
@@ -28,9 +35,6 @@ import org.netpreserve.jwarc.WarcRecord;
 public final class WarcFormat implements InputFormat {
   private static final long serialVersionUID = 1L;
   public static final String NAME = "warc";
-  private static final byte[] GZIP_MAGIC = {0x1f, (byte) 0x8b, 0x08};
-  private static final byte[] WARC_LINE =
-      "WARC/".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
   @Override
   public String name() {
@@ -60,10 +64,10 @@ public final class WarcFormat implements InputFormat {
                     : find(channel, GZIP_MAGIC, d.resume, false);
         if (!resyncing || d.afterGoodRecord) {
           String resumed =
-              next < 0
-                  ? "no readable record follows it"
-                  : d.compression == WarcCompression.GZIP && d.misaligned
-                      ? "a whole-file gzip cannot be resumed inside its one member"
+              d.compression == WarcCompression.GZIP && d.misaligned
+                  ? "a whole-file gzip cannot be resumed inside its one member"
+                  : next < 0
+                      ? "no readable record follows it"
                       : "reading resumed at the next record that can be read";
           out.damaged(
               d.reason,
@@ -115,9 +119,12 @@ public final class WarcFormat implements InputFormat {
     long at = from;
     long taken = -1; // the position the last record was given
     boolean good = false;
+    boolean heading = false; // reading the header after the last record taken
     try {
       while (true) {
+        heading = true;
         Optional<WarcRecord> next = reader.next();
+        heading = false;
         pages.flush(); // the record before ended where the next one (or the file) begins
         if (next.isEmpty()) return null;
         at = reader.position();
@@ -125,9 +132,9 @@ public final class WarcFormat implements InputFormat {
             reader.compression() == WarcCompression.GZIP && !gzipMember(channel, at);
         if (approximate) pages.approximateOffsets();
         // inside a whole-file gzip, jwarc's positions are those of the compressed buffer and
-        // repeat:
-        // each record still gets its own (a record is known by file and position, as in the
-        // duplicate-id check), the next byte after the last one's when the reader's does not move
+        // repeat: each record still gets its own (a record is known by file and position, as in
+        // the duplicate-id check), the next byte after the last one's when the reader's does not
+        // move
         taken = approximate && at <= taken ? taken + 1 : at;
         pages.take(next.get(), taken);
         good = true;
@@ -154,58 +161,39 @@ public final class WarcFormat implements InputFormat {
       }
       if (good && pos > at && readable(channel, pos)) {
         // The record at `at` was read, but what follows its declared end is not a record: its
-        // Content-Length is
-        // short or its trailer is damaged. The record at `pos` reads on its own, so the damage is
-        // the record at
-        // `at`'s (one dead letter at its own offset) and reading resumes at `pos`.
+        // Content-Length is short or its trailer is damaged. The record at `pos` reads on its own,
+        // so the damage is the record at `at`'s (one dead letter at its own offset) and reading
+        // resumes at `pos`.
         pages.drop();
         return damage(at, pos, reader.compression(), false, true, e);
+      }
+      if (good
+          && heading
+          && e instanceof ParsingException
+          && reader.compression() == WarcCompression.GZIP
+          && !gzipMember(channel, at)) {
+        // Inside a whole-file gzip, what follows the record at `at`'s declared end is not a header:
+        // its Content-Length is longer than its block (it ran into the next record) or the next
+        // header is damaged. Neither can be told apart nor resumed inside the one member, so the
+        // record at `at`, which may hold the next one's header in its text, is the dead letter.
+        pages.drop();
+        return damage(
+            taken,
+            pos + 1,
+            reader.compression(),
+            true,
+            true,
+            new ParsingException(
+                "what follows its declared end is not a WARC header: its Content-Length is longer"
+                    + " than its block, or the next record's header is damaged ("
+                    + e.getMessage()
+                    + ")"));
       }
       pages.flush();
       boolean misaligned =
           reader.compression() == WarcCompression.GZIP
               && (at > from ? !gzipMember(channel, at) : !gzipMember(channel, from));
       return damage(pos, pos + 1, reader.compression(), misaligned, good, e);
-    }
-  }
-
-  /**
-   * The first record boundary strictly between {@code at} and {@code pos} (the next gzip member of a per-record
-   * .warc.gz, or the next {@code WARC/} line of an uncompressed file) that reads as a whole record, or -1. Where
-   * one exists, the record at {@code at} ran past its own end: its Content-Length is longer than its block.
-   */
-  private static long swallowedBoundary(
-      FileChannel channel, WarcCompression compression, long at, long pos) throws IOException {
-    long next;
-    // a short block ends anywhere, so the next record's WARC/ line need not start a line here
-    if (compression == WarcCompression.NONE) next = find(channel, WARC_LINE, at + 1, false);
-    else if (gzipMember(channel, at)) next = find(channel, GZIP_MAGIC, at + 1, false);
-    else return -1; // a whole-file gzip: no boundary to resume at
-    return next > at && next < pos && readsFrom(channel, next) ? next : -1;
-  }
-
-  /**
-   * Whether a whole record can be read starting at {@code pos}, which must be a record boundary (a gzip member or
-   * a {@code WARC/} line).
-   */
-  private static boolean readable(FileChannel channel, long pos) throws IOException {
-    return (gzipMember(channel, pos) || warcLine(channel, pos)) && readsFrom(channel, pos);
-  }
-
-  /** Whether jwarc reads a whole record starting at {@code pos}. */
-  private static boolean readsFrom(FileChannel channel, long pos) throws IOException {
-    long saved = channel.position();
-    try {
-      channel.position(pos);
-      WarcReader probe = new WarcReader(channel);
-      Optional<WarcRecord> r = probe.next();
-      if (r.isEmpty()) return false;
-      r.get().body().consume();
-      return true;
-    } catch (IOException | RuntimeException e) {
-      return false;
-    } finally {
-      channel.position(saved);
     }
   }
 
@@ -247,57 +235,5 @@ public final class WarcFormat implements InputFormat {
         afterGood,
         truncated ? "truncated_record" : "corrupt_record",
         e.getClass().getSimpleName() + ": " + m);
-  }
-
-  /**
-   * The offset of the next {@code magic} at or after {@code from} (at the start of a line when {@code lineStart}),
-   * or -1.
-   */
-  static long find(FileChannel channel, byte[] magic, long from, boolean lineStart)
-      throws IOException {
-    ByteBuffer buf = ByteBuffer.allocate(1 << 16);
-    long base = from;
-    byte prev = lineStart && from > 0 ? byteAt(channel, from - 1) : (byte) '\n';
-    while (true) {
-      buf.clear();
-      int n = channel.read(buf, base);
-      if (n < magic.length) return -1;
-      int usable = n - magic.length + 1;
-      for (int i = 0; i < usable; i++) {
-        byte before = i == 0 ? prev : buf.get(i - 1);
-        if (lineStart && before != '\n') continue;
-        boolean match = true;
-        for (int k = 0; k < magic.length && match; k++) match = buf.get(i + k) == magic[k];
-        if (match) return base + i;
-      }
-      prev = buf.get(usable - 1);
-      base += usable;
-    }
-  }
-
-  /**
-   * Whether a gzip member starts at {@code pos}: true at every record of a per-record .warc.gz, false (but for the
-   * first) in a whole-file gzip, whose record offsets are only approximate.
-   */
-  private static boolean gzipMember(FileChannel channel, long pos) throws IOException {
-    ByteBuffer three = ByteBuffer.allocate(3);
-    return channel.read(three, pos) == 3
-        && three.get(0) == 0x1f
-        && three.get(1) == (byte) 0x8b
-        && three.get(2) == 0x08;
-  }
-
-  /** Whether a line starting {@code WARC/} starts at {@code pos} (checked there only, not searched for). */
-  private static boolean warcLine(FileChannel channel, long pos) throws IOException {
-    if (pos > 0 && byteAt(channel, pos - 1) != '\n') return false;
-    ByteBuffer head = ByteBuffer.allocate(WARC_LINE.length);
-    if (channel.read(head, pos) != WARC_LINE.length) return false;
-    for (int i = 0; i < WARC_LINE.length; i++) if (head.get(i) != WARC_LINE[i]) return false;
-    return true;
-  }
-
-  private static byte byteAt(FileChannel channel, long pos) throws IOException {
-    ByteBuffer one = ByteBuffer.allocate(1);
-    return channel.read(one, pos) == 1 ? one.get(0) : (byte) '\n';
   }
 }

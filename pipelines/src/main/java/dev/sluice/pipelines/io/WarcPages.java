@@ -265,8 +265,8 @@ final class WarcPages {
     }
     if (page.text().isBlank()) {
       // a page that is all navigation (a sitemap, an index of links, a redirect shell) has no main
-      // text: a rule
-      // decides it, as for non-HTML records, so it is counted and skipped rather than dead-lettered
+      // text: a rule decides it, as for non-HTML records, so it is counted and skipped rather than
+      // dead-lettered
       later(() -> out.skip("no_main_text"));
       return;
     }
@@ -328,6 +328,15 @@ final class WarcPages {
     v.put(name, Map.entry(FieldTypes.STRING, value.getBytes(StandardCharsets.UTF_8)));
   }
 
+  /**
+   * The host of a URI that {@link URI} refuses (a space or a '|' in its path, say): an IPv6 literal in brackets or a
+   * name without spaces, brackets or '@', followed by a port, path, query, fragment or the end; anything else (an
+   * unclosed bracket, a space inside the host) is no host.
+   */
+  private static final java.util.regex.Pattern LENIENT_HOST =
+      java.util.regex.Pattern.compile(
+          "^[a-zA-Z][a-zA-Z0-9+.-]*://(?:[^@/?#\\s]*@)?(\\[[0-9A-Fa-f:.]+(?:%[^\\]\\s/]*)?\\]|[^/:?#\\[\\]\\s@]+)(?=[:/?#]|$)");
+
   /** The URI's host, lower-case, without a trailing dot; null when the URI has none. */
   static String domain(String url) {
     if (url == null) return null;
@@ -335,9 +344,10 @@ final class WarcPages {
     try {
       host = URI.create(url.strip()).getHost();
     } catch (IllegalArgumentException e) {
-      java.util.regex.Matcher m =
-          java.util.regex.Pattern.compile("^[a-zA-Z][a-zA-Z0-9+.-]*://(?:[^@/]*@)?([^/:?#]+)")
-              .matcher(url.strip());
+      host = null;
+    }
+    if (host == null) { // refused, or a host URI does not parse as one (an IDN in Unicode)
+      java.util.regex.Matcher m = LENIENT_HOST.matcher(url.strip());
       host = m.find() ? m.group(1) : null;
     }
     if (host == null || host.isEmpty()) return null;

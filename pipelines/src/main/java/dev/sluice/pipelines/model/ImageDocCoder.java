@@ -40,7 +40,7 @@ final class ImageDocCoder extends AtomicCoder<ImageDoc> {
     "jpeg_quality"
   };
 
-  private static final String[] FORMATS = {"", "png", "jpeg", "gif", "bmp", "webp", "tiff"};
+  private static final String[] FORMATS = {"", "png", "jpeg", "gif", "bmp", "webp", "tiff", "pnm"};
 
   private static final Map<String, Integer> SIGNAL_CODES = codes(SIGNALS);
   private static final Map<String, Integer> FORMAT_CODES = codes(FORMATS);

@@ -181,8 +181,7 @@ public final class Curation {
       LOG.info("wrote report.html and report.json in {} ms", (System.nanoTime() - r0) / 1_000_000);
     }
     // the dataset card (README.md): load_dataset(RUN_DIR) gets the kept documents; written before
-    // the manifest,
-    // which is still the last file of a complete run
+    // the manifest, which is still the last file of a complete run
     writeCard(outDir, m, stats == null ? Map.of() : stats.langOut);
     dir.publish(JSON.writeValueAsString(m));
     if (recipe.dedup() != null && recipe.dedup().history() != null) {

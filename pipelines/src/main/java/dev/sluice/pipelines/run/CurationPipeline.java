@@ -104,8 +104,7 @@ public final class CurationPipeline {
     List<DocStep> perDoc = new ArrayList<>();
     perDoc.add(new Normalize(r.normalize()));
     // redaction first: every later step, and every excerpt of a removed document (removed/, the
-    // report), sees
-    // only the redacted text
+    // report), sees only the redacted text
     if (r.pii() != null) perDoc.add(new RedactPii(r.pii()));
     if (report) perDoc.add(Observe.input());
     if (r.language() != null) perDoc.add(new IdentifyLanguage(r.language()));

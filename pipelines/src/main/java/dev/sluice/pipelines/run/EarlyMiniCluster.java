@@ -51,8 +51,8 @@ final class EarlyMiniCluster extends ExecutionEnvironment {
     Configuration conf = GlobalConfiguration.loadConfiguration(options.getFlinkConfDir());
     if (!conf.containsKey("taskmanager.memory.managed.size")) {
       // Beam measures the free heap after a System.gc() (a young and a full collection, ~0.1 s);
-      // here, at the
-      // start of the run, the heap holds little but garbage, so the estimate without one is as good
+      // here, at the start of the run, the heap holds little but garbage, so the estimate without
+      // one is as good
       long free = EnvironmentInformation.getSizeOfFreeHeapMemory();
       long managed = (long) (free * conf.get(TaskManagerOptions.MANAGED_MEMORY_FRACTION));
       conf.setString("taskmanager.memory.managed.size", String.valueOf(managed));

@@ -105,8 +105,7 @@ public final class ImagePipeline {
     int rows = r.output().shardRows();
     String compression = r.output().compression();
     // one pass over the kept images counts them for both the shard count and the tally, and
-    // observes them for
-    // the report (each consumer of `images` decodes every image again on Flink)
+    // observes them for the report (each consumer of `images` decodes every image again on Flink)
     PCollectionTuple observed = images.apply("ObserveKept", new ObserveImages(report));
     if (report) stats.add(observed.get(Tags.STATS));
     PCollection<KV<String, Long>> kept = observed.get(ObserveImages.COUNTS);

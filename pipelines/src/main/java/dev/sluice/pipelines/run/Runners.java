@@ -125,9 +125,8 @@ public final class Runners {
         FlinkPipelineOptions o = PipelineOptionsFactory.create().as(FlinkPipelineOptions.class);
         o.setRunner(FlinkRunner.class);
         // "[auto]": Beam asks Flink for the context environment, which ClusterEnvironment makes a
-        // remote one whose
-        // job carries Sluice's restart strategy (Beam's own remote batch environment has no way to
-        // set one).
+        // remote one whose job carries Sluice's restart strategy (Beam's own remote batch
+        // environment has no way to set one).
         ClusterEnvironment.install(flinkMaster, List.of(jar), restarts);
         o.setFlinkMaster("[auto]");
         if (parallelism > 0) o.setParallelism(parallelism);

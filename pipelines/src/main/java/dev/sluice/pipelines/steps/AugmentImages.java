@@ -106,10 +106,9 @@ public final class AugmentImages extends PTransform<PCollection<ImageDoc>, PColl
       out.get(Tags.IMAGES).output(d);
       if (policy.copies() > 0) {
         // the kept bytes decode to exactly the pixels the signals and hashes saw, with the settings
-        // they were
-        // decoded with; no name is given, since kept bytes are often a PNG re-encoding under the
-        // source's name
-        // (a BMP, a GIF, a rotated JPEG), which the extension check would reject
+        // they were decoded with; no name is given, since kept bytes are often a PNG re-encoding
+        // under the source's name (a BMP, a GIF, a rotated JPEG), which the extension check would
+        // reject
         var pixels = ImageDecoder.decode(d.bytes(), null, decode).pixels();
         for (int k = 1; k <= policy.copies(); k++) {
           ImageAugmentPolicy.Result a = policy.apply(pixels, seed, d.id(), k);

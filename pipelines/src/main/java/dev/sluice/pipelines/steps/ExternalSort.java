@@ -80,8 +80,7 @@ final class ExternalSort<T> implements Closeable {
         new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(run), 1 << 16))) {
       for (Entry e : buffer) {
         // the key as UTF-16 chars, not UTF-8: it must come back as the same String, lone surrogates
-        // and all, or
-        // the merge would order it differently from the rows sorted in memory
+        // and all, or the merge would order it differently from the rows sorted in memory
         out.writeInt(e.key.length());
         out.writeChars(e.key);
         out.writeInt(e.bytes.length);

@@ -40,8 +40,8 @@ public final class ReadImages extends PTransform<PBegin, PCollectionTuple> {
             .apply("ParseFiles", ParDo.of(new ReadFn(input)));
     int ids = OUTPUTS.indexOf(ReadDocuments.IDS);
     // the images are not unpacked here: AnalyzeImages takes the tagged stream and decodes them
-    // itself, which
-    // saves the runner one encoding and decoding of every image (as PerDocument does for text)
+    // itself, which saves the runner one encoding and decoding of every image (as PerDocument does
+    // for text)
     return Fanout.split(parsed, OUTPUTS, Tags.DEAD, ReadDocuments.IDS)
         .and(
             ReadDocuments.INPUT,

@@ -158,8 +158,8 @@ public final class WriteShards<T> extends PTransform<PCollection<T>, PCollection
   @Override
   public PCollection<String> expand(PCollection<T> rows) {
     // one partial count per bundle, summed: Count.globally() would send every row through a combine
-    // that the
-    // runner sorts (all under one key, so every comparison falls back to decoding both keys)
+    // that the runner sorts (all under one key, so every comparison falls back to decoding both
+    // keys)
     PCollection<KV<String, Long>> partials =
         counted != null ? counted : rows.apply("CountRows", counts(bytes));
     PCollectionView<Map<String, Long>> count =

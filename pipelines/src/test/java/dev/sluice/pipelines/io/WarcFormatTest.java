@@ -252,6 +252,38 @@ class WarcFormatTest {
   }
 
   @Test
+  void aRecordCutInsideAWholeFileGzipIsADeadLetterNotADocumentWithTheNextHeaderInIt()
+      throws IOException {
+    // record 1 loses its last 150 bytes but keeps its Content-Length, inside one gzip member: read
+    // as declared it runs on into record 2, which cannot be resumed inside the member. Record 1
+    // was kept with record 2's header in its text; now it is the dead letter, and nothing after it
+    // is a document
+    for (int cut : new int[] {150, 0}) {
+      ByteArrayOutputStream plain = new ByteArrayOutputStream();
+      for (int i = 0; i < 4; i++) {
+        byte[] rec = rawRecord(i, 0, "\r\n\r\n");
+        if (i == 1) rec = Arrays.copyOf(rec, rec.length - cut);
+        plain.write(rec);
+      }
+      Read r = read(Files.write(dir.resolve("cut-whole.warc.gz"), gzip(plain.toByteArray())));
+      if (cut == 0) {
+        assertEquals(List.of(), r.dead, "the undamaged file reads whole");
+        assertEquals(4, r.docs.size());
+        continue;
+      }
+      assertEquals(List.of("http://a.test/0"), r.urls(), "no document after the damage");
+      assertTrue(
+          r.docs.stream().noneMatch(d -> d.text().contains("WARC/1.1")),
+          "no record's header inside a document's text");
+      assertEquals(1, r.damaged().size(), r.dead.toString());
+      DeadLetter d = r.damaged().get(0);
+      assertTrue(d.detail().contains("cannot be resumed"), d.detail());
+      assertTrue(r.docs.get(0).pos() < d.pos(), d.detail());
+      assertEquals(2, r.records(), "the document and the one dead letter for the rest");
+    }
+  }
+
+  @Test
   void aShortTrailerIsToleratedAndADamagedOneBlamesItsOwnRecord() throws IOException {
     for (String trailer : List.of("", "\r", "\r\n")) {
       Read r =

@@ -257,5 +257,13 @@ class WarcPagesTest {
     assertEquals("xn--bcher-kva.example", WarcPages.domain("https://xn--bcher-kva.example/"));
     assertEquals("example.com", WarcPages.domain("http://example.com/a b|c"));
     assertNull(WarcPages.domain("urn:uuid:1234"));
+    // URIs java.net.URI refuses: the host is read by hand, and only a well-formed one is a domain
+    assertEquals("[::1]", WarcPages.domain("http://[::1]:8080/a b"));
+    assertEquals("user.example", WarcPages.domain("http://me@User.Example./a b"));
+    assertEquals("bücher.example", WarcPages.domain("http://bücher.example/a b"));
+    assertEquals("bücher.example", WarcPages.domain("http://Bücher.example/"));
+    assertNull(WarcPages.domain("http://[::1 has spaces/"), "an unclosed IPv6 literal");
+    assertNull(WarcPages.domain("http://exa mple.com/"), "a space inside the host");
+    assertNull(WarcPages.domain("http://a]b.example/ x"));
   }
 }

@@ -64,8 +64,7 @@ class ImageCurationTest {
     r.put("name", "photos");
     r.put("input", new LinkedHashMap<>(Map.of("format", "image_folder", "path", in.toString())));
     // threshold 10, as the images quickstart: the Tango artists redrew each icon size, so the
-    // default (4, tuned on
-    // re-scaled copies) finds few of them (docs/images.md)
+    // default (4, tuned on re-scaled copies) finds few of them (docs/images.md)
     r.put(
         "dedup",
         new LinkedHashMap<>(
@@ -146,8 +145,7 @@ class ImageCurationTest {
     }
     assertTrue(same >= 60, "only " + same + " icon variants found; other merges: " + others);
     // different icons that pHash finds near-identical (folder, folder-remote, user-home: one folder
-    // with a small
-    // emblem) merge too; they stay a small share
+    // with a small emblem) merge too; they stay a small share
     assertTrue(others.size() <= same / 4, "merges of different icons: " + others);
   }
 

@@ -82,9 +82,8 @@ class ImageFormatsRunTest {
     assertTrue(c.balanced(), c.toString());
     ImageRuns.Outcome o = ImageRuns.read(dir.resolve("out"));
     // 2 whole shards of 15 + the lonely member each, the truncated copy of shard 1 (its first
-    // samples are read,
-    // then one read.truncated_file dead letter); the copies of shard 1's samples there are
-    // duplicate ids
+    // samples are read, then one read.truncated_file dead letter); the copies of shard 1's samples
+    // there are duplicate ids
     assertEquals(c.dead_letter(), o.dead().size());
     long noImage = o.dead().stream().filter(d -> "no_image".equals(d.get("reason"))).count();
     assertEquals(2, noImage);

@@ -1,7 +1,7 @@
 package dev.sluice.quality.image;
 
 /**
- * Structure checks that need no decoding: does a PNG, GIF, BMP, WebP or TIFF file reach its end (a truncated file must
+ * Structure checks that need no decoding: does a PNG, GIF, BMP, WebP, TIFF or Netpbm file reach its end (a truncated file must
  * be a dead letter, not a half-gray image), and does its header announce a width or height of 0 (which some
  * ImageIO readers report as a generic error). JPEG has its own walk in {@link JpegMarkers}.
  */
@@ -13,7 +13,7 @@ final class ContainerChecks {
     return switch (format) {
       case JPEG -> JpegMarkers.complete(b);
       case PNG -> pngReachesIend(b);
-      case GIF -> gifFirstFrameComplete(b);
+      case GIF -> gifFirstFrame(b) == GifFrame.COMPLETE;
       case BMP -> bmpComplete(b);
       case WEBP -> b.length >= 8 + JpegMarkers.u32(b, 4, true);
       case TIFF -> tiffDataInside(b);
@@ -21,18 +21,14 @@ final class ContainerChecks {
     };
   }
 
-  /** Whether the header itself announces a width or height of 0 (PNG, GIF, BMP and Netpbm headers are read here). */
+  /**
+   * Whether the header itself announces a width or height of 0: the dimensions of {@link #headerDimensions}, and a
+   * GIF's logical screen (a reader reports either as a generic error).
+   */
   static boolean headerSaysZero(ImageFormat format, byte[] b) {
-    return switch (format) {
-      case PNG -> b.length >= 24 && (be32(b, 16) == 0 || be32(b, 20) == 0);
-      case GIF -> b.length >= 10 && (le16(b, 6) == 0 || le16(b, 8) == 0);
-      case BMP -> b.length >= 26 && (le32(b, 18) == 0 || le32(b, 22) == 0);
-      case PNM -> {
-        long[] h = pnmHeader(b);
-        yield h != null && (h[0] == 0 || h[1] == 0);
-      }
-      default -> false;
-    };
+    if (format == ImageFormat.GIF) return b.length >= 10 && (le16(b, 6) == 0 || le16(b, 8) == 0);
+    long[] size = headerDimensions(format, b);
+    return size != null && (size[0] == 0 || size[1] == 0);
   }
 
   /**
@@ -104,17 +100,7 @@ final class ContainerChecks {
 
   /** Whether a GIF's block walk meets its trailer before any image: a complete file with no frame to decode. */
   static boolean gifWithoutFrames(byte[] b) {
-    if (b.length < 13) return false;
-    int p = 13;
-    if ((b[10] & 0x80) != 0) p += 3 * (1 << ((b[10] & 7) + 1));
-    while (p < b.length) {
-      int block = b[p] & 0xFF;
-      if (block == 0x3B) return true;
-      if (block != 0x21) return false;
-      p = skipSubBlocks(b, p + 2);
-      if (p < 0) return false;
-    }
-    return false;
+    return gifFirstFrame(b) == GifFrame.NONE;
   }
 
   /** Walks the chunks (length, type, data, CRC) from the signature; true when an IEND chunk lies inside the bytes. */
@@ -129,31 +115,40 @@ final class ContainerChecks {
     return false;
   }
 
+  /** What a walk of a GIF's blocks finds first: an image whose data ends inside the bytes, the trailer, or neither. */
+  private enum GifFrame {
+    COMPLETE,
+    NONE,
+    CUT
+  }
+
   /**
-   * Walks the GIF blocks up to the end of the first image's data sub-blocks (the only frame decoded): true when
-   * its block terminator lies inside the bytes.
+   * Walks the GIF blocks up to the end of the first image's data sub-blocks (the only frame decoded): whether its
+   * block terminator lies inside the bytes ({@code COMPLETE}), the trailer comes first ({@code NONE}), or the bytes
+   * end or turn to garbage before either ({@code CUT}).
    */
-  private static boolean gifFirstFrameComplete(byte[] b) {
-    if (b.length < 13) return false;
+  private static GifFrame gifFirstFrame(byte[] b) {
+    if (b.length < 13) return GifFrame.CUT;
     int p = 13;
     if ((b[10] & 0x80) != 0) p += 3 * (1 << ((b[10] & 7) + 1));
     while (p < b.length) {
       int block = b[p] & 0xFF;
+      if (block == 0x3B) return GifFrame.NONE;
       if (block == 0x21) { // extension: label, then sub-blocks
         p = skipSubBlocks(b, p + 2);
-        if (p < 0) return false;
-      } else if (block
-          == 0x2C) { // image descriptor, local colour table, LZW code size, data sub-blocks
-        if (p + 10 > b.length) return false;
+        if (p < 0) return GifFrame.CUT;
+      } else if (block == 0x2C) {
+        // image descriptor, local colour table, LZW code size, data sub-blocks
+        if (p + 10 > b.length) return GifFrame.CUT;
         int flags = b[p + 9] & 0xFF;
         p += 10;
         if ((flags & 0x80) != 0) p += 3 * (1 << ((flags & 7) + 1));
-        return skipSubBlocks(b, p + 1) >= 0;
+        return skipSubBlocks(b, p + 1) >= 0 ? GifFrame.COMPLETE : GifFrame.CUT;
       } else {
-        return false; // trailer or garbage before any image
+        return GifFrame.CUT; // garbage before any image
       }
     }
-    return false;
+    return GifFrame.CUT;
   }
 
   /** Offset after the zero-length terminator of the sub-blocks starting at p, or -1 when they run off the end. */

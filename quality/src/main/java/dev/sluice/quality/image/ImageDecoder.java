@@ -58,7 +58,7 @@ public final class ImageDecoder {
    * A decoded image.
    *
    * @param pixels 8-bit gray or RGB, upright when the EXIF orientation was applied
-   * @param sourceFormat the sniffed encoding: jpeg, png, gif, bmp, webp or tiff
+   * @param sourceFormat the sniffed encoding: jpeg, png, gif, bmp, webp, tiff or pnm
    * @param pixelSha256 SHA-256 (lower-case hex) of {@link #pixelKey(Pixels)}: the exact-dedup key
    * @param orientation the EXIF orientation found in a JPEG (1..8; 1 when none or not a JPEG), whether or not it
    *     was applied

@@ -13,7 +13,7 @@ public final class ImageRejected extends Exception {
   /** Zero bytes. */
   public static final String EMPTY_FILE = "empty_file";
 
-  /** The bytes start with no known image signature (JPEG, PNG, GIF, BMP, WebP, TIFF). */
+  /** The bytes start with no known image signature (JPEG, PNG, GIF, BMP, WebP, TIFF, Netpbm). */
   public static final String NOT_AN_IMAGE = "not_an_image";
 
   /** The file name's extension names another image format than the bytes are. */

@@ -136,8 +136,7 @@ public final class GopherQuality implements RuleSet {
     double hashRatio = nWords == 0 ? 0 : cc[1] / (double) nWords;
     double ellipsisRatio = nWords == 0 ? 0 : (cc[3] + cc[2]) / (double) nWords;
     // lines as Python's split("\n"); a line starts with a bullet after its leading white space,
-    // ends with an
-    // ellipsis before its trailing white space (String.strip's notion of white space)
+    // ends with an ellipsis before its trailing white space (String.strip's notion of white space)
     int lineCount = 0;
     int bullet = 0;
     int endEllipsis = 0;

@@ -132,9 +132,8 @@ class IconGroundTruthTest {
   @Test
   void noSettingReachesTheIssueGoalOnTheDrawnIcons() {
     // recall >= 0.95 at precision >= 0.99 (issue 17) is not reached by any hash and threshold 0..32
-    // on icons that
-    // were drawn separately per size; docs/images.md shows the curve. If this starts failing,
-    // update the docs.
+    // on icons that were drawn separately per size; docs/images.md shows the curve. If this starts
+    // failing, update the docs.
     for (String h : new String[] {"phash", "dhash", "both"}) {
       for (int t = 0; t <= 32; t++) {
         Point p = measure(icons, new PerceptualDedupSettings(t, h, t + 1));

@@ -87,8 +87,7 @@ class FineWebTest {
   @Test
   void duplicateCharactersAreRepeatedNonBlankLinesInCodePoints() {
     // lines: "a\ud83d\ude00" twice (2 code points), blank lines repeat but do not count; text has 8
-    // code points
-    // other than '\n': a😀 a😀 (4), spaces (2), "xy" (2)
+    // code points other than '\n': a😀 a😀 (4), spaces (2), "xy" (2)
     String text = "a\ud83d\ude00\n \n \na\ud83d\ude00\nxy";
     assertEquals(2.0 / 8, measure(text, Map.of()).get("fineweb.char_dup_ratio"), 0);
     assertEquals(

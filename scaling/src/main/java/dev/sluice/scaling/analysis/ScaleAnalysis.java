@@ -40,8 +40,7 @@ public final class ScaleAnalysis {
       Double bpb = r.evalBpb().get(evalSet);
       if (bpb == null || !(bpb > 0)) continue;
       // C is the planned budget (the points of a budget differ from it by whole steps, under 2%),
-      // so that the
-      // budgets group the points as the grid does
+      // so that the budgets group the points as the grid does
       out.add(new Point(r.arm(), r.fitN(), r.tokens(), bpb, r.seed(), r.budget()));
     }
     return out;

@@ -100,9 +100,8 @@ public final class CurveFit {
         double v;
         if (seeds) {
           // a run of the same n, drawn with replacement, its deviation from the n's mean inflated
-          // by
-          // sqrt(m / (m − 1)): resampling m values alone has (m − 1)/m of their variance (half with
-          // 2 seeds)
+          // by sqrt(m / (m − 1)): resampling m values alone has (m − 1)/m of their variance (half
+          // with 2 seeds)
           int m = cellLen[k];
           int j = cellStart[k] + rnd.nextInt(m);
           v = cellMean[k] + Math.sqrt(m / (m - 1.0)) * (log[j] - cellMean[k]);

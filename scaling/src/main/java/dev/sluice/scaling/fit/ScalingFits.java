@@ -86,8 +86,7 @@ public final class ScalingFits {
 
     List<FitSummary.BudgetMultiplier> perBudget = new ArrayList<>();
     // per-budget multipliers at the budgets the points share (a grid's; a points file whose C is
-    // 6ND for every
-    // point has as many budgets as points, and no budget to report)
+    // 6ND for every point has as many budgets as points, and no budget to report)
     boolean shared = budgets(points).size() * 2 <= points.size();
     if (arms.size() > 1 && shared && ownBoot.size() == arms.size() && !noSignal) {
       for (double c : budgets(points)) {

@@ -200,8 +200,7 @@ public final class ScaleRunner {
       Path dir = out.resolve("runs").resolve(p.id());
       Path data = arms.get(p.arm().name());
       // a point whose training finished but whose registry line was lost (the parent was killed
-      // between the
-      // two) is read back when it was trained with this recipe on this arm
+      // between the two) is read back when it was trained with this recipe on this arm
       JsonNode r = PointRuns.finished(dir, yaml, data);
       if (r == null || r.path("steps").asLong() != p.steps()) {
         progress.startPoint(p);

@@ -5,7 +5,10 @@ import java.io.Serializable;
 /**
  * A fixed-bin histogram (linear or log10 bins over [lo, hi]; values outside go to the end bins) with count, sum,
  * min and max. Exactly mergeable by adding bins, so partial histograms from every worker combine into the same
- * result in any order: the report's distributions need no second pass over the data.
+ * result in any order: the report's distributions need no second pass over the data. The sum is compensated (a
+ * double-double: {@link #sum} the nearest double, a private error term beside it, good to about 2^-100 of the
+ * sum), so partial sums merged in whatever order the runner's bundles arrive give the same {@link #sum} to the last
+ * bit (unless the exact sum lies within that error of halfway between two doubles), as the counts do.
  */
 public final class Histogram implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -17,6 +20,10 @@ public final class Histogram implements Serializable {
   public long[] counts = new long[BINS];
   public long n;
   public double sum;
+
+  /** What {@link #sum} leaves out of the exact sum (not written to JSON: {@link #sum} is already its nearest double). */
+  private double sumError;
+
   public double min = Double.POSITIVE_INFINITY;
   public double max = Double.NEGATIVE_INFINITY;
 
@@ -79,7 +86,7 @@ public final class Histogram implements Serializable {
     if (Double.isNaN(v) || Double.isInfinite(v)) return;
     counts[bin(v)]++;
     n++;
-    sum += v;
+    addToSum(v, 0);
     min = Math.min(min, v);
     max = Math.max(max, v);
   }
@@ -87,7 +94,7 @@ public final class Histogram implements Serializable {
   public void merge(Histogram o) {
     for (int i = 0; i < BINS; i++) counts[i] += o.counts[i];
     n += o.n;
-    sum += o.sum;
+    addToSum(o.sum, o.sumError);
     min = Math.min(min, o.min);
     max = Math.max(max, o.max);
   }
@@ -108,12 +115,29 @@ public final class Histogram implements Serializable {
       d.counts[i] = counts[i] - o.counts[i];
     }
     d.n = n - o.n;
-    d.sum = sum - o.sum;
+    d.sum = sum;
+    d.sumError = sumError;
+    d.addToSum(-o.sum, -o.sumError);
     if (d.n > 0) {
       d.min = min;
       d.max = max;
     }
     return d;
+  }
+
+  /**
+   * Adds {@code hi + lo} to the double-double ({@link #sum}, {@link #sumError}) and renormalises, so that
+   * {@link #sum} stays the nearest double to the sum: two of Knuth's TwoSum steps, each exact.
+   */
+  private void addToSum(double hi, double lo) {
+    double s = sum + hi;
+    double b = s - sum;
+    double e = (sum - (s - b)) + (hi - b); // s + e == sum + hi, exactly
+    double t = sumError + lo + e;
+    double r = s + t;
+    double c = r - s;
+    sumError = (s - (r - c)) + (t - c); // r + sumError == s + t, exactly
+    sum = r;
   }
 
   /** The q-quantile, interpolated inside its bin. */

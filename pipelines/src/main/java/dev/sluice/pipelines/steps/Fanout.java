@@ -25,6 +25,11 @@ import org.apache.beam.sdk.values.TupleTag;
  * emitted; {@link #split} turns the stream into one PCollection per tag, and each consumer then only copies bytes
  * and decodes nothing but its own elements. The contents of every output are exactly what a multi-output ParDo
  * would have produced.
+ *
+ * <p>The runner still ships the whole stream to every consumer, documents and images included, which a consumer of
+ * the dead letters or the counts never reads. So {@link #split} gives the bulky outputs ({@link Tags#DOCS},
+ * {@link Tags#IMAGES}) a consumer each and the small outputs one {@link #light} stream between them: a document
+ * crosses two edges instead of one per output.
  */
 public final class Fanout {
   private Fanout() {}
@@ -139,22 +144,76 @@ public final class Fanout {
 
   /**
    * As {@link #split}, for the given outputs only: an output that is consumed as a {@link Part} of the stream
-   * must not also be unpacked (the runner would decode it for nobody).
+   * must not also be unpacked (the runner would decode it for nobody). Where two or more small outputs are wanted
+   * from a stream that carries a bulky one, they are unpacked from its {@link #light} copy.
    */
   @SuppressWarnings({"unchecked", "rawtypes"})
   public static PCollectionTuple split(
       PCollection<Tagged> tagged, Outputs outputs, TupleTag<?>... only) {
     tagged.setCoder(CODER);
+    int small = 0;
+    for (TupleTag<?> wanted : only) if (!bulky(wanted)) small++;
+    PCollection<Tagged> light =
+        small >= 2 && outputs.tags.stream().anyMatch(Fanout::bulky)
+            ? light(tagged, outputs, false)
+            : tagged;
+    return split(tagged, light, outputs, only);
+  }
+
+  /**
+   * As {@link #split}, the small outputs unpacked from {@code light}: a {@link #light} copy of {@code tagged} that
+   * the caller also uses itself (to count the records, say), which has set {@code tagged}'s coder.
+   */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  public static PCollectionTuple split(
+      PCollection<Tagged> tagged, PCollection<Tagged> light, Outputs outputs, TupleTag<?>... only) {
     PCollectionTuple out = PCollectionTuple.empty(tagged.getPipeline());
     for (TupleTag<?> wanted : only) {
       int i = outputs.indexOf(wanted);
       TupleTag tag = outputs.tags.get(i);
       Coder coder = outputs.coders.get(i);
-      PCollection pc = (PCollection) tagged.apply(tag.getId(), ParDo.of(new UnpackFn(i, coder)));
+      PCollection<Tagged> from = bulky(wanted) ? tagged : light;
+      PCollection pc = (PCollection) from.apply(tag.getId(), ParDo.of(new UnpackFn(i, coder)));
       pc.setCoder(coder);
       out = out.and(tag, pc);
     }
     return out;
+  }
+
+  /** The outputs whose elements are the records themselves: documents and images. */
+  static boolean bulky(TupleTag<?> tag) {
+    return tag.getId().equals(Tags.DOCS.getId()) || tag.getId().equals(Tags.IMAGES.getId());
+  }
+
+  /**
+   * The stream without the bulky outputs' bytes: their elements dropped, or (with {@code markers}) kept as
+   * elements of the same tag with no bytes, for a consumer that counts them without reading them.
+   */
+  public static PCollection<Tagged> light(
+      PCollection<Tagged> tagged, Outputs outputs, boolean markers) {
+    boolean[] drop = new boolean[outputs.tags.size()];
+    for (int i = 0; i < drop.length; i++) drop[i] = bulky(outputs.tags.get(i));
+    tagged.setCoder(CODER);
+    return tagged
+        .apply(markers ? "Markers" : "Light", ParDo.of(new LightFn(drop, markers)))
+        .setCoder(CODER);
+  }
+
+  static final class LightFn extends DoFn<Tagged, Tagged> {
+    private static final byte[] NONE = new byte[0];
+    private final boolean[] drop;
+    private final boolean markers;
+
+    LightFn(boolean[] drop, boolean markers) {
+      this.drop = drop;
+      this.markers = markers;
+    }
+
+    @ProcessElement
+    public void process(@Element Tagged t, OutputReceiver<Tagged> out) {
+      if (!drop[t.tag()]) out.output(t);
+      else if (markers) out.output(new Tagged(t.tag(), NONE));
+    }
   }
 
   static final class UnpackFn<T> extends DoFn<Tagged, T> {

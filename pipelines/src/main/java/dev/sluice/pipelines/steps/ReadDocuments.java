@@ -45,10 +45,14 @@ public final class ReadDocuments extends PTransform<PBegin, PCollectionTuple> {
     int fields = OUTPUTS.indexOf(FIELDS);
     int skippedTag = OUTPUTS.indexOf(SKIPPED);
     Fanout.Part<String> skipped = OUTPUTS.part(SKIPPED);
-    return Fanout.split(parsed, OUTPUTS, Tags.DEAD, IDS, FIELDS)
+    // the documents go on in `parsed`; what is counted and unpacked here comes from a copy that
+    // holds each document as an empty marker, so that the runner ships a document twice, not five
+    // times
+    PCollection<Fanout.Tagged> light = Fanout.light(parsed, OUTPUTS, true);
+    return Fanout.split(parsed, light, OUTPUTS, Tags.DEAD, IDS, FIELDS)
         .and(
             INPUT,
-            parsed.apply(
+            light.apply(
                 "CountInput",
                 Tally.keys(
                     t ->

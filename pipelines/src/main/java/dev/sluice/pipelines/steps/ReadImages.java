@@ -12,6 +12,7 @@ import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.Reshuffle;
 import org.apache.beam.sdk.values.PBegin;
+import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionTuple;
 
 /**
@@ -42,10 +43,13 @@ public final class ReadImages extends PTransform<PBegin, PCollectionTuple> {
     // the images are not unpacked here: AnalyzeImages takes the tagged stream and decodes them
     // itself, which saves the runner one encoding and decoding of every image (as PerDocument does
     // for text)
-    return Fanout.split(parsed, OUTPUTS, Tags.DEAD, ReadDocuments.IDS)
+    // what is counted and unpacked here comes from a copy that holds each image as an empty marker:
+    // the runner ships an image twice (here and to the analysis), not four times
+    PCollection<Fanout.Tagged> light = Fanout.light(parsed, OUTPUTS, true);
+    return Fanout.split(parsed, light, OUTPUTS, Tags.DEAD, ReadDocuments.IDS)
         .and(
             ReadDocuments.INPUT,
-            parsed.apply("CountInput", Tally.keys(t -> t.tag() == ids ? null : "input")))
+            light.apply("CountInput", Tally.keys(t -> t.tag() == ids ? null : "input")))
         .and(ReadDocuments.TAGGED, parsed);
   }
 

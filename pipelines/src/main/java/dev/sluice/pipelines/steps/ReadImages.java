@@ -42,9 +42,8 @@ public final class ReadImages extends PTransform<PBegin, PCollectionTuple> {
     int ids = OUTPUTS.indexOf(ReadDocuments.IDS);
     // the images are not unpacked here: AnalyzeImages takes the tagged stream and decodes them
     // itself, which saves the runner one encoding and decoding of every image (as PerDocument does
-    // for text)
-    // what is counted and unpacked here comes from a copy that holds each image as an empty marker:
-    // the runner ships an image twice (here and to the analysis), not four times
+    // for text); what is counted and unpacked here comes from a copy that holds each image as an
+    // empty marker, so the runner ships an image twice (here and to the analysis), not four times
     PCollection<Fanout.Tagged> light = Fanout.light(parsed, OUTPUTS, true);
     return Fanout.split(parsed, light, OUTPUTS, Tags.DEAD, ReadDocuments.IDS)
         .and(

@@ -133,7 +133,7 @@ public final class FileReader {
                   Locale.ROOT,
                   "reading stopped at %s: %s; the %d records before it were kept",
                   at.description(),
-                  e.getMessage(),
+                  e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName(),
                   records.count()),
               file,
               at.location(),

@@ -1,8 +1,10 @@
 package dev.sluice.pipelines.io;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sluice.pipelines.model.InputValues;
@@ -20,7 +22,17 @@ import java.util.Map;
  */
 final class JsonlFormat implements InputFormat {
   private static final long serialVersionUID = 1L;
-  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /**
+   * No limit on a string's length but the line's: Jackson's default (20 M chars) would make a record under
+   * input.max_doc_bytes malformed.
+   */
+  private static final ObjectMapper JSON =
+      new ObjectMapper(
+          JsonFactory.builder()
+              .streamReadConstraints(
+                  StreamReadConstraints.builder().maxStringLength(Integer.MAX_VALUE).build())
+              .build());
 
   @Override
   public String name() {
@@ -159,7 +171,75 @@ final class JsonlFormat implements InputFormat {
           bytes);
       return;
     }
+    String[] bad = unwritable(node, id, out.settings());
+    if (bad != null) {
+      out.reject(bad[0], bad[1], where, line, bytes);
+      return;
+    }
     out.text(line, "line", id, text.asText(), bytes, carried(node, out));
+  }
+
+  /**
+   * A value that the shards cannot hold as it was given, as {reason, detail}, or null: an id, a carried field's
+   * name or a string inside a carried value with an unpaired surrogate (a {@code \\u} escape of half a
+   * character; UTF-8 would turn it into '?', and two ids into one), or a carried number beyond a double's range
+   * ({@code 1e400}), which a double column cannot hold.
+   */
+  static String[] unwritable(JsonNode node, String id, InputSettings s) {
+    if (id != null && RecordParser.loneSurrogate(id) >= 0) {
+      return surrogate("'" + s.idField() + "'", RecordParser.loneSurrogate(id));
+    }
+    if (!s.carriesAny()) return null;
+    for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> f = it.next();
+      String name = f.getKey();
+      if (name.equals(s.idField()) || name.equals(s.textField()) || !s.carries(name)) continue;
+      if (RecordParser.loneSurrogate(name) >= 0) {
+        return surrogate("a field name", RecordParser.loneSurrogate(name));
+      }
+      String[] bad = unwritable(f.getValue(), "field '" + name + "'");
+      if (bad != null) return bad;
+    }
+    return null;
+  }
+
+  private static String[] unwritable(JsonNode v, String what) {
+    if (v.isTextual()) {
+      int at = RecordParser.loneSurrogate(v.textValue());
+      return at < 0 ? null : surrogate(what, at);
+    }
+    if (v.isNumber() && !v.canConvertToLong() && !Double.isFinite(v.doubleValue())) {
+      String digits = v.isFloatingPointNumber() ? "" : " (" + v.asText().length() + " digits)";
+      return new String[] {
+        "number_out_of_range",
+        what + " holds a number beyond the range of a double" + digits + ": no column can hold it"
+      };
+    }
+    for (Iterator<Map.Entry<String, JsonNode>> it = v.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> f = it.next();
+      if (RecordParser.loneSurrogate(f.getKey()) >= 0) {
+        return surrogate("a key inside " + what, RecordParser.loneSurrogate(f.getKey()));
+      }
+      String[] bad = unwritable(f.getValue(), what);
+      if (bad != null) return bad;
+    }
+    if (v.isArray()) {
+      for (JsonNode e : v) {
+        String[] bad = unwritable(e, what);
+        if (bad != null) return bad;
+      }
+    }
+    return null;
+  }
+
+  private static String[] surrogate(String what, int at) {
+    return new String[] {
+      "lone_surrogate",
+      what
+          + " has an unpaired UTF-16 surrogate (a \\u escape of half a character) at char "
+          + at
+          + ": it cannot be written as UTF-8"
+    };
   }
 
   /** The record's other fields that the recipe carries (input.fields), each with its JSON type; nulls left out. */

@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
-import java.util.zip.GZIPInputStream;
 
 /**
  * Where an {@link InputFormat} hands the records of one file: the bad-input handling every format shares. Text is
@@ -63,11 +62,16 @@ public final class Records {
     return settings;
   }
 
-  /** The file's bytes, decompressed when its name ends in .gz, .zst or .zstd. */
+  /**
+   * The file's bytes, decompressed when its name ends in .gz, .zst or .zstd. A .gz file may hold several members
+   * (all are read); anything after the last one that is not a gzip member is an error ({@link GzipMembers}).
+   */
   public InputStream open() throws IOException {
     InputStream raw = new BufferedInputStream(Files.newInputStream(Path.of(file)), 1 << 16);
     String lower = file.toLowerCase(Locale.ROOT);
-    if (lower.endsWith(".gz")) return new GZIPInputStream(raw, 1 << 16);
+    if (lower.endsWith(".gz")) {
+      return new GzipMembers(raw);
+    }
     if (lower.endsWith(".zst") || lower.endsWith(".zstd")) return new ZstdInputStream(raw);
     return raw;
   }

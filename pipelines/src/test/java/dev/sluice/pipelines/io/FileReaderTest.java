@@ -193,6 +193,107 @@ class FileReaderTest {
     assertTrue(d.detail().contains("records before it were kept"), d.detail());
   }
 
+  static byte[] gzip(String text) throws IOException {
+    ByteArrayOutputStream gz = new ByteArrayOutputStream();
+    try (OutputStream o = new GZIPOutputStream(gz)) {
+      o.write(text.getBytes(StandardCharsets.UTF_8));
+    }
+    return gz.toByteArray();
+  }
+
+  static String records(String prefix, int n) {
+    StringBuilder b = new StringBuilder();
+    for (int i = 0; i < n; i++) {
+      b.append("{\"id\": \"").append(prefix).append(i).append("\", \"text\": \"words\"}\n");
+    }
+    return b.toString();
+  }
+
+  @Test
+  void whatFollowsTheLastGzipMemberIsNeverDroppedSilently() throws IOException {
+    byte[] first = gzip(records("a", 3));
+    byte[] second = gzip(records("b", 3));
+    ByteArrayOutputStream two = new ByteArrayOutputStream();
+    two.write(first);
+    two.write(second);
+    read(write("two.jsonl.gz", two.toByteArray()));
+    assertEquals(6, docs.size(), "both members are read");
+    assertEquals(List.of(), dead);
+
+    // the second member damaged, or plain text after the first: the JDK's reader ignored both
+    byte[] damaged = two.toByteArray();
+    damaged[first.length] = 0;
+    ByteArrayOutputStream garbage = new ByteArrayOutputStream();
+    garbage.write(first);
+    garbage.write(records("plain", 1).getBytes(StandardCharsets.UTF_8));
+    for (byte[] file : List.of(damaged, garbage.toByteArray())) {
+      docs.clear();
+      dead.clear();
+      read(write("tail.jsonl.gz", file));
+      assertEquals(3, docs.size());
+      DeadLetter d = only("corrupt_file");
+      assertTrue(d.detail().contains("the 3 records before it were kept"), d.detail());
+    }
+  }
+
+  @Test
+  void aGzipFileCutBeforeItsTrailerSaysWhatFailed() throws IOException {
+    byte[] all = gzip(records("t", 3));
+    read(write("notrailer.jsonl.gz", Arrays.copyOf(all, all.length - 8)));
+    DeadLetter d = only("truncated_file");
+    assertTrue(!d.detail().contains("null"), d.detail());
+  }
+
+  @Test
+  void valuesTheShardsCannotHoldAreDeadLettersNotChangedOrCrashing() throws IOException {
+    Path f =
+        write(
+            "values.jsonl",
+            String.join(
+                "\n",
+                "{\"id\": \"big\", \"text\": \"a number beyond a double\", \"n\": 1e400}",
+                "{\"id\": \"bigint\", \"text\": \"an integer beyond a double\", \"n\": 1"
+                    + "0".repeat(400)
+                    + "}",
+                "{\"id\": \"deep\", \"text\": \"inside a list\", \"m\": {\"x\": [1, -1e999]}}",
+                "{\"id\": \"\\ud800\", \"text\": \"half a character as id\"}",
+                "{\"id\": \"\\udfff\", \"text\": \"the other half\"}",
+                "{\"id\": \"url\", \"text\": \"half a character in a field\", \"url\": \"\\ud800x\"}",
+                "{\"id\": \"key\", \"text\": \"in a key\", \"m\": {\"\\udc00\": 1}}",
+                "{\"id\": \"fine\", \"text\": \"kept\", \"n\": 1e300, \"i\": 123456789012345678901234567890}",
+                ""));
+    read(f);
+    assertEquals(List.of("fine"), docs.stream().map(Doc::id).toList(), dead.toString());
+    assertEquals(
+        List.of(
+            "number_out_of_range",
+            "number_out_of_range",
+            "number_out_of_range",
+            "lone_surrogate",
+            "lone_surrogate",
+            "lone_surrogate",
+            "lone_surrogate"),
+        dead.stream().map(DeadLetter::reason).toList());
+    assertTrue(dead.get(2).detail().contains("field 'm'"), dead.get(2).detail());
+    assertTrue(dead.get(3).detail().contains("'id'"), dead.get(3).detail());
+    assertTrue(dead.get(5).detail().contains("field 'url'"), dead.get(5).detail());
+    // with no field carried, only the id is checked
+    docs.clear();
+    dead.clear();
+    read(f, Map.of("fields", "none"));
+    assertEquals(6, docs.size(), dead.toString());
+  }
+
+  @Test
+  void aStringLongerThanJacksonsDefaultLimitIsKeptUnderMaxDocBytes() throws IOException {
+    String text = "word ".repeat(4_200_000); // 21 M chars: over Jackson's 20 M default
+    read(
+        write("long.jsonl", "{\"id\": \"long\", \"text\": \"" + text + "\"}\n"),
+        Map.of("max_doc_bytes", 64 << 20));
+    assertEquals(List.of(), dead);
+    assertEquals(text.length(), docs.get(0).text().length());
+  }
+
   @Test
   void zstdInputIsRead() throws IOException {
     ByteArrayOutputStream z = new ByteArrayOutputStream();

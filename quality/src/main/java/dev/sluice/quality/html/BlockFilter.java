@@ -37,8 +37,10 @@ final class BlockFilter {
     Verdict[] v = new Verdict[n];
     for (int i = 0; i < n; i++) v[i] = classify(blocks.get(i));
     Verdict[] resolved = v.clone();
+    Verdict[] before = nearestDecided(v, +1);
+    Verdict[] after = nearestDecided(v, -1);
     for (int i = 0; i < n; i++) {
-      if (v[i] == Verdict.SHORT) resolved[i] = decideShort(blocks.get(i), v, i);
+      if (v[i] == Verdict.SHORT) resolved[i] = decideShort(blocks.get(i), before[i], after[i]);
       else if (v[i] == Verdict.HEADING)
         resolved[i] = goodFollows(v, i) ? Verdict.GOOD : Verdict.BAD;
     }
@@ -69,9 +71,7 @@ final class BlockFilter {
   }
 
   /** Between good blocks (shorts in between do not count), or a sentence of its own. */
-  private static Verdict decideShort(Block b, Verdict[] v, int i) {
-    Verdict before = nearestDecided(v, i, -1);
-    Verdict after = nearestDecided(v, i, +1);
+  private static Verdict decideShort(Block b, Verdict before, Verdict after) {
     if (before == Verdict.GOOD && after == Verdict.GOOD) return Verdict.GOOD;
     boolean sentence =
         b.linkDensity() < 0.2
@@ -85,10 +85,20 @@ final class BlockFilter {
     return Verdict.BAD;
   }
 
-  private static Verdict nearestDecided(Verdict[] v, int i, int step) {
-    for (int j = i + step; j >= 0 && j < v.length; j += step)
-      if (v[j] == Verdict.GOOD || v[j] == Verdict.BAD) return v[j];
-    return null;
+  /**
+   * For every block, the nearest GOOD or BAD verdict before it ({@code step} +1: one sweep forwards) or after it
+   * ({@code step} -1: backwards), null where there is none: one pass, so that a page of a hundred thousand short
+   * blocks costs linear time, not quadratic.
+   */
+  private static Verdict[] nearestDecided(Verdict[] v, int step) {
+    Verdict[] nearest = new Verdict[v.length];
+    Verdict last = null;
+    for (int k = 0; k < v.length; k++) {
+      int i = step > 0 ? k : v.length - 1 - k;
+      nearest[i] = last;
+      if (v[i] == Verdict.GOOD || v[i] == Verdict.BAD) last = v[i];
+    }
+    return nearest;
   }
 
   /** A heading is kept if a good block follows before the next heading (within three blocks). */

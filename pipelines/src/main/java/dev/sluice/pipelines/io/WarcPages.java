@@ -250,7 +250,7 @@ final class WarcPages {
   }
 
   private void html(WarcTargetRecord r, long offset, byte[] payload, String contentType) {
-    if (ContentSniffer.binaryReason(payload) != null) {
+    if (ContentSniffer.binaryReason(payload, contentType) != null) {
       // the extractor's own test (BOM-aware: a UTF-16 page is text), so binary_content never
       // reaches it
       later(() -> out.skip("binary"));

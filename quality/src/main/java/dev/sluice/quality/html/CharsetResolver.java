@@ -55,6 +55,32 @@ final class CharsetResolver {
     return null;
   }
 
+  /**
+   * Whether bytes declared {@code declared} are UTF-8 instead: the declared charset takes one byte per character
+   * (where almost any byte decodes, so a wrong label never shows as malformed text), and the bytes hold multi-byte
+   * UTF-8 sequences and decode as UTF-8 without error, which text in a single-byte charset practically never does.
+   */
+  boolean utf8Instead(byte[] body, Charset declared) {
+    if (declared.equals(StandardCharsets.UTF_8) || wide(declared)) return false;
+    if (declared.newEncoder().maxBytesPerChar() > 1.0f) return false; // Shift_JIS, GBK, EUC-KR...
+    int n = Math.min(body.length, SNIFF_WINDOW);
+    boolean multibyte = false;
+    for (int i = 0; i < n && !multibyte; i++) multibyte = body[i] < 0;
+    return multibyte && isUtf8(body, n);
+  }
+
+  /** The charset the Content-Type header names, or null (none, or one Java does not know). */
+  static Charset headerCharset(String contentType) {
+    if (contentType == null) return null;
+    Matcher m = HEADER_CHARSET.matcher(contentType);
+    return m.find() ? lookup(m.group(1), false) : null;
+  }
+
+  /** Whether a charset takes two or four bytes per character (UTF-16, UTF-32): NUL bytes are then text. */
+  static boolean wide(Charset c) {
+    return c != null && (c.name().startsWith("UTF-16") || c.name().startsWith("UTF-32"));
+  }
+
   /** The declared charset, in precedence order: BOM, header, meta; null if none is usable. */
   Choice declared(byte[] body, String contentType) {
     Charset bom = bomCharset(body);
@@ -131,6 +157,10 @@ final class CharsetResolver {
       default -> {}
     }
     if (fromMeta && name.startsWith("utf-16")) return StandardCharsets.UTF_8;
+    // WHATWG: the label "utf-16" is little-endian (Java's UTF-16 without a BOM reads big-endian)
+    if (name.equals("utf-16") || name.equals("unicode") || name.equals("ucs-2")) {
+      return StandardCharsets.UTF_16LE;
+    }
     try {
       return Charset.forName(name);
     } catch (IllegalArgumentException | UnsupportedOperationException e) {

@@ -44,9 +44,22 @@ public final class ContentSniffer {
    * {@link MainText} rejects as {@code binary_content}, for callers that skip binary before extracting.
    */
   public static String binaryReason(byte[] body) {
+    return binaryReason(body, null);
+  }
+
+  /**
+   * As {@link #binaryReason(byte[])}, for a body whose HTTP Content-Type is {@code contentType} (or null): a page
+   * declared UTF-16 or UTF-32 there is text without a byte order mark too.
+   */
+  public static String binaryReason(byte[] body, String contentType) {
+    return binaryReason(body, CharsetResolver.bomLength(body), wide(body, contentType));
+  }
+
+  /** Whether the body's characters are two or four bytes wide: by its byte order mark or its header. */
+  static boolean wide(byte[] body, String contentType) {
     int bomLength = CharsetResolver.bomLength(body);
-    return binaryReason(
-        body, bomLength, CharsetResolver.bomCharset(body) != null && bomLength == 2);
+    if (CharsetResolver.bomCharset(body) != null) return bomLength == 2 || bomLength == 4;
+    return CharsetResolver.wide(CharsetResolver.headerCharset(contentType));
   }
 
   /** The reason the bytes are binary, or null if they look like text. */

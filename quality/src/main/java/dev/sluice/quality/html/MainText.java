@@ -2,7 +2,6 @@ package dev.sluice.quality.html;
 
 import dev.sluice.quality.html.BlockRenderer.Block;
 import dev.sluice.quality.html.CharsetResolver.Choice;
-import java.nio.charset.Charset;
 import java.util.List;
 import java.util.Locale;
 import org.jsoup.nodes.Document;
@@ -73,9 +72,9 @@ public final class MainText {
     if (body.length > limits.maxBytes())
       throw new HtmlRejected(
           HtmlRejected.TOO_LARGE, body.length + " bytes > maxBytes " + limits.maxBytes());
-    Charset bom = CharsetResolver.bomCharset(body);
     int bomLength = CharsetResolver.bomLength(body);
-    String binary = ContentSniffer.binaryReason(body, bomLength, bom != null && bomLength == 2);
+    String binary =
+        ContentSniffer.binaryReason(body, bomLength, ContentSniffer.wide(body, contentType));
     if (binary != null) throw new HtmlRejected(HtmlRejected.BINARY_CONTENT, binary);
     int tags = startTags(body);
     if (tags > limits.maxTags())
@@ -84,6 +83,12 @@ public final class MainText {
 
     Choice choice = charsets.declared(body, contentType);
     String html = null;
+    if (choice != null
+        && !choice.source().equals(CharsetResolver.BOM)
+        && charsets.utf8Instead(body, choice.charset())) {
+      choice =
+          null; // a header or meta naming a single-byte charset over UTF-8: mojibake if believed
+    }
     if (choice != null) {
       html = CharsetResolver.decode(body, choice.charset(), bomLength);
       if (CharsetResolver.malformedFraction(html) > limits.maxMalformedFraction()) html = null;
@@ -131,7 +136,31 @@ public final class MainText {
         }
       }
     }
-    return new Extracted(text, title, choice.charset().name(), choice.source());
+    // a character reference to a surrogate (&#xD800;) is U+FFFD in the HTML standard; jsoup gives
+    // the surrogate itself, which no UTF-8 can hold
+    return new Extracted(
+        replaceLoneSurrogates(text),
+        replaceLoneSurrogates(title),
+        choice.charset().name(),
+        choice.source());
+  }
+
+  /** {@code s} with every unpaired UTF-16 surrogate replaced by U+FFFD (itself when it has none). */
+  static String replaceLoneSurrogates(String s) {
+    StringBuilder b = null;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (!Character.isSurrogate(c)) continue;
+      if (Character.isHighSurrogate(c)
+          && i + 1 < s.length()
+          && Character.isLowSurrogate(s.charAt(i + 1))) {
+        i++;
+        continue;
+      }
+      if (b == null) b = new StringBuilder(s);
+      b.setCharAt(i, '\uFFFD');
+    }
+    return b == null ? s : b.toString();
   }
 
   private String mainText(Element body, TextStats before, PageCleaner pageCleaner, String title) {

@@ -1,5 +1,6 @@
 package dev.sluice.quality.html;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -28,6 +29,40 @@ class CharsetTest {
 
   private static MainText.Extracted extract(byte[] body, String contentType) throws HtmlRejected {
     return new MainText().extract(body, contentType);
+  }
+
+  @Test
+  void aSingleByteLabelOverUtf8TextIsNotBelieved() throws HtmlRejected {
+    byte[] bytes =
+        page("<meta charset=\"iso-8859-1\">", "Le fleuve est monté très rapidement", UTF_8);
+    for (String header : new String[] {null, "text/html; charset=windows-1252"}) {
+      MainText.Extracted got = extract(bytes, header);
+      assertTrue(got.text().startsWith("Le fleuve est monté très rapidement"), got.text());
+      assertEquals("UTF-8", got.charset());
+    }
+    // the label is believed where the bytes are not UTF-8
+    byte[] latin = page("<meta charset=iso-8859-1>", "Le café", Charset.forName("windows-1252"));
+    assertEquals("windows-1252", extract(latin, null).charset());
+  }
+
+  @Test
+  void aPageDeclaredUtf16InItsHeaderIsTextWithoutAByteOrderMark() throws HtmlRejected {
+    for (String label : new String[] {"utf-16le", "utf-16"}) {
+      byte[] bytes = page("", "Le café était fermé", StandardCharsets.UTF_16LE);
+      MainText.Extracted got = extract(bytes, "text/html; charset=" + label);
+      assertTrue(got.text().startsWith("Le café était fermé"), label + ": " + got.text());
+      assertEquals(null, ContentSniffer.binaryReason(bytes, "text/html; charset=" + label));
+    }
+    byte[] be = page("", "Le café", StandardCharsets.UTF_16BE);
+    assertTrue(extract(be, "text/html; charset=utf-16be").text().startsWith("Le café"));
+    assertTrue(ContentSniffer.binaryReason(be) != null, "no BOM, no header: NUL bytes are binary");
+  }
+
+  @Test
+  void aCharacterReferenceToASurrogateIsTheReplacementCharacter() throws HtmlRejected {
+    byte[] bytes = page("", "Half a pair &#xD800;x and &#55296; here", UTF_8);
+    MainText.Extracted got = extract(bytes, "text/html; charset=utf-8");
+    assertTrue(got.text().startsWith("Half a pair \uFFFDx and \uFFFD here"), got.text());
   }
 
   @Test

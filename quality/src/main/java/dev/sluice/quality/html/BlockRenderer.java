@@ -72,6 +72,12 @@ final class BlockRenderer {
   private int linkDepth;
   private int preDepth;
 
+  /** The cells seen so far in each open table row, innermost first. */
+  private final Deque<Integer> rows = new ArrayDeque<>();
+
+  /** Open table cells: their paragraphs and divs join the row's line instead of breaking it. */
+  private int cellDepth;
+
   List<Block> render(List<Element> roots, TextStats stats) {
     blocks.clear();
     for (Element root : roots) {
@@ -109,15 +115,39 @@ final class BlockRenderer {
         }
         case "pre" -> preDepth++;
         case "td", "th" -> {
-          if (text.length() > 0) appendRaw(" | ");
+          if (rows.isEmpty()) { // a cell outside a row
+            if (text.length() > 0) appendRaw(" | ");
+          } else {
+            int cells = rows.pop();
+            if (cells > 0) { // after an empty cell too: each cell keeps its column
+              startIfEmpty();
+              appendRaw(text.length() > 0 && text.charAt(text.length() - 1) == ' ' ? "| " : " | ");
+            }
+            rows.push(cells + 1);
+          }
+          cellDepth++;
         }
         default -> {}
       }
-      if (PARAGRAPH_BREAKS.contains(tag) || LINE_BREAKS.contains(tag)) {
+      if (breaks(tag)) {
         flush(PARAGRAPH_BREAKS.contains(tag) ? 2 : 1);
         kinds.push(kindOf(tag));
+      } else if (inCell(tag)) {
+        pendingSpace = true;
       }
+      if (tag.equals("tr")) rows.push(0);
       return FilterResult.CONTINUE;
+    }
+
+    /** Whether the tag opens a block or a line here: not a paragraph or list inside a table cell. */
+    private boolean breaks(String tag) {
+      if (!PARAGRAPH_BREAKS.contains(tag) && !LINE_BREAKS.contains(tag)) return false;
+      return cellDepth == 0 || tag.equals("table") || tag.equals("tr");
+    }
+
+    /** A block tag inside a cell: its text joins the cell's, after a space. */
+    private boolean inCell(String tag) {
+      return cellDepth > 0 && (PARAGRAPH_BREAKS.contains(tag) || LINE_BREAKS.contains(tag));
     }
 
     @Override
@@ -126,10 +156,14 @@ final class BlockRenderer {
       String tag = e.normalName();
       if (TextStats.isLink(e)) linkDepth--;
       if (tag.equals("pre")) preDepth--;
-      if (PARAGRAPH_BREAKS.contains(tag) || LINE_BREAKS.contains(tag)) {
+      if (tag.equals("tr") && !rows.isEmpty()) rows.pop();
+      if (breaks(tag)) {
         flush(PARAGRAPH_BREAKS.contains(tag) ? 2 : 1);
         kinds.pop();
+      } else if (inCell(tag)) {
+        pendingSpace = true;
       }
+      if ((tag.equals("td") || tag.equals("th")) && cellDepth > 0) cellDepth--;
       return FilterResult.CONTINUE;
     }
 

@@ -112,6 +112,22 @@ class MainTextTest {
   }
 
   @Test
+  void cellsHoldingParagraphsOrNothingKeepTheirRowOnOneLine() throws HtmlRejected {
+    String html =
+        "<html><body><article><p>The river rose by four metres overnight, and the lower streets of the"
+            + " town were under water by the morning, the council said in its statement.</p>"
+            + "<table><tr><td></td><td>empty first</td></tr>"
+            + "<tr><td><p>Para cell one</p></td><td><div>Div cell</div><p>two</p></td></tr>"
+            + "<tr><td>plain</td><td></td><td>last</td></tr></table>"
+            + "<p>Residents moved their belongings upstairs and waited for the water to go"
+            + " down again, as they had done in the floods of the previous winter.</p>"
+            + "</article></body></html>";
+    String text = extract(html).text();
+    assertTrue(
+        text.contains("\n| empty first\nPara cell one | Div cell two\nplain | | last\n"), text);
+  }
+
+  @Test
   void pageWithOnlyNavigationHasEmptyText() throws HtmlRejected {
     String html =
         "<html><body><nav><a href=/a>One</a> <a href=/b>Two</a></nav>"

@@ -38,6 +38,18 @@ public final class EvalSets {
       read(set.getKey(), set.getValue(), b);
     }
     EvalIndex index = b.build();
+    for (EvalIndex.SetStats set : index.stats().values()) {
+      if (set.indexed() + set.whole() == 0) {
+        // a set that checks nothing would pass every document while the run reports it applied
+        throw new Config.ConfigException(
+            "decontaminate.sets." + set.name(),
+            set.documents()
+                + " documents, all shorter than min_words ("
+                + settings.minWords()
+                + ")",
+            "a set with at least one document of min_words words or more");
+      }
+    }
     synchronized (EvalSets.class) {
       cachedFor = settings;
       cached = index;

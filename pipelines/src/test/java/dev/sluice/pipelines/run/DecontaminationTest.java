@@ -160,6 +160,10 @@ class DecontaminationTest {
         twice, "{\"id\": \"1\", \"text\": \"one\"}\n{\"id\": \"1\", \"text\": \"two\"}\n");
     Path empty = dir.resolve("empty.txt");
     Files.writeString(empty, "\n\n  \n");
+    Path shortOnly = dir.resolve("short.jsonl");
+    Files.writeString(
+        shortOnly,
+        "{\"id\": \"1\", \"text\": \"yes\"}\n{\"id\": \"2\", \"text\": \"no it is not\"}\n");
     Path out = dir.resolve("never");
     record Case(Object set, String message) {}
     for (Case k :
@@ -167,7 +171,8 @@ class DecontaminationTest {
             new Case(dir.resolve("missing.jsonl").toString(), "matches at least one file"),
             new Case(bad.toString(), "malformed_json"),
             new Case(twice.toString(), "document ids unique within the set"),
-            new Case(empty.toString(), "empty_file"))) {
+            new Case(empty.toString(), "empty_file"),
+            new Case(shortOnly.toString(), "all shorter than min_words"))) {
       Config.ConfigException e =
           assertThrows(
               Config.ConfigException.class,

@@ -15,6 +15,8 @@ import java.util.List;
  * (zero-width joiners, soft hyphens) are deleted. A token of punctuation only is no word. The text is first brought
  * to Unicode NFKC (a no-op check on text that already is), so an evaluation item in decomposed form (NFD), with
  * ligatures or with full-width letters matches the same words in the corpus whatever its {@code normalize} did.
+ * In scripts written without spaces between words (Han, kana, Thai, Lao, Khmer, Myanmar) each letter is a word of
+ * its own, as character n-grams are the usual unit there: a 13-gram is then 13 characters.
  *
  * <p>{@link #hashes} gives each word a 64-bit hash without building strings (the per-document path); {@link
  * #words} gives the same words as strings (to verify a hash hit, and for the evaluation sets).
@@ -31,10 +33,26 @@ public final class NgramWords {
   private static final int SPLIT = 1;
   private static final int DROP = 2;
 
+  /** A word on its own: a letter of a script written without spaces between words. */
+  private static final int ALONE = 3;
+
   private static int kind(int cp) {
     if (Character.isWhitespace(cp) || Character.isSpaceChar(cp) || Character.isISOControl(cp))
       return SPLIT;
     if (Words.isPunct(cp) || Character.getType(cp) == Character.FORMAT) return DROP;
+    if (cp >= 0x0E00) {
+      switch (Character.UnicodeScript.of(cp)) {
+        case HAN, HIRAGANA, KATAKANA, THAI, LAO, KHMER, MYANMAR -> {
+          if (Character.isLetter(cp)) return ALONE;
+          int type = Character.getType(cp);
+          if (type == Character.NON_SPACING_MARK
+              || type == Character.COMBINING_SPACING_MARK
+              || type == Character.ENCLOSING_MARK)
+            return DROP; // a vowel or tone mark of its letter
+        }
+        default -> {}
+      }
+    }
     return KEEP;
   }
 
@@ -53,11 +71,15 @@ public final class NgramWords {
       if (k == KEEP) {
         h = (h ^ Character.toLowerCase(cp)) * FNV_PRIME;
         inWord = true;
-      } else if (k == SPLIT && inWord) {
+      } else if ((k == SPLIT || k == ALONE) && inWord) {
         if (n == out.length) out = Arrays.copyOf(out, n * 2);
         out[n++] = mix(h);
         h = FNV_OFFSET;
         inWord = false;
+      }
+      if (k == ALONE) {
+        if (n == out.length) out = Arrays.copyOf(out, n * 2);
+        out[n++] = mix((FNV_OFFSET ^ cp) * FNV_PRIME);
       }
     }
     if (inWord) {
@@ -79,10 +101,11 @@ public final class NgramWords {
       int k = cp < 128 ? asciiKind(cp) : kind(cp);
       if (k == KEEP) {
         w.appendCodePoint(Character.toLowerCase(cp));
-      } else if (k == SPLIT && w.length() > 0) {
+      } else if ((k == SPLIT || k == ALONE) && w.length() > 0) {
         out.add(w.toString());
         w.setLength(0);
       }
+      if (k == ALONE) out.add(new String(Character.toChars(cp)));
     }
     if (w.length() > 0) out.add(w.toString());
     return out;

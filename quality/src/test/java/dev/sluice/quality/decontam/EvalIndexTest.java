@@ -42,6 +42,18 @@ class EvalIndexTest {
   }
 
   @Test
+  void chineseAndJapaneseMatchByCharacterNgrams() {
+    String zh = "夜间河水迅速上涨，到了早上，镇上低洼的街道都被水淹没了。";
+    EvalIndex ix = index("zh", "q1", zh);
+    assertEquals(new Match("zh", "q1"), match(ix, "据报道，" + zh.substring(2, 18) + "居民们把财物搬到楼上。"));
+    assertNull(
+        match(ix, "据报道，" + zh.substring(2, 14) + "居民们把财物搬到楼上。"),
+        "12 characters (punctuation is no word)");
+    EvalIndex ja = index("ja", "a", "東京の川は夜のうちに四メートルも増水しました。");
+    assertEquals(new Match("ja", "a"), match(ja, "ニュースによると東京の川は夜のうちに四メートル"));
+  }
+
+  @Test
   void twelveSharedWordsAreNotAHit() {
     EvalIndex ix = index("sotu", "q1", EVAL);
     // 12 words of EVAL ("the union ... will"), between words that break every 13-gram

@@ -18,6 +18,17 @@ class NgramWordsTest {
   }
 
   @Test
+  void lettersOfScriptsWrittenWithoutSpacesAreWordsOfTheirOwn() {
+    assertEquals(List.of("水", "位", "下", "降", "ok"), NgramWords.words("水位下降。OK"));
+    assertEquals(List.of("tokyo", "で", "会", "う"), NgramWords.words("Tokyoで会う"));
+    // a Thai tone or vowel mark belongs to its letter, which is the word (NFKC splits SARA AM
+    // into NIKHAHIT, a mark, and SARA AA)
+    assertEquals(List.of("น", "า", "ท", "ว", "ม"), NgramWords.words("น้ำท่วม"));
+    // Korean is written with spaces: a Hangul word stays one word
+    assertEquals(List.of("물이", "빠졌다"), NgramWords.words("물이 빠졌다."));
+  }
+
+  @Test
   void hashesAreTheHashesOfTheWordsOnEveryKindOfCodePoint() {
     long seed = new Random().nextLong();
     Random rnd = new Random(seed);

@@ -100,6 +100,7 @@ public final class Curation {
           evalSets.n(),
           evalSets.stats().size());
     dir.prepare();
+    if (qualityModels == null) QualityModels.removeAll(outDir);
     ScoreQualityModel.Models qualityModelRefs =
         qualityModels == null
             ? null

@@ -162,22 +162,55 @@ public final class QualityModels {
     }
   }
 
-  /** Writes the classifier into the run directory; null without one. */
+  /**
+   * Writes the classifier into the run directory, where a previous run's other models are removed (the directory
+   * holds exactly the models this run's scores came from); null without one.
+   */
   ScoreQualityModel.Classifier placeClassifier(Path outDir) throws IOException {
     Path parent = outDir.toAbsolutePath().resolve(DIR);
+    Path source =
+        loaded == null ? null : Path.of(settings.classifier()).toAbsolutePath().normalize();
+    Path target;
+    String version;
     if (trained != null) {
-      return new ScoreQualityModel.Classifier(trained.write(parent).toString(), trained.version());
+      target = trained.write(parent);
+      version = trained.version();
+    } else if (loaded != null) {
+      target = parent.resolve(loaded.version());
+      ClassifierDirectory.copy(source, target);
+      version = loaded.version();
+    } else {
+      target = null;
+      version = null;
     }
-    if (loaded == null) return null;
-    Path target = parent.resolve(loaded.version());
-    ClassifierDirectory.copy(Path.of(settings.classifier()).toAbsolutePath(), target);
-    return new ScoreQualityModel.Classifier(target.toString(), loaded.version());
+    removeOthers(parent, target == null ? null : target.toAbsolutePath().normalize(), source);
+    return target == null ? null : new ScoreQualityModel.Classifier(target.toString(), version);
+  }
+
+  /** Removes the classifier directories in {@code parent} but {@code keep} and the recipe's own {@code source}. */
+  private static void removeOthers(Path parent, Path keep, Path source) throws IOException {
+    if (!Files.isDirectory(parent)) return;
+    try (var entries = Files.list(parent)) {
+      for (Path p : entries.toList()) {
+        Path abs = p.toAbsolutePath().normalize();
+        if (!Files.isDirectory(p) || abs.equals(keep) || abs.equals(source)) continue;
+        RunDirectory.deleteTree(p);
+      }
+    }
+  }
+
+  /** Removes a previous run's models from the run directory of a run that has none. */
+  static void removeAll(Path outDir) throws IOException {
+    RunDirectory.deleteTree(outDir.toAbsolutePath().resolve(DIR));
   }
 
   /** Writes the perplexity model into the run directory; null without one. */
   ScoreDifficulty.Reference placePerplexity(Path outDir) throws IOException {
-    if (perplexity == null) return null;
     Path file = outDir.toAbsolutePath().resolve(DIR).resolve(PERPLEXITY_FILE);
+    if (perplexity == null) {
+      Files.deleteIfExists(file); // a previous run's
+      return null;
+    }
     Files.createDirectories(file.getParent());
     perplexity.save(file);
     return new ScoreDifficulty.Reference(file.toString(), perplexity.version());

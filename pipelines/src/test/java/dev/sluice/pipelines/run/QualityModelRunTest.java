@@ -232,8 +232,17 @@ class QualityModelRunTest {
   @Test
   void minScoreRemovesEachDocumentBelowIt() throws IOException {
     Path out = dir.resolve("min");
+    // a previous run's model in the same run directory is not this run's
+    Path stale = out.resolve("quality-model").resolve("qstale-000000000000");
+    java.nio.file.Files.createDirectories(stale);
+    java.nio.file.Files.writeString(stale.resolve("model.json"), "{}");
     Manifest m = run(recipeMap(out, Map.of("min_score", 0.5)), "embedded").manifest();
     assertTrue(m.counts().balanced(), m.counts().toString());
+    try (var models = java.nio.file.Files.list(out.resolve("quality-model"))) {
+      List<String> names = models.map(p -> p.getFileName().toString()).sorted().toList();
+      assertEquals(2, names.size(), names.toString()); // this run's classifier and perplexity model
+      assertTrue(!names.contains(stale.getFileName().toString()), names.toString());
+    }
     for (GenericRecord g : CurationTest.rows(out, m.shards())) {
       assertTrue((Double) g.get("quality_model_score") >= 0.5);
     }

@@ -140,7 +140,24 @@ public final class ClassifierDirectory {
               + " and intercept "
               + c.calibration().intercept());
     }
-    return new Loaded(c, m.path("version").asText(), m);
+    String version = m.path("version").asText();
+    String suffix = "-" + sha.substring(0, 12);
+    if (!version.endsWith(suffix) || version.length() == suffix.length()) {
+      throw new IllegalArgumentException(
+          json
+              + ": version '"
+              + version
+              + "', but a model's version is its name and the start of its weights' SHA-256 ('<name>"
+              + suffix
+              + "')");
+    }
+    JsonNode stated = m.path("features");
+    JsonNode held = JSON.valueToTree(features(c.features()));
+    if (!held.equals(stated)) {
+      throw new IllegalArgumentException(
+          json + ": features " + stated + ", but " + WEIGHTS + " holds " + held);
+    }
+    return new Loaded(c, version, m);
   }
 
   /** Copies a model directory's two files into {@code target} (created). */

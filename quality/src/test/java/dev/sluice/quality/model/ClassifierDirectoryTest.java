@@ -61,6 +61,27 @@ class ClassifierDirectoryTest {
   }
 
   @Test
+  void refusesAModelJsonWhoseVersionOrFeaturesAreNotTheWeights() throws Exception {
+    Path saved = ClassifierDirectory.write(dir, "q", random(1), Map.of());
+    Path json = saved.resolve("model.json");
+    String good = Files.readString(json);
+    String version = ClassifierDirectory.load(saved).version();
+    for (String[] edit :
+        new String[][] {
+          {"\"" + version + "\"", "\"q-000000000000\"", "version"},
+          {"\"" + version + "\"", "\"" + version.substring(1) + "\"", "version"},
+          {"\"bits\" : \\d+", "\"bits\" : 23", "features"},
+        }) {
+      String edited = good.replaceFirst(edit[0], edit[1]);
+      assertTrue(!edited.equals(good), edit[0] + " in " + good);
+      Files.writeString(json, edited);
+      IllegalArgumentException e =
+          assertThrows(IllegalArgumentException.class, () -> ClassifierDirectory.load(saved));
+      assertTrue(e.getMessage().contains(edit[2]), e.getMessage());
+    }
+  }
+
+  @Test
   void aWeightsFileFromBeforeCalibrationIsRefusedWithWhatToDo() {
     byte[] file = random(1).weightsFile();
     file[7] = 1; // version 1

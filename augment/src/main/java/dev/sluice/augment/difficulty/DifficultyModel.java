@@ -57,6 +57,10 @@ public final class DifficultyModel {
           cps.add(doc);
           words.add(doc);
         });
+    if (cps.docs() == 0) {
+      // every perplexity would be the same constant, and every document in one bucket
+      throw new IllegalArgumentException("the reference holds no document to train on");
+    }
     CharNgramModel chars =
         KneserNey.train(corpus, order, cps.vocabulary(Vocabulary.bitsFor(order)), cps.docs());
     return new DifficultyModel(chars, words.build(), cps.docs(), cps.codePoints(), null);

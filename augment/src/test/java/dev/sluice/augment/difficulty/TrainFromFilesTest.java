@@ -107,4 +107,14 @@ class TrainFromFilesTest {
     assertThrows(
         IllegalArgumentException.class, () -> DifficultyModel.trainFromFiles(List.of(good), 9));
   }
+
+  @Test
+  void aReferenceWithoutADocumentIsAnError() throws IOException {
+    Path empty = Files.writeString(dir.resolve("empty.jsonl"), "");
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> DifficultyModel.trainFromFiles(List.of(empty), 3));
+    assertEquals("the reference holds no document to train on", e.getMessage());
+  }
 }

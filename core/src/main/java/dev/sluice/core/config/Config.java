@@ -132,6 +132,7 @@ public final class Config {
     if (v instanceof List<?> list) {
       return list.stream().map(String::valueOf).toList();
     }
+    if (v instanceof Number || v instanceof Boolean) return List.of(String.valueOf(v)); // one item
     if (v instanceof String s) {
       String t = s.trim();
       if (t.startsWith("[") && t.endsWith("]")) t = t.substring(1, t.length() - 1);

@@ -58,8 +58,8 @@ public record QualityModelSettings(
             "exactly one of top_fraction and min_score");
       }
       if (k.has("top_fraction")) {
-        top = k.getFraction("top_fraction", 1);
-        if (top <= 0) {
+        top = k.getDouble("top_fraction", 1);
+        if (!(top > 0 && top <= 1)) {
           throw new Config.ConfigException(
               "quality_model.keep.top_fraction", top, "a fraction in (0, 1]");
         }

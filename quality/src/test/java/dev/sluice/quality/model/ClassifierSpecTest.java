@@ -41,6 +41,15 @@ class ClassifierSpecTest {
   }
 
   @Test
+  void charNgramsZeroTurnsThemOffWrittenAsANumberOrAList() {
+    for (Object off : List.of(0, List.of(0), "0")) {
+      Map<String, Object> m = minimal();
+      m.put("features", Map.of("char_ngrams", off));
+      assertEquals(0, ClassifierSpec.from(m).features().charMax(), String.valueOf(off));
+    }
+  }
+
+  @Test
   void calibrationZeroMeansNone() {
     Map<String, Object> m = minimal();
     m.put("calibration", 0);

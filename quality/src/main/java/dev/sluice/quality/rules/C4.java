@@ -1,6 +1,7 @@
 package dev.sluice.quality.rules;
 
 import dev.sluice.core.config.Config;
+import dev.sluice.quality.text.PyLines;
 import dev.sluice.quality.text.Words;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -26,7 +27,11 @@ public final class C4 implements RuleSet {
   public static final String NAME = "c4";
   public static final List<String> SIGNALS =
       List.of(NAME + ".lines_dropped_frac", NAME + ".sentences");
-  private static final Pattern CITATION = Pattern.compile("\\[\\d*]|\\[edit]|\\[citation needed]");
+
+  /** Python's {@code \\d} in a str pattern is any decimal digit: {@code [١]} is a citation too. */
+  private static final Pattern CITATION =
+      Pattern.compile("\\[\\p{Nd}*]|\\[edit]|\\[citation needed]");
+
   private static final List<String> POLICY =
       List.of(
           "terms of use",
@@ -129,22 +134,24 @@ public final class C4 implements RuleSet {
     int numSentences = 0;
     int lines = 0;
     int dropped = 0;
-    for (String raw : text.split("\n", -1)) {
+    for (String raw : PyLines.split(text)) {
       lines++;
-      String line = raw.strip();
-      // words as line.split("\\s+") on the stripped line: runs of anything but [ \t\n\x0B\f\r]
+      String line = PyLines.strip(raw);
+      // words as Python's line.split(): runs of anything but white space, lengths in code points
       int words = 0;
       int longest = 0;
       int run = 0;
       for (int k = 0, len = line.length(); k <= len; k++) {
         char ch = k < len ? line.charAt(k) : ' ';
-        if (ch == ' ' || (ch >= '\t' && ch <= '\r')) {
+        if (PyLines.isSpace(ch)) {
           if (run > 0) {
             words++;
             if (run > longest) longest = run;
             run = 0;
           }
-        } else {
+        } else if (!Character.isLowSurrogate(ch)
+            || k == 0
+            || !Character.isHighSurrogate(line.charAt(k - 1))) {
           run++;
         }
       }
@@ -185,7 +192,7 @@ public final class C4 implements RuleSet {
     doc.signal(NAME + ".sentences", numSentences);
     if (numSentences < s.minSentences)
       return new Rejection(NAME + ".too_few_sentences", numSentences);
-    String cleaned = String.join("\n", kept).strip();
+    String cleaned = PyLines.strip(String.join("\n", kept));
     if (!s.badWords.isEmpty()) {
       for (String w : Words.tokens(cleaned.toLowerCase(Locale.ROOT))) {
         if (s.badWords.contains(w)) return new Rejection(NAME + ".bad_words", Double.NaN);

@@ -1,6 +1,7 @@
 package dev.sluice.quality.rules;
 
 import dev.sluice.core.config.Config;
+import dev.sluice.quality.text.PyLines;
 import dev.sluice.quality.text.TokenSet;
 import dev.sluice.quality.text.Words;
 import java.util.List;
@@ -8,7 +9,11 @@ import java.util.Map;
 
 /**
  * Gopher quality filter (Rae et al. 2021, MassiveText), with DataTrove's thresholds and its order of checks.
- * Word counts exclude symbol-only tokens; the mean word length is over those words.
+ * Word counts exclude symbol-only tokens; the mean word length is over those words, in code points (Python's
+ * {@code len}); a word is alphabetic when one of its code points is a letter. The stop-word rule counts distinct
+ * stop words, as the paper ("at least two of the following words") and DataTrove since January 2025 do ({@code
+ * stop_word_count: occurrences} counts every occurrence, as DataTrove did before). Lines are Python's
+ * {@code splitlines()}.
  */
 public final class GopherQuality implements RuleSet {
   private static final long serialVersionUID = 1L;
@@ -35,7 +40,8 @@ public final class GopherQuality implements RuleSet {
       double maxEllipsisLinesRatio,
       double minAlphaWordsRatio,
       int minStopWords,
-      List<String> stopWords)
+      List<String> stopWords,
+      boolean countStopWordOccurrences)
       implements java.io.Serializable {
     public static Settings defaults() {
       return new Settings(
@@ -49,7 +55,8 @@ public final class GopherQuality implements RuleSet {
           0.3,
           0.8,
           2,
-          List.of("the", "be", "to", "of", "and", "that", "have", "with"));
+          List.of("the", "be", "to", "of", "and", "that", "have", "with"),
+          false);
     }
 
     public static Settings from(Map<String, Object> section) {
@@ -66,7 +73,8 @@ public final class GopherQuality implements RuleSet {
                   "max_ellipsis_lines_ratio",
                   "min_alpha_words_ratio",
                   "min_stop_words",
-                  "stop_words");
+                  "stop_words",
+                  "stop_word_count");
       Settings d = defaults();
       return new Settings(
           c.getInt("min_doc_words", d.minWords, 0, Integer.MAX_VALUE),
@@ -79,7 +87,16 @@ public final class GopherQuality implements RuleSet {
           c.getFraction("max_ellipsis_lines_ratio", d.maxEllipsisLinesRatio),
           c.getFraction("min_alpha_words_ratio", d.minAlphaWordsRatio),
           c.getInt("min_stop_words", d.minStopWords, 0, Integer.MAX_VALUE),
-          c.getStringList("stop_words", d.stopWords));
+          c.getStringList("stop_words", d.stopWords),
+          switch (c.getString("stop_word_count", "distinct")) {
+            case "distinct" -> false;
+            case "occurrences" -> true;
+            default ->
+                throw new Config.ConfigException(
+                    "quality." + NAME + ".stop_word_count",
+                    c.getString("stop_word_count", null),
+                    "distinct or occurrences");
+          });
     }
   }
 
@@ -123,41 +140,50 @@ public final class GopherQuality implements RuleSet {
     long nonSymbolChars = 0;
     int alpha = 0;
     int stop = 0;
+    boolean[] seen = s.countStopWordOccurrences ? null : new boolean[stopWords.slots()];
+    // code points, as Python counts: only a text with a character beyond the BMP differs
+    boolean pairs = doc.charCounts()[4] > 0;
     for (int i = 0; i < nWords; i++) {
       if (!words.symbolOnly(i)) {
         nonSymbol++;
-        nonSymbolChars += words.length(i);
+        nonSymbolChars += pairs ? words.codePoints(i) : words.length(i);
       }
-      if (words.hasAlpha(i)) alpha++;
-      if (stopWords.contains(c, words.start(i), words.end(i))) stop++;
+      if (pairs ? words.hasAlphaCodePoint(i) : words.hasAlpha(i)) alpha++;
+      int slot = stopWords.slot(c, words.start(i), words.end(i));
+      if (slot >= 0 && (seen == null || !seen[slot])) {
+        stop++;
+        if (seen != null) seen[slot] = true;
+      }
     }
     double meanLen = nonSymbol == 0 ? 0 : (double) nonSymbolChars / nonSymbol;
     int[] cc = doc.charCounts();
     double hashRatio = nWords == 0 ? 0 : cc[1] / (double) nWords;
     double ellipsisRatio = nWords == 0 ? 0 : (cc[3] + cc[2]) / (double) nWords;
-    // lines as Python's split("\n"); a line starts with a bullet after its leading white space,
-    // ends with an ellipsis before its trailing white space (String.strip's notion of white space)
+    // lines as Python's splitlines(); a line starts with a bullet after its leading white space,
+    // ends with an ellipsis before its trailing white space (str.strip's notion of white space)
     int lineCount = 0;
     int bullet = 0;
     int endEllipsis = 0;
     int n = c.length;
     int ls = 0;
     for (int i = 0; i <= n; i++) {
-      if (i < n && c[i] != '\n') continue;
+      if (i < n && !PyLines.isBreak(c[i])) continue;
+      if (i == n && ls == n) break; // a final break opens no empty line
       lineCount++;
       int a = ls;
-      while (a < i && Words.isWhitespace(c[a])) a++;
+      while (a < i && PyLines.isSpace(c[a])) a++;
       if (a < i && (c[a] == '\u2022' || c[a] == '-')) bullet++;
       int b = i;
-      while (b > ls && Words.isWhitespace(c[b - 1])) b--;
+      while (b > ls && PyLines.isSpace(c[b - 1])) b--;
       if ((b - ls >= 3 && c[b - 1] == '.' && c[b - 2] == '.' && c[b - 3] == '.')
           || (b > ls && c[b - 1] == '\u2026')) {
         endEllipsis++;
       }
+      if (i < n && c[i] == '\r' && i + 1 < n && c[i + 1] == '\n') i++;
       ls = i + 1;
     }
-    double bulletRatio = bullet / (double) lineCount;
-    double endEllipsisRatio = endEllipsis / (double) lineCount;
+    double bulletRatio = lineCount == 0 ? 0 : bullet / (double) lineCount;
+    double endEllipsisRatio = lineCount == 0 ? 0 : endEllipsis / (double) lineCount;
     double alphaRatio = nWords == 0 ? 0 : alpha / (double) nWords;
 
     doc.signal(NAME + ".word_count", nonSymbol);

@@ -126,7 +126,9 @@ public final class GopherRepetition implements RuleSet {
   @Override
   public Rejection apply(Scored doc) {
     String text = doc.text();
-    double len = Math.max(1, text.length());
+    // lengths in code points, as Python counts: only a text with a character beyond the BMP differs
+    boolean pairs = doc.charCounts()[4] > 0;
+    double len = Math.max(1, pairs ? text.codePointCount(0, text.length()) : text.length());
     List<String> paragraphs = Words.splitNewlineRuns(text.strip(), 2);
     Duplicates.Count para = Duplicates.find(paragraphs, s.mode);
     List<String> lines = Words.splitNewlineRuns(text, 1);
@@ -146,7 +148,7 @@ public final class GopherRepetition implements RuleSet {
     int[] wl = new int[nw];
     for (int i = 0; i < nw; i++) {
       wh[i] = XX.hashChars(words.chars, words.start(i), words.length(i));
-      wl[i] = words.length(i);
+      wl[i] = pairs ? words.codePoints(i) : words.length(i);
     }
     // h[i] is the hash of the n words from i: extended by one word per n, so each n costs one pass
     long[] h = new long[nw];

@@ -26,7 +26,10 @@ public final class Scored {
 
   private int[] counts;
 
-  /** Occurrences in the text of '\n', '#', '…' and "..." (non-overlapping), counted in one pass and cached. */
+  /**
+   * Occurrences in the text of '\n', '#', '…', "..." (non-overlapping) and low surrogates (one per character
+   * beyond the BMP), counted in one pass and cached.
+   */
   public int[] charCounts() {
     if (counts == null) {
       int nl = 0;
@@ -34,8 +37,10 @@ public final class Scored {
       int ell = 0;
       int dots = 0;
       int run = 0;
+      int low = 0;
       char[] c = spans().chars; // the token pass's copy of the text: one copy per text
       for (char ch : c) {
+        if (ch >= '\uDC00' && ch <= '\uDFFF') low++;
         if (ch == '.') {
           run++;
           if (run == 3) {
@@ -49,7 +54,7 @@ public final class Scored {
         else if (ch == '#') hash++;
         else if (ch == '\u2026') ell++;
       }
-      counts = new int[] {nl, hash, ell, dots};
+      counts = new int[] {nl, hash, ell, dots, low};
     }
     return counts;
   }

@@ -40,7 +40,7 @@ public final class Duplicates {
       for (String s : items) {
         if (!seen.add(s)) {
           dup++;
-          chars += s.length();
+          chars += s.codePointCount(0, s.length());
         }
       }
       return new Count(dup, chars);
@@ -52,7 +52,7 @@ public final class Duplicates {
     for (String s : items) {
       if (counts.get(s) > 1) {
         dup++;
-        chars += s.length();
+        chars += s.codePointCount(0, s.length());
       }
     }
     return new Count(dup, chars);

@@ -31,12 +31,22 @@ public final class TokenSet implements java.io.Serializable {
 
   /** True when chars [s, e) of {@code c} spell one of the words. */
   public boolean contains(char[] c, int s, int e) {
+    return slot(c, s, e) >= 0;
+  }
+
+  /** Which of the words chars [s, e) spell, as a number below {@link #slots()}; -1 for none. */
+  public int slot(char[] c, int s, int e) {
     int i = hash(c, s, e) & mask;
     char[] w;
     while ((w = slots[i]) != null) {
-      if (w.length == e - s && java.util.Arrays.equals(w, 0, w.length, c, s, e)) return true;
+      if (w.length == e - s && java.util.Arrays.equals(w, 0, w.length, c, s, e)) return i;
       i = (i + 1) & mask;
     }
-    return false;
+    return -1;
+  }
+
+  /** An upper bound of {@link #slot}'s answers. */
+  public int slots() {
+    return slots.length;
   }
 }

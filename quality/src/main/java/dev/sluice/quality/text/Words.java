@@ -133,6 +133,21 @@ public final class Words {
       for (int k = starts[i]; k < ends[i]; k++) if (isLetter(chars[k])) return true;
       return false;
     }
+
+    /** Token {@code i}'s length in code points (a surrogate pair counts once). */
+    public int codePoints(int i) {
+      return Character.codePointCount(chars, starts[i], ends[i] - starts[i]);
+    }
+
+    /** Whether one of token {@code i}'s code points is a letter (a letter beyond the BMP too). */
+    public boolean hasAlphaCodePoint(int i) {
+      for (int k = starts[i]; k < ends[i]; ) {
+        int cp = Character.codePointAt(chars, k, ends[i]);
+        if (Character.isLetter(cp)) return true;
+        k += Character.charCount(cp);
+      }
+      return false;
+    }
   }
 
   static boolean isSpace(char ch) {

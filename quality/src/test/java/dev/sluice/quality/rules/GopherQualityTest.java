@@ -76,7 +76,33 @@ class GopherQualityTest {
     for (int i = 0; i < 10; i++) b.append("- the item and ").append(Texts.line(6, i)).append('\n');
     Rejection r = run(DEFAULTS, b.toString());
     assertEquals("gopher_quality.bullet_lines_ratio", r.rule());
-    assertEquals(10.0 / 11, r.value(), 1e-12, "10 bullet lines of 11 (the last is empty)");
+    assertEquals(1.0, r.value(), 1e-12, "10 of 10: splitlines opens no line after the last break");
+    // lines as Python's splitlines(): U+2028 ends a line too
+    String intro = "The list below names the things to take along on the trip to the river. ";
+    String sep = intro + "\u2028" + b.toString().strip().replace('\n', '\u2028');
+    r = run(DEFAULTS, sep);
+    assertEquals("gopher_quality.bullet_lines_ratio", r.rule());
+    assertEquals(10.0 / 11, r.value(), 1e-12);
+  }
+
+  @Test
+  void stopWordsCountOnceEachUnlessOccurrencesAreAsked() {
+    String one = "the garden ".repeat(30);
+    Rejection r = run(DEFAULTS, one);
+    assertEquals("gopher_quality.stop_words", r.rule());
+    assertEquals(1, r.value());
+    GopherQuality occurrences =
+        new GopherQuality(GopherQuality.Settings.from(Map.of("stop_word_count", "occurrences")));
+    assertNull(run(occurrences, one));
+  }
+
+  @Test
+  void lengthsAndLettersAreCountedInCodePoints() {
+    // Adlam letters lie beyond the BMP: a 9-letter word is 18 UTF-16 units
+    StringBuilder a9 = new StringBuilder();
+    for (int i = 0; i < 9; i++) a9.appendCodePoint(0x1E922 + i);
+    String text = ("the " + a9 + " and " + a9.reverse() + " ").repeat(15);
+    assertNull(run(DEFAULTS, text), "mean length 6, every word alphabetic");
   }
 
   @Test

@@ -148,6 +148,31 @@ class RuleSetsTest {
   }
 
   @Test
+  void c4ReadsLinesWordsAndDigitsAsPythonDoes() {
+    String five =
+        String.join(
+            "\n",
+            "The first real sentence is here and it is long enough.",
+            "The second real sentence is here too, believe it.",
+            "The third one follows the second one closely.",
+            "The fourth one arrives soon after that.",
+            "The fifth one closes the paragraph nicely.");
+    // U+2028 ends a line (splitlines): the code line is dropped, not the page for its bracket
+    Scored sep = new Scored("var x = {a: 1}\u2028" + five);
+    assertNull(new C4(C4.Settings.defaults()).apply(sep), sep.text());
+    assertEquals(five, sep.text());
+    // a citation in Arabic-Indic digits is removed as [1] is
+    Scored cited = new Scored(five.replace(".\n", ".[\u0661]\n"));
+    assertNull(new C4(C4.Settings.defaults()).apply(cited));
+    assertEquals(five, cited.text());
+    // a 600-letter Adlam word is 1,200 UTF-16 units but 600 characters: under max_word_length
+    String adlam = new String(Character.toChars(0x1E922)).repeat(600);
+    Scored longWord = new Scored(five + "\nThe word " + adlam + " is long.");
+    assertNull(new C4(C4.Settings.defaults()).apply(longWord));
+    assertTrue(longWord.text().endsWith(" is long."), "the line is kept");
+  }
+
+  @Test
   void c4MinWordsPerLineBoundary() {
     String five = "One two three.\nOne two.\nA b c.\nD e f.\nG h i.\nJ k l.";
     Scored s = new Scored(five);

@@ -24,6 +24,7 @@ public interface InputFormat extends Serializable {
 
   /** The dead letter's reason for a file that fails part-way: truncated (it ends early) or corrupt. */
   default String failureReason(Exception e) {
+    if (e instanceof Records.UnsupportedCompression) return "unsupported_compression";
     String m = String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT);
     return e instanceof java.io.EOFException || m.contains("end of") || m.contains("truncated")
         ? "truncated_file"

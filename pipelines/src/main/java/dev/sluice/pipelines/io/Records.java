@@ -63,17 +63,60 @@ public final class Records {
   }
 
   /**
-   * The file's bytes, decompressed when its name ends in .gz, .zst or .zstd. A .gz file may hold several members
-   * (all are read); anything after the last one that is not a gzip member is an error ({@link GzipMembers}).
+   * The file's bytes, decompressed when its name ends in .gz, .zst or .zstd, or when its first bytes are a gzip or
+   * zstd signature whatever its name. A .gz file may hold several members (all are read); anything after the last
+   * one that is not a gzip member is an error ({@link GzipMembers}). A file that starts with the signature of
+   * another compressor or archive (bzip2, xz, lz4, zip, 7z) is {@link UnsupportedCompression}: read as text, it
+   * would be a dead letter per line of garbage.
    */
   public InputStream open() throws IOException {
-    InputStream raw = new BufferedInputStream(Files.newInputStream(Path.of(file)), 1 << 16);
+    BufferedInputStream raw = new BufferedInputStream(Files.newInputStream(Path.of(file)), 1 << 16);
     String lower = file.toLowerCase(Locale.ROOT);
-    if (lower.endsWith(".gz")) {
-      return new GzipMembers(raw);
-    }
+    if (lower.endsWith(".gz")) return new GzipMembers(raw);
     if (lower.endsWith(".zst") || lower.endsWith(".zstd")) return new ZstdInputStream(raw);
+    raw.mark(8);
+    byte[] head = raw.readNBytes(6);
+    raw.reset();
+    if (starts(head, 0x1F, 0x8B)) return new GzipMembers(raw);
+    if (starts(head, 0x28, 0xB5, 0x2F, 0xFD)) return new ZstdInputStream(raw);
+    String other =
+        starts(head, 'B', 'Z', 'h')
+                && head.length == 6
+                && head[3] >= '1'
+                && head[3] <= '9'
+                && (head[4] == 0x31 || head[4] == 0x17) // a block's magic, or the stream's end
+            ? "bzip2"
+            : starts(head, 0xFD, '7', 'z', 'X', 'Z', 0)
+                ? "xz"
+                : starts(head, 0x04, 0x22, 0x4D, 0x18)
+                    ? "lz4"
+                    : starts(head, 'P', 'K', 3, 4)
+                        ? "zip"
+                        : starts(head, '7', 'z', 0xBC, 0xAF, 0x27, 0x1C) ? "7z" : null;
+    if (other != null) {
+      raw.close();
+      throw new UnsupportedCompression(
+          "the file is "
+              + other
+              + "-compressed (by its first bytes); Sluice reads plain, gzip and zstd files:"
+              + " decompress it, or recompress it as .gz or .zst");
+    }
     return raw;
+  }
+
+  private static boolean starts(byte[] head, int... magic) {
+    if (head.length < magic.length) return false;
+    for (int i = 0; i < magic.length; i++) if ((head[i] & 0xFF) != magic[i]) return false;
+    return true;
+  }
+
+  /** A file compressed by a tool Sluice does not read: dead letter {@code read.unsupported_compression}. */
+  public static final class UnsupportedCompression extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    UnsupportedCompression(String message) {
+      super(message);
+    }
   }
 
   /** Tells where reading stands whenever a failure needs it (called only then, so it costs nothing per record). */

@@ -237,6 +237,17 @@ class FileReaderTest {
   }
 
   @Test
+  void compressionIsKnownByItsSignatureWhateverTheName() throws IOException {
+    read(write("gz-named-plain.jsonl", gzip(records("g", 2))));
+    assertEquals(2, docs.size(), dead.toString());
+    byte[] bz2 = {'B', 'Z', 'h', '9', '1', 'A', 'Y', '&', 'S', 'Y', 0, 0};
+    read(write("data.jsonl.bz2", bz2));
+    DeadLetter d = only("unsupported_compression");
+    assertTrue(d.detail().contains("bzip2"), d.detail());
+    assertEquals(2, docs.size(), "no document from the bzip2 file");
+  }
+
+  @Test
   void aGzipFileCutBeforeItsTrailerSaysWhatFailed() throws IOException {
     byte[] all = gzip(records("t", 3));
     read(write("notrailer.jsonl.gz", Arrays.copyOf(all, all.length - 8)));

@@ -1,8 +1,10 @@
 package dev.sluice.pipelines.steps;
 
+import dev.sluice.pipelines.io.FieldTypes;
 import dev.sluice.pipelines.model.DeadLetter;
 import dev.sluice.pipelines.model.Doc;
 import dev.sluice.pipelines.model.IdRef;
+import dev.sluice.pipelines.model.InputValues;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Iterator;
@@ -110,6 +112,29 @@ public final class DedupIds
     String detail = losers.get(IdRef.recordKey(d));
     if (detail == null) return null;
     return DeadLetter.of(
-        "parse", "duplicate_id", detail, d.source(), d.location(), d.pos(), d.text());
+        "parse", "duplicate_id", detail, d.source(), d.location(), d.pos(), asRead(d));
+  }
+
+  private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
+      new com.fasterxml.jackson.databind.ObjectMapper();
+
+  /**
+   * The record as it was read, for the dead letter's raw: {@code {"id", "text", and the fields it carries}} as
+   * JSON (its bytes are gone by the time a duplicate id is known; source and location point at them). A field read
+   * from Parquet is left out: its value is Avro, not JSON.
+   */
+  static String asRead(Doc d) {
+    var o = JSON.createObjectNode();
+    o.put("id", d.id());
+    o.put("text", d.text());
+    InputValues in = d.input();
+    for (int i = 0; i < in.size(); i++) {
+      String type = in.type(i);
+      if (type.startsWith(FieldTypes.AVRO)) continue;
+      String v = new String(in.value(i), java.nio.charset.StandardCharsets.UTF_8);
+      if (type.equals(FieldTypes.STRING)) o.put(in.name(i), v);
+      else o.putRawValue(in.name(i), new com.fasterxml.jackson.databind.util.RawValue(v));
+    }
+    return o.toString();
   }
 }

@@ -7,8 +7,10 @@ import java.util.Map;
 
 /**
  * Unicode normalisation, control-character stripping and whitespace clean-up. Line structure is kept (the rule
- * sets read lines and paragraphs): CRLF and CR become LF, runs of horizontal whitespace become one space,
- * trailing spaces are trimmed from each line, and more than two consecutive newlines become two.
+ * sets read lines and paragraphs): CRLF and CR become LF, runs of horizontal whitespace inside a line become one
+ * space, a line's leading indentation is kept as it is (code and {@code <pre>} blocks keep their shape), trailing
+ * spaces are trimmed from each line (a line of spaces becomes empty), more than two consecutive newlines become
+ * two, and the text is stripped at both ends.
  */
 public final class Normalizer implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -50,6 +52,7 @@ public final class Normalizer implements Serializable {
     int len = 0;
     boolean pendingSpace = false;
     int newlines = 0;
+    int indent = -1; // where the current line's leading white space starts, until a char ends it
     for (int i = 0; i < n; i++) {
       char c = in[i];
       if (c == '\r') {
@@ -58,6 +61,7 @@ public final class Normalizer implements Serializable {
       }
       if (c == '\n') {
         pendingSpace = false;
+        indent = -1;
         if (settings.whitespace) {
           newlines++;
           if (newlines > 2) continue;
@@ -66,21 +70,32 @@ public final class Normalizer implements Serializable {
         continue;
       }
       if (settings.stripControl && isStrippedControl(c)) continue;
-      if (settings.whitespace
-          && (c == ' '
-              || c == '\t'
-              || (c >= 0x80 && Character.getType(c) == Character.SPACE_SEPARATOR))) {
-        pendingSpace = true;
+      if (settings.whitespace && horizontalSpace(c)) {
+        if (len > 0 && out[len - 1] == '\n') {
+          if (indent < 0) indent = i; // leading: kept once the line turns out not to be blank
+        } else {
+          pendingSpace = true;
+        }
         continue;
       }
-      if (pendingSpace && newlines == 0 && len > 0)
+      if (indent >= 0) { // the indentation as given (it is no longer than what it replaces)
+        for (int k = indent; k < i; k++) if (horizontalSpace(in[k])) out[len++] = in[k];
+        indent = -1;
+      } else if (pendingSpace && newlines == 0 && len > 0) {
         out[len++] = ' '; // a run of spaces became one: room left
+      }
       pendingSpace = false;
       newlines = 0;
       out[len++] = c;
     }
     String s = new String(out, 0, len);
     return settings.whitespace ? s.strip() : s;
+  }
+
+  private static boolean horizontalSpace(char c) {
+    return c == ' '
+        || c == '\t'
+        || (c >= 0x80 && Character.getType(c) == Character.SPACE_SEPARATOR);
   }
 
   /** C0/C1 controls except tab and newline, and zero-width, soft-hyphen and BOM characters. */

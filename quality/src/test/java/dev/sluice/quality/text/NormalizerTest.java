@@ -19,6 +19,15 @@ class NormalizerTest {
   }
 
   @Test
+  void aLinesIndentationIsKeptAndOnlyRunsInsideALineCollapse() {
+    assertEquals(
+        "def f(x):\n    if x  >  4:\n\treturn 1\n\nend".replace("x  >  4", "x > 4"),
+        n.normalize("  def f(x):\r\n    if x  >  4:   \n\treturn 1\n   \nend\n"));
+    assertEquals(
+        "a\n  b c", n.normalize("a\n \u200b b  c"), "a stripped control is no indentation");
+  }
+
+  @Test
   void eachPartCanBeTurnedOff() {
     Normalizer off =
         new Normalizer(

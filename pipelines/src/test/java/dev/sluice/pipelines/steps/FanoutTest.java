@@ -150,7 +150,7 @@ class FanoutTest {
     assertEquals("duplicate_id", d7.reason());
     assertEquals("line 7", d7.location());
     assertEquals("id 'x' was already used by a.jsonl line 5", d7.detail());
-    assertEquals("x in b", DedupIds.check(inB, losers).raw());
+    assertEquals("{\"id\":\"x\",\"text\":\"x in b\"}", DedupIds.check(inB, losers).raw());
     assertNull(DedupIds.check(doc("x", "a.jsonl", 5, "x in a, line 5"), losers));
     assertNull(DedupIds.check(doc("y", "a.jsonl", 9, "y"), losers));
 

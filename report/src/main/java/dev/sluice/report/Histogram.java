@@ -131,6 +131,11 @@ public final class Histogram implements Serializable {
    */
   private void addToSum(double hi, double lo) {
     double s = sum + hi;
+    if (!Double.isFinite(s)) { // overflow: the sum is infinite, as a plain sum would be
+      sum = s;
+      sumError = 0;
+      return;
+    }
     double b = s - sum;
     double e = (sum - (s - b)) + (hi - b); // s + e == sum + hi, exactly
     double t = sumError + lo + e;

@@ -63,6 +63,7 @@ final class GzipMembers extends InputStream {
         pos = end - inflater.getRemaining();
         trailer();
         int next = readByte();
+        while (next == 0) next = readByte(); // NUL padding after a member, as gzip and Python allow
         if (next < 0) done = true;
         else header(next);
       } else if (inflater.needsInput()) {

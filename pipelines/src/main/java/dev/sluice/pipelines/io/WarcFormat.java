@@ -171,7 +171,7 @@ public final class WarcFormat implements InputFormat {
           && heading
           && e instanceof ParsingException
           && reader.compression() == WarcCompression.GZIP
-          && !gzipMember(channel, at)) {
+          && (!gzipMember(channel, at) || (at == from && !gzipMember(channel, pos)))) {
         // Inside a whole-file gzip, what follows the record at `at`'s declared end is not a header:
         // its Content-Length is longer than its block (it ran into the next record) or the next
         // header is damaged. Neither can be told apart nor resumed inside the one member, so the

@@ -119,14 +119,12 @@ public final class DedupIds
       new com.fasterxml.jackson.databind.ObjectMapper();
 
   /**
-   * The record as it was read, for the dead letter's raw: {@code {"id", "text", and the fields it carries}} as
+   * The record as it was read, for the dead letter's raw: {@code {the fields it carries, "id", "text"}} as
    * JSON (its bytes are gone by the time a duplicate id is known; source and location point at them). A field read
    * from Parquet is left out: its value is Avro, not JSON.
    */
   static String asRead(Doc d) {
     var o = JSON.createObjectNode();
-    o.put("id", d.id());
-    o.put("text", d.text());
     InputValues in = d.input();
     for (int i = 0; i < in.size(); i++) {
       String type = in.type(i);
@@ -135,6 +133,8 @@ public final class DedupIds
       if (type.equals(FieldTypes.STRING)) o.put(in.name(i), v);
       else o.putRawValue(in.name(i), new com.fasterxml.jackson.databind.util.RawValue(v));
     }
+    o.put("id", d.id()); // last: a carried field of the same name does not hide the record's own
+    o.put("text", d.text());
     return o.toString();
   }
 }

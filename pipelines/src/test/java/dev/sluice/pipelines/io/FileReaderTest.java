@@ -219,6 +219,16 @@ class FileReaderTest {
     read(write("two.jsonl.gz", two.toByteArray()));
     assertEquals(6, docs.size(), "both members are read");
     assertEquals(List.of(), dead);
+    // NUL padding after a member (some tools pad; gzip and Python accept it) is no damage
+    docs.clear();
+    ByteArrayOutputStream padded = new ByteArrayOutputStream();
+    padded.write(first);
+    padded.write(new byte[64]);
+    padded.write(second);
+    padded.write(new byte[512]);
+    read(write("padded.jsonl.gz", padded.toByteArray()));
+    assertEquals(6, docs.size(), dead.toString());
+    assertEquals(List.of(), dead);
 
     // the second member damaged, or plain text after the first: the JDK's reader ignored both
     byte[] damaged = two.toByteArray();

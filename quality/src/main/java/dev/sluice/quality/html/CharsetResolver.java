@@ -159,10 +159,11 @@ final class CharsetResolver {
     if (fromMeta && name.startsWith("utf-16")) return StandardCharsets.UTF_8;
     // WHATWG: the label "utf-16" is little-endian (Java's UTF-16 without a BOM reads big-endian)
     if (name.equals("utf-16") || name.equals("unicode") || name.equals("ucs-2")) {
-      return StandardCharsets.UTF_16LE;
+      return fromMeta ? StandardCharsets.UTF_8 : StandardCharsets.UTF_16LE;
     }
     try {
-      return Charset.forName(name);
+      Charset c = Charset.forName(name);
+      return fromMeta && wide(c) ? StandardCharsets.UTF_8 : c; // a meta read as ASCII is not UTF-16
     } catch (IllegalArgumentException | UnsupportedOperationException e) {
       return null; // IllegalCharsetNameException and UnsupportedCharsetException are both
       // IllegalArgument

@@ -49,7 +49,7 @@ final class AugmentSections {
     byOp.forEach(
         (op, row) ->
             h.append("<tr><td><code>")
-                .append(ReportHtml.esc(op))
+                .append(Html.esc(op))
                 .append("</code></td><td>")
                 .append(row[0])
                 .append("</td><td>")
@@ -65,17 +65,17 @@ final class AugmentSections {
               + " originals:</p><table><tr><th>copy</th><th>ops</th><th>original</th><th>copy</th></tr>");
       for (RunStats.AugmentExample e : ex) {
         h.append("<tr><td><code>")
-            .append(ReportHtml.esc(e.copyId()))
+            .append(Html.esc(e.copyId()))
             .append("</code></td><td>")
-            .append(ReportHtml.esc(String.join(", ", e.ops())))
+            .append(Html.esc(String.join(", ", e.ops())))
             .append("</td><td>")
-            .append(ReportHtml.thumbnail(r.stats(), e.original()))
+            .append(Html.thumbnail(r.stats(), e.original()))
             .append("<pre>")
-            .append(ReportHtml.esc(e.original()))
+            .append(Html.esc(e.original()))
             .append("</pre></td><td>")
-            .append(ReportHtml.thumbnail(r.stats(), e.copyId()))
+            .append(Html.thumbnail(r.stats(), e.copyId()))
             .append("<pre>")
-            .append(ReportHtml.esc(e.copy()))
+            .append(Html.esc(e.copy()))
             .append("</pre></td></tr>");
       }
       h.append("</table>");
@@ -93,12 +93,12 @@ final class AugmentSections {
     h.append(
             "<section id=\"curriculum\"><h2>Curriculum difficulty</h2><p>Column <code>difficulty</code>:"
                 + " the percentile, among the kept documents, of the mean of the percentiles of ")
-        .append(ReportHtml.esc(String.valueOf(r.curriculum().get("components"))))
+        .append(Html.esc(String.valueOf(r.curriculum().get("components"))))
         .append(" (0 easiest, 1 hardest; uniform, so competence c admits a share c).");
     Object model = r.curriculum().get("model");
     if (model instanceof Map<?, ?> m) {
       h.append(" Reference model <code>")
-          .append(ReportHtml.esc(String.valueOf(m.get("version"))))
+          .append(Html.esc(String.valueOf(m.get("version"))))
           .append("</code> (order ")
           .append(m.get("order"))
           .append(", ")

@@ -26,7 +26,7 @@ final class DecontamSection {
                     + " evaluation document (lower case, punctuation removed; evaluation documents"
                     + " of %s to %s words matched whole). removed/ names each one's match in"
                     + " <code>matched</code>.</p>",
-                ReportHtml.fmt(removed),
+                Html.fmt(removed),
                 100.0 * removed / Math.max(1, r.counts().input()),
                 d.get("ngram"),
                 d.get("min_words"),
@@ -39,11 +39,11 @@ final class DecontamSection {
       for (Map.Entry<?, ?> e : sets.entrySet()) {
         Map<?, ?> s = (Map<?, ?>) e.getValue();
         long hits = ((Number) s.get("hits")).longValue();
-        h.append("<tr><td>").append(ReportHtml.esc(String.valueOf(e.getKey()))).append("</td>");
+        h.append("<tr><td>").append(Html.esc(String.valueOf(e.getKey()))).append("</td>");
         for (String k : new String[] {"documents", "indexed", "whole", "too_short", "ngrams"})
-          h.append("<td>").append(ReportHtml.fmt(((Number) s.get(k)).longValue())).append("</td>");
+          h.append("<td>").append(Html.fmt(((Number) s.get(k)).longValue())).append("</td>");
         h.append(hits > 0 ? "<td><b>" : "<td>")
-            .append(ReportHtml.fmt(hits))
+            .append(Html.fmt(hits))
             .append(hits > 0 ? "</b></td>" : "</td>")
             .append("</tr>");
       }

@@ -22,16 +22,16 @@ final class PiiSection {
     Map<String, String> tokens = (Map<String, String>) pii.getOrDefault("tokens", Map.of());
     Number touched = (Number) pii.getOrDefault("documents_redacted", 0);
     h.append("<p>")
-        .append(ReportHtml.esc(String.valueOf(touched)))
+        .append(Html.esc(String.valueOf(touched)))
         .append(" documents had something replaced (nothing is removed: the counts are unchanged).")
         .append(
             "</p><table><tr><th>kind</th><th>token</th><th>replacements</th><th>documents</th></tr>");
     replaced.forEach(
         (kind, n) ->
             h.append("<tr><td>")
-                .append(ReportHtml.esc(kind))
+                .append(Html.esc(kind))
                 .append("</td><td><code>")
-                .append(ReportHtml.esc(String.valueOf(tokens.get(kind))))
+                .append(Html.esc(String.valueOf(tokens.get(kind))))
                 .append("</code></td><td>")
                 .append(n)
                 .append("</td><td>")

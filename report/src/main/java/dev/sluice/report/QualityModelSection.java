@@ -67,21 +67,21 @@ final class QualityModelSection {
     long gone = num(removed.get(SCORE_REASON));
     Object threshold = qm.get("score_threshold");
     h.append("<h3>Classifier <code>")
-        .append(ReportHtml.esc(str(c.get("version"))))
+        .append(Html.esc(str(c.get("version"))))
         .append("</code></h3><table>");
     row(
         h,
         "weights SHA-256",
-        "<code class=\"hash\">" + ReportHtml.esc(str(c.get("weights_sha256"))) + "</code>");
+        "<code class=\"hash\">" + Html.esc(str(c.get("weights_sha256"))) + "</code>");
     String from = c.containsKey("trained_from") ? "trained at run start from" : "copied from";
     row(
         h,
         from,
         "<code>"
-            + ReportHtml.esc(
+            + Html.esc(
                 str(c.containsKey("trained_from") ? c.get("trained_from") : c.get("copied_from")))
             + "</code> into <code>"
-            + ReportHtml.esc(str(c.get("dir")))
+            + Html.esc(str(c.get("dir")))
             + "</code>");
     row(h, "held-out AUC (at training)", auc(c));
     row(h, "keep rule", keepRule(c));
@@ -99,7 +99,7 @@ final class QualityModelSection {
         r,
         gone,
         SCORE_REASON,
-        "the score is column <code>" + ReportHtml.esc(str(c.get("column"))) + "</code>");
+        "the score is column <code>" + Html.esc(str(c.get("column"))) + "</code>");
     h.append("</table>");
     Histogram scored = r.stats().signalsIn.get(RunStats.QUALITY_MODEL_SCORE);
     if (scored == null) return;
@@ -108,7 +108,7 @@ final class QualityModelSection {
     h.append(
         "<div class=\"grid\"><figure><figcaption>classifier score of every scored document: blue kept by the keep rule, red"
             + " removed by it; the red line is the threshold applied</figcaption>");
-    ReportHtml.chart(
+    SvgHistogram.chart(
         h,
         scored,
         REMOVED_COLOR,
@@ -116,12 +116,12 @@ final class QualityModelSection {
         null,
         threshold instanceof Number t ? List.of(t.doubleValue()) : List.of());
     h.append("<div class=\"q\">kept ")
-        .append(ReportHtml.fmt(kept.n))
+        .append(Html.fmt(kept.n))
         .append(", p50 ")
-        .append(ReportHtml.g(kept.quantile(0.5)))
+        .append(Html.g(kept.quantile(0.5)))
         .append(" · removed ")
-        .append(ReportHtml.fmt(out.n));
-    if (out.n > 0) h.append(", p50 ").append(ReportHtml.g(out.quantile(0.5)));
+        .append(Html.fmt(out.n));
+    if (out.n > 0) h.append(", p50 ").append(Html.g(out.quantile(0.5)));
     h.append("</div></figure></div>");
   }
 
@@ -141,13 +141,13 @@ final class QualityModelSection {
               ((Number) ci.get(1)).doubleValue()));
     }
     if (held.get("auc_ci_method") != null)
-      s.append(" (").append(ReportHtml.esc(str(held.get("auc_ci_method")))).append(")");
+      s.append(" (").append(Html.esc(str(held.get("auc_ci_method")))).append(")");
     Map<?, ?> docs = map(held.get("documents"));
     if (docs != null)
       s.append("; held-out documents: ")
-          .append(ReportHtml.esc(str(docs.get("positive"))))
+          .append(Html.esc(str(docs.get("positive"))))
           .append(" positive, ")
-          .append(ReportHtml.esc(str(docs.get("negative"))))
+          .append(Html.esc(str(docs.get("negative"))))
           .append(" negative");
     return s.toString();
   }
@@ -155,7 +155,7 @@ final class QualityModelSection {
   private static String keepRule(Map<?, ?> c) {
     if (c.get("keep_top_fraction") instanceof Number f)
       return "keep the top "
-          + ReportHtml.pct(f.doubleValue())
+          + Html.pct(f.doubleValue())
           + " by score (<code>keep.top_fraction</code>)";
     if (c.get("keep_min_score") instanceof Number s)
       return String.format(
@@ -170,26 +170,26 @@ final class QualityModelSection {
     Map<?, ?> p = map(qm.get("perplexity"));
     Map<?, ?> cut = map(qm.get("cutoffs"));
     h.append("<h3>Perplexity (reference model <code>")
-        .append(ReportHtml.esc(str(p.get("version"))))
+        .append(Html.esc(str(p.get("version"))))
         .append("</code>)</h3><table>");
     row(
         h,
         "reference model",
         "character "
-            + ReportHtml.esc(str(p.get("order")))
+            + Html.esc(str(p.get("order")))
             + "-gram Kneser-Ney, "
             + (p.containsKey("copied_from")
-                ? "copied from <code>" + ReportHtml.esc(str(p.get("copied_from"))) + "</code>"
+                ? "copied from <code>" + Html.esc(str(p.get("copied_from"))) + "</code>"
                 : "trained on "
-                    + ReportHtml.fmt(num(p.get("training_docs")))
+                    + Html.fmt(num(p.get("training_docs")))
                     + " documents of <code>"
-                    + ReportHtml.esc(
+                    + Html.esc(
                         p.get("reference") instanceof List<?> files
                             ? String.join(", ", files.stream().map(String::valueOf).toList())
                             : str(p.get("reference")))
                     + "</code>")
             + ", in <code>"
-            + ReportHtml.esc(str(p.get("file")))
+            + Html.esc(str(p.get("file")))
             + "</code>");
     List<?> pct = p.get("bucket_percentiles") instanceof List<?> l ? l : List.of();
     Double headMax =
@@ -209,7 +209,7 @@ final class QualityModelSection {
                   100 * ((Number) pct.get(1)).doubleValue())
               + (headMax == null
                   ? ""
-                  : ": perplexity " + ReportHtml.g(headMax) + " and " + ReportHtml.g(midMax))
+                  : ": perplexity " + Html.g(headMax) + " and " + Html.g(midMax))
               + " per character");
     long gone = num(removed.get(BUCKET_REASON));
     removedRow(
@@ -226,9 +226,9 @@ final class QualityModelSection {
     long total = 0;
     if (docs != null) for (Object v : docs.values()) total += num(v);
     String[] ranges = {
-      headMax == null ? "" : "≤ " + ReportHtml.g(headMax),
-      headMax == null ? "" : ReportHtml.g(headMax) + " – " + ReportHtml.g(midMax),
-      midMax == null ? "" : "&gt; " + ReportHtml.g(midMax)
+      headMax == null ? "" : "≤ " + Html.g(headMax),
+      headMax == null ? "" : Html.g(headMax) + " – " + Html.g(midMax),
+      midMax == null ? "" : "&gt; " + Html.g(midMax)
     };
     int i = 0;
     for (String b : List.of("head", "middle", "tail")) {
@@ -238,9 +238,9 @@ final class QualityModelSection {
           .append("</td><td>")
           .append(ranges[i++])
           .append("</td><td class=\"n\">")
-          .append(ReportHtml.fmt(n))
+          .append(Html.fmt(n))
           .append("</td><td>")
-          .append(ReportHtml.pct(n / (double) Math.max(1, total)))
+          .append(Html.pct(n / (double) Math.max(1, total)))
           .append("</td><td>")
           .append(keep.contains(b) ? "kept" : "<b>removed</b>")
           .append("</td></tr>");
@@ -255,10 +255,10 @@ final class QualityModelSection {
     h.append(
         "<div class=\"grid\"><figure><figcaption>perplexity per character (grey: every scored document, blue: kept by the run;"
             + " log scale); red lines: the bucket cut points</figcaption>");
-    ReportHtml.chart(
+    SvgHistogram.chart(
         h,
         all,
-        ReportHtml.GREY,
+        SvgHistogram.GREY,
         r.stats().signalsOut.get(RunStats.QUALITY_MODEL_PERPLEXITY),
         null,
         headMax == null ? List.of() : List.of(headMax, midMax));
@@ -272,9 +272,9 @@ final class QualityModelSection {
         h,
         "documents removed",
         "<b>"
-            + ReportHtml.fmt(gone)
+            + Html.fmt(gone)
             + "</b> ("
-            + ReportHtml.pct(gone / (double) Math.max(1, r.counts().input()))
+            + Html.pct(gone / (double) Math.max(1, r.counts().input()))
             + " of the input), <code>filtered:"
             + reason
             + "</code>; "
@@ -283,7 +283,7 @@ final class QualityModelSection {
 
   private static void row(StringBuilder h, String label, String html) {
     h.append("<tr><th>")
-        .append(ReportHtml.esc(label))
+        .append(Html.esc(label))
         .append("</th><td>")
         .append(html)
         .append("</td></tr>");

@@ -17,7 +17,7 @@ final class WarcSection {
     long skippedTotal = 0;
     for (Object v : skipped.values()) skippedTotal += ((Number) v).longValue();
     h.append("<section id=\"warc\"><h2>Web input</h2><p>")
-        .append(ReportHtml.esc(String.valueOf(records)))
+        .append(Html.esc(String.valueOf(records)))
         .append(" WARC records read: ")
         .append(r.counts().input())
         .append(" HTML pages and text records became the input (documents and dead letters), ")
@@ -28,9 +28,9 @@ final class WarcSection {
       skipped.forEach(
           (k, v) ->
               h.append("<tr><td><code>")
-                  .append(ReportHtml.esc(k))
+                  .append(Html.esc(k))
                   .append("</code></td><td>")
-                  .append(ReportHtml.esc(String.valueOf(v)))
+                  .append(Html.esc(String.valueOf(v)))
                   .append("</td></tr>"));
       h.append("</table>");
     }

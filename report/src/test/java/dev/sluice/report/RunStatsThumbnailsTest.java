@@ -53,9 +53,9 @@ class RunStatsThumbnailsTest {
   @Test
   void theHtmlShowsOnlyDataUriImages() {
     RunStats s = removedOne("x", 1);
-    assertTrue(ReportHtml.thumbnail(s, "x").startsWith("<img class=\"thumb\""));
+    assertTrue(Html.thumbnail(s, "x").startsWith("<img class=\"thumb\""));
     s.thumbnails.put("y", "javascript:alert(1)");
-    assertEquals("", ReportHtml.thumbnail(s, "y"));
-    assertEquals("", ReportHtml.thumbnail(s, "unknown"));
+    assertEquals("", Html.thumbnail(s, "y"));
+    assertEquals("", Html.thumbnail(s, "unknown"));
   }
 }

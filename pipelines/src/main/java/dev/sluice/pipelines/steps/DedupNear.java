@@ -1,62 +1,48 @@
 package dev.sluice.pipelines.steps;
 
 import dev.sluice.pipelines.model.Cluster;
-import dev.sluice.pipelines.model.Curated;
 import dev.sluice.pipelines.model.Doc;
 import dev.sluice.pipelines.model.RemovedDoc;
 import dev.sluice.quality.dedup.KeepPolicy;
 import dev.sluice.quality.dedup.MinHasher;
 import dev.sluice.quality.dedup.NearDedupConfig;
 import dev.sluice.quality.dedup.Shingles;
-import dev.sluice.report.RunStats;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import org.apache.beam.sdk.coders.BigEndianLongCoder;
-import org.apache.beam.sdk.coders.Coder;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
-import org.apache.beam.sdk.transforms.Combine;
-import org.apache.beam.sdk.transforms.Distinct;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.GroupByKey;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
-import org.apache.beam.sdk.transforms.SerializableFunction;
-import org.apache.beam.sdk.transforms.WithKeys;
 import org.apache.beam.sdk.transforms.join.CoGbkResult;
 import org.apache.beam.sdk.transforms.join.CoGroupByKey;
 import org.apache.beam.sdk.transforms.join.KeyedPCollectionTuple;
-import org.apache.beam.sdk.transforms.windowing.GlobalWindow;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
-import org.apache.beam.sdk.values.TypeDescriptors;
 
 /**
  * Near dedup, distributed end to end: MinHash signature per document over Lucene word shingles, LSH band keys,
  * one GroupByKey per band bucket to find candidate pairs, optional exact-Jaccard verification of each candidate
- * (two joins with the texts), connected components ({@link ConnectedComponents}), one survivor per component by
+ * (two joins with the texts), then {@link DuplicateClusters}: connected components, one survivor per component by
  * the keep policy, and a final join that keeps survivors (with cluster id and size) and removes the rest as
  * {@code duplicate.near}, pointing at the survivor.
  */
 public final class DedupNear extends PTransform<PCollection<Doc>, PCollectionTuple> {
   private static final KvCoder<String, String> STR_KV =
       KvCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of());
-  private static final KvCoder<String, KeepPolicy.Member> MEMBER_KV =
-      KvCoder.of(StringUtf8Coder.of(), Cluster.MEMBER_CODER);
 
   /** Band bucket keys travel as 8-byte longs: the runner's sort compares whole encoded keys, shorter is cheaper. */
   private static final KvCoder<Long, KeepPolicy.Member> BAND_KV =
       KvCoder.of(BigEndianLongCoder.of(), Cluster.MEMBER_CODER);
 
-  public static final TupleTag<KV<String, String>> PAIR_TAG = new TupleTag<>("pairs") {};
-  public static final TupleTag<KV<String, KeepPolicy.Member>> MEMBER_TAG =
-      new TupleTag<>("members") {};
   static final Fanout.Outputs OUTPUTS = Fanout.Outputs.of(Tags.DOCS, Tags.REMOVED, Tags.STATS);
   private final NearDedupConfig cfg;
   private final KeepPolicy policy;
@@ -74,90 +60,16 @@ public final class DedupNear extends PTransform<PCollection<Doc>, PCollectionTup
             .apply("GroupByBand", GroupByKey.create())
             .apply(
                 "CandidatePairs",
-                ParDo.of(new PairsFn(cfg)).withOutputTags(PAIR_TAG, TupleTagList.of(MEMBER_TAG)));
-    PCollection<KV<String, String>> pairs = distinctPairs(candidates);
+                ParDo.of(new PairsFn(cfg))
+                    .withOutputTags(
+                        DuplicateClusters.PAIR_TAG, TupleTagList.of(DuplicateClusters.MEMBER_TAG)));
+    PCollection<KV<String, String>> pairs = DuplicateClusters.distinctPairs(candidates);
     PCollection<KV<String, String>> edges = cfg.verify() ? verify(docs, pairs) : pairs;
     PCollection<KV<String, Cluster>> clusters =
-        clusters(edges, oneMemberPerId(candidates), cfg.componentRounds(), policy);
-    return applyClusters(
+        DuplicateClusters.of(
+            edges, DuplicateClusters.oneMemberPerId(candidates), cfg.componentRounds(), policy);
+    return DuplicateClusters.apply(
         docs, Doc.CODER, Tags.DOCS, OUTPUTS, clusters, RemovedDoc.DEDUP_NEAR, "near");
-  }
-
-  /** The candidate pairs ({@link #PAIR_TAG}) of a band-grouping step, each once. */
-  public static PCollection<KV<String, String>> distinctPairs(PCollectionTuple candidates) {
-    return candidates.get(PAIR_TAG).setCoder(STR_KV).apply("DistinctPairs", Distinct.create());
-  }
-
-  /** The keep policy's view of every member of a bucket with others ({@link #MEMBER_TAG}), once per id. */
-  public static PCollection<KV<String, KeepPolicy.Member>> oneMemberPerId(
-      PCollectionTuple candidates) {
-    return candidates
-        .get(MEMBER_TAG)
-        .setCoder(MEMBER_KV)
-        .apply("OneMemberPerId", Combine.perKey(new FirstMember()));
-  }
-
-  /**
-   * Connected components of the verified edges (distributed, {@link ConnectedComponents}) and one survivor per
-   * component by the keep policy: each member's id with its cluster.
-   */
-  public static PCollection<KV<String, Cluster>> clusters(
-      PCollection<KV<String, String>> edges,
-      PCollection<KV<String, KeepPolicy.Member>> members,
-      int rounds,
-      KeepPolicy policy) {
-    PCollection<KV<String, String>> labels =
-        edges.apply("Components", new ConnectedComponents(rounds));
-    TupleTag<String> labelTag = new TupleTag<>();
-    TupleTag<KeepPolicy.Member> mTag = new TupleTag<>();
-    return KeyedPCollectionTuple.of(labelTag, labels)
-        .and(mTag, members)
-        .apply("JoinLabels", CoGroupByKey.create())
-        .apply(
-            "ByLabel",
-            ParDo.of(
-                new DoFn<KV<String, CoGbkResult>, KV<String, KeepPolicy.Member>>() {
-                  @ProcessElement
-                  public void process(
-                      @Element KV<String, CoGbkResult> kv,
-                      OutputReceiver<KV<String, KeepPolicy.Member>> out) {
-                    String label = kv.getValue().getOnly(labelTag, null);
-                    if (label == null) return; // in a bucket with others, but no verified edge
-                    out.output(KV.of(label, kv.getValue().getOnly(mTag)));
-                  }
-                }))
-        .setCoder(MEMBER_KV)
-        .apply("GroupCluster", GroupByKey.create())
-        .apply("ChooseSurvivor", ParDo.of(new SurvivorFn(policy)))
-        .setCoder(KvCoder.of(StringUtf8Coder.of(), Cluster.CODER));
-  }
-
-  /**
-   * Joins every record with its cluster: survivors go on under {@code kept} with the cluster's id and size (a
-   * record without a cluster is its own, of size 1), the others are removed as {@code duplicate.<reason>} pointing
-   * at the survivor; a few clusters are sampled into the report statistics.
-   */
-  public static <T extends Curated<T>> PCollectionTuple applyClusters(
-      PCollection<T> docs,
-      Coder<T> coder,
-      TupleTag<T> kept,
-      Fanout.Outputs outputs,
-      PCollection<KV<String, Cluster>> clusters,
-      String stage,
-      String reason) {
-    TupleTag<T> docTag = new TupleTag<>();
-    TupleTag<Cluster> clusterTag = new TupleTag<>();
-    PCollection<KV<String, T>> byId =
-        docs.apply("KeyDocs", WithKeys.of((T d) -> d.id()).withKeyType(TypeDescriptors.strings()))
-            .setCoder(KvCoder.of(StringUtf8Coder.of(), coder));
-    return Fanout.split(
-        KeyedPCollectionTuple.of(docTag, byId)
-            .and(clusterTag, clusters)
-            .apply("JoinClusters", CoGroupByKey.create())
-            .apply(
-                "KeepSurvivors",
-                ParDo.of(new ApplyFn<T>(docTag, clusterTag, outputs, kept, stage, reason))),
-        outputs);
   }
 
   /** Joins each candidate pair with both texts and keeps the pairs whose shingle Jaccard reaches the threshold. */
@@ -262,7 +174,7 @@ public final class DedupNear extends PTransform<PCollection<Doc>, PCollectionTup
       bucket.getValue().forEach(ms::add);
       if (ms.size() < 2) return;
       ms.sort(Comparator.comparing(KeepPolicy.Member::id));
-      OutputReceiver<KV<String, String>> pairs = out.get(PAIR_TAG);
+      OutputReceiver<KV<String, String>> pairs = out.get(DuplicateClusters.PAIR_TAG);
       int k = ms.size();
       if (!cfg.verify()) {
         for (int j = 1; j < k; j++) pairs.output(KV.of(ms.get(0).id(), ms.get(j).id()));
@@ -277,16 +189,8 @@ public final class DedupNear extends PTransform<PCollection<Doc>, PCollectionTup
           if (j - 1 >= anchors) pairs.output(KV.of(ms.get(j - 1).id(), ms.get(j).id()));
         }
       }
-      OutputReceiver<KV<String, KeepPolicy.Member>> mo = out.get(MEMBER_TAG);
+      OutputReceiver<KV<String, KeepPolicy.Member>> mo = out.get(DuplicateClusters.MEMBER_TAG);
       for (KeepPolicy.Member m : ms) mo.output(KV.of(m.id(), m));
-    }
-  }
-
-  static final class FirstMember
-      implements SerializableFunction<Iterable<KeepPolicy.Member>, KeepPolicy.Member> {
-    @Override
-    public KeepPolicy.Member apply(Iterable<KeepPolicy.Member> ms) {
-      return ms.iterator().next();
     }
   }
 
@@ -337,95 +241,6 @@ public final class DedupNear extends PTransform<PCollection<Doc>, PCollectionTup
     @Teardown
     public void teardown() {
       if (shingles != null) shingles.close();
-    }
-  }
-
-  static final class SurvivorFn
-      extends DoFn<KV<String, Iterable<KeepPolicy.Member>>, KV<String, Cluster>> {
-    private final KeepPolicy policy;
-
-    SurvivorFn(KeepPolicy policy) {
-      this.policy = policy;
-    }
-
-    @ProcessElement
-    public void process(
-        @Element KV<String, Iterable<KeepPolicy.Member>> c,
-        OutputReceiver<KV<String, Cluster>> out) {
-      List<KeepPolicy.Member> members = new ArrayList<>();
-      c.getValue().forEach(members::add); // a GBK result may be iterated once only (Flink)
-      KeepPolicy.Member best = policy.survivor(members);
-      Cluster cluster = new Cluster(c.getKey(), members.size(), best.id());
-      for (KeepPolicy.Member m : members) out.output(KV.of(m.id(), cluster));
-    }
-  }
-
-  static final class ApplyFn<T extends Curated<T>>
-      extends DoFn<KV<String, CoGbkResult>, Fanout.Tagged> {
-    private final TupleTag<T> docTag;
-    private final TupleTag<Cluster> clusterTag;
-    private final Fanout.Outputs outputs;
-    private final TupleTag<T> kept;
-    private final String stage;
-    private final String reason;
-    private transient RunStats stats;
-    private transient Fanout.Emitter emit;
-
-    ApplyFn(
-        TupleTag<T> docTag,
-        TupleTag<Cluster> clusterTag,
-        Fanout.Outputs outputs,
-        TupleTag<T> kept,
-        String stage,
-        String reason) {
-      this.docTag = docTag;
-      this.clusterTag = clusterTag;
-      this.outputs = outputs;
-      this.kept = kept;
-      this.stage = stage;
-      this.reason = reason;
-    }
-
-    @Setup
-    public void setup() {
-      emit = outputs.emitter();
-    }
-
-    @ProcessElement
-    public void process(@Element KV<String, CoGbkResult> kv, OutputReceiver<Fanout.Tagged> out) {
-      T d = kv.getValue().getOnly(docTag, null);
-      if (d == null) return;
-      Cluster c = kv.getValue().getOnly(clusterTag, null);
-      if (c == null) {
-        out.output(emit.of(kept, d.withCluster(d.id(), 1)));
-      } else if (c.survivor().equals(d.id())) {
-        out.output(emit.of(kept, d.withCluster(c.id(), c.size())));
-        stats()
-            .cluster(
-                new RunStats.ClusterExample(c.id(), c.size(), d.id(), d.excerpt(), null, null));
-      } else {
-        RemovedDoc r = d.removed(stage, reason, c.survivor());
-        out.output(emit.of(Tags.REMOVED, r));
-        stats()
-            .cluster(
-                new RunStats.ClusterExample(c.id(), c.size(), null, null, d.id(), d.excerpt()));
-      }
-    }
-
-    private RunStats stats() {
-      if (stats == null) stats = new RunStats();
-      return stats;
-    }
-
-    @FinishBundle
-    public void finish(FinishBundleContext fc) {
-      if (stats != null) {
-        fc.output(
-            emit.of(Tags.STATS, stats),
-            GlobalWindow.INSTANCE.maxTimestamp(),
-            GlobalWindow.INSTANCE);
-        stats = null;
-      }
     }
   }
 }

@@ -31,7 +31,7 @@ import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.TupleTagList;
 
 /**
- * Perceptual dedup, distributed as text near dedup is ({@link DedupNear}, whose cluster steps it shares): each
+ * Perceptual dedup, distributed as text near dedup is ({@link DedupNear}, whose cluster steps, {@link DuplicateClusters}, it shares): each
  * image's 64-bit hash (the pHash, or the dHash with {@code hash: dhash}) is cut into LSH bands
  * ({@link HammingLsh#bandKeys}: threshold + 1 bands by default, so no pair within the threshold is missed); images
  * that share a band key meet in one group, where every pair is verified against the Hamming threshold
@@ -62,14 +62,15 @@ public final class DedupPerceptual extends PTransform<PCollection<ImageDoc>, PCo
             .apply(
                 "VerifiedPairs",
                 ParDo.of(new PairsFn(settings))
-                    .withOutputTags(DedupNear.PAIR_TAG, TupleTagList.of(DedupNear.MEMBER_TAG)));
+                    .withOutputTags(
+                        DuplicateClusters.PAIR_TAG, TupleTagList.of(DuplicateClusters.MEMBER_TAG)));
     PCollection<KV<String, Cluster>> clusters =
-        DedupNear.clusters(
-            DedupNear.distinctPairs(candidates),
-            DedupNear.oneMemberPerId(candidates),
+        DuplicateClusters.of(
+            DuplicateClusters.distinctPairs(candidates),
+            DuplicateClusters.oneMemberPerId(candidates),
             NearDedupConfig.defaults().componentRounds(),
             policy);
-    return DedupNear.applyClusters(
+    return DuplicateClusters.apply(
         images, ImageDoc.CODER, Tags.IMAGES, OUTPUTS, clusters, STAGE, "perceptual");
   }
 
@@ -160,7 +161,7 @@ public final class DedupPerceptual extends PTransform<PCollection<ImageDoc>, PCo
       long t = clock.start();
       hs.sort(Comparator.comparing((Hashed h) -> h.member().id()));
       boolean[] paired = new boolean[hs.size()];
-      OutputReceiver<KV<String, String>> pairs = out.get(DedupNear.PAIR_TAG);
+      OutputReceiver<KV<String, String>> pairs = out.get(DuplicateClusters.PAIR_TAG);
       for (int i = 0; i < hs.size(); i++) {
         for (int j = i + 1; j < hs.size(); j++) {
           if (within(hs.get(i), hs.get(j))) {
@@ -169,7 +170,7 @@ public final class DedupPerceptual extends PTransform<PCollection<ImageDoc>, PCo
           }
         }
       }
-      OutputReceiver<KV<String, KeepPolicy.Member>> members = out.get(DedupNear.MEMBER_TAG);
+      OutputReceiver<KV<String, KeepPolicy.Member>> members = out.get(DuplicateClusters.MEMBER_TAG);
       for (int i = 0; i < hs.size(); i++) {
         if (paired[i]) members.output(KV.of(hs.get(i).member().id(), hs.get(i).member()));
       }

@@ -14,7 +14,8 @@ import java.util.zip.ZipException;
  * is not another member is an error, where the JDK's {@code GZIPInputStream} ends the stream quietly there (a
  * damaged second member, or text appended to a .gz file, would lose its records without a trace). Each read hands
  * on what one inflation gave, so a failure loses nothing that was decompressed before it. Errors keep the JDK's
- * wording where it has one ("Unexpected end of ZLIB input stream", "Corrupt GZIP trailer").
+ * wording where it has one ("Unexpected end of ZLIB input stream", "Corrupt GZIP header" for a header CRC that
+ * does not match, "Corrupt GZIP trailer").
  */
 final class GzipMembers extends InputStream {
   private static final int FHCRC = 2;
@@ -102,8 +103,12 @@ final class GzipMembers extends InputStream {
     if (b < 0)
       throw new EOFException(
           "Unexpected end of file in the " + where + " of gzip member " + members);
+    if (headerCrc != null) headerCrc.update(b);
     return b;
   }
+
+  /** While a header is read with an FHCRC to check: the CRC-32 of its bytes so far; else null. */
+  private CRC32 headerCrc;
 
   private long needLe(int bytes, String where) throws IOException {
     long v = 0;
@@ -126,6 +131,9 @@ final class GzipMembers extends InputStream {
                   at,
                   members - 1));
     }
+    headerCrc = new CRC32(); // the header's CRC-16 (FHCRC) is the low half of its CRC-32
+    headerCrc.update(0x1F);
+    headerCrc.update(0x8B);
     if (needByte("header") != 8) throw new ZipException("Unsupported compression method");
     int flags = needByte("header");
     needLe(6, "header"); // MTIME, XFL, OS
@@ -134,7 +142,11 @@ final class GzipMembers extends InputStream {
     }
     if ((flags & FNAME) != 0) while (needByte("header") != 0) {}
     if ((flags & FCOMMENT) != 0) while (needByte("header") != 0) {}
-    if ((flags & FHCRC) != 0) needLe(2, "header");
+    long expected = headerCrc.getValue() & 0xFFFF;
+    headerCrc = null;
+    if ((flags & FHCRC) != 0 && needLe(2, "header") != expected) {
+      throw new ZipException("Corrupt GZIP header");
+    }
     inflater.reset();
     crc.reset();
     inflater.setInput(buf, pos, end - pos);

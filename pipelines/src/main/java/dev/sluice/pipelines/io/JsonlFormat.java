@@ -186,28 +186,22 @@ final class JsonlFormat implements InputFormat {
    * ({@code 1e400}), which a double column cannot hold.
    */
   static String[] unwritable(JsonNode node, String id, InputSettings s) {
-    if (id != null && RecordParser.loneSurrogate(id) >= 0) {
-      return surrogate("'" + s.idField() + "'", RecordParser.loneSurrogate(id));
-    }
+    String[] badId = id == null ? null : surrogate("'" + s.idField() + "'", id);
+    if (badId != null) return badId;
     if (!s.carriesAny()) return null;
     for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> f = it.next();
       String name = f.getKey();
       if (name.equals(s.idField()) || name.equals(s.textField()) || !s.carries(name)) continue;
-      if (RecordParser.loneSurrogate(name) >= 0) {
-        return surrogate("a field name", RecordParser.loneSurrogate(name));
-      }
-      String[] bad = unwritable(f.getValue(), "field '" + name + "'");
+      String[] bad = surrogate("a field name", name);
+      if (bad == null) bad = unwritable(f.getValue(), "field '" + name + "'");
       if (bad != null) return bad;
     }
     return null;
   }
 
   private static String[] unwritable(JsonNode v, String what) {
-    if (v.isTextual()) {
-      int at = RecordParser.loneSurrogate(v.textValue());
-      return at < 0 ? null : surrogate(what, at);
-    }
+    if (v.isTextual()) return surrogate(what, v.textValue());
     if (v.isNumber() && !v.canConvertToLong() && !Double.isFinite(v.doubleValue())) {
       String digits = v.isFloatingPointNumber() ? "" : " (" + v.asText().length() + " digits)";
       return new String[] {
@@ -217,10 +211,8 @@ final class JsonlFormat implements InputFormat {
     }
     for (Iterator<Map.Entry<String, JsonNode>> it = v.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> f = it.next();
-      if (RecordParser.loneSurrogate(f.getKey()) >= 0) {
-        return surrogate("a key inside " + what, RecordParser.loneSurrogate(f.getKey()));
-      }
-      String[] bad = unwritable(f.getValue(), what);
+      String[] bad = surrogate("a key inside " + what, f.getKey());
+      if (bad == null) bad = unwritable(f.getValue(), what);
       if (bad != null) return bad;
     }
     if (v.isArray()) {
@@ -232,7 +224,10 @@ final class JsonlFormat implements InputFormat {
     return null;
   }
 
-  private static String[] surrogate(String what, int at) {
+  /** A {@code lone_surrogate} {reason, detail} when {@code s} has an unpaired surrogate, else null. */
+  private static String[] surrogate(String what, String s) {
+    int at = RecordParser.loneSurrogate(s);
+    if (at < 0) return null;
     return new String[] {
       "lone_surrogate",
       what

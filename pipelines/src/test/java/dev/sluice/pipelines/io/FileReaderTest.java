@@ -258,6 +258,32 @@ class FileReaderTest {
   }
 
   @Test
+  void aGzipHeaderChecksumIsVerified() throws IOException {
+    // gzip -1 writes no FHCRC; RFC 1952 lets a member carry one: the CRC-16 of the header before it
+    byte[] plain = gzip(records("h", 2));
+    ByteArrayOutputStream withCrc = new ByteArrayOutputStream();
+    byte[] header = Arrays.copyOf(plain, 10);
+    header[3] |= 2; // FHCRC
+    java.util.zip.CRC32 c = new java.util.zip.CRC32();
+    c.update(header);
+    withCrc.write(header);
+    withCrc.write((int) c.getValue() & 0xFF);
+    withCrc.write((int) (c.getValue() >>> 8) & 0xFF);
+    withCrc.write(plain, 10, plain.length - 10);
+    read(write("hcrc.jsonl.gz", withCrc.toByteArray()));
+    assertEquals(2, docs.size(), dead.toString());
+    assertEquals(List.of(), dead);
+
+    byte[] wrong = withCrc.toByteArray();
+    wrong[10] ^= 1;
+    docs.clear();
+    read(write("badhcrc.jsonl.gz", wrong));
+    assertEquals(0, docs.size());
+    DeadLetter d = only("corrupt_file");
+    assertTrue(d.detail().contains("Corrupt GZIP header"), d.detail());
+  }
+
+  @Test
   void aGzipFileCutBeforeItsTrailerSaysWhatFailed() throws IOException {
     byte[] all = gzip(records("t", 3));
     read(write("notrailer.jsonl.gz", Arrays.copyOf(all, all.length - 8)));

@@ -36,6 +36,23 @@ public final class NgramWords {
   /** A word on its own: a letter of a script written without spaces between words. */
   private static final int ALONE = 3;
 
+  /**
+   * {@link #kind} of every code point of the Basic Multilingual Plane met so far, plus one (0: not yet known),
+   * filled as the texts need it: {@code UnicodeScript.of} is a binary search over some 2,000 ranges, which doubled
+   * the cost of a CJK text. Threads may fill an entry twice; they write the same value.
+   */
+  private static final byte[] BMP_KIND = new byte[0x10000];
+
+  private static int kindOf(int cp) {
+    if (cp >= 0x10000) return kind(cp);
+    int k = BMP_KIND[cp];
+    if (k == 0) {
+      k = kind(cp) + 1;
+      BMP_KIND[cp] = (byte) k;
+    }
+    return k - 1;
+  }
+
   private static int kind(int cp) {
     if (Character.isWhitespace(cp) || Character.isSpaceChar(cp) || Character.isISOControl(cp))
       return SPLIT;
@@ -67,7 +84,7 @@ public final class NgramWords {
     for (int i = 0; i < len; ) {
       int cp = text.codePointAt(i);
       i += Character.charCount(cp);
-      int k = cp < 128 ? asciiKind(cp) : kind(cp);
+      int k = cp < 128 ? asciiKind(cp) : kindOf(cp);
       if (k == KEEP) {
         h = (h ^ Character.toLowerCase(cp)) * FNV_PRIME;
         inWord = true;
@@ -98,7 +115,7 @@ public final class NgramWords {
     for (int i = 0; i < text.length(); ) {
       int cp = text.codePointAt(i);
       i += Character.charCount(cp);
-      int k = cp < 128 ? asciiKind(cp) : kind(cp);
+      int k = cp < 128 ? asciiKind(cp) : kindOf(cp);
       if (k == KEEP) {
         w.appendCodePoint(Character.toLowerCase(cp));
       } else if ((k == SPLIT || k == ALONE) && w.length() > 0) {

@@ -5,8 +5,6 @@ import dev.sluice.core.config.RecipeFile;
 import dev.sluice.scaling.pool.NoisyProsePool;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 
@@ -208,8 +206,8 @@ public record Experiment(
         pool,
         eval,
         ArmsSection.parse(map.get("arms"), base),
-        model(top.getSection("model")),
-        grid(top.child("grid"), top.getLong("seed", 1, 0, Long.MAX_VALUE)),
+        ModelSection.parse(top.getSection("model")),
+        GridSection.parse(top.child("grid"), top.getLong("seed", 1, 0, Long.MAX_VALUE)),
         train(top.child("train")),
         f.getInt("resamples", 1000, 0, 1_000_000),
         f.getLong("seed", 0, Long.MIN_VALUE, Long.MAX_VALUE),
@@ -273,110 +271,6 @@ public record Experiment(
         "text");
   }
 
-  @SuppressWarnings("unchecked")
-  private static ModelFamily model(Map<String, Object> section) {
-    Config m = Config.of("model", section).allowOnly("context", "mlp_ratio", "sizes", "tune_lr");
-    List<Size> sizes = new ArrayList<>();
-    Object list = section == null ? null : section.get("sizes");
-    if (!(list instanceof List<?> l) || l.isEmpty()) {
-      throw new Config.ConfigException(
-          "model.sizes", list, "a list of {name, n_layer, d_model, n_head, lr[, batch_size]}");
-    }
-    HashSet<String> names = new HashSet<>();
-    for (int i = 0; i < l.size(); i++) {
-      if (!(l.get(i) instanceof Map<?, ?> mm))
-        throw new Config.ConfigException("model.sizes[" + i + "]", l.get(i), "a mapping");
-      Config s =
-          Config.of("model.sizes[" + i + "]", (Map<String, Object>) mm)
-              .allowOnly("name", "n_layer", "d_model", "n_head", "lr", "batch_size");
-      String name = s.getString("name", "size" + i);
-      if (!safeName(name)) {
-        throw new Config.ConfigException(
-            s.path("name"),
-            name,
-            "a name of letters, digits, '.', '_', '+' or '-' (it names folders)");
-      }
-      if (!names.add(name))
-        throw new Config.ConfigException(s.path("name"), name, "a name no other size has");
-      int d = s.getInt("d_model", 64, 1, 1 << 16);
-      int h = s.getInt("n_head", 4, 1, 1 << 10);
-      if (d % h != 0)
-        throw new Config.ConfigException(s.path("n_head"), h, "a divisor of d_model (" + d + ")");
-      double lr = s.getDouble("lr", 1e-3);
-      if (!(lr > 0 && lr < 1))
-        throw new Config.ConfigException(s.path("lr"), lr, "a learning rate in (0, 1)");
-      sizes.add(
-          new Size(
-              name,
-              s.getInt("n_layer", 2, 1, 1 << 10),
-              d,
-              h,
-              lr,
-              s.getInt("batch_size", 16, 1, 1 << 16)));
-    }
-    List<Double> tune = new ArrayList<>();
-    for (String f : m.getStringList("tune_lr", List.of())) {
-      double v;
-      try {
-        v = Double.parseDouble(f.trim());
-      } catch (NumberFormatException e) {
-        throw new Config.ConfigException(
-            "model.tune_lr", f, "factors of each size's lr, e.g. [0.5, 1, 2]");
-      }
-      if (!(v > 0) || Double.isInfinite(v)) {
-        throw new Config.ConfigException("model.tune_lr", f, "positive factors, e.g. [0.5, 1, 2]");
-      }
-      tune.add(v);
-    }
-    if (tune.stream().map(v -> String.format(java.util.Locale.ROOT, "%.4g", v)).distinct().count()
-        != tune.size()) {
-      throw new Config.ConfigException("model.tune_lr", tune, "distinct factors");
-    }
-    if (tune.size() == 1) {
-      throw new Config.ConfigException(
-          "model.tune_lr", tune, "two factors or more (or none: no tuning)");
-    }
-    return new ModelFamily(
-        m.getInt("context", 128, 2, 1 << 16),
-        m.getInt("mlp_ratio", 4, 1, 64),
-        sizes,
-        List.copyOf(tune));
-  }
-
-  private static Grid grid(Config g, long seed) {
-    g.allowOnly(
-        "budgets", "sizes_per_budget", "tokens_per_parameter", "min_steps", "seeds", "noise_seeds");
-    List<String> raw = g.getStringList("budgets", null);
-    if (raw == null || raw.isEmpty())
-      throw new Config.ConfigException(
-          "grid.budgets", null, "a list of compute budgets in FLOPs, e.g. [1e11, 3e11]");
-    List<Double> budgets = new ArrayList<>();
-    for (String b : raw) {
-      double c;
-      try {
-        c = Double.parseDouble(b.trim());
-      } catch (NumberFormatException ex) {
-        throw new Config.ConfigException("grid.budgets", b, "numbers of FLOPs, e.g. 1e11");
-      }
-      if (!(c > 0) || Double.isInfinite(c))
-        throw new Config.ConfigException("grid.budgets", b, "positive numbers of FLOPs");
-      budgets.add(c);
-    }
-    if (budgets.stream().map(GridPlan::budget).distinct().count() != budgets.size())
-      throw new Config.ConfigException(
-          "grid.budgets",
-          raw,
-          "distinct budgets (to three significant digits: they name the points)");
-    budgets.sort(Double::compare);
-    return new Grid(
-        List.copyOf(budgets),
-        g.getInt("sizes_per_budget", 3, 1, 100),
-        tokensPerParameter(g),
-        g.getInt("min_steps", 20, 1, 1 << 30),
-        longs(g, "seeds", List.of(seed)),
-        longs(g, "noise_seeds", List.of()));
-  }
-
   private static Path existing(Path p, String field, String raw) {
     if (!Files.isRegularFile(p))
       throw new Config.ConfigException(field, raw, "an existing JSONL file");
@@ -386,34 +280,6 @@ public record Experiment(
   /** A name that is safe as a folder name: no separators, not "." or "..". */
   static boolean safeName(String name) {
     return name != null && name.matches("[A-Za-z0-9._+-]+") && !name.matches("\\.+");
-  }
-
-  private static double tokensPerParameter(Config g) {
-    double r = g.getDouble("tokens_per_parameter", 20);
-    if (!(r > 0) || Double.isInfinite(r)) {
-      throw new Config.ConfigException(g.path("tokens_per_parameter"), r, "a positive number");
-    }
-    return r;
-  }
-
-  static List<Long> longs(Config g, String key, List<Long> dflt) {
-    List<String> raw = g.getStringList(key, null);
-    if (raw == null) return dflt;
-    List<Long> out = new ArrayList<>();
-    for (String s : raw) {
-      try {
-        out.add(Long.parseLong(s.trim()));
-      } catch (NumberFormatException ex) {
-        throw new Config.ConfigException(g.path(key), s, "a list of integer seeds");
-      }
-    }
-    if (out.stream().distinct().count() != out.size()) {
-      throw new Config.ConfigException(g.path(key), raw, "distinct seeds");
-    }
-    if (out.isEmpty() && key.equals("seeds")) {
-      throw new Config.ConfigException(g.path(key), raw, "at least one seed");
-    }
-    return List.copyOf(out);
   }
 
   private static Train train(Config t) {

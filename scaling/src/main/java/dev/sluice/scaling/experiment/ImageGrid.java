@@ -147,6 +147,6 @@ public final class ImageGrid {
   }
 
   static List<Long> seeds(Config g, long seed) {
-    return Experiment.longs(g, "seeds", List.of(seed));
+    return GridSection.longs(g, "seeds", List.of(seed));
   }
 }

@@ -44,7 +44,7 @@ public final class PerceptualHash {
     // rows first: R[y][u] = sum_x f(y, x) cos(.. x .. u); then columns: C[v][u] = sum_y R[y][u]
     // cos(.. y .. v). Each sum adds its terms one at a time in index order, as it always has, so
     // the bits never change; the loops are unrolled by hand because C1, which compiles small runs,
-    // does not unroll them (22 -> 18 us per 28x28 image, BENCHMARKS.md)
+    // does not unroll them (24 -> 21 us per 28x28 image, BENCHMARKS.md)
     double[] rows = new double[N * LOW];
     for (int y = 0; y < N; y++) {
       int r = y * N;

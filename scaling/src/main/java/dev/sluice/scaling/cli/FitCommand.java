@@ -58,6 +58,17 @@ public final class FitCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     if (resamples < 0)
       throw new dev.sluice.core.cli.UsageException("--resamples must be >= 0, got " + resamples);
+    if (output != null && java.nio.file.Files.isDirectory(output)) {
+      throw new dev.sluice.core.cli.UsageException(
+          "--output " + output + " is a directory; give the JSON file to write");
+    }
+    if (output != null
+        && java.nio.file.Files.exists(output)
+        && java.nio.file.Files.exists(points)
+        && java.nio.file.Files.isSameFile(output, points)) {
+      throw new dev.sluice.core.cli.UsageException(
+          "--output " + output + " is the points file itself; it would be overwritten");
+    }
     FitSummary s = ScalingFits.fit(PointsCsv.read(points), resamples, seed);
     String json = FitJson.JSON.writeValueAsString(FitJson.of(s));
     if (output == null) {

@@ -53,11 +53,22 @@ public final class Bootstrap {
     }
   }
 
-  /** Multiplicity of each point in resample {@code i}. */
+  /**
+   * Multiplicity of each point in resample {@code i}. Each resample's generator starts from a mixed (seed, i):
+   * seeds that differ by SplittableRandom's own step (as {@code seed ^ (golden * (i + 1))} did for seed 0) give
+   * streams shifted by one draw, so consecutive resamples were nearly the same sample.
+   */
   static int[] weights(int n, List<int[]> byArm, long seed, int i) {
-    SplittableRandom rnd = new SplittableRandom(seed ^ (0x9E3779B97F4A7C15L * (i + 1)));
+    SplittableRandom rnd = new SplittableRandom(mix(mix(seed) + i));
     int[] w = new int[n];
     for (int[] idx : byArm) for (int k = 0; k < idx.length; k++) w[idx[rnd.nextInt(idx.length)]]++;
     return w;
+  }
+
+  /** Stafford's variant 13 of the MurmurHash3 finaliser (what SplittableRandom mixes its seeds with). */
+  static long mix(long z) {
+    z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+    z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+    return z ^ (z >>> 31);
   }
 }

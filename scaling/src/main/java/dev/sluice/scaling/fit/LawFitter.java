@@ -62,10 +62,13 @@ public final class LawFitter {
   /** The points must be able to identify the law: enough of them, at two or more sizes and token counts. */
   static void check(List<Point> points, List<String> arms) {
     int params = 4 + arms.size();
-    if (points.size() <= params) {
+    // repeated rows (the same arm, N and D) add weight, not information
+    long distinct = points.stream().map(p -> List.of(p.arm(), p.n(), p.d())).distinct().count();
+    if (distinct <= params) {
       throw new FitException(
-          points.size()
-              + " points cannot fit "
+          distinct
+              + (distinct < points.size() ? " distinct (arm, N, D) points" : " points")
+              + " cannot fit "
               + params
               + " parameters (E, A, alpha, beta and B for "
               + arms.size()

@@ -21,7 +21,13 @@ public final class PointsCsv {
 
   public static List<Point> read(Path file) throws IOException {
     if (!Files.isRegularFile(file)) throw new FitException(file + ": no such file");
-    return parse(file.toString(), Files.readAllLines(file, StandardCharsets.UTF_8));
+    List<String> lines;
+    try {
+      lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+    } catch (java.nio.charset.CharacterCodingException e) {
+      throw new FitException(file + ": not UTF-8 text (" + e.getMessage() + ")");
+    }
+    return parse(file.toString(), lines);
   }
 
   static List<Point> parse(String name, List<String> lines) {
@@ -29,9 +35,18 @@ public final class PointsCsv {
     while (first < lines.size() && lines.get(first).isBlank()) first++;
     if (first == lines.size())
       throw new FitException(name + ": empty; expected a header arm,N,D,loss");
-    String[] header = split(lines.get(first));
+    String[] header = split(lines.get(first).replaceFirst("^\uFEFF", "")); // a BOM is no name
     Map<String, Integer> col = new HashMap<>();
-    for (int i = 0; i < header.length; i++) col.put(header[i].trim(), i);
+    for (int i = 0; i < header.length; i++) {
+      String c = header[i].trim();
+      if (c.startsWith("\"")) {
+        throw new FitException(
+            name + ": quoted header '" + c + "': the points file is plain CSV, no quoting");
+      }
+      if (col.put(c, i) != null && !c.isEmpty()) {
+        throw new FitException(name + ": the header names column '" + c + "' twice");
+      }
+    }
     for (String need : List.of("arm", "N", "D", "loss")) {
       if (!col.containsKey(need)) {
         throw new FitException(
@@ -48,12 +63,16 @@ public final class PointsCsv {
       if (lines.get(li).isBlank()) continue;
       String[] f = split(lines.get(li));
       String where = name + " line " + (li + 1);
-      if (f.length < header.length) {
+      if (f.length != header.length) {
         throw new FitException(
             where + ": " + f.length + " fields, the header has " + header.length);
       }
       String arm = f[col.get("arm")].trim();
       if (arm.isEmpty()) throw new FitException(where + ": empty arm");
+      if (arm.contains("\"")) {
+        throw new FitException(
+            where + ": arm " + arm + " is quoted; the points file is plain CSV, no quoting");
+      }
       double n = positive(where, "N", f[col.get("N")]);
       double d = positive(where, "D", f[col.get("D")]);
       double loss = positive(where, "loss", f[col.get("loss")]);
@@ -76,12 +95,20 @@ public final class PointsCsv {
     return out;
   }
 
+  /** A decimal number as CSV writers print it (Java's parser also takes 3.0d, 0x1p1, NaN, Infinity). */
+  private static final java.util.regex.Pattern DECIMAL =
+      java.util.regex.Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
+
   private static double positive(String where, String column, String raw) {
     double v;
+    String t = raw.trim();
+    if (!DECIMAL.matcher(t).matches() && !t.equalsIgnoreCase("nan") && !t.contains("Infinity")) {
+      throw new FitException(where + ": " + column + " '" + t + "' is not a number");
+    }
     try {
-      v = Double.parseDouble(raw.trim());
+      v = Double.parseDouble(t);
     } catch (NumberFormatException e) {
-      throw new FitException(where + ": " + column + " '" + raw.trim() + "' is not a number");
+      throw new FitException(where + ": " + column + " '" + t + "' is not a number");
     }
     if (!(v > 0) || Double.isInfinite(v)) {
       throw new FitException(

@@ -49,12 +49,13 @@ public final class ScalingFits {
               multiplier(joint, 0, k),
               boot.stream().mapToDouble(j -> multiplier(j, 0, kk)).toArray()));
     }
+    List<String> atBound = atBound(joint);
     FitSummary.JointFit jointFit =
         new FitSummary.JointFit(
-            Estimate.of(joint.e(), boot.stream().mapToDouble(LawFitter.Joint::e).toArray()),
-            Estimate.of(joint.a(), boot.stream().mapToDouble(LawFitter.Joint::a).toArray()),
-            Estimate.of(joint.alpha(), boot.stream().mapToDouble(LawFitter.Joint::alpha).toArray()),
-            Estimate.of(joint.beta(), boot.stream().mapToDouble(LawFitter.Joint::beta).toArray()),
+            bounded(atBound, "E", joint.e(), boot, LawFitter.Joint::e),
+            bounded(atBound, "A", joint.a(), boot, LawFitter.Joint::a),
+            bounded(atBound, "alpha", joint.alpha(), boot, LawFitter.Joint::alpha),
+            bounded(atBound, "beta", joint.beta(), boot, LawFitter.Joint::beta),
             bs,
             joint.objective());
     boolean noSignal = flat(points, joint);
@@ -62,6 +63,19 @@ public final class ScalingFits {
       warnings.add(
           "the loss barely changes with N or D (the fitted law varies by under 0.1% across the "
               + "points): there is no scaling signal, and the multipliers mean nothing");
+      multipliers.replaceAll((arm, m) -> new Estimate(Double.NaN, null, null));
+    }
+
+    if (!atBound.isEmpty()) {
+      warnings.add(
+          "the fit ran into the edge of the search range for "
+              + String.join(", ", atBound)
+              + ": these points do not identify the law, so those parameters have no interval"
+              + " and the multipliers mean nothing");
+      for (String arm : arms) {
+        if (atBound.contains("B[" + arm + "]"))
+          bs.put(arm, new Estimate(bs.get(arm).value(), null, null));
+      }
       multipliers.replaceAll((arm, m) -> new Estimate(Double.NaN, null, null));
     }
 
@@ -240,5 +254,40 @@ public final class ScalingFits {
         joint1
             ? "the arms share exponents: one B per arm explains the points as well, with fewer parameters"
             : "the arms' exponents differ: read the per-budget multipliers, not the joint one");
+  }
+
+  /**
+   * The joint fit's parameters that ended at a limit of the minimiser's search box (log E, log A and log B in
+   * [-50, 50], alpha and beta in [0, 10], {@code Minimizer.validExponents}): the points pushed them there, so
+   * their values are the box's, not estimates.
+   */
+  static List<String> atBound(LawFitter.Joint j) {
+    double[] t = j.theta();
+    List<String> out = new ArrayList<>();
+    for (int i = 0; i < t.length; i++) {
+      boolean exponent = i == 2 || i == 3;
+      double lo = exponent ? 0 : -50, hi = exponent ? 10 : 50;
+      if (t[i] <= lo + 1e-6 || t[i] >= hi - 1e-6) {
+        out.add(
+            switch (i) {
+              case 0 -> "E";
+              case 1 -> "A";
+              case 2 -> "alpha";
+              case 3 -> "beta";
+              default -> "B[" + j.arms().get(i - 4) + "]";
+            });
+      }
+    }
+    return out;
+  }
+
+  private static Estimate bounded(
+      List<String> atBound,
+      String name,
+      double value,
+      List<LawFitter.Joint> boot,
+      java.util.function.ToDoubleFunction<LawFitter.Joint> f) {
+    if (atBound.contains(name)) return new Estimate(value, null, null);
+    return Estimate.of(value, boot.stream().mapToDouble(f).toArray());
   }
 }

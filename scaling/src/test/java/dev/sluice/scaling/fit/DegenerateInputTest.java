@@ -62,6 +62,32 @@ class DegenerateInputTest {
     assertEquals(new Point("raw", 1e5, 1e7, 2.5, 3, 6e12), ok.get(0));
   }
 
+  @Test
+  void csvShapesThatWereTakenSilentlyAreRefusedOrRead() {
+    String h = "arm,N,D,loss";
+    assertTrue(msg(List.of(h, "raw,1e5,1e7,2.5,9")).contains("line 2: 5 fields"));
+    assertTrue(msg(List.of("arm,N,D,loss,N", "raw,1,2,3,4")).contains("column 'N' twice"));
+    assertTrue(msg(List.of(h, "raw,1e5,1e7,3.0d")).contains("'3.0d' is not a number"));
+    assertTrue(msg(List.of(h, "raw,0x1p1,1e7,3")).contains("'0x1p1' is not a number"));
+    assertTrue(msg(List.of(h, "\"raw\",1e5,1e7,3")).contains("no quoting"));
+    assertTrue(msg(List.of(h, "raw,1e5,1e7,NaN")).contains("positive finite"));
+    // a byte-order mark before the header is not part of the first column's name
+    List<Point> bom = PointsCsv.parse("p.csv", List.of("\uFEFF" + h, "raw,1e5,1e7,.5"));
+    assertEquals(0.5, bom.get(0).loss());
+  }
+
+  @Test
+  void aFileThatIsNotUtf8IsABadFile() throws java.io.IOException {
+    java.nio.file.Path f = java.nio.file.Files.createTempFile("points", ".csv");
+    try {
+      java.nio.file.Files.write(f, "arm,N,D,loss\ncaf\u00e9,1,2,3\n".getBytes("ISO-8859-1"));
+      FitException e = assertThrows(FitException.class, () -> PointsCsv.read(f));
+      assertTrue(e.getMessage().contains("not UTF-8"), e.getMessage());
+    } finally {
+      java.nio.file.Files.delete(f);
+    }
+  }
+
   private static String msg(List<String> lines) {
     return assertThrows(FitException.class, () -> PointsCsv.parse("p.csv", lines)).getMessage();
   }

@@ -2,6 +2,8 @@ package dev.sluice.scaling.fit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -103,5 +105,40 @@ class SyntheticFitTest {
     assertFalse(f.warnings().isEmpty());
     assertTrue(f.warnings().get(0).contains("no scaling signal"), f.warnings().toString());
     assertTrue(Double.isNaN(f.multipliers().get("raw").value()));
+    // alpha and beta end at 0, the edge of their range: said so, and no interval pretends otherwise
+    assertTrue(
+        f.warnings().toString().contains("edge of the search range"), f.warnings().toString());
+    assertNull(f.joint().alpha().ciLow());
+    assertNull(f.joint().beta().ciHigh());
+  }
+
+  @Test
+  void repeatedRowsDoNotCountAsPoints() {
+    List<Point> dup = new ArrayList<>();
+    for (int copy = 0; copy < 4; copy++) {
+      dup.add(Point.of("raw", 1e4, 1e6, 4.0));
+      dup.add(Point.of("raw", 1e5, 1e7, 3.5));
+      dup.add(Point.of("raw", 1e6, 1e8, 3.1));
+    }
+    FitException e = assertThrows(FitException.class, () -> ScalingFits.fit(dup, 10, 1));
+    assertTrue(e.getMessage().contains("3 distinct (arm, N, D) points"), e.getMessage());
+  }
+
+  @Test
+  void bootstrapResamplesAreIndependentWhateverTheSeed() {
+    // seed ^ (golden * (i + 1)) made resample i's stream resample i+1's shifted by one draw at seed
+    // 0
+    List<int[]> byArm = List.of(java.util.stream.IntStream.range(0, 240).toArray());
+    for (long seed : new long[] {0, 1, 2, 7}) {
+      double shared = 0;
+      for (int i = 0; i < 200; i++) {
+        int[] a = Bootstrap.weights(240, byArm, seed, i);
+        int[] b = Bootstrap.weights(240, byArm, seed, i + 1);
+        for (int k = 0; k < 240; k++) shared += Math.min(a[k], b[k]);
+      }
+      shared /= 200;
+      // two independent resamples of 240 share ~240 (1 - ...) ~ 113 draws on average
+      assertTrue(shared > 100 && shared < 126, "seed " + seed + ": " + shared + " draws shared");
+    }
   }
 }

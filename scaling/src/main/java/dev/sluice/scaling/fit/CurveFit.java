@@ -94,7 +94,7 @@ public final class CurveFit {
     }
     List<ErrorCurve> boot = new ArrayList<>();
     for (int i = 0; i < resamples; i++) {
-      SplittableRandom rnd = new SplittableRandom(seed ^ (0x9E3779B97F4A7C15L * (i + 1)));
+      SplittableRandom rnd = new SplittableRandom(Bootstrap.mix(Bootstrap.mix(seed) + i));
       List<Point> synth = new ArrayList<>();
       for (int k = 0; k < pts.size(); k++) {
         double v;
@@ -128,7 +128,7 @@ public final class CurveFit {
     List<ErrorCurve> boot = new ArrayList<>();
     if (seeds) {
       for (int i = 0; i < resamples; i++) {
-        SplittableRandom rnd = new SplittableRandom(seed ^ (0x9E3779B97F4A7C15L * (i + 1)));
+        SplittableRandom rnd = new SplittableRandom(Bootstrap.mix(Bootstrap.mix(seed) + i));
         boot.add(new InterpolatedCurve(ns, means(cells, rnd)));
       }
     }

@@ -67,16 +67,24 @@ public final class ScalingFits {
     }
 
     if (!atBound.isEmpty()) {
+      // a multiplier is (B_ref / B_k)^(1 / beta): it means nothing when beta or a B sits at an edge
+      boolean multipliersToo =
+          atBound.stream().anyMatch(name -> name.equals("beta") || name.startsWith("B["));
       warnings.add(
           "the fit ran into the edge of the search range for "
               + String.join(", ", atBound)
-              + ": these points do not identify the law, so those parameters have no interval"
-              + " and the multipliers mean nothing");
+              + ": these points do not identify "
+              + (atBound.size() == 1 ? "it" : "them")
+              + ", so "
+              + (atBound.size() == 1 ? "it has" : "they have")
+              + " no interval"
+              + (multipliersToo ? ", and the multipliers mean nothing" : ""));
       for (String arm : arms) {
-        if (atBound.contains("B[" + arm + "]"))
+        if (atBound.contains("B[" + arm + "]")) {
           bs.put(arm, new Estimate(bs.get(arm).value(), null, null));
+        }
       }
-      multipliers.replaceAll((arm, m) -> new Estimate(Double.NaN, null, null));
+      if (multipliersToo) multipliers.replaceAll((arm, m) -> new Estimate(Double.NaN, null, null));
     }
 
     Map<String, FitSummary.ArmFit> armFits = new LinkedHashMap<>();

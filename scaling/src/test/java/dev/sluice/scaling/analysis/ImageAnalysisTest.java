@@ -82,15 +82,27 @@ class ImageAnalysisTest {
 
   @Test
   void oneSeedPerPointGivesTheResidualBootstrapAndStillCoversTheTruth() {
+    // over six synthetic experiments the estimate stays near the planted 3 and the interval covers
+    // it in most; the residual bootstrap is model-based and covers less than 95% with 8 points
+    // (4 of these 6; docs/scaling.md gives its rate over 100 experiments), so one draw alone would
+    // test luck, not the interval
     DoubleUnaryOperator none = law(0.08, 2.0, 0.35);
-    List<ImageAnalysis.Run> runs = new ArrayList<>(runs("none", 8, none, 1, 0.003, 21));
-    runs.addAll(runs("trivialaugment", 8, n -> none.applyAsDouble(3 * n), 1, 0.003, 22));
-    ImageAnalysis.Result r = ImageAnalysis.analyse(runs, "none", Map.of(), 300, 0);
-    assertEquals("residuals", r.curves().get(1).ci());
-    DataMultiplier.AtN a = at(r, "trivialaugment", 8, 7500);
-    assertEquals(Range.WITHIN, a.range(), a.display());
-    assertTrue(a.multiplier().covers(3), a.display());
-    assertTrue(r.verdict().get(r.verdict().size() - 1).contains("0 curve(s) resample their seeds"));
+    int covered = 0;
+    List<String> seen = new ArrayList<>();
+    for (int k = 0; k < 6; k++) {
+      List<ImageAnalysis.Run> runs = new ArrayList<>(runs("none", 8, none, 1, 0.003, 21 + 2 * k));
+      runs.addAll(runs("trivialaugment", 8, n -> none.applyAsDouble(3 * n), 1, 0.003, 22 + 2 * k));
+      ImageAnalysis.Result r = ImageAnalysis.analyse(runs, "none", Map.of(), 300, 0);
+      assertEquals("residuals", r.curves().get(1).ci());
+      DataMultiplier.AtN a = at(r, "trivialaugment", 8, 7500);
+      assertEquals(Range.WITHIN, a.range(), a.display());
+      assertEquals(3, a.multiplier().value(), 0.15, a.display());
+      if (a.multiplier().covers(3)) covered++;
+      seen.add(a.display());
+      assertTrue(
+          r.verdict().get(r.verdict().size() - 1).contains("0 curve(s) resample their seeds"));
+    }
+    assertTrue(covered >= 4, covered + " of 6 cover 3: " + seen);
   }
 
   @Test

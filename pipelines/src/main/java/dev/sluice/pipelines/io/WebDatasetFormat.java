@@ -41,7 +41,8 @@ final class WebDatasetFormat {
       Consumer<ImageDoc> images,
       Consumer<DeadLetter> dead)
       throws IOException {
-    try (InputStream raw = new BufferedInputStream(Files.newInputStream(Path.of(file)), 1 << 16);
+    try (InputStream raw =
+            gunzipped(new BufferedInputStream(Files.newInputStream(Path.of(file)), 1 << 16));
         CheckedTar tar = new CheckedTar(raw)) {
       String key = null;
       TreeMap<String, byte[]> members = new TreeMap<>();
@@ -77,7 +78,9 @@ final class WebDatasetFormat {
         if (!k.equals(key)) sample++;
         key = k;
         at.at("member " + name, sample);
-        members.put(ext, tar.readAllBytes());
+        // a second member with the same extension (or the same one in other case) does not replace
+        // the first: the sample's image is the first in tar order
+        members.putIfAbsent(ext, tar.readAllBytes());
         if (firstImage == null && IMAGE_EXTENSIONS.contains(ext)) {
           firstImage = ext;
           firstImageName = asNamed;
@@ -95,6 +98,14 @@ final class WebDatasetFormat {
         emit(file, input, key, sample, members, firstImage, firstImageName, images, dead);
       }
     }
+  }
+
+  /** A gzipped tar (.tar.gz, .tgz: WebDataset allows them) as the tar, known by gzip's first two bytes. */
+  private static InputStream gunzipped(BufferedInputStream in) throws IOException {
+    in.mark(2);
+    int a = in.read(), b = in.read();
+    in.reset();
+    return a == 0x1F && b == 0x8B ? new BufferedInputStream(new GzipMembers(in), 1 << 16) : in;
   }
 
   /**

@@ -92,6 +92,35 @@ class ImageReaderTest {
   }
 
   @Test
+  void aGzippedShardIsReadAndTheFirstOfTwoImagesOfOneKeyIsTheSample() throws IOException {
+    ByteArrayOutputStream b = new ByteArrayOutputStream();
+    try (TarArchiveOutputStream t = new TarArchiveOutputStream(b)) {
+      for (Object[] m :
+          new Object[][] {
+            {"k1.png", horse()},
+            {"k1.PNG", "GARBAGE-SECOND-MEMBER".getBytes(StandardCharsets.UTF_8)},
+            {"k1.cls", "7".getBytes(StandardCharsets.UTF_8)}
+          }) {
+        TarArchiveEntry e = new TarArchiveEntry((String) m[0]);
+        e.setSize(((byte[]) m[1]).length);
+        t.putArchiveEntry(e);
+        t.write((byte[]) m[1]);
+        t.closeArchiveEntry();
+      }
+    }
+    ByteArrayOutputStream gz = new ByteArrayOutputStream();
+    try (java.util.zip.GZIPOutputStream g = new java.util.zip.GZIPOutputStream(gz)) {
+      g.write(b.toByteArray());
+    }
+    Path f = Files.write(dir.resolve("00000.tar.gz"), gz.toByteArray());
+    read(input("webdataset", f), f);
+    assertEquals(List.of(), dead);
+    assertEquals(List.of("k1"), images.stream().map(ImageDoc::id).toList());
+    assertArrayEquals(horse(), images.get(0).bytes());
+    assertEquals("7", images.get(0).label());
+  }
+
+  @Test
   void aTruncatedTarKeepsTheSamplesBeforeAndDeadLettersTheMember() throws IOException {
     byte[] whole = tar(samples());
     // cut inside d.png's data: the last member

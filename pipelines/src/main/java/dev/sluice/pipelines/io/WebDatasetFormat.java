@@ -105,7 +105,13 @@ final class WebDatasetFormat {
     in.mark(2);
     int a = in.read(), b = in.read();
     in.reset();
-    return a == 0x1F && b == 0x8B ? new BufferedInputStream(new GzipMembers(in), 1 << 16) : in;
+    if (a != 0x1F || b != 0x8B) return in;
+    try {
+      return new BufferedInputStream(new GzipMembers(in), 1 << 16);
+    } catch (IOException | RuntimeException e) {
+      in.close(); // a damaged gzip header: the file is not left open
+      throw e;
+    }
   }
 
   /**

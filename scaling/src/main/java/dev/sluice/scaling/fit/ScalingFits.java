@@ -66,9 +66,10 @@ public final class ScalingFits {
       multipliers.replaceAll((arm, m) -> new Estimate(Double.NaN, null, null));
     }
 
+    boolean multipliersToo = false;
     if (!atBound.isEmpty()) {
       // a multiplier is (B_ref / B_k)^(1 / beta): it means nothing when beta or a B sits at an edge
-      boolean multipliersToo =
+      multipliersToo =
           atBound.stream().anyMatch(name -> name.equals("beta") || name.startsWith("B["));
       warnings.add(
           "the fit ran into the edge of the search range for "
@@ -93,16 +94,23 @@ public final class ScalingFits {
       String arm = arms.get(k);
       List<Point> mine = points.stream().filter(p -> p.arm().equals(arm)).toList();
       String why = ownFitRefusal(mine);
+      LawFitter.Joint own = null;
       if (why == null) {
-        LawFitter.Joint own = LawFitter.fitJoint(mine, List.of(arm));
+        try {
+          own = LawFitter.fitJoint(mine, List.of(arm));
+        } catch (FitException e) {
+          why = e.getMessage(); // e.g. repeated seeds: fewer distinct points than rows
+        }
+      }
+      if (own != null) {
         List<LawFitter.Joint> ob =
             Bootstrap.joint(mine, List.of(arm), own, resamples, seed + k + 1);
         ownBoot.put(arm, ob);
-        armFits.put(arm, armFit(mine.size(), "own", own, ob, 0));
+        armFits.put(arm, armFit(mine.size(), "own", own, ob, 0, atBound(own)));
       } else {
         if (arms.size() > 1)
           warnings.add("arm " + arm + ": " + why + "; its parameters are the joint model's");
-        armFits.put(arm, armFit(mine.size(), "joint", joint, boot, k));
+        armFits.put(arm, armFit(mine.size(), "joint", joint, boot, k, atBound));
       }
     }
 
@@ -129,6 +137,7 @@ public final class ScalingFits {
         }
       }
     }
+    boolean multipliersNull = multipliersToo;
     List<FitSummary.Comparison> comparisons = new ArrayList<>();
     against.forEach(
         (arm, other) -> {
@@ -139,7 +148,7 @@ public final class ScalingFits {
               new FitSummary.Comparison(
                   arm,
                   other,
-                  noSignal
+                  noSignal || multipliersNull
                       ? new Estimate(Double.NaN, null, null)
                       : Estimate.of(
                           multiplier(joint, ref, k),
@@ -189,16 +198,23 @@ public final class ScalingFits {
     return ref.computeFor(arm.optimalLoss(c)) / c;
   }
 
+  /** An arm's law with intervals; a parameter in {@code atBound} (its fit's edge names) gets none. */
   private static FitSummary.ArmFit armFit(
-      int n, String source, LawFitter.Joint fit, List<LawFitter.Joint> boot, int k) {
+      int n,
+      String source,
+      LawFitter.Joint fit,
+      List<LawFitter.Joint> boot,
+      int k,
+      List<String> atBound) {
+    String b = "B[" + fit.arms().get(k) + "]";
     return new FitSummary.ArmFit(
         n,
         source,
-        Estimate.of(fit.e(), boot.stream().mapToDouble(LawFitter.Joint::e).toArray()),
-        Estimate.of(fit.a(), boot.stream().mapToDouble(LawFitter.Joint::a).toArray()),
-        Estimate.of(fit.b()[k], boot.stream().mapToDouble(j -> j.b()[k]).toArray()),
-        Estimate.of(fit.alpha(), boot.stream().mapToDouble(LawFitter.Joint::alpha).toArray()),
-        Estimate.of(fit.beta(), boot.stream().mapToDouble(LawFitter.Joint::beta).toArray()));
+        bounded(atBound, "E", fit.e(), boot, LawFitter.Joint::e),
+        bounded(atBound, "A", fit.a(), boot, LawFitter.Joint::a),
+        bounded(atBound, b, fit.b()[k], boot, j -> j.b()[k]),
+        bounded(atBound, "alpha", fit.alpha(), boot, LawFitter.Joint::alpha),
+        bounded(atBound, "beta", fit.beta(), boot, LawFitter.Joint::beta));
   }
 
   /** Why an arm's points cannot carry a fit of their own (null when they can). */

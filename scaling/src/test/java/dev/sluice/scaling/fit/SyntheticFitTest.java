@@ -110,6 +110,28 @@ class SyntheticFitTest {
         f.warnings().toString().contains("edge of the search range"), f.warnings().toString());
     assertNull(f.joint().alpha().ciLow());
     assertNull(f.joint().beta().ciHigh());
+    assertNull(f.arms().get("raw").alpha().ciLow(), "the arm's own view of the same edge");
+  }
+
+  @Test
+  void repeatedSeedsFallBackToTheJointModelInsteadOfFailing() {
+    // two arms, 2 sizes x 2 token counts x 2 seeds: 8 rows but 4 distinct points per arm, too few
+    // for an arm of its own; together (8 distinct) they fit
+    List<Point> pts = new ArrayList<>();
+    Random rnd = new Random(3);
+    for (String arm : List.of("raw", "clean"))
+      for (double n : new double[] {1e5, 1e6})
+        for (double d : new double[] {1e7, 1e8})
+          for (int seed = 0; seed < 2; seed++) {
+            double loss =
+                1.7
+                    + 400 / Math.pow(n, 0.34)
+                    + (arm.equals("raw") ? 2000 : 1500) / Math.pow(d, 0.28);
+            pts.add(Point.of(arm, n, d, loss * (1 + 0.002 * rnd.nextGaussian())));
+          }
+    FitSummary f = ScalingFits.fit(pts, 20, 1);
+    assertEquals("joint", f.arms().get("clean").source());
+    assertTrue(f.warnings().toString().contains("distinct"), f.warnings().toString());
   }
 
   @Test

@@ -58,7 +58,7 @@ final class ImageParquetFormat {
         }
         byte[] bytes = bytes(r.get(input.imageColumn()));
         Object id = schema.getField(input.idColumn()) == null ? null : r.get(input.idColumn());
-        String imageId = id == null ? name + "#" + row : id.toString();
+        String imageId = id == null ? name + "#" + row : text(id);
         if (bytes == null) {
           dead.accept(
               DeadLetter.of(
@@ -77,10 +77,27 @@ final class ImageParquetFormat {
                 : r.get(input.labelColumn());
         images.accept(
             ImageDoc.read(
-                imageId, label == null ? null : label.toString(), file, "row " + row, row, bytes));
+                imageId, label == null ? null : text(label), file, "row " + row, row, bytes));
       }
     } catch (RuntimeException e) {
       throw new IOException(e.getMessage(), e); // Parquet's decoders throw unchecked
+    }
+  }
+
+  /**
+   * An id or label as text: a binary column without a UTF8 annotation (as some writers store strings) is read as
+   * UTF-8, or as {@code 0x} and its hex digits when it is not valid UTF-8; any other value by its string form.
+   */
+  static String text(Object v) {
+    byte[] b = v instanceof CharSequence ? null : bytes(v);
+    if (b == null) return v.toString();
+    try {
+      return java.nio.charset.StandardCharsets.UTF_8
+          .newDecoder()
+          .decode(ByteBuffer.wrap(b))
+          .toString();
+    } catch (java.nio.charset.CharacterCodingException e) {
+      return "0x" + java.util.HexFormat.of().formatHex(b);
     }
   }
 

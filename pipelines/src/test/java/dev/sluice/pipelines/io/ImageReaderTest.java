@@ -200,6 +200,35 @@ class ImageReaderTest {
   }
 
   @Test
+  void binaryIdAndLabelColumnsAreReadAsText() throws IOException {
+    Schema row =
+        SchemaBuilder.record("Row")
+            .fields()
+            .requiredBytes("id")
+            .requiredBytes("image")
+            .requiredBytes("label")
+            .endRecord();
+    Path f = dir.resolve("binary.parquet");
+    try (ParquetWriter<GenericRecord> w =
+        AvroParquetWriter.<GenericRecord>builder(new LocalOutputFile(f))
+            .withSchema(row)
+            .withConf(new PlainParquetConfiguration())
+            .build()) {
+      for (byte[] id : new byte[][] {"héllo".getBytes(StandardCharsets.UTF_8), {(byte) 0xE9, 1}}) {
+        GenericRecord r = new GenericData.Record(row);
+        r.put("id", ByteBuffer.wrap(id));
+        r.put("image", ByteBuffer.wrap(horse()));
+        r.put("label", ByteBuffer.wrap("cat".getBytes(StandardCharsets.UTF_8)));
+        w.write(r);
+      }
+    }
+    read(input("image_parquet", f), f);
+    assertEquals(List.of("héllo", "0xe901"), images.stream().map(ImageDoc::id).toList());
+    assertEquals(List.of("cat", "cat"), images.stream().map(ImageDoc::label).toList());
+    assertTrue(dead.isEmpty(), dead.toString());
+  }
+
+  @Test
   void anEmptyTarIsOneDeadLetter() throws IOException {
     Path f = Files.write(dir.resolve("empty.tar"), new byte[0]);
     read(input("webdataset", f), f);

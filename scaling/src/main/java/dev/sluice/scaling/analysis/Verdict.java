@@ -35,26 +35,24 @@ final class Verdict {
       out.add(
           String.format(
               Locale.ROOT,
-              "The arms scale differently (AIC prefers a law per arm), so these multipliers are at %.3g"
+              "The arms scale differently (AICc prefers a law per arm), so these multipliers are at %.3g"
                   + " FLOPs, from the per-arm laws.",
               c));
     }
     for (FitSummary.Comparison cmp : fit.comparisons()) {
       Estimate m = cmp.multiplier();
-      if (!Double.isFinite(m.value())) continue;
+      if (Double.isNaN(m.value())) continue;
       out.add(
           String.format(
               Locale.ROOT,
-              "%s against %s%s: %.2fx (95%% CI %s), %s.",
+              "%s against %s%s: %s (95%% CI %s), %s.",
               cmp.arm(),
               cmp.against(),
               cmp.against().equals(cmp.arm() + "-random")
                   ? ", its control (same data and pacing, random order)"
                   : "",
-              m.value(),
-              m.ciLow() == null
-                  ? "n/a"
-                  : String.format(Locale.ROOT, "%.2f-%.2fx", m.ciLow(), m.ciHigh()),
+              times(m.value()),
+              interval(m),
               ScaleAnalysis.shown(m)
                   ? "it helps"
                   : m.ciHigh() != null && m.ciHigh() < 1
@@ -64,20 +62,30 @@ final class Verdict {
     for (Map.Entry<String, Estimate> e : multipliers.entrySet()) {
       if (e.getKey().equals(fit.reference())) continue;
       Estimate m = e.getValue();
-      if (!Double.isFinite(m.value())) continue;
+      // NaN: no multiplier (no signal, a parameter at an edge); +infinity: the reference's law
+      // never
+      // reaches the loss this arm reaches, at any compute, which is the largest multiplier there is
+      if (Double.isNaN(m.value())) continue;
       if (ScaleAnalysis.shown(m)) {
         out.add(
-            String.format(
-                Locale.ROOT,
-                "%s is worth %.2fx the compute of %s (95%% CI %.2f-%.2fx): the same loss "
-                    + "as %s trained with %.2fx more compute.",
-                e.getKey(),
-                m.value(),
-                fit.reference(),
-                m.ciLow(),
-                m.ciHigh(),
-                fit.reference(),
-                m.value()));
+            Double.isInfinite(m.value())
+                ? String.format(
+                    Locale.ROOT,
+                    "%s reaches a loss %s's law never reaches at any compute (95%% CI %s): its "
+                        + "multiplier is unbounded.",
+                    e.getKey(),
+                    fit.reference(),
+                    interval(m))
+                : String.format(
+                    Locale.ROOT,
+                    "%s is worth %s the compute of %s (95%% CI %s): the same loss "
+                        + "as %s trained with %s more compute.",
+                    e.getKey(),
+                    times(m.value()),
+                    fit.reference(),
+                    interval(m),
+                    fit.reference(),
+                    times(m.value())));
         if (m.value() > bestValue) {
           bestValue = m.value();
           best = e.getKey();
@@ -86,22 +94,19 @@ final class Verdict {
         out.add(
             String.format(
                 Locale.ROOT,
-                "%s hurts: %.2fx the compute of %s (95%% CI %.2f-%.2fx).",
+                "%s hurts: %s the compute of %s (95%% CI %s).",
                 e.getKey(),
-                m.value(),
+                times(m.value()),
                 fit.reference(),
-                m.ciLow(),
-                m.ciHigh()));
+                interval(m)));
       } else {
         out.add(
             String.format(
                 Locale.ROOT,
-                "%s is not shown to help: %.2fx (95%% CI %s), the interval includes 1.",
+                "%s is not shown to help: %s (95%% CI %s), the interval includes 1.",
                 e.getKey(),
-                m.value(),
-                m.ciLow() == null
-                    ? "n/a"
-                    : String.format(Locale.ROOT, "%.2f-%.2fx", m.ciLow(), m.ciHigh())));
+                times(m.value()),
+                interval(m)));
       }
     }
     ScalingLaw law = fit.arms().get(best).law();
@@ -130,5 +135,19 @@ final class Verdict {
     if (!fit.warnings().isEmpty())
       out.add("Read with care: " + String.join("; ", fit.warnings()) + ".");
     return out;
+  }
+
+  /** A multiplier as text: "2.10x", or "unbounded" where the reference never reaches the loss. */
+  static String times(double m) {
+    return Double.isInfinite(m) ? "unbounded" : String.format(Locale.ROOT, "%.2fx", m);
+  }
+
+  /** An interval as text, "1.50-3.20x", "1.50x-unbounded", or "n/a" without resamples. */
+  static String interval(Estimate m) {
+    if (m.ciLow() == null) return "n/a";
+    String hi = times(m.ciHigh());
+    return Double.isInfinite(m.ciLow()) || Double.isInfinite(m.ciHigh())
+        ? times(m.ciLow()) + " to " + hi
+        : String.format(Locale.ROOT, "%.2f-%s", m.ciLow(), hi);
   }
 }

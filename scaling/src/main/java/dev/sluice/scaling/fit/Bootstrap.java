@@ -9,16 +9,24 @@ import java.util.concurrent.Future;
 
 /**
  * Seeded bootstrap of a joint fit: each resample draws every arm's points with replacement (stratified by arm, so
- * every arm keeps as many points as it has) and refits from the full fit's optimum.
- * Resample i uses the stream {@code seed}, i whatever the thread count, so the intervals are the same on any
- * machine.
+ * every arm keeps as many points as it has) and refits from the best of several starts ({@link LawFitter#refit}).
+ * A resample whose points cannot identify the law (the checks of {@link LawFitter#check} on the points it drew) is
+ * not fitted: its fit would be the optimiser's, not the data's. Resample i uses the stream {@code seed}, i whatever
+ * the thread count, so the intervals are the same on any machine.
  */
 public final class Bootstrap {
+  /**
+   * The fewest resamples a 95% interval is read from: with fewer, the 2.5th and 97.5th percentiles are the extreme
+   * draws (with one resample, the interval is a single point).
+   */
+  public static final int MIN_RESAMPLES = 40;
+
   private Bootstrap() {}
 
-  /** The joint fits of {@code resamples} resamples, in resample order. */
+  /** The joint fits of the resamples that identify the law, in resample order (at most {@code resamples}). */
   public static List<LawFitter.Joint> joint(
       List<Point> points, List<String> arms, LawFitter.Joint full, int resamples, long seed) {
+    List<double[]> starts = LawFitter.resampleStarts(points, arms, full);
     int threads = Math.max(1, Math.min(resamples, Runtime.getRuntime().availableProcessors()));
     List<int[]> byArm = new ArrayList<>();
     for (String arm : arms) {
@@ -38,7 +46,8 @@ public final class Bootstrap {
       List<Future<LawFitter.Joint>> futures = new ArrayList<>();
       for (int i = 0; i < resamples; i++) {
         int[] weight = weights(points.size(), byArm, seed, i);
-        futures.add(pool.submit(() -> LawFitter.refit(points, arms, weight, full)));
+        if (!identifies(points, arms, weight)) continue;
+        futures.add(pool.submit(() -> LawFitter.refit(points, arms, weight, starts)));
       }
       List<LawFitter.Joint> out = new ArrayList<>();
       for (Future<LawFitter.Joint> f : futures) out.add(f.get());
@@ -51,6 +60,13 @@ public final class Bootstrap {
     } finally {
       pool.shutdownNow();
     }
+  }
+
+  /** Whether the points drawn (weight > 0) pass {@link LawFitter#check}. */
+  static boolean identifies(List<Point> points, List<String> arms, int[] weight) {
+    List<Point> drawn = new ArrayList<>();
+    for (int i = 0; i < weight.length; i++) if (weight[i] > 0) drawn.add(points.get(i));
+    return LawFitter.problem(drawn, arms) == null;
   }
 
   /**

@@ -65,6 +65,9 @@ public final class FitJson {
     ObjectNode sel = root.putObject("model_selection");
     number(sel, "joint_aic", s.selection().jointAic());
     number(sel, "free_aic", s.selection().freeAic());
+    number(sel, "joint_aicc", s.selection().jointAicc());
+    number(sel, "free_aicc", s.selection().freeAicc());
+    sel.put("criterion", "AICc");
     sel.put("preferred", s.selection().preferred());
     sel.put("reason", s.selection().reason());
     ArrayNode w = root.putArray("warnings");
@@ -77,6 +80,9 @@ public final class FitJson {
     number(o, "value", e.value());
     number(o, "ci_low", e.ciLow());
     number(o, "ci_high", e.ciHigh());
+    // null means "no number" (NaN); a multiplier whose reference never reaches the loss is
+    // +infinity
+    if (e.value() == Double.POSITIVE_INFINITY) o.put("unbounded", true);
   }
 
   public static void number(ObjectNode o, String name, Double v) {

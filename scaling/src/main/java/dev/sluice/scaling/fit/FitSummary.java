@@ -15,7 +15,7 @@ import java.util.Map;
  * @param joint the joint model: shared E, A, alpha, beta and one B per arm
  * @param multipliers per arm, the joint model's compute-equivalent multiplier against the reference arm
  * @param perBudget per arm and budget, the multiplier from the arms' own fits (when every arm has one)
- * @param selection which model the points support (AIC on log residuals; lower is better)
+ * @param selection which model the points support (AICc on log residuals; lower is better)
  * @param warnings what the reader must know about these numbers (degenerate input, too few points, ...)
  * @param bootstrap per arm, its law refitted on each resample (its own fit's, or the joint model's, as {@code
  *     arms} says): for bands on charts; not written to JSON
@@ -64,6 +64,15 @@ public record FitSummary(
   /** The compute the reference arm needs to reach the loss {@code arm} reaches at {@code budget}, over budget. */
   public record BudgetMultiplier(String arm, double budget, Estimate multiplier) {}
 
-  /** AIC of the joint and the per-arm ("free") models, and the one preferred. */
-  public record Selection(Double jointAic, Double freeAic, String preferred, String reason) {}
+  /**
+   * AIC and AICc of the joint and the per-arm ("free") models, and the one AICc prefers (null: not fitted, or too
+   * few points for AICc).
+   */
+  public record Selection(
+      Double jointAic,
+      Double freeAic,
+      Double jointAicc,
+      Double freeAicc,
+      String preferred,
+      String reason) {}
 }

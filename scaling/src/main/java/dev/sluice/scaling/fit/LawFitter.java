@@ -46,9 +46,28 @@ public final class LawFitter {
     return joint(arms, s);
   }
 
-  /** Refit on a resample (weights per point), starting where the full fit ended. */
-  static Joint refit(List<Point> points, List<String> arms, int[] weight, Joint full) {
-    return joint(arms, Minimizer.from(new HuberObjective(points, arms, weight), full.theta()));
+  /** Starts a resample's fit runs from: the best of them on that resample ({@link #refit}). */
+  static final int RESAMPLE_STARTS = 3;
+
+  /**
+   * The starting points of every resample's fit: the full fit's optimum, then the grid points that scored best on
+   * all the points. A resample fitted from the optimum alone stays in its basin: where the objective has two
+   * (as it often has with few points, or near an edge), the intervals would miss the other.
+   */
+  static List<double[]> resampleStarts(List<Point> points, List<String> arms, Joint full) {
+    List<double[]> out = new java.util.ArrayList<>();
+    out.add(full.theta());
+    out.addAll(
+        Minimizer.best(
+            new HuberObjective(points, arms, null), Minimizer.grid(arms.size()), STARTS));
+    return out;
+  }
+
+  /** Refit on a resample (weights per point): from the {@link #RESAMPLE_STARTS} starts that score best on it. */
+  static Joint refit(List<Point> points, List<String> arms, int[] weight, List<double[]> starts) {
+    return joint(
+        arms,
+        Minimizer.fromBest(new HuberObjective(points, arms, weight), starts, RESAMPLE_STARTS));
   }
 
   static Joint joint(List<String> arms, Minimizer.Solution s) {
@@ -61,36 +80,40 @@ public final class LawFitter {
 
   /** The points must be able to identify the law: enough of them, at two or more sizes and token counts. */
   static void check(List<Point> points, List<String> arms) {
+    String problem = problem(points, arms);
+    if (problem != null) throw new FitException(problem);
+  }
+
+  /** Why the points cannot identify the law, or null when they can. */
+  static String problem(List<Point> points, List<String> arms) {
     int params = 4 + arms.size();
     // repeated rows (the same arm, N and D) add weight, not information
     long distinct = points.stream().map(p -> List.of(p.arm(), p.n(), p.d())).distinct().count();
     if (distinct <= params) {
-      throw new FitException(
-          distinct
-              + (distinct < points.size() ? " distinct (arm, N, D) points" : " points")
-              + " cannot fit "
-              + params
-              + " parameters (E, A, alpha, beta and B for "
-              + arms.size()
-              + " arm(s)): at least "
-              + (params + 1)
-              + " are needed");
+      return distinct
+          + (distinct < points.size() ? " distinct (arm, N, D) points" : " points")
+          + " cannot fit "
+          + params
+          + " parameters (E, A, alpha, beta and B for "
+          + arms.size()
+          + " arm(s)): at least "
+          + (params + 1)
+          + " are needed";
     }
     if (points.stream().mapToDouble(Point::n).distinct().count() < 2) {
-      throw new FitException(
-          "every point has the same model size N: A and alpha cannot be fitted; "
-              + "train at two or more sizes");
+      return "every point has the same model size N: A and alpha cannot be fitted; "
+          + "train at two or more sizes";
     }
     for (String arm : arms) {
       List<Point> mine = points.stream().filter(p -> p.arm().equals(arm)).toList();
-      if (mine.isEmpty()) throw new FitException("arm " + arm + " has no points");
+      if (mine.isEmpty()) return "arm " + arm + " has no points";
       if (mine.stream().mapToDouble(Point::d).distinct().count() < 2) {
-        throw new FitException(
-            "every point of arm "
-                + arm
-                + " has the same token count D: B and beta "
-                + "cannot be fitted; train it at two or more token counts");
+        return "every point of arm "
+            + arm
+            + " has the same token count D: B and beta "
+            + "cannot be fitted; train it at two or more token counts";
       }
     }
+    return null;
   }
 }

@@ -50,17 +50,24 @@ final class Minimizer {
 
   /** Scores every start, runs the optimiser from the {@code keep} best, returns the best solution found. */
   static Solution fromBest(HuberObjective f, List<double[]> starts, int keep) {
+    Solution best = null;
+    for (double[] start : best(f, starts, keep)) {
+      Solution s = from(f, start);
+      if (best == null || s.objective() < best.objective()) best = s;
+    }
+    return best;
+  }
+
+  /** The {@code keep} starts with the lowest objective, best first (ties in the given order). */
+  static List<double[]> best(HuberObjective f, List<double[]> starts, int keep) {
     double[] score = new double[starts.size()];
     for (int i = 0; i < score.length; i++) score[i] = f.evaluate(starts.get(i), null);
     Integer[] order = new Integer[score.length];
     for (int i = 0; i < order.length; i++) order[i] = i;
     Arrays.sort(order, Comparator.comparingDouble(i -> score[i]));
-    Solution best = null;
-    for (int k = 0; k < Math.min(keep, order.length); k++) {
-      Solution s = from(f, starts.get(order[k]));
-      if (best == null || s.objective() < best.objective()) best = s;
-    }
-    return best;
+    List<double[]> out = new ArrayList<>();
+    for (int k = 0; k < Math.min(keep, order.length); k++) out.add(starts.get(order[k]));
+    return out;
   }
 
   /**

@@ -11,11 +11,18 @@ import java.util.TreeSet;
 /**
  * Fits points as {@link FitSummary} describes: the joint model (shared E, A, alpha, beta; one B per arm) and its
  * multipliers m = (B_ref / B_arm)^(1/beta), each arm's own law where it has points enough, per-budget
- * multipliers from those, bootstrap intervals for everything, and AIC to say which model the data support.
+ * multipliers from those, bootstrap intervals for everything, and AICc to say which model the data support.
  */
 public final class ScalingFits {
-  /** An arm's own fit needs this many points (five parameters, one degree of freedom left). */
-  static final int OWN_FIT_POINTS = 6;
+  /**
+   * An arm's own fit needs this many distinct (N, D) points: two per parameter. With fewer, most bootstrap
+   * resamples draw fewer than six distinct points and cannot identify five parameters (with 6 points, 98% of
+   * resamples cannot; with 10, 15%).
+   */
+  static final int OWN_FIT_POINTS = 10;
+
+  /** Intervals need this share of the resamples to identify the law; fewer, and they describe the few that do. */
+  static final double IDENTIFIED_SHARE = 0.8;
 
   private ScalingFits() {}
 
@@ -28,65 +35,72 @@ public final class ScalingFits {
    *     pairs whose arms have no points are left out
    */
   public static FitSummary fit(
-      List<Point> points, int resamples, long seed, Map<String, String> against) {
-    if (points.isEmpty()) throw new FitException("no points to fit");
+      List<Point> given, int resamples, long seed, Map<String, String> against) {
+    if (given.isEmpty()) throw new FitException("no points to fit");
+    List<String> warnings = new ArrayList<>();
+    List<Point> points = distinctRows(given, warnings);
     List<String> arms =
         new ArrayList<>(new LinkedHashSet<>(points.stream().map(Point::arm).toList()));
-    List<String> warnings = new ArrayList<>();
-    LawFitter.Joint joint = LawFitter.fitJoint(points, arms);
+    LawFitter.Joint joint;
+    try {
+      joint = LawFitter.fitJoint(points, arms);
+    } catch (FitException e) {
+      if (points.size() == given.size()) throw e;
+      throw new FitException(
+          e.getMessage()
+              + " ("
+              + (given.size() - points.size())
+              + " row(s) repeat another row exactly and count once)");
+    }
     List<LawFitter.Joint> boot = Bootstrap.joint(points, arms, joint, resamples, seed);
-
+    if (!enough(boot, resamples)) {
+      warnings.add(
+          "only "
+              + boot.size()
+              + " of "
+              + resamples
+              + " resamples hold points enough to identify the law: there are no intervals;"
+              + " add points (more sizes and token counts)");
+      boot = List.of();
+    }
+    boolean noSignal = flat(points, joint);
+    List<String> unidentified = noSignal ? everything(arms) : FitEdges.unidentified(joint);
+    if (noSignal) {
+      warnings.add(
+          "the loss barely changes with N or D (the fitted law varies by under 0.1% across the "
+              + "points): there is no scaling signal, the law's parameters are not estimated, and the"
+              + " multipliers mean nothing");
+    } else if (!unidentified.isEmpty()) {
+      warnings.add(edgeWarning("the fit", unidentified));
+    }
+    // a multiplier is (B_ref / B_k)^(1 / beta): it means nothing when beta or a B is not identified
+    boolean noMultipliers =
+        unidentified.stream().anyMatch(name -> name.equals("beta") || name.startsWith("B["));
+    List<LawFitter.Joint> jb = boot;
     Map<String, Estimate> bs = new LinkedHashMap<>();
     Map<String, Estimate> multipliers = new LinkedHashMap<>();
     for (int k = 0; k < arms.size(); k++) {
       int kk = k;
       bs.put(
           arms.get(k),
-          Estimate.of(joint.b()[k], boot.stream().mapToDouble(j -> j.b()[kk]).toArray()));
+          FitEdges.bounded(
+              unidentified, "B[" + arms.get(k) + "]", joint.b()[k], jb, j -> j.b()[kk]));
       multipliers.put(
           arms.get(k),
-          Estimate.of(
-              multiplier(joint, 0, k),
-              boot.stream().mapToDouble(j -> multiplier(j, 0, kk)).toArray()));
+          noMultipliers
+              ? new Estimate(Double.NaN, null, null)
+              : Estimate.of(
+                  multiplier(joint, 0, k),
+                  jb.stream().mapToDouble(j -> multiplier(j, 0, kk)).toArray()));
     }
-    List<String> atBound = atBound(joint);
     FitSummary.JointFit jointFit =
         new FitSummary.JointFit(
-            bounded(atBound, "E", joint.e(), boot, LawFitter.Joint::e),
-            bounded(atBound, "A", joint.a(), boot, LawFitter.Joint::a),
-            bounded(atBound, "alpha", joint.alpha(), boot, LawFitter.Joint::alpha),
-            bounded(atBound, "beta", joint.beta(), boot, LawFitter.Joint::beta),
+            FitEdges.bounded(unidentified, "E", joint.e(), jb, LawFitter.Joint::e),
+            FitEdges.bounded(unidentified, "A", joint.a(), jb, LawFitter.Joint::a),
+            FitEdges.bounded(unidentified, "alpha", joint.alpha(), jb, LawFitter.Joint::alpha),
+            FitEdges.bounded(unidentified, "beta", joint.beta(), jb, LawFitter.Joint::beta),
             bs,
             joint.objective());
-    boolean noSignal = flat(points, joint);
-    if (noSignal) {
-      warnings.add(
-          "the loss barely changes with N or D (the fitted law varies by under 0.1% across the "
-              + "points): there is no scaling signal, and the multipliers mean nothing");
-      multipliers.replaceAll((arm, m) -> new Estimate(Double.NaN, null, null));
-    }
-
-    boolean multipliersToo = false;
-    if (!atBound.isEmpty()) {
-      // a multiplier is (B_ref / B_k)^(1 / beta): it means nothing when beta or a B sits at an edge
-      multipliersToo =
-          atBound.stream().anyMatch(name -> name.equals("beta") || name.startsWith("B["));
-      warnings.add(
-          "the fit ran into the edge of the search range for "
-              + String.join(", ", atBound)
-              + ": these points do not identify "
-              + (atBound.size() == 1 ? "it" : "them")
-              + ", so "
-              + (atBound.size() == 1 ? "it has" : "they have")
-              + " no interval"
-              + (multipliersToo ? ", and the multipliers mean nothing" : ""));
-      for (String arm : arms) {
-        if (atBound.contains("B[" + arm + "]")) {
-          bs.put(arm, new Estimate(bs.get(arm).value(), null, null));
-        }
-      }
-      if (multipliersToo) multipliers.replaceAll((arm, m) -> new Estimate(Double.NaN, null, null));
-    }
 
     Map<String, FitSummary.ArmFit> armFits = new LinkedHashMap<>();
     Map<String, List<LawFitter.Joint>> ownBoot = new LinkedHashMap<>();
@@ -94,24 +108,39 @@ public final class ScalingFits {
       String arm = arms.get(k);
       List<Point> mine = points.stream().filter(p -> p.arm().equals(arm)).toList();
       String why = ownFitRefusal(mine);
-      LawFitter.Joint own = null;
-      if (why == null) {
+      if (why == null && arms.size() > 1) {
         try {
-          own = LawFitter.fitJoint(mine, List.of(arm));
+          LawFitter.Joint own = LawFitter.fitJoint(mine, List.of(arm));
+          List<LawFitter.Joint> ob =
+              Bootstrap.joint(mine, List.of(arm), own, resamples, seed + k + 1);
+          List<String> edge = FitEdges.unidentified(own);
+          if (!edge.isEmpty()) {
+            why = edgeWarning("its own fit", edge).replace(", so ", "; ");
+          } else if (!enough(ob, resamples)) {
+            why =
+                "only "
+                    + ob.size()
+                    + " of "
+                    + resamples
+                    + " resamples of its points identify a law of its own";
+          } else {
+            ownBoot.put(arm, ob);
+            armFits.put(arm, armFit(mine.size(), "own", own, ob, 0, List.of()));
+            continue;
+          }
         } catch (FitException e) {
           why = e.getMessage(); // e.g. repeated seeds: fewer distinct points than rows
         }
       }
-      if (own != null) {
-        List<LawFitter.Joint> ob =
-            Bootstrap.joint(mine, List.of(arm), own, resamples, seed + k + 1);
-        ownBoot.put(arm, ob);
-        armFits.put(arm, armFit(mine.size(), "own", own, ob, 0, atBound(own)));
-      } else {
-        if (arms.size() > 1)
-          warnings.add("arm " + arm + ": " + why + "; its parameters are the joint model's");
-        armFits.put(arm, armFit(mine.size(), "joint", joint, boot, k, atBound));
+      if (arms.size() == 1) {
+        // one arm: the joint fit is its own
+        ownBoot.put(arm, boot);
+        armFits.put(arm, armFit(mine.size(), "own", joint, boot, 0, unidentified));
+        continue;
       }
+      if (arms.size() > 1)
+        warnings.add("arm " + arm + ": " + why + "; its parameters are the joint model's");
+      armFits.put(arm, armFit(mine.size(), "joint", joint, boot, k, unidentified));
     }
 
     List<FitSummary.BudgetMultiplier> perBudget = new ArrayList<>();
@@ -122,11 +151,10 @@ public final class ScalingFits {
       for (double c : budgets(points)) {
         for (int k = 1; k < arms.size(); k++) {
           String arm = arms.get(k);
-          double[] res = new double[resamples];
-          for (int i = 0; i < resamples; i++) {
-            res[i] =
-                perBudget(
-                    ownBoot.get(arms.get(0)).get(i).law(0), ownBoot.get(arm).get(i).law(0), c);
+          List<LawFitter.Joint> refBoot = ownBoot.get(arms.get(0)), armBoot = ownBoot.get(arm);
+          double[] res = new double[Math.min(refBoot.size(), armBoot.size())];
+          for (int i = 0; i < res.length; i++) {
+            res[i] = perBudget(refBoot.get(i).law(0), armBoot.get(i).law(0), c);
           }
           perBudget.add(
               new FitSummary.BudgetMultiplier(
@@ -137,7 +165,6 @@ public final class ScalingFits {
         }
       }
     }
-    boolean multipliersNull = multipliersToo;
     List<FitSummary.Comparison> comparisons = new ArrayList<>();
     against.forEach(
         (arm, other) -> {
@@ -148,11 +175,11 @@ public final class ScalingFits {
               new FitSummary.Comparison(
                   arm,
                   other,
-                  noSignal || multipliersNull
+                  noMultipliers
                       ? new Estimate(Double.NaN, null, null)
                       : Estimate.of(
                           multiplier(joint, ref, k),
-                          boot.stream().mapToDouble(j -> multiplier(j, ref, k)).toArray())));
+                          jb.stream().mapToDouble(j -> multiplier(j, ref, k)).toArray())));
         });
     return new FitSummary(
         points.size(),
@@ -163,10 +190,49 @@ public final class ScalingFits {
         jointFit,
         multipliers,
         perBudget,
-        select(points, arms, joint, armFits, ownBoot.size() == arms.size()),
+        ModelSelection.select(points, arms, joint, armFits, ownBoot.size() == arms.size()),
         warnings,
         bootstrapLaws(arms, armFits, boot, ownBoot),
         comparisons);
+  }
+
+  /** Whether enough resamples identified the law for their percentiles to be read as an interval. */
+  static boolean enough(List<LawFitter.Joint> boot, int resamples) {
+    return resamples == 0 || boot.size() >= IDENTIFIED_SHARE * resamples;
+  }
+
+  /** Every parameter's name: a law with no scaling signal estimates none of them. */
+  static List<String> everything(List<String> arms) {
+    List<String> out = new ArrayList<>(List.of("E", "A", "alpha", "beta"));
+    for (String arm : arms) out.add("B[" + arm + "]");
+    return out;
+  }
+
+  static String edgeWarning(String fit, List<String> names) {
+    boolean multipliers = names.stream().anyMatch(n -> n.equals("beta") || n.startsWith("B["));
+    return fit
+        + " ran into the edge of the search range (or a parameter that depends on one) for "
+        + String.join(", ", names)
+        + ": these points do not identify "
+        + (names.size() == 1 ? "it" : "them")
+        + ", so "
+        + (names.size() == 1 ? "it has" : "they have")
+        + " no interval"
+        + (multipliers ? ", and the multipliers mean nothing" : "");
+  }
+
+  /**
+   * The points with exact repeats (the same arm, N, D, loss, seed and C) kept once: a row entered twice is not a
+   * second measurement, and counting it would narrow every interval.
+   */
+  static List<Point> distinctRows(List<Point> points, List<String> warnings) {
+    List<Point> out = List.copyOf(new LinkedHashSet<>(points));
+    if (out.size() < points.size()) {
+      warnings.add(
+          (points.size() - out.size())
+              + " row(s) repeat another row exactly (arm, N, D, loss, seed and C): each is counted once");
+    }
+    return out;
   }
 
   /** Per arm, its law on each resample: from its own fit's bootstrap, or the joint model's. */
@@ -198,7 +264,7 @@ public final class ScalingFits {
     return ref.computeFor(arm.optimalLoss(c)) / c;
   }
 
-  /** An arm's law with intervals; a parameter in {@code atBound} (its fit's edge names) gets none. */
+  /** An arm's law with intervals; a parameter in {@code atBound} (not identified) gets none. */
   private static FitSummary.ArmFit armFit(
       int n,
       String source,
@@ -210,17 +276,20 @@ public final class ScalingFits {
     return new FitSummary.ArmFit(
         n,
         source,
-        bounded(atBound, "E", fit.e(), boot, LawFitter.Joint::e),
-        bounded(atBound, "A", fit.a(), boot, LawFitter.Joint::a),
-        bounded(atBound, b, fit.b()[k], boot, j -> j.b()[k]),
-        bounded(atBound, "alpha", fit.alpha(), boot, LawFitter.Joint::alpha),
-        bounded(atBound, "beta", fit.beta(), boot, LawFitter.Joint::beta));
+        FitEdges.bounded(atBound, "E", fit.e(), boot, LawFitter.Joint::e),
+        FitEdges.bounded(atBound, "A", fit.a(), boot, LawFitter.Joint::a),
+        FitEdges.bounded(atBound, b, fit.b()[k], boot, j -> j.b()[k]),
+        FitEdges.bounded(atBound, "alpha", fit.alpha(), boot, LawFitter.Joint::alpha),
+        FitEdges.bounded(atBound, "beta", fit.beta(), boot, LawFitter.Joint::beta));
   }
 
   /** Why an arm's points cannot carry a fit of their own (null when they can). */
   static String ownFitRefusal(List<Point> mine) {
-    if (mine.size() < OWN_FIT_POINTS) {
-      return mine.size() + " points, an own fit needs " + OWN_FIT_POINTS;
+    long distinct = mine.stream().map(p -> List.of(p.n(), p.d())).distinct().count();
+    if (distinct < OWN_FIT_POINTS) {
+      return (distinct < mine.size() ? distinct + " distinct (N, D) points" : distinct + " points")
+          + ", an own fit needs "
+          + OWN_FIT_POINTS;
     }
     if (mine.stream().mapToDouble(Point::n).distinct().count() < 2) return "one model size only";
     if (mine.stream().mapToDouble(Point::d).distinct().count() < 2) return "one token count only";
@@ -243,75 +312,5 @@ public final class ScalingFits {
       hi = Math.max(hi, l);
     }
     return hi - lo < 1e-3 * hi;
-  }
-
-  /** AIC = n ln(RSS / n) + 2k on log residuals, for the joint model and (when fitted) the per-arm laws. */
-  static FitSummary.Selection select(
-      List<Point> points,
-      List<String> arms,
-      LawFitter.Joint joint,
-      Map<String, FitSummary.ArmFit> own,
-      boolean allOwn) {
-    int n = points.size();
-    double jointRss = 0, freeRss = 0;
-    for (Point p : points) {
-      int k = arms.indexOf(p.arm());
-      double rj = Math.log(joint.law(k).loss(p.n(), p.d()) / p.loss());
-      double rf = Math.log(own.get(p.arm()).law().loss(p.n(), p.d()) / p.loss());
-      jointRss += rj * rj;
-      freeRss += rf * rf;
-    }
-    double jointAic = n * Math.log(Math.max(jointRss, 1e-300) / n) + 2 * (4 + arms.size());
-    if (arms.size() == 1)
-      return new FitSummary.Selection(
-          jointAic, null, "joint", "one arm: the two models are the same");
-    if (!allOwn) {
-      return new FitSummary.Selection(
-          jointAic, null, "joint", "not every arm has points enough for a fit of its own");
-    }
-    double freeAic = n * Math.log(Math.max(freeRss, 1e-300) / n) + 2 * (5 * arms.size());
-    boolean joint1 = jointAic <= freeAic;
-    return new FitSummary.Selection(
-        jointAic,
-        freeAic,
-        joint1 ? "joint" : "free",
-        joint1
-            ? "the arms share exponents: one B per arm explains the points as well, with fewer parameters"
-            : "the arms' exponents differ: read the per-budget multipliers, not the joint one");
-  }
-
-  /**
-   * The joint fit's parameters that ended at a limit of the minimiser's search box (log E, log A and log B in
-   * [-50, 50], alpha and beta in [0, 10], {@code Minimizer.validExponents}): the points pushed them there, so
-   * their values are the box's, not estimates.
-   */
-  static List<String> atBound(LawFitter.Joint j) {
-    double[] t = j.theta();
-    List<String> out = new ArrayList<>();
-    for (int i = 0; i < t.length; i++) {
-      boolean exponent = i == 2 || i == 3;
-      double lo = exponent ? 0 : -50, hi = exponent ? 10 : 50;
-      if (t[i] <= lo + 1e-6 || t[i] >= hi - 1e-6) {
-        out.add(
-            switch (i) {
-              case 0 -> "E";
-              case 1 -> "A";
-              case 2 -> "alpha";
-              case 3 -> "beta";
-              default -> "B[" + j.arms().get(i - 4) + "]";
-            });
-      }
-    }
-    return out;
-  }
-
-  private static Estimate bounded(
-      List<String> atBound,
-      String name,
-      double value,
-      List<LawFitter.Joint> boot,
-      java.util.function.ToDoubleFunction<LawFitter.Joint> f) {
-    if (atBound.contains(name)) return new Estimate(value, null, null);
-    return Estimate.of(value, boot.stream().mapToDouble(f).toArray());
   }
 }

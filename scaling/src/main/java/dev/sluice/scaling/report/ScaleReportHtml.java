@@ -55,7 +55,7 @@ public final class ScaleReportHtml {
               .append("</td><td>")
               .append(esc(c.path("against").asText()))
               .append("</td><td>")
-              .append(num(e.path("value")))
+              .append(multiplier(e))
               .append("×</td><td>")
               .append(ci(e))
               .append("</td><td>")
@@ -79,7 +79,7 @@ public final class ScaleReportHtml {
           b.append("<tr><td>")
               .append(esc(m.getKey()))
               .append("</td><td>")
-              .append(num(e.path("value")))
+              .append(multiplier(e))
               .append("×</td><td>")
               .append(ci(e))
               .append("</td><td>")
@@ -96,7 +96,7 @@ public final class ScaleReportHtml {
                 .append("</td><td>")
                 .append(num(m.path("budget")))
                 .append("</td><td>")
-                .append(num(m.path("multiplier").path("value")))
+                .append(multiplier(m.path("multiplier")))
                 .append("×</td><td>")
                 .append(ci(m.path("multiplier")))
                 .append("</td></tr>");
@@ -108,10 +108,10 @@ public final class ScaleReportHtml {
             .append(esc(sel.path("preferred").asText()))
             .append("</b> (")
             .append(esc(sel.path("reason").asText()))
-            .append("; AIC joint ")
-            .append(num(sel.path("joint_aic")))
+            .append("; AICc joint ")
+            .append(num(sel.path("joint_aicc")))
             .append(", per arm ")
-            .append(num(sel.path("free_aic")))
+            .append(num(sel.path("free_aicc")))
             .append(").</p>\n");
         b.append(
             "<h3>Fitted parameters, L(N, D) = E + A/N<sup>α</sup> + B/D<sup>β</sup></h3><table><tr><th>arm</th>"
@@ -285,6 +285,11 @@ public final class ScaleReportHtml {
   static String num(JsonNode n) {
     if (n == null || n.isNull() || n.isMissingNode()) return "n/a";
     return String.format(Locale.ROOT, "%.4g", n.asDouble());
+  }
+
+  /** A multiplier's value: "∞" where the reference never reaches the arm's loss ({@code unbounded}). */
+  static String multiplier(JsonNode e) {
+    return e.path("unbounded").asBoolean() ? "∞" : num(e.path("value"));
   }
 
   static String ci(JsonNode e) {

@@ -1,7 +1,6 @@
 package dev.sluice.scaling.fit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -99,18 +98,111 @@ class SyntheticFitTest {
   @Test
   void flatLossIsSaidToHaveNoScalingSignal() {
     List<Point> flat = new ArrayList<>();
-    for (double n : new double[] {1e4, 1e5, 1e6})
-      for (double d : new double[] {1e6, 1e7, 1e8}) flat.add(Point.of("raw", n, d, 2.5));
+    for (double n : new double[] {1e4, 1e5, 1e6, 1e7})
+      for (double d : new double[] {1e6, 1e7, 1e8, 1e9}) flat.add(Point.of("raw", n, d, 2.5));
     FitSummary f = ScalingFits.fit(flat, 50, 1);
-    assertFalse(f.warnings().isEmpty());
-    assertTrue(f.warnings().get(0).contains("no scaling signal"), f.warnings().toString());
-    assertTrue(Double.isNaN(f.multipliers().get("raw").value()));
-    // alpha and beta end at 0, the edge of their range: said so, and no interval pretends otherwise
     assertTrue(
-        f.warnings().toString().contains("edge of the search range"), f.warnings().toString());
-    assertNull(f.joint().alpha().ciLow());
-    assertNull(f.joint().beta().ciHigh());
-    assertNull(f.arms().get("raw").alpha().ciLow(), "the arm's own view of the same edge");
+        f.warnings().stream().anyMatch(w -> w.contains("no scaling signal")),
+        f.warnings().toString());
+    assertTrue(Double.isNaN(f.multipliers().get("raw").value()));
+    // no parameter is estimated: alpha and beta end at 0, and then E, A and B are one constant
+    // split anyhow (they had zero-width intervals: every resample started where the full fit ended)
+    FitSummary.ArmFit a = f.arms().get("raw");
+    for (Estimate e :
+        List.of(
+            f.joint().e(),
+            f.joint().a(),
+            f.joint().alpha(),
+            f.joint().beta(),
+            f.joint().b().get("raw"),
+            a.e(),
+            a.a(),
+            a.b(),
+            a.alpha(),
+            a.beta())) {
+      assertNull(e.ciLow(), f.toString());
+    }
+  }
+
+  @Test
+  void anExponentAtAnEdgeTakesItsTermWithIt() {
+    // alpha = 0: A / N^0 is a constant next to E; beta > 0 and B are estimated
+    LawFitter.Joint j =
+        new LawFitter.Joint(
+            List.of("raw"), 1, 1, 0, 0.3, new double[] {900}, 0, new double[] {0, 3, 0, 0.3, 6.8});
+    assertEquals(List.of("E", "A", "alpha"), FitEdges.unidentified(j));
+    // log A at -50: the N term is nothing, so alpha is not estimated either; E is
+    j =
+        new LawFitter.Joint(
+            List.of("raw"),
+            1,
+            0,
+            0.4,
+            0.3,
+            new double[] {900},
+            0,
+            new double[] {0, -50, 0.4, 0.3, 6.8});
+    assertEquals(List.of("A", "alpha"), FitEdges.unidentified(j));
+    // beta at 10: every B goes with it, and with them the multipliers
+    j =
+        new LawFitter.Joint(
+            List.of("raw", "clean"),
+            1,
+            1,
+            0.4,
+            10,
+            new double[] {1, 1},
+            0,
+            new double[] {0, 3, 0.4, 10, 6.8, 6.0});
+    assertEquals(List.of("beta", "B[raw]", "B[clean]"), FitEdges.unidentified(j));
+    // one arm's B at an edge: beta is still estimated from the other arm
+    j =
+        new LawFitter.Joint(
+            List.of("raw", "clean"),
+            1,
+            1,
+            0.4,
+            0.3,
+            new double[] {1, 1},
+            0,
+            new double[] {0, 3, 0.4, 0.3, 6.8, -50});
+    assertEquals(List.of("B[clean]"), FitEdges.unidentified(j));
+  }
+
+  @Test
+  void tooFewPointsForTheBootstrapGiveNoIntervals() {
+    // six points for five parameters: almost no resample draws six distinct ones, so the
+    // resampled fits were the optimiser's guesses and the intervals meant nothing
+    List<Point> six = new ArrayList<>();
+    Random rnd = new Random(5);
+    for (double[] nd :
+        new double[][] {{1e4, 1e6}, {1e4, 1e8}, {1e5, 1e7}, {1e6, 1e6}, {1e6, 1e8}, {1e5, 1e9}}) {
+      six.add(
+          Point.of(
+              "raw",
+              nd[0],
+              nd[1],
+              TRUTH.loss(nd[0], nd[1]) * Math.exp(NOISE * rnd.nextGaussian())));
+    }
+    FitSummary f = ScalingFits.fit(six, 100, 1);
+    assertTrue(
+        f.warnings().stream().anyMatch(w -> w.contains("resamples hold points enough")),
+        f.warnings().toString());
+    assertNull(f.arms().get("raw").alpha().ciLow());
+    assertNull(f.joint().beta().ciLow());
+  }
+
+  @Test
+  void rowsEnteredTwiceDoNotNarrowTheIntervals() {
+    List<Point> once = draw(31, 1);
+    List<Point> twice = new ArrayList<>(once);
+    twice.addAll(once);
+    FitSummary a = ScalingFits.fit(once, 100, 2), b = ScalingFits.fit(twice, 100, 2);
+    assertEquals(a.arms().get("arm0").alpha(), b.arms().get("arm0").alpha());
+    assertEquals(a.arms().get("arm0").b(), b.arms().get("arm0").b());
+    assertTrue(
+        b.warnings().get(0).startsWith("16 row(s) repeat another row exactly"),
+        b.warnings().toString());
   }
 
   @Test
@@ -143,6 +235,16 @@ class SyntheticFitTest {
       dup.add(Point.of("raw", 1e6, 1e8, 3.1));
     }
     FitException e = assertThrows(FitException.class, () -> ScalingFits.fit(dup, 10, 1));
+    assertTrue(e.getMessage().contains("3 points cannot fit"), e.getMessage());
+    assertTrue(e.getMessage().contains("9 row(s) repeat another row exactly"), e.getMessage());
+    // the same (arm, N, D) at other losses (seeds) are measurements, but not new points
+    List<Point> seeds = new ArrayList<>();
+    for (int copy = 0; copy < 4; copy++) {
+      seeds.add(new Point("raw", 1e4, 1e6, 4.0 + copy * 0.01, copy, 6e10));
+      seeds.add(new Point("raw", 1e5, 1e7, 3.5 + copy * 0.01, copy, 6e12));
+      seeds.add(new Point("raw", 1e6, 1e8, 3.1 + copy * 0.01, copy, 6e14));
+    }
+    e = assertThrows(FitException.class, () -> ScalingFits.fit(seeds, 10, 1));
     assertTrue(e.getMessage().contains("3 distinct (arm, N, D) points"), e.getMessage());
   }
 

@@ -32,7 +32,7 @@ class ScaleReportTest {
       double b = arm.equals("raw") ? RAW.b() : RAW.b() / Math.pow(2, RAW.beta());
       ScalingLaw law = new ScalingLaw(RAW.e(), RAW.a(), b, RAW.alpha(), RAW.beta());
       for (double c : new double[] {1e13, 4e13, 1.6e14}) {
-        for (double n : new double[] {1e5, 3e5, 1e6}) {
+        for (double n : new double[] {1e5, 3e5, 1e6, 3e6}) {
           for (long seed : c == 1e13 ? new long[] {1, 2} : new long[] {1}) {
             double d = c / (6 * n);
             double bpb = law.loss(n, d) * Math.exp(0.005 * rnd.nextGaussian());
@@ -87,6 +87,9 @@ class ScaleReportTest {
         set.path("verdict").toString());
     assertTrue(set.path("held_out_budget_error").path("raw").asDouble() < 0.02, set.toString());
     assertTrue(set.path("seed_noise_relative_sd").asDouble() > 0);
+    // 12 distinct points per arm: each has a law of its own, and the multipliers per budget
+    assertEquals(3, set.path("fit").path("multipliers_per_budget").size(), set.toString());
+    assertEquals("own", set.path("fit").path("arms").path("curated").path("source").asText());
     assertEquals(2, set.path("isoflop_exponent").size());
     assertTrue(set.path("charts").path("frontier").path("raw").path("band").size() > 10);
   }

@@ -16,10 +16,14 @@ public final class ExitCodes {
   public static final int FAILED = 1;
   public static final int USAGE = 2;
 
+  /** Sluice's version: what {@code -V} prints on every verb, and what manifests record. */
+  public static final String VERSION = "0.1.0";
+
   private ExitCodes() {}
 
   /** Installs the map on a picocli command line; {@code program} prefixes every message ("sluice", "sluice train"). */
   public static CommandLine install(CommandLine cli, String program) {
+    withVersion(cli);
     cli.setExecutionExceptionHandler(
         (ex, cmd, parsed) -> report(program, ex, verbose(parsed), System.err));
     cli.setParameterExceptionHandler(
@@ -29,6 +33,14 @@ public final class ExitCodes {
           return USAGE;
         });
     return cli;
+  }
+
+  /** Gives every command without a version of its own Sluice's, so {@code -V} never prints nothing. */
+  private static void withVersion(CommandLine cli) {
+    if (cli.getCommandSpec().version().length == 0) {
+      cli.getCommandSpec().version("sluice " + VERSION);
+    }
+    cli.getSubcommands().values().forEach(ExitCodes::withVersion);
   }
 
   /**

@@ -60,6 +60,24 @@ public final class Config {
     }
   }
 
+  /** A number in [min, max] (either end may be infinite). */
+  public double getDouble(String key, double dflt, double min, double max) {
+    double d = getDouble(key, dflt);
+    if (!(d >= min && d <= max)) {
+      throw new ConfigException(
+          path(key),
+          values.get(key),
+          max == Double.POSITIVE_INFINITY
+              ? "a number >= " + fmt(min)
+              : "a number in [" + fmt(min) + ", " + fmt(max) + "]");
+    }
+    return d;
+  }
+
+  private static String fmt(double d) {
+    return d == Math.rint(d) && Math.abs(d) < 1e15 ? Long.toString((long) d) : Double.toString(d);
+  }
+
   public double getFraction(String key, double dflt) {
     double d = getDouble(key, dflt);
     if (!(d >= 0.0 && d <= 1.0)) throw new ConfigException(path(key), d, "a fraction in [0, 1]");

@@ -94,4 +94,32 @@ class ExitCodesTest {
     assertTrue(err.startsWith("sluice: the run failed: cannot open x\n"), err);
     assertTrue(err.contains("\tat "), err);
   }
+
+  @picocli.CommandLine.Command(name = "fit", mixinStandardHelpOptions = true)
+  static final class Verb implements java.util.concurrent.Callable<Integer> {
+    @Override
+    public Integer call() {
+      return 0;
+    }
+  }
+
+  @picocli.CommandLine.Command(name = "sluice", subcommands = Verb.class)
+  static final class Verbs {}
+
+  @Test
+  void everyVerbPrintsTheVersion() {
+    // a verb with -V and no version of its own printed nothing, as sluice run -V and sluice fit -V
+    // did
+    picocli.CommandLine alone =
+        ExitCodes.install(new picocli.CommandLine(new Verb()), "sluice fit");
+    picocli.CommandLine top = ExitCodes.install(new picocli.CommandLine(new Verbs()), "sluice");
+    java.io.StringWriter out = new java.io.StringWriter();
+    alone.setOut(new java.io.PrintWriter(out, true));
+    assertEquals(0, alone.execute("-V"));
+    assertEquals("sluice " + ExitCodes.VERSION, out.toString().strip());
+    out.getBuffer().setLength(0);
+    top.setOut(new java.io.PrintWriter(out, true));
+    assertEquals(0, top.execute("fit", "-V"));
+    assertEquals("sluice " + ExitCodes.VERSION, out.toString().strip());
+  }
 }

@@ -46,7 +46,7 @@ import org.slf4j.LoggerFactory;
 /** Runs one recipe end to end and publishes the run directory. */
 public final class Curation {
   private static final Logger LOG = LoggerFactory.getLogger(Curation.class);
-  public static final String VERSION = "0.1.0";
+  public static final String VERSION = dev.sluice.core.cli.ExitCodes.VERSION;
 
   /** The manifest's JSON: indented; augment and curriculum left out of a run without them. */
   static final ObjectMapper JSON =

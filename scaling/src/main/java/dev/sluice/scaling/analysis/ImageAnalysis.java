@@ -67,6 +67,20 @@ public final class ImageAnalysis {
    */
   public static Result analyse(
       List<Run> all, String control, Map<String, String> labels, int resamples, long seed) {
+    return analyse(all, control, labels, resamples, seed, "test error");
+  }
+
+  /**
+   * @param errorName what the runs' error is, in sentences: "test error", or "validation error" when the runs
+   *     were scored on the trainer's validation split
+   */
+  public static Result analyse(
+      List<Run> all,
+      String control,
+      Map<String, String> labels,
+      int resamples,
+      long seed,
+      String errorName) {
     // an error of 0 or 1 (every evaluation image right, or none) has no logarithm: left out, and
     // said
     List<Run> runs = all.stream().filter(r -> r.error() > 0 && r.error() < 1).toList();
@@ -139,7 +153,8 @@ public final class ImageAnalysis {
       Multipliers top = null;
       for (Multipliers m : mult) if (m.arm().equals(arm)) top = m; // the widest width last
       if (top == null) continue;
-      verdict.add(ImageVerdict.headline(label, labels.getOrDefault(control, control), top));
+      verdict.add(
+          ImageVerdict.headline(label, labels.getOrDefault(control, control), top, errorName));
     }
     if (mult.isEmpty())
       verdict.add(
@@ -148,7 +163,10 @@ public final class ImageAnalysis {
     for (VsWider v : wider)
       verdict.add(
           ImageVerdict.wider(
-              labels.getOrDefault(v.arm(), v.arm()), labels.getOrDefault(control, control), v));
+              labels.getOrDefault(v.arm(), v.arm()),
+              labels.getOrDefault(control, control),
+              v,
+              errorName));
     for (Curve c : curves) {
       if (c.note() != null)
         verdict.add("The curve of " + c.arm() + " at width " + c.width() + ": " + c.note() + ".");

@@ -11,17 +11,18 @@ import java.util.Locale;
 final class ImageVerdict {
   private ImageVerdict() {}
 
-  static String headline(String label, String controlLabel, Multipliers m) {
+  static String headline(String label, String controlLabel, Multipliers m, String errorName) {
     DataMultiplier.AtN last = m.atN().get(m.atN().size() - 1);
     StringBuilder b = new StringBuilder();
     b.append(
         String.format(
             Locale.ROOT,
-            "%s is worth %s more real images at n = %,.0f (width %d; test error %.4f against %.4f for %s at the same n)",
+            "%s is worth %s more real images at n = %,.0f (width %d; %s %.4f against %.4f for %s at the same n)",
             label,
             last.display(),
             last.n(),
             m.width(),
+            errorName,
             last.augError(),
             last.controlError(),
             controlLabel));
@@ -52,7 +53,7 @@ final class ImageVerdict {
     return " — not shown to help: the interval includes 1";
   }
 
-  static String wider(String label, String controlLabel, VsWider v) {
+  static String wider(String label, String controlLabel, VsWider v, String errorName) {
     String who =
         v.gain().ciLow() == null
             ? "no interval"
@@ -63,13 +64,14 @@ final class ImageVerdict {
                     : "neither is shown to win (the interval includes 0)";
     return String.format(
         Locale.ROOT,
-        "%s at width %d against %s at width %d (%.2f× the parameters), n = %,.0f: test error %.4f against %.4f, a gain of %+.4f (%s): %s.",
+        "%s at width %d against %s at width %d (%.2f× the parameters), n = %,.0f: %s %.4f against %.4f, a gain of %+.4f (%s): %s.",
         label,
         v.width(),
         controlLabel,
         v.wider(),
         v.paramsRatio(),
         v.n(),
+        errorName,
         v.augError(),
         v.widerError(),
         v.gain().value(),

@@ -44,7 +44,8 @@ public final class FitCommand implements Callable<Integer> {
       names = "--resamples",
       defaultValue = "1000",
       paramLabel = "R",
-      description = "bootstrap resamples (default ${DEFAULT-VALUE})")
+      description =
+          "bootstrap resamples: 0 (no intervals) or 40 or more (default ${DEFAULT-VALUE})")
   int resamples;
 
   @Option(
@@ -56,8 +57,14 @@ public final class FitCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    if (resamples < 0)
-      throw new dev.sluice.core.cli.UsageException("--resamples must be >= 0, got " + resamples);
+    if (resamples < 0
+        || (resamples > 0 && resamples < dev.sluice.scaling.fit.Bootstrap.MIN_RESAMPLES)) {
+      throw new dev.sluice.core.cli.UsageException(
+          "--resamples must be 0 (no intervals) or at least "
+              + dev.sluice.scaling.fit.Bootstrap.MIN_RESAMPLES
+              + " (a 95% interval is the 2.5th to 97.5th percentile of the resamples), got "
+              + resamples);
+    }
     if (output != null && java.nio.file.Files.isDirectory(output)) {
       throw new dev.sluice.core.cli.UsageException(
           "--output " + output + " is a directory; give the JSON file to write");
@@ -73,6 +80,7 @@ public final class FitCommand implements Callable<Integer> {
     String json = FitJson.JSON.writeValueAsString(FitJson.of(s));
     if (output == null) {
       System.out.println(json);
+      s.warnings().forEach(w -> System.err.println("warning: " + w));
       return 0;
     }
     Path parent = output.toAbsolutePath().getParent();
@@ -100,7 +108,8 @@ public final class FitCommand implements Callable<Integer> {
   }
 
   static String fmt(Estimate e) {
-    if (!Double.isFinite(e.value())) return "n/a";
+    if (Double.isNaN(e.value())) return "n/a";
+    if (Double.isInfinite(e.value())) return "unbounded (the reference never reaches this loss)";
     if (e.ciLow() == null) return String.format(Locale.ROOT, "%.4g", e.value());
     return String.format(Locale.ROOT, "%.4g [%.4g, %.4g]", e.value(), e.ciLow(), e.ciHigh());
   }

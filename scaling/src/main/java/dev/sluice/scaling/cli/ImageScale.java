@@ -97,12 +97,21 @@ final class ImageScale {
                         r.params()))
             .toList();
     ImageAnalysis.Result a =
-        ImageAnalysis.analyse(runs, x.control().name(), labels, x.resamples(), x.fitSeed());
+        ImageAnalysis.analyse(
+            runs, x.control().name(), labels, x.resamples(), x.fitSeed(), errorName(results));
     var data = ImageReport.json(x.name(), x.resolved(), results, a);
     Files.createDirectories(x.output());
     AtomicFiles.write(
         x.output().resolve("report.json"), ImageReport.JSON_WRITER.writeValueAsString(data) + "\n");
     AtomicFiles.write(x.output().resolve("report.html"), ImageReport.html(data));
     return a;
+  }
+
+  /** What the runs' error is: on the evaluation images, the trainer's validation split, or some of each. */
+  static String errorName(List<ImagePointResult> results) {
+    if (results.stream().allMatch(r -> r.errorSource().equals("test"))) return "test error";
+    if (results.stream().allMatch(r -> r.errorSource().equals("validation")))
+      return "validation error";
+    return "error (test where scored, else validation)";
   }
 }

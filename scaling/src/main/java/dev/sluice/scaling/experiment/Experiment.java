@@ -134,8 +134,9 @@ public record Experiment(
                 "name", "seed", "output", "device", "pool", "eval", "arms", "model", "grid",
                 "train", "fit");
     String name = top.getString("name", fallbackName);
-    if (!name.matches("[A-Za-z0-9._-]+")) {
-      throw new Config.ConfigException("name", name, "letters, digits, '.', '_' or '-'");
+    if (!safeName(name)) {
+      throw new Config.ConfigException(
+          "name", name, "letters, digits, '.', '_', '+' or '-' (not '.' or '..')");
     }
     String device = top.getString("device", "cpu");
     if (!device.matches("cpu|gpu|gpu:\\d+"))
@@ -209,7 +210,7 @@ public record Experiment(
         ModelSection.parse(top.getSection("model")),
         GridSection.parse(top.child("grid"), top.getLong("seed", 1, 0, Long.MAX_VALUE)),
         train(top.child("train")),
-        f.getInt("resamples", 1000, 0, 1_000_000),
+        FitSection.resamples(f),
         f.getLong("seed", 0, Long.MIN_VALUE, Long.MAX_VALUE),
         map);
   }
@@ -289,8 +290,8 @@ public record Experiment(
         t.getFraction("warmup_fraction", 0.05),
         t.getFraction("min_lr_ratio", 0.1),
         t.getChoice("schedule", "cosine", "cosine", "wsd", "constant"),
-        t.getDouble("weight_decay", 0.1),
-        t.getDouble("grad_clip", 1.0),
+        t.getDouble("weight_decay", 0.1, 0, Double.POSITIVE_INFINITY),
+        t.getDouble("grad_clip", 1.0, 0, Double.POSITIVE_INFINITY),
         t.getFraction("val_fraction", 0.01));
   }
 }

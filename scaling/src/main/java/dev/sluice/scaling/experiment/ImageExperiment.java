@@ -78,7 +78,8 @@ public record ImageExperiment(
     top.getChoice("kind", null, KIND);
     String name = top.getString("name", fallbackName);
     if (!Experiment.safeName(name))
-      throw new Config.ConfigException("name", name, "letters, digits, '.', '_', '+' or '-'");
+      throw new Config.ConfigException(
+          "name", name, "letters, digits, '.', '_', '+' or '-' (not '.' or '..')");
     String device = top.getString("device", "cpu");
     if (!device.matches("cpu|gpu|gpu:\\d+"))
       throw new Config.ConfigException("device", device, "cpu, gpu or gpu:N");
@@ -107,7 +108,7 @@ public record ImageExperiment(
         ImageGrid.widths(g),
         ImageGrid.seeds(g, seed),
         top.getStringList("set", List.of()),
-        f.getInt("resamples", 1000, 0, 1_000_000),
+        FitSection.resamples(f),
         f.getLong("seed", 0, Long.MIN_VALUE, Long.MAX_VALUE),
         map);
   }

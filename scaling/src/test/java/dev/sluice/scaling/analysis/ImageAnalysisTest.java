@@ -74,6 +74,12 @@ class ImageAnalysisTest {
     assertTrue(last.display().contains("the power law extrapolates"), last.display());
     String headline = r.verdict().get(0);
     assertTrue(headline.startsWith("RandAugment is worth > 1.00×"), headline);
+    assertTrue(headline.contains("width 16; test error "), headline);
+    // runs scored on the trainer's validation split (no evaluation images) are not called test
+    // error
+    String validation =
+        ImageAnalysis.analyse(runs, "none", Map.of(), 40, 0, "validation error").verdict().get(0);
+    assertTrue(validation.contains("width 16; validation error "), validation);
     assertTrue(
         headline.contains(
             "Within the measured range, the largest n it can be read at is n = 30,000: 2."),

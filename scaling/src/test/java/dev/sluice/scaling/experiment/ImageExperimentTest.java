@@ -148,6 +148,8 @@ class ImageExperimentTest {
     refused(
         "arms", "at least one augmentation", m -> m.put("arms", List.of(Map.of("policy", "none"))));
     refused("grid", "budgets", m -> section(m, "grid").put("budgets", List.of(1)));
+    refused("name", "not '.' or '..'", m -> m.put("name", ".."));
+    refused("fit.resamples", "[40, 1000000]", m -> m.put("fit", Map.of("resamples", 1)));
   }
 
   @Test

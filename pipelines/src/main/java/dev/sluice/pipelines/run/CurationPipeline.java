@@ -23,6 +23,7 @@ import dev.sluice.pipelines.steps.RankQualityModel;
 import dev.sluice.pipelines.steps.ReadDocuments;
 import dev.sluice.pipelines.steps.RedactPii;
 import dev.sluice.pipelines.steps.ResolveColumns;
+import dev.sluice.pipelines.steps.ResolveDuplicateChains;
 import dev.sluice.pipelines.steps.ScoreDifficulty;
 import dev.sluice.pipelines.steps.ScoreQuality;
 import dev.sluice.pipelines.steps.ScoreQualityModel;
@@ -136,9 +137,13 @@ public final class CurationPipeline {
       docs = keep(ranked, removed, stats);
     }
     if (r.dedup() != null) {
+      PCollection<RemovedDoc> exactRemoved = null;
       if (r.dedup().exact()) {
-        docs =
-            keep(docs.apply("DedupExact", new DedupExact(r.dedup().keep(), true)), removed, stats);
+        PCollectionTuple exact = docs.apply("DedupExact", new DedupExact(r.dedup().keep(), true));
+        docs = exact.get(Tags.DOCS);
+        // with near dedup after it, its rows go through that step's join, which points them at the
+        // final survivor
+        exactRemoved = exact.get(Tags.REMOVED);
       } else {
         docs =
             keep(docs.apply("HashText", new DedupExact(r.dedup().keep(), false)), removed, stats);
@@ -146,9 +151,12 @@ public final class CurationPipeline {
       if (r.dedup().near() != null) {
         docs =
             keep(
-                docs.apply("DedupNear", new DedupNear(r.dedup().near(), r.dedup().keep())),
+                docs.apply(
+                    "DedupNear", new DedupNear(r.dedup().near(), r.dedup().keep(), exactRemoved)),
                 removed,
                 stats);
+      } else if (exactRemoved != null) {
+        removed.add(exactRemoved);
       }
       if (r.dedup().history() != null) {
         docs =
@@ -194,7 +202,15 @@ public final class CurationPipeline {
                 d -> d.id(),
                 ParquetSinks.documents(compression))
             .withColumns(columns));
-    Audit audit = writeAudit(removed, dead, out, rows, compression, counts, columns);
+    // exact -> near chains resolve in near dedup's join; one more round for the history check after
+    // them
+    boolean historyAfterDedup =
+        r.dedup() != null
+            && r.dedup().history() != null
+            && (r.dedup().exact() || r.dedup().near() != null);
+    Audit audit =
+        writeAudit(
+            removed, dead, out, rows, compression, counts, columns, historyAfterDedup ? 1 : 0);
     if (r.decontaminate() != null)
       counts.add(audit.removed().apply("DecontaminationSets", Tally.keys(Decontaminate::setKey)));
     if (report) {
@@ -219,6 +235,8 @@ public final class CurationPipeline {
   /**
    * Writes removed/ and dead-letters/ (the audit of every decision, text or image) and adds their outcome keys to
    * the tally's {@code counts}. {@code columns}: the input fields removed rows carry (null: none, as for images).
+   * {@code chainRounds}: rounds of {@link ResolveDuplicateChains}, which points every duplicate at its final
+   * survivor where a dedup step's join has not already (the history check after exact or near dedup).
    */
   static Audit writeAudit(
       List<PCollection<RemovedDoc>> removed,
@@ -227,9 +245,14 @@ public final class CurationPipeline {
       int rows,
       String compression,
       List<PCollection<KV<String, Long>>> counts,
-      PCollectionView<InputColumns> columns) {
+      PCollectionView<InputColumns> columns,
+      int chainRounds) {
     PCollection<RemovedDoc> allRemoved =
         PCollectionList.of(removed).apply("AllRemoved", Flatten.pCollections());
+    if (chainRounds > 0) {
+      allRemoved =
+          allRemoved.apply("ResolveDuplicateChains", new ResolveDuplicateChains(chainRounds));
+    }
     WriteShards<RemovedDoc> writeRemoved =
         new WriteShards<>(
             "write_removed",

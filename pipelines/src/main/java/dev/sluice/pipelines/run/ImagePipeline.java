@@ -67,6 +67,7 @@ public final class ImagePipeline {
     dead.add(analysed.get(Tags.DEAD));
     PCollection<ImageDoc> images = keep(analysed, removed, stats);
     ImageDedupSettings dedup = r.dedup();
+    PCollection<RemovedDoc> exactRemoved = null;
     if (dedup != null && dedup.exact()) {
       PCollection<KV<String, ImageDoc>> keyed =
           images
@@ -75,20 +76,24 @@ public final class ImagePipeline {
                   WithKeys.of((ImageDoc d) -> d.pixelSha256())
                       .withKeyType(TypeDescriptors.strings()))
               .setCoder(KvCoder.of(StringUtf8Coder.of(), ImageDoc.CODER));
-      images =
-          keep(
-              DedupExact.keepOnePerKey(
-                  keyed, dedup.keep(), Fanout.Outputs.of(Tags.IMAGES, Tags.REMOVED), Tags.IMAGES),
-              removed,
-              stats);
+      PCollectionTuple exact =
+          DedupExact.keepOnePerKey(
+              keyed, dedup.keep(), Fanout.Outputs.of(Tags.IMAGES, Tags.REMOVED), Tags.IMAGES);
+      images = exact.get(Tags.IMAGES);
+      // with perceptual dedup after it, its rows go through that step's join, which points them
+      // at the final survivor
+      exactRemoved = exact.get(Tags.REMOVED);
     }
     if (dedup != null && dedup.perceptual() != null) {
       images =
           keep(
               images.apply(
-                  "DedupPerceptual", new DedupPerceptual(dedup.perceptual(), dedup.keep())),
+                  "DedupPerceptual",
+                  new DedupPerceptual(dedup.perceptual(), dedup.keep(), exactRemoved)),
               removed,
               stats);
+    } else if (exactRemoved != null) {
+      removed.add(exactRemoved);
     }
     if (r.augment() != null) {
       PCollectionTuple augmented =
@@ -122,7 +127,7 @@ public final class ImagePipeline {
                 ParquetSinks.images(compression))
             .withCounts(kept));
     CurationPipeline.Audit audit =
-        CurationPipeline.writeAudit(removed, dead, out, rows, compression, counts, null);
+        CurationPipeline.writeAudit(removed, dead, out, rows, compression, counts, null, 0);
     if (report) {
       stats.add(Observe.removed(audit.removed(), r.seed()));
       stats.add(Observe.dead(audit.dead(), r.seed()));

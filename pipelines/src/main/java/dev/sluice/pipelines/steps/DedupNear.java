@@ -46,10 +46,20 @@ public final class DedupNear extends PTransform<PCollection<Doc>, PCollectionTup
   static final Fanout.Outputs OUTPUTS = Fanout.Outputs.of(Tags.DOCS, Tags.REMOVED, Tags.STATS);
   private final NearDedupConfig cfg;
   private final KeepPolicy policy;
+  private final transient PCollection<RemovedDoc> earlier;
 
   public DedupNear(NearDedupConfig cfg, KeepPolicy policy) {
+    this(cfg, policy, null);
+  }
+
+  /**
+   * @param earlier the rows exact dedup removed (may be null): they come out under {@link Tags#REMOVED} pointing at
+   *     the final survivor ({@link DuplicateClusters#apply})
+   */
+  public DedupNear(NearDedupConfig cfg, KeepPolicy policy, PCollection<RemovedDoc> earlier) {
     this.cfg = cfg;
     this.policy = policy;
+    this.earlier = earlier;
   }
 
   @Override
@@ -69,7 +79,7 @@ public final class DedupNear extends PTransform<PCollection<Doc>, PCollectionTup
         DuplicateClusters.of(
             edges, DuplicateClusters.oneMemberPerId(candidates), cfg.componentRounds(), policy);
     return DuplicateClusters.apply(
-        docs, Doc.CODER, Tags.DOCS, OUTPUTS, clusters, RemovedDoc.DEDUP_NEAR, "near");
+        docs, Doc.CODER, Tags.DOCS, OUTPUTS, clusters, RemovedDoc.DEDUP_NEAR, "near", earlier);
   }
 
   /** Joins each candidate pair with both texts and keeps the pairs whose shingle Jaccard reaches the threshold. */

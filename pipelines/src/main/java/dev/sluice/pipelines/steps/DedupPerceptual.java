@@ -2,6 +2,7 @@ package dev.sluice.pipelines.steps;
 
 import dev.sluice.pipelines.model.Cluster;
 import dev.sluice.pipelines.model.ImageDoc;
+import dev.sluice.pipelines.model.RemovedDoc;
 import dev.sluice.quality.dedup.KeepPolicy;
 import dev.sluice.quality.dedup.NearDedupConfig;
 import dev.sluice.quality.image.HammingLsh;
@@ -45,11 +46,18 @@ public final class DedupPerceptual extends PTransform<PCollection<ImageDoc>, PCo
   static final Fanout.Outputs OUTPUTS = Fanout.Outputs.of(Tags.IMAGES, Tags.REMOVED, Tags.STATS);
   private final HashMap<String, Object> settings;
   private final KeepPolicy policy;
+  private final transient PCollection<RemovedDoc> earlier;
 
-  /** @param settings dedup.perceptual as the recipe wrote it ({} for the defaults) */
-  public DedupPerceptual(Map<String, Object> settings, KeepPolicy policy) {
+  /**
+   * @param settings dedup.perceptual as the recipe wrote it ({} for the defaults)
+   * @param earlier the rows exact dedup removed (may be null): they come out under {@link Tags#REMOVED} pointing at
+   *     the final survivor ({@link DuplicateClusters#apply})
+   */
+  public DedupPerceptual(
+      Map<String, Object> settings, KeepPolicy policy, PCollection<RemovedDoc> earlier) {
     this.settings = new HashMap<>(settings);
     this.policy = policy;
+    this.earlier = earlier;
   }
 
   @Override
@@ -71,7 +79,7 @@ public final class DedupPerceptual extends PTransform<PCollection<ImageDoc>, PCo
             NearDedupConfig.defaults().componentRounds(),
             policy);
     return DuplicateClusters.apply(
-        images, ImageDoc.CODER, Tags.IMAGES, OUTPUTS, clusters, STAGE, "perceptual");
+        images, ImageDoc.CODER, Tags.IMAGES, OUTPUTS, clusters, STAGE, "perceptual", earlier);
   }
 
   /** The component rounds (text's default), for the message when they do not suffice. */

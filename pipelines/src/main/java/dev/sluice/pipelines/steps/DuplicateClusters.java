@@ -98,6 +98,11 @@ public final class DuplicateClusters {
    * Joins every record with its cluster: survivors go on under {@code kept} with the cluster's id and size (a
    * record without a cluster is its own, of size 1), the others are removed as {@code duplicate.<reason>} pointing
    * at the survivor; a few clusters are sampled into the report statistics.
+   *
+   * <p>{@code earlier} (may be null): the rows an earlier dedup step (exact) removed, pointing at the records this
+   * step sees. They join here by the id they point at, in the same join, and come out under {@link Tags#REMOVED}
+   * pointing at this step's survivor when their own survivor is removed now: a duplicate never points at a removed
+   * record, and no extra shuffle pays for it.
    */
   public static <T extends Curated<T>> PCollectionTuple apply(
       PCollection<T> docs,
@@ -106,19 +111,33 @@ public final class DuplicateClusters {
       Fanout.Outputs outputs,
       PCollection<KV<String, Cluster>> clusters,
       String stage,
-      String reason) {
+      String reason,
+      PCollection<RemovedDoc> earlier) {
     TupleTag<T> docTag = new TupleTag<>();
     TupleTag<Cluster> clusterTag = new TupleTag<>();
+    TupleTag<RemovedDoc> earlierTag = earlier == null ? null : new TupleTag<>();
     PCollection<KV<String, T>> byId =
         docs.apply("KeyDocs", WithKeys.of((T d) -> d.id()).withKeyType(TypeDescriptors.strings()))
             .setCoder(KvCoder.of(StringUtf8Coder.of(), coder));
+    KeyedPCollectionTuple<String> join =
+        KeyedPCollectionTuple.of(docTag, byId).and(clusterTag, clusters);
+    if (earlier != null) {
+      join =
+          join.and(
+              earlierTag,
+              earlier
+                  .apply(
+                      "KeyBySurvivor",
+                      WithKeys.of((RemovedDoc r) -> r.duplicateOf())
+                          .withKeyType(TypeDescriptors.strings()))
+                  .setCoder(KvCoder.of(StringUtf8Coder.of(), RemovedDoc.CODER)));
+    }
     return Fanout.split(
-        KeyedPCollectionTuple.of(docTag, byId)
-            .and(clusterTag, clusters)
-            .apply("JoinClusters", CoGroupByKey.create())
+        join.apply("JoinClusters", CoGroupByKey.create())
             .apply(
                 "KeepSurvivors",
-                ParDo.of(new ApplyFn<T>(docTag, clusterTag, outputs, kept, stage, reason))),
+                ParDo.of(
+                    new ApplyFn<T>(docTag, clusterTag, earlierTag, outputs, kept, stage, reason))),
         outputs);
   }
 
@@ -154,6 +173,7 @@ public final class DuplicateClusters {
       extends DoFn<KV<String, CoGbkResult>, Fanout.Tagged> {
     private final TupleTag<T> docTag;
     private final TupleTag<Cluster> clusterTag;
+    private final TupleTag<RemovedDoc> earlierTag;
     private final Fanout.Outputs outputs;
     private final TupleTag<T> kept;
     private final String stage;
@@ -164,12 +184,14 @@ public final class DuplicateClusters {
     ApplyFn(
         TupleTag<T> docTag,
         TupleTag<Cluster> clusterTag,
+        TupleTag<RemovedDoc> earlierTag,
         Fanout.Outputs outputs,
         TupleTag<T> kept,
         String stage,
         String reason) {
       this.docTag = docTag;
       this.clusterTag = clusterTag;
+      this.earlierTag = earlierTag;
       this.outputs = outputs;
       this.kept = kept;
       this.stage = stage;
@@ -184,8 +206,16 @@ public final class DuplicateClusters {
     @ProcessElement
     public void process(@Element KV<String, CoGbkResult> kv, OutputReceiver<Fanout.Tagged> out) {
       T d = kv.getValue().getOnly(docTag, null);
-      if (d == null) return;
       Cluster c = kv.getValue().getOnly(clusterTag, null);
+      if (earlierTag != null) {
+        // the earlier step's duplicates of this record: re-pointed when this step removes it
+        String survivor =
+            d != null && c != null && !c.survivor().equals(d.id()) ? c.survivor() : null;
+        for (RemovedDoc r : kv.getValue().getAll(earlierTag)) {
+          out.output(emit.of(Tags.REMOVED, survivor == null ? r : r.withDuplicateOf(survivor)));
+        }
+      }
+      if (d == null) return;
       if (c == null) {
         out.output(emit.of(kept, d.withCluster(d.id(), 1)));
       } else if (c.survivor().equals(d.id())) {

@@ -67,6 +67,10 @@ class CurationTest {
                 "text",
                 t.replaceFirst("whale", "WHALE").replaceFirst(" the ", " a ")
                     + " And that was all.")));
+    // an exact copy of the near copy's twin: exact dedup keeps the twin, near dedup then removes
+    // the
+    // twin for the longer near copy, and this copy must point at the near copy, which is kept
+    a.add(JSON.writeValueAsString(Map.of("id", "zz-exact-of-twin", "text", t)));
     // a duplicate id and a malformed line
     a.add(
         JSON.writeValueAsString(
@@ -101,7 +105,13 @@ class CurationTest {
             Map.of("min_sentences", 1)));
     m.put(
         "dedup",
-        Map.of("exact", true, "near", Map.of("verify_jaccard", 0.8, "component_rounds", 6)));
+        Map.of(
+            "exact",
+            true,
+            "near",
+            Map.of("verify_jaccard", 0.8, "component_rounds", 6),
+            "keep",
+            List.of("length_desc", "id_asc")));
     m.put("output", Map.of("path", out.toString(), "shard_rows", 40));
     return Recipe.from(m);
   }
@@ -181,6 +191,17 @@ class CurationTest {
             : removedById.get(chapter);
     assertEquals("exact", exact.get("reason").toString());
     assertTrue(Set.of(chapter, "zz-exact-copy").contains(exact.get("duplicate_of").toString()));
+    // a duplicate of a duplicate points at the document that was kept (it pointed at the twin)
+    assertEquals("zz-near-copy", removedById.get(nearTwinOf).get("duplicate_of").toString());
+    assertEquals("exact", removedById.get("zz-exact-of-twin").get("reason").toString());
+    assertEquals(
+        "zz-near-copy", removedById.get("zz-exact-of-twin").get("duplicate_of").toString());
+    Set<String> keptIds = new HashSet<>();
+    kept.forEach(g -> keptIds.add(g.get("id").toString()));
+    for (GenericRecord g : removed) {
+      if (g.get("duplicate_of") != null)
+        assertTrue(keptIds.contains(g.get("duplicate_of").toString()), g.toString());
+    }
 
     Path out2 = dir.resolve("out2");
     Manifest again = run("embedded", out2).manifest();

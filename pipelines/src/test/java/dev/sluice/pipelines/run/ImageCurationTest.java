@@ -55,6 +55,8 @@ class ImageCurationTest {
     BufferedImage coins = ImageIO.read(SAMPLES.resolve("photos/skimage-coins.png").toFile());
     png(coins, 0.0f, photos.resolve("coins-recompressed.png"));
     png(half(coins), 0.5f, input.resolve("photos/coins-half.png"));
+    // a larger copy: perceptual dedup removes the exact step's survivor in its favour
+    png(scaled(coins, 1.25), 0.5f, input.resolve("photos/coins-large.png"));
     run = ImageRuns.run(recipe(input, dir.resolve("out")), dir.resolve("out"));
     outcome = ImageRuns.read(dir.resolve("out"));
   }
@@ -110,20 +112,32 @@ class ImageCurationTest {
 
   @Test
   void aReEncodedPngIsAnExactDuplicate() {
-    // the keep policy's default (length_desc, id_asc): same size, so the smaller id survives
+    // the keep policy's default (length_desc, id_asc): same size, so the smaller id survives exact
+    // dedup; perceptual dedup then removes that survivor for the larger copy, and the exact
+    // duplicate points at the image that was kept, not at the removed one (it did)
     Map<String, Object> r = outcome.removedById().get("photos/skimage-coins.png");
     assertEquals("exact", r.get("reason"));
-    assertEquals("photos/coins-recompressed.png", r.get("duplicate_of"));
-    assertEquals(1, outcome.kept().get("photos/coins-recompressed.png").get("exact_dups"));
+    assertEquals("photos/coins-large.png", r.get("duplicate_of"));
+    Map<String, Object> survivor = outcome.removedById().get("photos/coins-recompressed.png");
+    assertEquals("perceptual", survivor.get("reason"));
+    assertEquals("photos/coins-large.png", survivor.get("duplicate_of"));
   }
 
   @Test
-  void aHalfSizeCopyIsAPerceptualDuplicateOfTheLargerImage() {
+  void aSmallerCopyIsAPerceptualDuplicateOfTheLargerImage() {
     Map<String, Object> r = outcome.removedById().get("photos/coins-half.png");
     assertEquals("perceptual", r.get("reason"));
-    assertEquals("photos/coins-recompressed.png", r.get("duplicate_of"));
-    Map<String, Object> kept = outcome.kept().get("photos/coins-recompressed.png");
-    assertTrue((Integer) kept.get("cluster_size") >= 2, kept.toString());
+    assertEquals("photos/coins-large.png", r.get("duplicate_of"));
+    Map<String, Object> kept = outcome.kept().get("photos/coins-large.png");
+    assertTrue((Integer) kept.get("cluster_size") >= 3, kept.toString());
+  }
+
+  @Test
+  void everyDuplicatePointsAtAKeptImage() {
+    for (Map<String, Object> r : outcome.removed()) {
+      if (r.get("duplicate_of") == null) continue;
+      assertTrue(outcome.kept().containsKey((String) r.get("duplicate_of")), r.toString());
+    }
   }
 
   @Test
@@ -242,8 +256,13 @@ class ImageCurationTest {
   }
 
   static BufferedImage half(BufferedImage src) {
+    return scaled(src, 0.5);
+  }
+
+  static BufferedImage scaled(BufferedImage src, double f) {
     BufferedImage out =
-        new BufferedImage(src.getWidth() / 2, src.getHeight() / 2, BufferedImage.TYPE_INT_RGB);
+        new BufferedImage(
+            (int) (src.getWidth() * f), (int) (src.getHeight() * f), BufferedImage.TYPE_INT_RGB);
     var g = out.createGraphics();
     g.setRenderingHint(
         RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);

@@ -130,11 +130,8 @@ public final class AnalyzeImages extends PTransform<PCollection<Fanout.Tagged>, 
       }
       t = hashClock.start();
       String src = decoded.sourceFormat();
-      boolean asIs =
-          (src.equals("jpeg") || src.equals("png"))
-              && decoded.orientation() <= 1
-              && !decoded.hadAlpha()
-              && !decoded.converted();
+      // with exif_orientation off a tagged JPEG is not turned, so its own bytes are kept too
+      boolean asIs = (src.equals("jpeg") || src.equals("png")) && decoded.untouched();
       byte[] encoded = asIs ? in.bytes() : ImageDecoder.encodePng(pixels);
       ImageDoc out =
           in.analysed(

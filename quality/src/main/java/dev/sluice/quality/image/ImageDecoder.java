@@ -65,6 +65,8 @@ public final class ImageDecoder {
    * @param hadAlpha whether the source had an alpha channel (composited onto white)
    * @param converted whether the source's samples were not already 8-bit gray or RGB (more than 8 bits per
    *     sample, rounded; or CMYK/YCCK, converted), so that its own bytes do not decode to these pixels
+   * @param rotated whether the EXIF orientation turned or flipped the pixels (an orientation other than 1, and
+   *     {@code exif_orientation} on)
    */
   public record Decoded(
       Pixels pixels,
@@ -72,7 +74,13 @@ public final class ImageDecoder {
       String pixelSha256,
       int orientation,
       boolean hadAlpha,
-      boolean converted) {}
+      boolean converted,
+      boolean rotated) {
+    /** Whether the source's own bytes decode to exactly these pixels, so they can be stored as they are. */
+    public boolean untouched() {
+      return !rotated && !hadAlpha && !converted;
+    }
+  }
 
   public static Decoded decode(byte[] bytes, String name, Settings settings) throws ImageRejected {
     if (settings == null) settings = Settings.DEFAULTS;
@@ -185,7 +193,9 @@ public final class ImageDecoder {
     if (settings.exifOrientation()) pixels = Orientation.apply(pixels, orientation);
     boolean converted = cmyk;
     for (int bits : img.getColorModel().getComponentSize()) converted |= bits > 8;
-    return new Decoded(pixels, format.id(), pixelSha256(pixels), orientation, alpha, converted);
+    boolean rotated = settings.exifOrientation() && orientation > 1;
+    return new Decoded(
+        pixels, format.id(), pixelSha256(pixels), orientation, alpha, converted, rotated);
   }
 
   /** A {@code decompression_bomb} when the stated size is over the limit, before any pixel is decoded. */

@@ -91,11 +91,16 @@ final class JpegMarkers {
 
   /**
    * Offset of the marker segment at or after p (fill bytes skipped, standalone markers stepped over), when its
-   * length field is readable; -1 otherwise.
+   * length field is readable; -1 otherwise. Stray bytes before a marker are skipped, as libjpeg does ("Corrupt JPEG
+   * data: N extraneous bytes before marker" is a warning there, and ImageIO decodes the image): a camera or editor
+   * that leaves a few made a good photo a dead letter.
    */
   private static int nextSegment(byte[] b, int p) {
     while (p + 1 < b.length) {
-      if ((b[p] & 0xFF) != 0xFF) return -1;
+      if ((b[p] & 0xFF) != 0xFF) {
+        p++;
+        continue;
+      }
       int m = b[p + 1] & 0xFF;
       if (m == 0xFF) {
         p++;

@@ -89,6 +89,23 @@ class ImageDecoderTest {
   }
 
   @Test
+  void strayBytesBetweenJpegMarkersAreSkippedAsLibjpegDoes() throws ImageRejected {
+    byte[] plain = Encodings.jpeg(Encodings.quadrants(24, 16, BufferedImage.TYPE_3BYTE_BGR), 95);
+    // after SOI and the APP0 segment that follows it: three bytes that are no marker
+    int app0End = 2 + 2 + ((plain[4] & 0xFF) << 8 | (plain[5] & 0xFF));
+    byte[] stray = new byte[plain.length + 3];
+    System.arraycopy(plain, 0, stray, 0, app0End);
+    stray[app0End] = 0x00;
+    stray[app0End + 1] = 0x13;
+    stray[app0End + 2] = 0x37;
+    System.arraycopy(plain, app0End, stray, app0End + 3, plain.length - app0End);
+    // it was truncated_image: the marker walk stopped at the first stray byte and found no scan
+    assertEquals(decode(plain, null).pixels(), decode(stray, "s.jpg").pixels());
+    assertEquals(
+        ImageRejected.TRUNCATED_IMAGE, reason(Arrays.copyOf(stray, stray.length - 40), null));
+  }
+
+  @Test
   void webpHasAReaderAndADamagedWebpIsRejected() {
     assertTrue(Readers.providerName(ImageFormat.WEBP).startsWith("com.twelvemonkeys."));
     byte[] riff = {
@@ -294,6 +311,10 @@ class ImageDecoderTest {
           ImageDecoder.decode(tagged, null, new ImageDecoder.Settings(1 << 20, false));
       assertEquals(stored, raw.pixels());
       assertEquals(o, raw.orientation());
+      // what the shard stores: the JPEG's own bytes unless it was turned (with exif_orientation
+      // off it is not, and it was re-encoded as PNG all the same)
+      assertEquals(o == 1, d.untouched(), "orientation " + o);
+      assertTrue(raw.untouched(), "orientation " + o + ", not applied");
     }
     // orientation 6 = turn 90 degrees clockwise: the stored bottom-left (blue) comes to the
     // top-left

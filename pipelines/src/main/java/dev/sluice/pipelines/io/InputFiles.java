@@ -3,19 +3,25 @@ package dev.sluice.pipelines.io;
 import dev.sluice.core.config.Config;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.FileSystemLoopException;
 import java.nio.file.FileSystems;
+import java.nio.file.FileVisitOption;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.PathMatcher;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.TreeSet;
-import java.util.stream.Stream;
 
 /**
  * Expands the recipe's input paths (globs with *, **, ?, [..] and {a,b}; directories; plain files) into a sorted,
  * distinct list of files, before the pipeline starts: a path that matches nothing is a recipe error (exit 2).
- * Hidden files and folders (names starting with '.') are skipped inside a directory or glob. For image_folder a
+ * Hidden files and folders (names starting with '.') are skipped inside a directory or glob; links to folders are
+ * followed. For image_folder a
  * symbolic link whose target is missing is listed like a file, so that the reader makes it a dead letter instead of
  * the run losing it without a record.
  */
@@ -68,16 +74,44 @@ public final class InputFiles {
     return files;
   }
 
+  /**
+   * The files under {@code dir}, sorted. Symbolic links to folders are followed (a data folder assembled from links
+   * is common); a link that leads back into a folder being walked is not entered again (it would never end).
+   */
   private static List<String> walk(Path dir, boolean danglingLinks) {
-    try (Stream<Path> s = Files.walk(dir)) {
-      return s.filter(p -> Files.isRegularFile(p) || danglingLinks && dangling(p))
-          .filter(p -> !hidden(dir.relativize(p)))
-          .map(Path::toString)
-          .sorted()
-          .toList();
+    List<String> out = new ArrayList<>();
+    try {
+      Files.walkFileTree(
+          dir,
+          EnumSet.of(FileVisitOption.FOLLOW_LINKS),
+          Integer.MAX_VALUE,
+          new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) {
+              return d.equals(dir) || !hidden(dir.relativize(d))
+                  ? FileVisitResult.CONTINUE
+                  : FileVisitResult.SKIP_SUBTREE;
+            }
+
+            @Override
+            public FileVisitResult visitFile(Path f, BasicFileAttributes attrs) {
+              // a link whose target is missing arrives with the link's own attributes
+              boolean listed = attrs.isRegularFile() || danglingLinks && dangling(f);
+              if (listed && !hidden(dir.relativize(f))) out.add(f.toString());
+              return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path f, IOException e) throws IOException {
+              if (e instanceof FileSystemLoopException) return FileVisitResult.CONTINUE;
+              throw e;
+            }
+          });
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+    out.sort(null);
+    return out;
   }
 
   private static boolean dangling(Path p) {

@@ -47,6 +47,26 @@ class InputFilesTest {
   }
 
   @Test
+  void linksToFoldersAreFollowedAndALoopEnds() throws IOException {
+    touch("store/cats/1.png");
+    touch("data/dogs/2.png");
+    Files.createSymbolicLink(dir.resolve("data/cats"), dir.resolve("store/cats"));
+    // a link back to an enclosing folder: walked once, not forever
+    Files.createSymbolicLink(dir.resolve("data/dogs/again"), dir.resolve("data"));
+    Files.createSymbolicLink(dir.resolve("data/gone.png"), dir.resolve("nowhere.png"));
+    // the linked folder's file was missing: a dataset assembled from links lost it without a record
+    assertEquals(
+        List.of(dir + "/data/cats/1.png", dir + "/data/dogs/2.png"),
+        InputFiles.expand(List.of(dir + "/data")));
+    assertEquals(
+        List.of(dir + "/data/cats/1.png", dir + "/data/dogs/2.png", dir + "/data/gone.png"),
+        InputFiles.expand(List.of(dir + "/data"), true),
+        "a dangling link is listed for the image reader to dead-letter");
+    assertEquals(
+        List.of(dir + "/data/cats/1.png"), InputFiles.expand(List.of(dir + "/data/cats/*.png")));
+  }
+
+  @Test
   void aPathThatMatchesNothingIsARecipeError() {
     Config.ConfigException e =
         assertThrows(

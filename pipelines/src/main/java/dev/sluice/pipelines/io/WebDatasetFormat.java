@@ -10,6 +10,8 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeMap;
@@ -48,6 +50,8 @@ final class WebDatasetFormat {
       TreeMap<String, byte[]> members = new TreeMap<>();
       String firstImage = null; // its extension lower-cased, the key of members
       String firstImageName = null; // its extension as the member names it, for the location
+      List<String> links =
+          new ArrayList<>(); // the sample's link members, as "name -> target (kind)"
       long sample = 0;
       TarArchiveEntry e;
       String last = null;
@@ -56,13 +60,15 @@ final class WebDatasetFormat {
           // commons-compress returns a damaged header as an entry; its name and size cannot be
           // trusted, so reading stops here (as Python's tarfile does), after the sample before it
           if (key != null)
-            emit(file, input, key, sample, members, firstImage, firstImageName, images, dead);
+            emit(
+                file, input, key, sample, members, firstImage, firstImageName, links, images, dead);
           at.at(
               last == null ? "the first member's header" : "the header after member " + last,
               sample + 1);
           throw new IOException("a member header fails its checksum (the tar is corrupt)");
         }
-        if (!e.isFile()) continue;
+        boolean link = e.isLink() || e.isSymbolicLink();
+        if (!e.isFile() && !link) continue;
         String name = e.getName();
         last = name;
         int slash = name.lastIndexOf('/');
@@ -71,13 +77,20 @@ final class WebDatasetFormat {
         String asNamed = dot < 0 ? "" : name.substring(dot + 1);
         String ext = asNamed.toLowerCase(Locale.ROOT);
         if (key != null && !k.equals(key)) {
-          emit(file, input, key, sample, members, firstImage, firstImageName, images, dead);
+          emit(file, input, key, sample, members, firstImage, firstImageName, links, images, dead);
           members.clear();
+          links.clear();
           firstImage = null;
         }
         if (!k.equals(key)) sample++;
         key = k;
         at.at("member " + name, sample);
+        if (link) {
+          // a link member has no bytes of its own (commons-compress counts it as a file of 0 bytes)
+          links.add(
+              name + " -> " + e.getLinkName() + (e.isLink() ? " (hard link)" : " (symbolic link)"));
+          continue;
+        }
         // a second member with the same extension (or the same one in other case) does not replace
         // the first: the sample's image is the first in tar order
         members.putIfAbsent(ext, tar.readAllBytes());
@@ -95,7 +108,7 @@ final class WebDatasetFormat {
       }
       if (key != null) {
         at.at("member " + key, sample);
-        emit(file, input, key, sample, members, firstImage, firstImageName, images, dead);
+        emit(file, input, key, sample, members, firstImage, firstImageName, links, images, dead);
       }
     }
   }
@@ -143,9 +156,28 @@ final class WebDatasetFormat {
       TreeMap<String, byte[]> members,
       String image,
       String imageAsNamed,
+      List<String> links,
       Consumer<ImageDoc> images,
       Consumer<DeadLetter> dead) {
     String location = "member " + key;
+    if (!links.isEmpty()) {
+      // WebDataset's own reader skips links; taking the sample without them could drop its image or
+      // its label without a record
+      dead.accept(
+          DeadLetter.of(
+              FileReader.STAGE,
+              "link_member",
+              "sample '"
+                  + key
+                  + "' has link members, which a tar stream cannot follow: "
+                  + String.join(", ", links)
+                  + "; store the files themselves",
+              file,
+              location,
+              sample,
+              (byte[]) null));
+      return;
+    }
     if (image == null) {
       dead.accept(
           DeadLetter.of(

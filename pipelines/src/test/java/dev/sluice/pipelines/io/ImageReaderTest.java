@@ -121,6 +121,37 @@ class ImageReaderTest {
   }
 
   @Test
+  void aSampleWithALinkMemberIsADeadLetterNotAnEmptyFile() throws IOException {
+    ByteArrayOutputStream b = new ByteArrayOutputStream();
+    try (TarArchiveOutputStream t = new TarArchiveOutputStream(b)) {
+      TarArchiveEntry a = new TarArchiveEntry("a.png");
+      a.setSize(horse().length);
+      t.putArchiveEntry(a);
+      t.write(horse());
+      t.closeArchiveEntry();
+      // b.png: a hard link to a.png (tar -h, or two names for one file); c.png: a symbolic link
+      for (Object[] l :
+          new Object[][] {
+            {"b.png", TarArchiveEntry.LF_LINK}, {"c.png", TarArchiveEntry.LF_SYMLINK}
+          }) {
+        TarArchiveEntry e = new TarArchiveEntry((String) l[0], (byte) l[1]);
+        e.setLinkName("a.png");
+        t.putArchiveEntry(e);
+        t.closeArchiveEntry();
+      }
+    }
+    Path f = Files.write(dir.resolve("links.tar"), b.toByteArray());
+    read(input("webdataset", f), f);
+    assertEquals(List.of("a"), images.stream().map(ImageDoc::id).toList());
+    // both were read as 0-byte images and dead-lettered as empty_file
+    assertEquals(
+        List.of("link_member", "link_member"), dead.stream().map(DeadLetter::reason).toList());
+    assertTrue(dead.get(0).detail().contains("b.png -> a.png (hard link)"), dead.get(0).detail());
+    assertTrue(
+        dead.get(1).detail().contains("c.png -> a.png (symbolic link)"), dead.get(1).detail());
+  }
+
+  @Test
   void aTruncatedTarKeepsTheSamplesBeforeAndDeadLettersTheMember() throws IOException {
     byte[] whole = tar(samples());
     // cut inside d.png's data: the last member

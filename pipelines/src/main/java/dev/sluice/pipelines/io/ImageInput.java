@@ -18,7 +18,7 @@ import java.util.Map;
  * {@code webdataset} (tar shards: the members of one sample share a key; {@code key.jpg|png|...} is the image,
  * {@code key.cls} or {@code key.json}'s "label" its label) or {@code image_parquet} (a binary {@code image_column},
  * or a struct with a {@code bytes} field as Hugging Face datasets writes images; optional {@code label_column} and
- * {@code id_column}, else the id is FILE#ROW). {@code label}: parent (image_folder's default: the parent folder's
+ * {@code id_column}, else the id is PATH#ROW). {@code label}: parent (image_folder's default: the parent folder's
  * name), member (webdataset's default), column (image_parquet's default) or none. {@code decode} is the decoder's
  * settings (max_pixels, exif_orientation). image_folder may narrow the walk with {@code include} / {@code exclude}
  * globs on the relative path (default: every file).
@@ -110,6 +110,20 @@ public record ImageInput(
       }
     }
     return List.copyOf(g);
+  }
+
+  /**
+   * A file's path relative to the input path it was found under ('/'-separated): the default id of a Parquet row
+   * is this and its row number, so that {@code a/train.parquet} and {@code b/train.parquet} do not collide (their
+   * file names did). A glob over one folder or a single file gives the file's own name, as before.
+   */
+  public String relativeName(String file) {
+    Path f = Path.of(file).toAbsolutePath().normalize();
+    for (String p : paths) {
+      Path base = InputFiles.base(p);
+      if (f.startsWith(base) && !f.equals(base)) return ImageReader.relativeId(base.relativize(f));
+    }
+    return f.getFileName().toString();
   }
 
   /**

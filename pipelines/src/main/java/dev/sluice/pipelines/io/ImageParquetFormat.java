@@ -17,7 +17,7 @@ import org.apache.parquet.io.LocalInputFile;
 /**
  * Parquet with an image column: binary, or a struct with a {@code bytes} field (Hugging Face datasets' Image
  * feature). The label column (any type, as text) and the id column are optional; without an id the record's id is
- * FILE_NAME#ROW (rows from 1). A row whose image is null or not bytes is a dead letter; a file without the image
+ * PATH#ROW (rows from 1; PATH relative to the input path's folder, {@link ImageInput#relativeName}). A row whose image is null or not bytes is a dead letter; a file without the image
  * column is one dead letter naming the columns it has.
  */
 final class ImageParquetFormat {
@@ -30,7 +30,7 @@ final class ImageParquetFormat {
       Consumer<ImageDoc> images,
       Consumer<DeadLetter> dead)
       throws IOException {
-    String name = Path.of(file).getFileName().toString();
+    String name = input.relativeName(file);
     long row = 0;
     try (ParquetReader<GenericRecord> reader =
         AvroParquetReader.<GenericRecord>builder(

@@ -123,6 +123,24 @@ public final class InputFiles {
     return false;
   }
 
+  /**
+   * The folder an input pattern's files are named relative to: the directory itself, a glob's folder before its
+   * first wildcard, a file's parent (absolute, normalised).
+   */
+  public static Path base(String pattern) {
+    int glob = firstGlobChar(pattern);
+    Path b;
+    if (glob < 0) {
+      b = Path.of(pattern).toAbsolutePath().normalize();
+      if (!Files.isDirectory(b) && b.getParent() != null) b = b.getParent();
+    } else {
+      int slash = pattern.lastIndexOf('/', glob);
+      b = Path.of(slash < 0 ? "." : slash == 0 ? "/" : pattern.substring(0, slash));
+      b = b.toAbsolutePath().normalize();
+    }
+    return b;
+  }
+
   private static int firstGlobChar(String s) {
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);

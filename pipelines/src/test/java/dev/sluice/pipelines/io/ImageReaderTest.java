@@ -209,8 +209,18 @@ class ImageReaderTest {
 
   @Test
   void parquetWithABinaryColumnAndNoIdsNamesRowsByFile() throws IOException {
+    Path f = plainParquet(dir.resolve("plain.parquet"));
+    read(input("image_parquet", f), f);
+    assertEquals(List.of("plain.parquet#1"), images.stream().map(ImageDoc::id).toList());
+    assertEquals(1, dead.size());
+    assertEquals("missing_image", dead.get(0).reason());
+    assertEquals("row 2", dead.get(0).location());
+  }
+
+  /** One row with the horse, one with a null image. */
+  static Path plainParquet(Path f) throws IOException {
     Schema row = SchemaBuilder.record("Row").fields().optionalBytes("image").endRecord();
-    Path f = dir.resolve("plain.parquet");
+    Files.createDirectories(f.getParent());
     try (ParquetWriter<GenericRecord> w =
         AvroParquetWriter.<GenericRecord>builder(new LocalOutputFile(f))
             .withSchema(row)
@@ -223,11 +233,26 @@ class ImageReaderTest {
       empty.put("image", null);
       w.write(empty);
     }
-    read(input("image_parquet", f), f);
-    assertEquals(List.of("plain.parquet#1"), images.stream().map(ImageDoc::id).toList());
-    assertEquals(1, dead.size());
-    assertEquals("missing_image", dead.get(0).reason());
-    assertEquals("row 2", dead.get(0).location());
+    return f;
+  }
+
+  @Test
+  void rowIdsNameTheFileByItsPathUnderTheInputFolder() throws IOException {
+    // two splits' files of one name: both were "train.parquet#1", and the second a duplicate_id
+    Path a = plainParquet(dir.resolve("ds/a/train.parquet"));
+    Path b = plainParquet(dir.resolve("ds/b/train.parquet"));
+    ImageInput in = input("image_parquet", dir.resolve("ds"));
+    read(in, a);
+    read(in, b);
+    assertEquals(
+        List.of("a/train.parquet#1", "b/train.parquet#1"),
+        images.stream().map(ImageDoc::id).toList());
+    ImageInput glob =
+        ImageInput.from(
+            new LinkedHashMap<>(
+                Map.of("format", "image_parquet", "path", dir + "/ds/a/*.parquet")));
+    assertEquals("train.parquet", glob.relativeName(a.toString()));
+    assertEquals("b/train.parquet", in.relativeName(b.toString()));
   }
 
   @Test

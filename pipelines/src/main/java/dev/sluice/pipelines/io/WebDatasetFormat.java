@@ -30,8 +30,8 @@ import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 final class WebDatasetFormat {
   static final Set<String> IMAGE_EXTENSIONS =
       Set.of(
-          "jpg", "jpeg", "png", "gif", "bmp", "webp", "tif", "tiff", "ppm", "pgm", "pbm", "pnm",
-          "pam");
+          "jpg", "jpeg", "jpe", "jfif", "png", "gif", "bmp", "webp", "tif", "tiff", "ppm", "pgm",
+          "pbm", "pnm", "pam");
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private WebDatasetFormat() {}
@@ -70,6 +70,7 @@ final class WebDatasetFormat {
         boolean link = e.isLink() || e.isSymbolicLink();
         if (!e.isFile() && !link) continue;
         String name = e.getName();
+        if (macMetadata(name)) continue;
         last = name;
         int slash = name.lastIndexOf('/');
         int dot = name.indexOf('.', slash + 1);
@@ -110,7 +111,21 @@ final class WebDatasetFormat {
         at.at("member " + key, sample);
         emit(file, input, key, sample, members, firstImage, firstImageName, links, images, dead);
       }
+      // a gzipped shard's last trailer (the CRC and length of what was read) is checked only when
+      // the stream is read to its end
+      at.at("the end of the file, after the last sample", sample + 1);
+      raw.transferTo(java.io.OutputStream.nullOutputStream());
     }
+  }
+
+  /**
+   * The metadata macOS adds to a tar it writes (AppleDouble {@code ._NAME} files, a {@code __MACOSX/} folder):
+   * skipped as hidden files are in a folder; read, each made a sample without an image.
+   */
+  static boolean macMetadata(String name) {
+    return name.substring(name.lastIndexOf('/') + 1).startsWith("._")
+        || name.startsWith("__MACOSX/")
+        || name.contains("/__MACOSX/");
   }
 
   /** A gzipped tar (.tar.gz, .tgz: WebDataset allows them) as the tar, known by gzip's first two bytes. */

@@ -79,10 +79,12 @@ public record ImageDoc(
 
   /**
    * The name whose extension claims the image's format: the tar member's name for a WebDataset sample (its id is
-   * the key, without extension), else the id (a file's path, or a Parquet row's path or id).
+   * the key, without extension), a file's path for image_folder; null for a Parquet row, whose id is a name the
+   * data gives, not a file's (an id {@code x.jpg} over PNG bytes made the row a wrong_extension dead letter).
    */
   public String claimedName() {
-    return location.startsWith(MEMBER) ? location.substring(MEMBER.length()) : id;
+    if (location.startsWith(MEMBER)) return location.substring(MEMBER.length());
+    return location.startsWith("row ") ? null : id;
   }
 
   /** The location prefix of a tar member. */

@@ -152,6 +152,49 @@ class ImageReaderTest {
   }
 
   @Test
+  void jfifMembersAreImagesMacMetadataIsSkippedAndTheGzipTrailerIsChecked() throws IOException {
+    Map<String, byte[]> m = new LinkedHashMap<>();
+    m.put("k1.jfif", horse());
+    m.put("._k1.jfif", "AppleDouble".getBytes(StandardCharsets.UTF_8));
+    m.put("__MACOSX/k2.png", "resource fork".getBytes(StandardCharsets.UTF_8));
+    m.put("k3.jpe", horse());
+    ByteArrayOutputStream gz = new ByteArrayOutputStream();
+    try (java.util.zip.GZIPOutputStream g = new java.util.zip.GZIPOutputStream(gz)) {
+      g.write(tar(m));
+      // bytes after the tar's end-of-archive blocks (tar readers stop there): the gzip trailer lies
+      // past them, beyond any read-ahead
+      byte[] after = new byte[300_000];
+      new java.util.Random(1).nextBytes(after);
+      g.write(after);
+    }
+    Path ok = Files.write(dir.resolve("ok.tar.gz"), gz.toByteArray());
+    read(input("webdataset", ok), ok);
+    // a .jfif or .jpe member was no image (read.no_image), and each mac file a sample of its own
+    assertEquals(List.of("k1", "k3"), images.stream().map(ImageDoc::id).toList());
+    assertEquals(List.of(), dead);
+    // the trailer's CRC damaged: the samples are kept, and the damage is a dead letter (it was
+    // never read: the tar ends before the gzip stream does)
+    byte[] bad = gz.toByteArray();
+    bad[bad.length - 8] ^= 0x55;
+    Path f = Files.write(dir.resolve("bad.tar.gz"), bad);
+    images.clear();
+    read(input("webdataset", f), f);
+    assertEquals(List.of("k1", "k3"), images.stream().map(ImageDoc::id).toList());
+    assertEquals(1, dead.size(), dead.toString());
+    assertEquals("corrupt_file", dead.get(0).reason());
+    assertEquals("the end of the file, after the last sample", dead.get(0).location());
+    assertTrue(dead.get(0).detail().contains("Corrupt GZIP trailer"), dead.get(0).detail());
+  }
+
+  @Test
+  void aParquetRowsIdIsNotAFileNameToCheck() {
+    assertEquals(
+        null, ImageDoc.read("x.jpg", null, "t.parquet", "row 1", 1, new byte[1]).claimedName());
+    assertEquals(
+        "a/x.jpg", ImageDoc.read("a/x.jpg", null, "a/x.jpg", "file", 0, new byte[1]).claimedName());
+  }
+
+  @Test
   void aTruncatedTarKeepsTheSamplesBeforeAndDeadLettersTheMember() throws IOException {
     byte[] whole = tar(samples());
     // cut inside d.png's data: the last member

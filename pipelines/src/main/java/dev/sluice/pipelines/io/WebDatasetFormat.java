@@ -69,7 +69,7 @@ final class WebDatasetFormat {
         }
         boolean link = e.isLink() || e.isSymbolicLink();
         if (!e.isFile() && !link) continue;
-        String name = e.getName();
+        String name = memberName(e.getName());
         if (macMetadata(name)) continue;
         last = name;
         int slash = name.lastIndexOf('/');
@@ -119,6 +119,24 @@ final class WebDatasetFormat {
   }
 
   /**
+   * A member's name from the ISO-8859-1 reading of its header bytes: the bytes decoded as UTF-8 when they are
+   * UTF-8 (what tar writers store), else the ISO-8859-1 reading itself (a Latin-1 tar reads right, and names that
+   * are neither stay as distinct as their bytes). A name with a character above U+00FF came from a PAX header,
+   * which is always UTF-8 and already decoded.
+   */
+  static String memberName(String latin1) {
+    for (int i = 0; i < latin1.length(); i++) if (latin1.charAt(i) > 0xFF) return latin1;
+    try {
+      return StandardCharsets.UTF_8
+          .newDecoder()
+          .decode(java.nio.ByteBuffer.wrap(latin1.getBytes(StandardCharsets.ISO_8859_1)))
+          .toString();
+    } catch (java.nio.charset.CharacterCodingException notUtf8) {
+      return latin1;
+    }
+  }
+
+  /**
    * The metadata macOS adds to a tar it writes (AppleDouble {@code ._NAME} files, a {@code __MACOSX/} folder):
    * skipped as hidden files are in a folder; read, each made a sample without an image.
    */
@@ -151,7 +169,10 @@ final class WebDatasetFormat {
     private boolean ended;
 
     CheckedTar(InputStream in) {
-      super(in);
+      // ISO-8859-1 keeps every byte of a name (memberName decodes it); the platform default was
+      // US-ASCII under LANG=C on JDK 17, and UTF-8 turns bytes that are not UTF-8 into '?': either
+      // way distinct names became one and their samples merged
+      super(in, "ISO-8859-1");
     }
 
     @Override

@@ -187,6 +187,48 @@ class ImageReaderTest {
   }
 
   @Test
+  void memberNamesInUtf8Latin1OrPaxAreReadAndNeverMerge() throws IOException {
+    ByteArrayOutputStream b = new ByteArrayOutputStream();
+    try (TarArchiveOutputStream t = new TarArchiveOutputStream(b, "ISO-8859-1")) {
+      t.setAddPaxHeadersForNonAsciiNames(false);
+      for (String n : List.of("caf\u00e9.png", "caf\u00e8.png", "ok.png")) {
+        TarArchiveEntry e = new TarArchiveEntry(n);
+        e.setSize(horse().length);
+        t.putArchiveEntry(e);
+        t.write(horse());
+        t.closeArchiveEntry();
+      }
+    }
+    Path f = Files.write(dir.resolve("latin1.tar"), b.toByteArray());
+    read(input("webdataset", f), f);
+    // bytes E9 and E8 alone are no UTF-8: read as UTF-8 both names were "caf?", one sample
+    assertEquals(
+        List.of("caf\u00e9", "caf\u00e8", "ok"), images.stream().map(ImageDoc::id).toList());
+    assertEquals(List.of(), dead);
+    // UTF-8 bytes in the header (GNU tar), and a PAX name (Python's tarfile): both read as written
+    for (boolean pax : new boolean[] {false, true}) {
+      ByteArrayOutputStream u = new ByteArrayOutputStream();
+      try (TarArchiveOutputStream t = new TarArchiveOutputStream(u, "UTF-8")) {
+        t.setAddPaxHeadersForNonAsciiNames(pax);
+        for (String n : List.of("\u00fcber.png", "\u6f22\u5b57.png")) {
+          TarArchiveEntry e = new TarArchiveEntry(n);
+          e.setSize(horse().length);
+          t.putArchiveEntry(e);
+          t.write(horse());
+          t.closeArchiveEntry();
+        }
+      }
+      Path g = Files.write(dir.resolve("utf8-" + pax + ".tar"), u.toByteArray());
+      images.clear();
+      read(input("webdataset", g), g);
+      assertEquals(
+          List.of("\u00fcber", "\u6f22\u5b57"),
+          images.stream().map(ImageDoc::id).toList(),
+          "pax " + pax);
+    }
+  }
+
+  @Test
   void aParquetRowsIdIsNotAFileNameToCheck() {
     assertEquals(
         null, ImageDoc.read("x.jpg", null, "t.parquet", "row 1", 1, new byte[1]).claimedName());

@@ -135,13 +135,12 @@ public record ImageInput(
     List<String> all = InputFiles.expand(paths, format.equals(FOLDER));
     if (!format.equals(FOLDER)) return all;
     Path root = Path.of(paths.get(0)).toAbsolutePath().normalize();
-    // the default include takes every file without matching: a glob's "**" is a regex ".*", which
-    // stops at a line break, and a file whose name holds one must still be read
+    // the default include takes every file without matching
     List<PathMatcher> in = include.equals(List.of("**")) ? null : matchers(include);
     List<PathMatcher> out = matchers(exclude);
     List<String> kept = new ArrayList<>();
     for (String f : all) {
-      Path rel = root.relativize(Path.of(f).toAbsolutePath().normalize());
+      Path rel = matchable(root.relativize(Path.of(f).toAbsolutePath().normalize()));
       if ((in == null || in.stream().anyMatch(m -> m.matches(rel)))
           && out.stream().noneMatch(m -> m.matches(rel))) kept.add(f);
     }
@@ -150,6 +149,16 @@ public record ImageInput(
           "input.include", include, "globs that match at least one file under " + paths.get(0));
     }
     return kept;
+  }
+
+  /**
+   * The path with its line breaks replaced by U+0001 for matching: a glob's "**" is the regex ".*", which stops at
+   * a line break, so {@code **.jpg} missed a name holding one (and no glob names a line break).
+   */
+  static Path matchable(Path rel) {
+    String s = rel.toString();
+    String t = s.replaceAll("[\\n\\r\\u0085\\u2028\\u2029]", "\u0001");
+    return t.equals(s) ? rel : Path.of(t);
   }
 
   private static List<PathMatcher> matchers(List<String> globs) {

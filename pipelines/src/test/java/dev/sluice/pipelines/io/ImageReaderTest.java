@@ -395,6 +395,18 @@ class ImageReaderTest {
     assertEquals("unreadable_file", dead.get(0).reason());
     assertTrue(
         dead.get(0).detail().contains("symbolic link to a missing target"), dead.get(0).detail());
+    // an include glob matches a name with a line break too (it missed it)
+    ImageInput png =
+        ImageInput.from(
+            new LinkedHashMap<>(
+                Map.of(
+                    "format",
+                    ImageInput.FOLDER,
+                    "path",
+                    dir.resolve("folder").toString(),
+                    "include",
+                    List.of("**.png"))));
+    assertEquals(files, png.files());
   }
 
   @Test

@@ -115,6 +115,28 @@ final class ContainerChecks {
     return false;
   }
 
+  /**
+   * The type of the first chunk whose CRC does not match its type and data (libpng and Pillow refuse such a file;
+   * ImageIO decodes it without a word), or null when every chunk up to IEND checks out.
+   */
+  static String pngBadChunk(byte[] b) {
+    long p = 8;
+    java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+    while (p + 12 <= b.length) {
+      long len = be32(b, (int) p) & 0xFFFFFFFFL;
+      if (p + 12 + len > b.length) return null; // cut short: the truncation check's business
+      int t = (int) p + 4;
+      crc.reset();
+      crc.update(b, t, 4 + (int) len);
+      if (crc.getValue() != (be32(b, t + 4 + (int) len) & 0xFFFFFFFFL)) {
+        return new String(b, t, 4, java.nio.charset.StandardCharsets.ISO_8859_1);
+      }
+      if (b[t] == 'I' && b[t + 1] == 'E' && b[t + 2] == 'N' && b[t + 3] == 'D') return null;
+      p += 12 + len;
+    }
+    return null;
+  }
+
   /** What a walk of a GIF's blocks finds first: an image whose data ends inside the bytes, the trailer, or neither. */
   private enum GifFrame {
     COMPLETE,

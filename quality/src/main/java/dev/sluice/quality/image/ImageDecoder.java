@@ -160,6 +160,12 @@ public final class ImageDecoder {
       }
       checkPixels(w, h, settings);
       if (!complete) throw truncated(format);
+      String badChunk = format == ImageFormat.PNG ? ContainerChecks.pngBadChunk(bytes) : null;
+      if (badChunk != null) {
+        throw new ImageRejected(
+            ImageRejected.UNDECODABLE,
+            "png chunk " + badChunk + " fails its CRC: the file is damaged");
+      }
       cmyk = isCmyk(reader.getRawImageType(0));
       img = reader.read(0, null);
     } catch (IOException | RuntimeException e) {

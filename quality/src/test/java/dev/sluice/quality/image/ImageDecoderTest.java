@@ -106,6 +106,19 @@ class ImageDecoderTest {
   }
 
   @Test
+  void aPngChunkThatFailsItsCrcIsRejected() throws ImageRejected {
+    byte[] png = Encodings.write(Encodings.quadrants(40, 30, BufferedImage.TYPE_3BYTE_BGR), "png");
+    decode(png, "ok.png");
+    // IHDR's CRC (bytes 29-32): ImageIO decoded the file as if nothing were wrong, Pillow refuses
+    // it
+    byte[] bad = png.clone();
+    bad[29] ^= 0x01;
+    ImageRejected e = assertThrows(ImageRejected.class, () -> decode(bad, "bad.png"));
+    assertEquals(ImageRejected.UNDECODABLE, e.reason());
+    assertTrue(e.getMessage().contains("chunk IHDR fails its CRC"), e.getMessage());
+  }
+
+  @Test
   void webpHasAReaderAndADamagedWebpIsRejected() {
     assertTrue(Readers.providerName(ImageFormat.WEBP).startsWith("com.twelvemonkeys."));
     byte[] riff = {

@@ -229,7 +229,9 @@ final class WebDatasetFormat {
     String label = null;
     if (input.labels()) {
       if (members.containsKey("cls")) {
-        label = new String(members.get("cls"), StandardCharsets.UTF_8).trim();
+        // as Parquet's binary labels: UTF-8, or 0x and hex when the bytes are not (they became
+        // U+FFFD)
+        label = ImageParquetFormat.text(members.get("cls")).trim();
       } else if (members.containsKey("json")) {
         try {
           JsonNode l = JSON.readTree(members.get("json")).get("label");

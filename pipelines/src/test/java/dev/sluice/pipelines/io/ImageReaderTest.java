@@ -158,6 +158,7 @@ class ImageReaderTest {
     m.put("._k1.jfif", "AppleDouble".getBytes(StandardCharsets.UTF_8));
     m.put("__MACOSX/k2.png", "resource fork".getBytes(StandardCharsets.UTF_8));
     m.put("k3.jpe", horse());
+    m.put("k3.cls", new byte[] {'c', (byte) 0xE9}); // Latin-1 "cé": not UTF-8
     ByteArrayOutputStream gz = new ByteArrayOutputStream();
     try (java.util.zip.GZIPOutputStream g = new java.util.zip.GZIPOutputStream(gz)) {
       g.write(tar(m));
@@ -172,6 +173,7 @@ class ImageReaderTest {
     // a .jfif or .jpe member was no image (read.no_image), and each mac file a sample of its own
     assertEquals(List.of("k1", "k3"), images.stream().map(ImageDoc::id).toList());
     assertEquals(List.of(), dead);
+    assertEquals("0x63e9", images.get(1).label(), "a label that is not UTF-8 was 'c\uFFFD'");
     // the trailer's CRC damaged: the samples are kept, and the damage is a dead letter (it was
     // never read: the tar ends before the gzip stream does)
     byte[] bad = gz.toByteArray();

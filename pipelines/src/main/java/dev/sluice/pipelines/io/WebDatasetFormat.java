@@ -43,9 +43,10 @@ final class WebDatasetFormat {
       Consumer<ImageDoc> images,
       Consumer<DeadLetter> dead)
       throws IOException {
-    try (InputStream raw =
+    try (BufferedInputStream raw =
             gunzipped(new BufferedInputStream(Files.newInputStream(Path.of(file)), 1 << 16));
         CheckedTar tar = new CheckedTar(raw)) {
+      notATar(raw);
       String key = null;
       TreeMap<String, byte[]> members = new TreeMap<>();
       String firstImage = null; // its extension lower-cased, the key of members
@@ -147,7 +148,7 @@ final class WebDatasetFormat {
   }
 
   /** A gzipped tar (.tar.gz, .tgz: WebDataset allows them) as the tar, known by gzip's first two bytes. */
-  private static InputStream gunzipped(BufferedInputStream in) throws IOException {
+  private static BufferedInputStream gunzipped(BufferedInputStream in) throws IOException {
     in.mark(2);
     int a = in.read(), b = in.read();
     in.reset();
@@ -157,6 +158,25 @@ final class WebDatasetFormat {
     } catch (IOException | RuntimeException e) {
       in.close(); // a damaged gzip header: the file is not left open
       throw e;
+    }
+  }
+
+  /**
+   * Refuses a stream shorter than one tar header (512 bytes) without ustar's magic as not a tar
+   * ({@code corrupt_file}): the tar reader called it a truncated tar, whatever the file held.
+   */
+  private static void notATar(BufferedInputStream in) throws IOException {
+    in.mark(512);
+    byte[] head = in.readNBytes(512);
+    in.reset();
+    if (head.length >= 512) return;
+    boolean ustar =
+        head.length >= 262 && new String(head, 257, 5, StandardCharsets.ISO_8859_1).equals("ustar");
+    if (!ustar) {
+      throw new IOException(
+          "only "
+              + head.length
+              + " bytes, fewer than one tar header (512), and no tar magic: not a tar");
     }
   }
 

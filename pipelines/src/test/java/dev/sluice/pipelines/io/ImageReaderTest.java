@@ -231,6 +231,19 @@ class ImageReaderTest {
   }
 
   @Test
+  void aTinyFileThatIsNoTarIsCorruptAndATarCutInItsFirstHeaderIsTruncated() throws IOException {
+    Path text = Files.writeString(dir.resolve("notes.tar"), "these are notes, not a tar");
+    read(input("webdataset", text), text);
+    // it was read.truncated_file, as if a tar had been cut
+    assertEquals(List.of("corrupt_file"), dead.stream().map(DeadLetter::reason).toList());
+    assertTrue(dead.get(0).detail().contains("not a tar"), dead.get(0).detail());
+    dead.clear();
+    Path cut = Files.write(dir.resolve("cut.tar"), Arrays.copyOf(tar(samples()), 400));
+    read(input("webdataset", cut), cut);
+    assertEquals(List.of("truncated_file"), dead.stream().map(DeadLetter::reason).toList());
+  }
+
+  @Test
   void aParquetRowsIdIsNotAFileNameToCheck() {
     assertEquals(
         null, ImageDoc.read("x.jpg", null, "t.parquet", "row 1", 1, new byte[1]).claimedName());

@@ -67,9 +67,11 @@ public final class Config {
       throw new ConfigException(
           path(key),
           values.get(key),
-          max == Double.POSITIVE_INFINITY
-              ? "a number >= " + fmt(min)
-              : "a number in [" + fmt(min) + ", " + fmt(max) + "]");
+          max == Double.MAX_VALUE
+              ? "a finite number >= " + fmt(min)
+              : max == Double.POSITIVE_INFINITY
+                  ? "a number >= " + fmt(min)
+                  : "a number in [" + fmt(min) + ", " + fmt(max) + "]");
     }
     return d;
   }

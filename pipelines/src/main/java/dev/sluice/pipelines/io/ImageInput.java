@@ -113,15 +113,21 @@ public record ImageInput(
   }
 
   /**
-   * A file's path relative to the input path it was found under ('/'-separated): the default id of a Parquet row
-   * is this and its row number, so that {@code a/train.parquet} and {@code b/train.parquet} do not collide (their
-   * file names did). A glob over one folder or a single file gives the file's own name, as before.
+   * A file's path relative to the folder all the input paths share ('/'-separated): the default id of a Parquet
+   * row is this and its row number, so that {@code a/train.parquet} and {@code b/train.parquet} do not collide
+   * (their file names did), whether they come from one directory, a {@code **} glob or two paths. A single file
+   * or a glob over one folder gives the file's own name, as before.
    */
   public String relativeName(String file) {
     Path f = Path.of(file).toAbsolutePath().normalize();
+    Path common = null;
     for (String p : paths) {
       Path base = InputFiles.base(p);
-      if (f.startsWith(base) && !f.equals(base)) return ImageReader.relativeId(base.relativize(f));
+      if (common == null) common = base;
+      while (common != null && !base.startsWith(common)) common = common.getParent();
+    }
+    if (common != null && f.startsWith(common) && !f.equals(common)) {
+      return ImageReader.relativeId(common.relativize(f));
     }
     return f.getFileName().toString();
   }

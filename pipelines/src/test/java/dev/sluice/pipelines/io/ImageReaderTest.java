@@ -353,6 +353,17 @@ class ImageReaderTest {
                 Map.of("format", "image_parquet", "path", dir + "/ds/a/*.parquet")));
     assertEquals("train.parquet", glob.relativeName(a.toString()));
     assertEquals("b/train.parquet", in.relativeName(b.toString()));
+    // two paths, one per folder: named from the folder they share
+    ImageInput two =
+        ImageInput.from(
+            new LinkedHashMap<>(
+                Map.of(
+                    "format",
+                    "image_parquet",
+                    "path",
+                    List.of(dir + "/ds/a/*.parquet", dir + "/ds/b/train.parquet"))));
+    assertEquals("a/train.parquet", two.relativeName(a.toString()));
+    assertEquals("b/train.parquet", two.relativeName(b.toString()));
   }
 
   @Test

@@ -116,8 +116,10 @@ final class ContainerChecks {
   }
 
   /**
-   * The type of the first chunk whose CRC does not match its type and data (libpng and Pillow refuse such a file;
-   * ImageIO decodes it without a word), or null when every chunk up to IEND checks out.
+   * The type of the first critical chunk (IHDR, PLTE, IDAT, IEND: an upper-case first letter) whose CRC does not
+   * match its type and data (libpng and Pillow refuse such a file; ImageIO decodes it without a word), or null
+   * when every one up to IEND checks out. Ancillary chunks (text, colour profiles) are not checked: libpng only
+   * warns about theirs and drops them.
    */
   static String pngBadChunk(byte[] b) {
     long p = 8;
@@ -126,9 +128,10 @@ final class ContainerChecks {
       long len = be32(b, (int) p) & 0xFFFFFFFFL;
       if (p + 12 + len > b.length) return null; // cut short: the truncation check's business
       int t = (int) p + 4;
-      crc.reset();
-      crc.update(b, t, 4 + (int) len);
-      if (crc.getValue() != (be32(b, t + 4 + (int) len) & 0xFFFFFFFFL)) {
+      boolean critical = b[t] >= 'A' && b[t] <= 'Z';
+      if (critical) crc.reset();
+      if (critical) crc.update(b, t, 4 + (int) len);
+      if (critical && crc.getValue() != (be32(b, t + 4 + (int) len) & 0xFFFFFFFFL)) {
         return new String(b, t, 4, java.nio.charset.StandardCharsets.ISO_8859_1);
       }
       if (b[t] == 'I' && b[t + 1] == 'E' && b[t + 2] == 'N' && b[t + 3] == 'D') return null;

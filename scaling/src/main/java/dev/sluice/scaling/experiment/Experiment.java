@@ -290,8 +290,8 @@ public record Experiment(
         t.getFraction("warmup_fraction", 0.05),
         t.getFraction("min_lr_ratio", 0.1),
         t.getChoice("schedule", "cosine", "cosine", "wsd", "constant"),
-        t.getDouble("weight_decay", 0.1, 0, Double.POSITIVE_INFINITY),
-        t.getDouble("grad_clip", 1.0, 0, Double.POSITIVE_INFINITY),
+        t.getDouble("weight_decay", 0.1, 0, Double.MAX_VALUE),
+        t.getDouble("grad_clip", 1.0, 0, Double.MAX_VALUE),
         t.getFraction("val_fraction", 0.01));
   }
 }

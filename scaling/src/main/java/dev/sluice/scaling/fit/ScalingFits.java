@@ -21,8 +21,12 @@ public final class ScalingFits {
    */
   static final int OWN_FIT_POINTS = 10;
 
-  /** Intervals need this share of the resamples to identify the law; fewer, and they describe the few that do. */
-  static final double IDENTIFIED_SHARE = 0.8;
+  /**
+   * Intervals need this share of the resamples to identify the law. The ones left out are those with the fewest
+   * distinct points, whose fits would be the most extreme: leaving out more than a 2.5% tail could remove all of
+   * it, and the 95% interval would be too narrow.
+   */
+  static final double IDENTIFIED_SHARE = 0.975;
 
   private ScalingFits() {}
 
@@ -53,6 +57,14 @@ public final class ScalingFits {
               + " row(s) repeat another row exactly and count once)");
     }
     List<LawFitter.Joint> boot = Bootstrap.joint(points, arms, joint, resamples, seed);
+    if (enough(boot, resamples) && boot.size() < resamples) {
+      warnings.add(
+          (resamples - boot.size())
+              + " of "
+              + resamples
+              + " resamples drew too few distinct points to identify the law and are left out of the"
+              + " intervals");
+    }
     if (!enough(boot, resamples)) {
       warnings.add(
           "only "
@@ -111,9 +123,11 @@ public final class ScalingFits {
       if (why == null && arms.size() > 1) {
         try {
           LawFitter.Joint own = LawFitter.fitJoint(mine, List.of(arm));
-          List<LawFitter.Joint> ob =
-              Bootstrap.joint(mine, List.of(arm), own, resamples, seed + k + 1);
           List<String> edge = FitEdges.unidentified(own);
+          List<LawFitter.Joint> ob =
+              edge.isEmpty()
+                  ? Bootstrap.joint(mine, List.of(arm), own, resamples, seed + k + 1)
+                  : List.of();
           if (!edge.isEmpty()) {
             why = edgeWarning("its own fit", edge).replace(", so ", "; ");
           } else if (!enough(ob, resamples)) {

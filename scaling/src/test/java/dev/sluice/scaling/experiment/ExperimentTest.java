@@ -134,8 +134,14 @@ class ExperimentTest {
         f,
         "model.sizes=[{name: '..', n_layer: 1, d_model: 16, n_head: 2, lr: 0.01}]");
     // each of these was taken, and failed every point later or wrote outside the output folder
-    assertMessage("train.weight_decay: got -1, expected a number >= 0", f, "train.weight_decay=-1");
-    assertMessage("train.grad_clip: got -0.5, expected a number >= 0", f, "train.grad_clip=-0.5");
+    assertMessage(
+        "train.weight_decay: got -1, expected a finite number >= 0", f, "train.weight_decay=-1");
+    assertMessage(
+        "train.weight_decay: got Infinity, expected a finite number >= 0",
+        f,
+        "train.weight_decay=1e999");
+    assertMessage(
+        "train.grad_clip: got -0.5, expected a finite number >= 0", f, "train.grad_clip=-0.5");
     assertMessage("name: got '..', expected letters", f, "name=..");
     assertMessage(
         "fit.resamples: got 5, expected 0 (no intervals) or an integer in [40, 1000000]",

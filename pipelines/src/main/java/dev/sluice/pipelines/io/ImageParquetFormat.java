@@ -91,13 +91,19 @@ final class ImageParquetFormat {
   static String text(Object v) {
     byte[] b = v instanceof CharSequence ? null : bytes(v);
     if (b == null) return v.toString();
+    String s = utf8(b);
+    return s != null ? s : "0x" + java.util.HexFormat.of().formatHex(b);
+  }
+
+  /** The bytes as UTF-8 text, or null when they are not valid UTF-8 (no replacement characters). */
+  static String utf8(byte[] b) {
     try {
       return java.nio.charset.StandardCharsets.UTF_8
           .newDecoder()
           .decode(ByteBuffer.wrap(b))
           .toString();
     } catch (java.nio.charset.CharacterCodingException e) {
-      return "0x" + java.util.HexFormat.of().formatHex(b);
+      return null;
     }
   }
 

@@ -127,14 +127,8 @@ final class WebDatasetFormat {
    */
   static String memberName(String latin1) {
     for (int i = 0; i < latin1.length(); i++) if (latin1.charAt(i) > 0xFF) return latin1;
-    try {
-      return StandardCharsets.UTF_8
-          .newDecoder()
-          .decode(java.nio.ByteBuffer.wrap(latin1.getBytes(StandardCharsets.ISO_8859_1)))
-          .toString();
-    } catch (java.nio.charset.CharacterCodingException notUtf8) {
-      return latin1;
-    }
+    String utf8 = ImageParquetFormat.utf8(latin1.getBytes(StandardCharsets.ISO_8859_1));
+    return utf8 != null ? utf8 : latin1;
   }
 
   /**

@@ -124,49 +124,27 @@ class SyntheticFitTest {
     }
   }
 
+  /** A fit ending at theta = {log E, log A, alpha, beta, log B per arm}. */
+  static LawFitter.Joint endingAt(List<String> arms, double... theta) {
+    return LawFitter.joint(arms, new Minimizer.Solution(theta, 0));
+  }
+
   @Test
   void anExponentAtAnEdgeTakesItsTermWithIt() {
     // alpha = 0: A / N^0 is a constant next to E; beta > 0 and B are estimated
-    LawFitter.Joint j =
-        new LawFitter.Joint(
-            List.of("raw"), 1, 1, 0, 0.3, new double[] {900}, 0, new double[] {0, 3, 0, 0.3, 6.8});
-    assertEquals(List.of("E", "A", "alpha"), FitEdges.unidentified(j));
+    List<String> one = List.of("raw"), two = List.of("raw", "clean");
+    assertEquals(
+        List.of("E", "A", "alpha"), FitEdges.unidentified(endingAt(one, 0, 3, 0, 0.3, 6.8)));
     // log A at -50: the N term is nothing, so alpha is not estimated either; E is
-    j =
-        new LawFitter.Joint(
-            List.of("raw"),
-            1,
-            0,
-            0.4,
-            0.3,
-            new double[] {900},
-            0,
-            new double[] {0, -50, 0.4, 0.3, 6.8});
-    assertEquals(List.of("A", "alpha"), FitEdges.unidentified(j));
+    assertEquals(
+        List.of("A", "alpha"), FitEdges.unidentified(endingAt(one, 0, -50, 0.4, 0.3, 6.8)));
     // beta at 10: every B goes with it, and with them the multipliers
-    j =
-        new LawFitter.Joint(
-            List.of("raw", "clean"),
-            1,
-            1,
-            0.4,
-            10,
-            new double[] {1, 1},
-            0,
-            new double[] {0, 3, 0.4, 10, 6.8, 6.0});
-    assertEquals(List.of("beta", "B[raw]", "B[clean]"), FitEdges.unidentified(j));
+    assertEquals(
+        List.of("beta", "B[raw]", "B[clean]"),
+        FitEdges.unidentified(endingAt(two, 0, 3, 0.4, 10, 6.8, 6.0)));
     // one arm's B at an edge: beta is still estimated from the other arm
-    j =
-        new LawFitter.Joint(
-            List.of("raw", "clean"),
-            1,
-            1,
-            0.4,
-            0.3,
-            new double[] {1, 1},
-            0,
-            new double[] {0, 3, 0.4, 0.3, 6.8, -50});
-    assertEquals(List.of("B[clean]"), FitEdges.unidentified(j));
+    assertEquals(
+        List.of("B[clean]"), FitEdges.unidentified(endingAt(two, 0, 3, 0.4, 0.3, 6.8, -50)));
   }
 
   @Test

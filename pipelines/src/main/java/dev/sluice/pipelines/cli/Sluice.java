@@ -2,6 +2,7 @@ package dev.sluice.pipelines.cli;
 
 import dev.sluice.core.cli.ExitCodes;
 import dev.sluice.pipelines.run.Curation;
+import dev.sluice.pipelines.run.WarmUp;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -35,6 +36,7 @@ public final class Sluice implements Runnable {
 
   public static void main(String[] args) {
     dev.sluice.core.cli.ParentWatch.start();
+    if (args.length > 0 && args[0].equals("run")) WarmUp.beamOptions();
     System.exit(execute(args));
   }
 }

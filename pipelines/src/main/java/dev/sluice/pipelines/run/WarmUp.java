@@ -5,6 +5,7 @@ import java.util.List;
 import org.apache.beam.runners.direct.DirectRunner;
 import org.apache.beam.runners.flink.FlinkPipelineOptions;
 import org.apache.beam.sdk.options.PipelineOptions;
+import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -14,7 +15,7 @@ import org.slf4j.LoggerFactory;
  * otherwise waits for them inside its first task: the language model alone held the job for ~0.5 s there
  * (BENCHMARKS.md, "Fixed cost of a run"). On a cluster the tasks run elsewhere, so nothing is loaded here.
  */
-final class WarmUp {
+public final class WarmUp {
   private static final Logger LOG = LoggerFactory.getLogger(WarmUp.class);
 
   private WarmUp() {}
@@ -37,6 +38,30 @@ final class WarmUp {
               }
             },
             "sluice-warm-up");
+    t.setDaemon(true);
+    t.start();
+  }
+
+  /**
+   * Initialises Beam's options registry on a background thread as soon as {@code sluice run} starts, while the main
+   * thread parses the command line and reads the recipe: registering and validating every options interface on the
+   * class path took ~0.2 s of the main thread's critical path in a one-record run (BENCHMARKS.md, "Fixed cost of a
+   * run"). Class initialisation is thread-safe, so the main thread merely waits if it gets there first.
+   */
+  public static void beamOptions() {
+    Thread t =
+        new Thread(
+            () -> {
+              try {
+                PipelineOptionsFactory.create().as(FlinkPipelineOptions.class);
+              } catch (VirtualMachineError e) {
+                throw e;
+              } catch (Throwable e) {
+                // the main thread does the same and reports any failure where it belongs
+                LOG.debug("warm-up of the pipeline options failed: {}", e.toString());
+              }
+            },
+            "sluice-warm-up-options");
     t.setDaemon(true);
     t.start();
   }

@@ -10,6 +10,7 @@ import dev.sluice.quality.dedup.Shingles;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import org.apache.beam.sdk.coders.BigEndianLongCoder;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
@@ -25,6 +26,7 @@ import org.apache.beam.sdk.transforms.join.KeyedPCollectionTuple;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionTuple;
+import org.apache.beam.sdk.values.PValue;
 import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
 
@@ -46,6 +48,7 @@ public final class DedupNear extends PTransform<PCollection<Doc>, PCollectionTup
   static final Fanout.Outputs OUTPUTS = Fanout.Outputs.of(Tags.DOCS, Tags.REMOVED, Tags.STATS);
   private final NearDedupConfig cfg;
   private final KeepPolicy policy;
+  private static final TupleTag<RemovedDoc> EARLIER = new TupleTag<>("earlier");
   private final transient PCollection<RemovedDoc> earlier;
 
   public DedupNear(NearDedupConfig cfg, KeepPolicy policy) {
@@ -60,6 +63,15 @@ public final class DedupNear extends PTransform<PCollection<Doc>, PCollectionTup
     this.cfg = cfg;
     this.policy = policy;
     this.earlier = earlier;
+  }
+
+  /**
+   * Declares {@code earlier}, which {@link #expand} joins without it being this transform's main input, so that the
+   * pipeline's graph records it as an input of this step (as side inputs are).
+   */
+  @Override
+  public Map<TupleTag<?>, PValue> getAdditionalInputs() {
+    return earlier == null ? Map.of() : Map.of(EARLIER, earlier);
   }
 
   @Override

@@ -29,6 +29,8 @@ import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionTuple;
+import org.apache.beam.sdk.values.PValue;
+import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
 
 /**
@@ -46,6 +48,7 @@ public final class DedupPerceptual extends PTransform<PCollection<ImageDoc>, PCo
   static final Fanout.Outputs OUTPUTS = Fanout.Outputs.of(Tags.IMAGES, Tags.REMOVED, Tags.STATS);
   private final HashMap<String, Object> settings;
   private final KeepPolicy policy;
+  private static final TupleTag<RemovedDoc> EARLIER = new TupleTag<>("earlier");
   private final transient PCollection<RemovedDoc> earlier;
 
   /**
@@ -58,6 +61,15 @@ public final class DedupPerceptual extends PTransform<PCollection<ImageDoc>, PCo
     this.settings = new HashMap<>(settings);
     this.policy = policy;
     this.earlier = earlier;
+  }
+
+  /**
+   * Declares {@code earlier}, which {@link #expand} joins without it being this transform's main input, so that the
+   * pipeline's graph records it as an input of this step (as side inputs are).
+   */
+  @Override
+  public Map<TupleTag<?>, PValue> getAdditionalInputs() {
+    return earlier == null ? Map.of() : Map.of(EARLIER, earlier);
   }
 
   @Override

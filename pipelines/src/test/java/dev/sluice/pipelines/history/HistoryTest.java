@@ -1,7 +1,6 @@
 package dev.sluice.pipelines.history;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -42,6 +41,10 @@ class HistoryTest {
     Map<?, ?> exact = JSON.readValue(chapters.get(10), Map.class);
     Map<?, ?> near = JSON.readValue(chapters.get(12), Map.class);
     d2.add(JSON.writeValueAsString(Map.of("id", "recrawl-exact", "text", exact.get("text"))));
+    // a second copy in the same run: exact dedup keeps one of the two and history removes that one,
+    // so the
+    // other's duplicate_of must follow the chain to the day-1 id (ResolveDuplicateChains)
+    d2.add(JSON.writeValueAsString(Map.of("id", "recrawl-exact-2", "text", exact.get("text"))));
     d2.add(
         JSON.writeValueAsString(
             Map.of(
@@ -67,8 +70,16 @@ class HistoryTest {
         0, Sluice.execute("run", recipe.toString(), "--no-report", "--set", "input.partition=d2"));
     JsonNode m = JSON.readTree(dir.resolve("out/d2/manifest.json").toFile());
     assertEquals(2, m.get("counts").get("duplicate").get("history").asLong());
-    Map<String, String> dupOf = removedDuplicateOf(dir.resolve("out/d2"), m);
-    assertEquals(exact.get("id"), dupOf.get("recrawl-exact"));
+    assertEquals(1, m.get("counts").get("duplicate").get("exact").asLong());
+    Map<String, String> dupOf = removedDuplicateOf(dir.resolve("out/d2"), m, "history");
+    Map<String, String> exactOf = removedDuplicateOf(dir.resolve("out/d2"), m, "exact");
+    String keptCopy = dupOf.containsKey("recrawl-exact") ? "recrawl-exact" : "recrawl-exact-2";
+    String otherCopy = keptCopy.equals("recrawl-exact") ? "recrawl-exact-2" : "recrawl-exact";
+    assertEquals(exact.get("id"), dupOf.get(keptCopy));
+    assertEquals(
+        Map.of(otherCopy, exact.get("id")),
+        exactOf,
+        "the exact copy points past the copy exact dedup kept, which history removed");
     assertEquals(near.get("id"), dupOf.get("recrawl-near"));
     assertEquals(
         60, HistoryIndex.size(dir.resolve("history")), "day 2's 30 survivors joined the index");
@@ -99,7 +110,7 @@ class HistoryTest {
     assertEquals(2, Sluice.execute("index", dir.resolve("nope").toString()));
   }
 
-  private static Map<String, String> removedDuplicateOf(Path run, JsonNode manifest)
+  private static Map<String, String> removedDuplicateOf(Path run, JsonNode manifest, String reason)
       throws IOException {
     Map<String, String> out = new HashMap<>();
     for (JsonNode f : manifest.get("removed")) {
@@ -109,8 +120,8 @@ class HistoryTest {
                   new PlainParquetConfiguration())
               .build()) {
         for (GenericRecord g = r.read(); g != null; g = r.read()) {
-          if ("history".equals(g.get("reason").toString())) {
-            assertTrue("dedup_history".equals(g.get("stage").toString()));
+          if (reason.equals(g.get("reason").toString())) {
+            assertEquals("dedup_" + reason, g.get("stage").toString());
             out.put(g.get("id").toString(), g.get("duplicate_of").toString());
           }
         }

@@ -56,6 +56,10 @@ public final class WarmUp {
                 PipelineOptionsFactory.create().as(FlinkPipelineOptions.class);
               } catch (VirtualMachineError e) {
                 throw e;
+              } catch (LinkageError e) {
+                // a failed class initialiser: the main thread would then see a bare "Could not
+                // initialize class" without the cause (JDK 17), so the cause is printed here
+                LOG.warn("Beam's pipeline options could not be initialised", e);
               } catch (Throwable e) {
                 // the main thread does the same and reports any failure where it belongs
                 LOG.debug("warm-up of the pipeline options failed: {}", e.toString());

@@ -41,8 +41,7 @@ class HistoryTest {
     Map<?, ?> exact = JSON.readValue(chapters.get(10), Map.class);
     Map<?, ?> near = JSON.readValue(chapters.get(12), Map.class);
     d2.add(JSON.writeValueAsString(Map.of("id", "recrawl-exact", "text", exact.get("text"))));
-    // a second copy in the same run: exact dedup keeps one of the two and history removes that one,
-    // so the
+    // a second copy in the same run: exact dedup keeps one, history removes that one, so the
     // other's duplicate_of must follow the chain to the day-1 id (ResolveDuplicateChains)
     d2.add(JSON.writeValueAsString(Map.of("id", "recrawl-exact-2", "text", exact.get("text"))));
     d2.add(

@@ -136,7 +136,7 @@ public final class ImageDecoder {
     ImageReader reader = Readers.create(format);
     if (reader == null) throw new IOException("no ImageIO reader for " + format.id());
     try {
-      reader.setInput(new ByteArrayImageInputStream(bytes), true, true);
+      reader.setInput(new ByteArrayImageInputStream(decoderInput(format, bytes)), true, true);
       return reader.read(0, null);
     } finally {
       reader.dispose();
@@ -152,7 +152,7 @@ public final class ImageDecoder {
     BufferedImage img;
     boolean cmyk;
     try {
-      reader.setInput(new ByteArrayImageInputStream(bytes), true, true);
+      reader.setInput(new ByteArrayImageInputStream(decoderInput(format, bytes)), true, true);
       int w = reader.getWidth(0), h = reader.getHeight(0);
       if (w <= 0 || h <= 0) {
         throw new ImageRejected(
@@ -202,6 +202,11 @@ public final class ImageDecoder {
     boolean rotated = settings.exifOrientation() && orientation > 1;
     return new Decoded(
         pixels, format.id(), pixelSha256(pixels), orientation, alpha, converted, rotated);
+  }
+
+  /** What the reader decodes: a JPEG without the standard sRGB profile ({@link StandardSrgbProfile}). */
+  private static byte[] decoderInput(ImageFormat format, byte[] bytes) {
+    return format == ImageFormat.JPEG ? StandardSrgbProfile.strip(bytes) : bytes;
   }
 
   /** A {@code decompression_bomb} when the stated size is over the limit, before any pixel is decoded. */

@@ -95,7 +95,7 @@ final class JpegMarkers {
    * data: N extraneous bytes before marker" is a warning there, and ImageIO decodes the image): a camera or editor
    * that leaves a few made a good photo a dead letter.
    */
-  private static int nextSegment(byte[] b, int p) {
+  static int nextSegment(byte[] b, int p) {
     while (p + 1 < b.length) {
       if ((b[p] & 0xFF) != 0xFF) {
         p++;

@@ -22,6 +22,14 @@ class QualityModelSectionTest {
   @TempDir Path dir;
 
   static Manifest manifest(Map<String, Object> qualityModel) {
+    return manifest(qualityModel, null, null);
+  }
+
+  /** A run of 100 documents, 52 kept, with these optional sections (null: absent). */
+  static Manifest manifest(
+      Map<String, Object> qualityModel,
+      Map<String, Object> decontamination,
+      Map<String, Object> warc) {
     Manifest base =
         DatasetCardTest.manifest(
             Map.of("name", "qm", "input", Map.of("path", "x"), "output", Map.of("path", "y")));
@@ -53,8 +61,8 @@ class QualityModelSectionTest {
         null,
         null,
         qualityModel,
-        null,
-        null);
+        decontamination,
+        warc);
   }
 
   static Map<String, Object> section() {

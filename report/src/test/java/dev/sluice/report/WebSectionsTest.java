@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.sluice.schemas.Manifest;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -19,32 +18,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class WebSectionsTest {
   @TempDir Path dir;
-
-  static Manifest manifest(Map<String, Object> decontamination, Map<String, Object> warc) {
-    Manifest base = QualityModelSectionTest.manifest(null);
-    return new Manifest(
-        base.recipe(),
-        base.recipe_sha256(),
-        base.sluice_version(),
-        base.runner(),
-        base.started(),
-        base.finished(),
-        base.counts(),
-        base.stages(),
-        base.shards(),
-        base.removed(),
-        base.dead_letters(),
-        base.dead_letter_reasons(),
-        base.wall_seconds(),
-        base.seed(),
-        base.augment(),
-        base.curriculum(),
-        base.input_fields(),
-        base.pii(),
-        base.quality_model(),
-        decontamination,
-        warc);
-  }
 
   static Map<String, Object> decontamination() {
     Map<String, Object> sets = new LinkedHashMap<>();
@@ -101,7 +74,11 @@ class WebSectionsTest {
 
   @Test
   void pageShowsEachEvaluationSetAndTheSkippedRecords() throws Exception {
-    Report r = Report.build(manifest(decontamination(), warc()), new RunStats(), Map.of());
+    Report r =
+        Report.build(
+            QualityModelSectionTest.manifest(null, decontamination(), warc()),
+            new RunStats(),
+            Map.of());
     r.write(dir);
     String html = ReportHtml.render(Report.read(dir), null);
     assertEquals(ReportHtml.render(r, null), html, "re-rendered from report.json alone");
@@ -127,7 +104,10 @@ class WebSectionsTest {
   @Test
   void withoutThemThePageSaysSoOrLeavesTheSectionOut() {
     String html =
-        ReportHtml.render(Report.build(manifest(null, null), new RunStats(), Map.of()), null);
+        ReportHtml.render(
+            Report.build(
+                QualityModelSectionTest.manifest(null, null, null), new RunStats(), Map.of()),
+            null);
     assertEquals(
         "<section id=\"decontamination\"><h2>Decontamination</h2><p>None: the recipe has no"
             + " <code>decontaminate</code> section.</p></section>",

@@ -48,7 +48,6 @@ public final class DedupNear extends PTransform<PCollection<Doc>, PCollectionTup
   static final Fanout.Outputs OUTPUTS = Fanout.Outputs.of(Tags.DOCS, Tags.REMOVED, Tags.STATS);
   private final NearDedupConfig cfg;
   private final KeepPolicy policy;
-  private static final TupleTag<RemovedDoc> EARLIER = new TupleTag<>("earlier");
   private final transient PCollection<RemovedDoc> earlier;
 
   public DedupNear(NearDedupConfig cfg, KeepPolicy policy) {
@@ -65,13 +64,9 @@ public final class DedupNear extends PTransform<PCollection<Doc>, PCollectionTup
     this.earlier = earlier;
   }
 
-  /**
-   * Declares {@code earlier}, which {@link #expand} joins without it being this transform's main input, so that the
-   * pipeline's graph records it as an input of this step (as side inputs are).
-   */
   @Override
   public Map<TupleTag<?>, PValue> getAdditionalInputs() {
-    return earlier == null ? Map.of() : Map.of(EARLIER, earlier);
+    return DuplicateClusters.earlierInput(earlier);
   }
 
   @Override

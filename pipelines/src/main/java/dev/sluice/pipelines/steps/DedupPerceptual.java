@@ -48,7 +48,6 @@ public final class DedupPerceptual extends PTransform<PCollection<ImageDoc>, PCo
   static final Fanout.Outputs OUTPUTS = Fanout.Outputs.of(Tags.IMAGES, Tags.REMOVED, Tags.STATS);
   private final HashMap<String, Object> settings;
   private final KeepPolicy policy;
-  private static final TupleTag<RemovedDoc> EARLIER = new TupleTag<>("earlier");
   private final transient PCollection<RemovedDoc> earlier;
 
   /**
@@ -63,13 +62,9 @@ public final class DedupPerceptual extends PTransform<PCollection<ImageDoc>, PCo
     this.earlier = earlier;
   }
 
-  /**
-   * Declares {@code earlier}, which {@link #expand} joins without it being this transform's main input, so that the
-   * pipeline's graph records it as an input of this step (as side inputs are).
-   */
   @Override
   public Map<TupleTag<?>, PValue> getAdditionalInputs() {
-    return earlier == null ? Map.of() : Map.of(EARLIER, earlier);
+    return DuplicateClusters.earlierInput(earlier);
   }
 
   @Override

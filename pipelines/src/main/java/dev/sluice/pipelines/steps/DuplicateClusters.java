@@ -7,6 +7,7 @@ import dev.sluice.quality.dedup.KeepPolicy;
 import dev.sluice.report.RunStats;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.apache.beam.sdk.coders.Coder;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
@@ -24,6 +25,7 @@ import org.apache.beam.sdk.transforms.windowing.GlobalWindow;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionTuple;
+import org.apache.beam.sdk.values.PValue;
 import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TypeDescriptors;
 
@@ -40,6 +42,7 @@ public final class DuplicateClusters {
       KvCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of());
   private static final KvCoder<String, KeepPolicy.Member> MEMBER_KV =
       KvCoder.of(StringUtf8Coder.of(), Cluster.MEMBER_CODER);
+  private static final TupleTag<RemovedDoc> EARLIER = new TupleTag<>("earlier");
 
   public static final TupleTag<KV<String, String>> PAIR_TAG = new TupleTag<>("pairs") {};
   public static final TupleTag<KV<String, KeepPolicy.Member>> MEMBER_TAG =
@@ -92,6 +95,15 @@ public final class DuplicateClusters {
         .apply("GroupCluster", GroupByKey.create())
         .apply("ChooseSurvivor", ParDo.of(new SurvivorFn(policy)))
         .setCoder(KvCoder.of(StringUtf8Coder.of(), Cluster.CODER));
+  }
+
+  /**
+   * What a dedup step that passes {@code earlier} to {@link #apply} declares as its additional input
+   * ({@code PTransform.getAdditionalInputs}): that collection is joined without being the step's main input, and
+   * the pipeline's graph records it as an input of the step, as it does side inputs.
+   */
+  static Map<TupleTag<?>, PValue> earlierInput(PCollection<RemovedDoc> earlier) {
+    return earlier == null ? Map.of() : Map.of(EARLIER, earlier);
   }
 
   /**

@@ -128,11 +128,12 @@ final class ContainerChecks {
       long len = be32(b, (int) p) & 0xFFFFFFFFL;
       if (p + 12 + len > b.length) return null; // cut short: the truncation check's business
       int t = (int) p + 4;
-      boolean critical = b[t] >= 'A' && b[t] <= 'Z';
-      if (critical) crc.reset();
-      if (critical) crc.update(b, t, 4 + (int) len);
-      if (critical && crc.getValue() != (be32(b, t + 4 + (int) len) & 0xFFFFFFFFL)) {
-        return new String(b, t, 4, java.nio.charset.StandardCharsets.ISO_8859_1);
+      if (b[t] >= 'A' && b[t] <= 'Z') { // critical
+        crc.reset();
+        crc.update(b, t, 4 + (int) len);
+        if (crc.getValue() != (be32(b, t + 4 + (int) len) & 0xFFFFFFFFL)) {
+          return new String(b, t, 4, java.nio.charset.StandardCharsets.ISO_8859_1);
+        }
       }
       if (b[t] == 'I' && b[t + 1] == 'E' && b[t + 2] == 'N' && b[t + 3] == 'D') return null;
       p += 12 + len;

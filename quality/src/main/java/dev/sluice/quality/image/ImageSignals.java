@@ -118,22 +118,33 @@ public final class ImageSignals {
         "jpeg".equals(sourceFormat) ? JpegQuality.estimate(encoded) : null);
   }
 
+  /**
+   * Pixels per run of int sums: a Laplacian is at most 1,020 in magnitude and a colour-opponent yb2 at most 510, so
+   * 2,048 squares stay below 2^31 (2,048 x 1,020^2 = 2,130,739,200). Int sums added into longs per run are the same
+   * integers as long sums, and cost less per pixel (BENCHMARKS.md, "Photos: int sums").
+   */
+  static final int RUN = 2048;
+
   /** Variance of the 4-neighbour Laplacian over the pixels that have all four neighbours. */
   static double laplacianVariance(byte[] luma, int w, int h) {
     if (w < 3 || h < 3) return 0.0;
     long sum = 0, sumSq = 0;
     for (int y = 1; y < h - 1; y++) {
       int row = y * w;
-      for (int x = 1; x < w - 1; x++) {
-        int i = row + x;
-        int lap =
-            (luma[i - 1] & 0xFF)
-                + (luma[i + 1] & 0xFF)
-                + (luma[i - w] & 0xFF)
-                + (luma[i + w] & 0xFF)
-                - 4 * (luma[i] & 0xFF);
-        sum += lap;
-        sumSq += (long) lap * lap;
+      for (int x0 = 1; x0 < w - 1; x0 += RUN) {
+        int s = 0, q = 0;
+        for (int i = row + x0, e = row + Math.min(w - 1, x0 + RUN); i < e; i++) {
+          int lap =
+              (luma[i - 1] & 0xFF)
+                  + (luma[i + 1] & 0xFF)
+                  + (luma[i - w] & 0xFF)
+                  + (luma[i + w] & 0xFF)
+                  - 4 * (luma[i] & 0xFF);
+          s += lap;
+          q += lap * lap;
+        }
+        sum += s;
+        sumSq += q;
       }
     }
     double m = (double) (w - 2) * (h - 2);
@@ -143,13 +154,20 @@ public final class ImageSignals {
   /** Hasler and Suesstrunk's M with exact integer sums (yb kept doubled as R + G - 2B until the end). */
   static double colourfulness(byte[] rgb, int n) {
     long rgSum = 0, rgSq = 0, yb2Sum = 0, yb2Sq = 0;
-    for (int j = 0; j < rgb.length; j += 3) {
-      int r = rgb[j] & 0xFF, g = rgb[j + 1] & 0xFF, b = rgb[j + 2] & 0xFF;
-      int rg = r - g, yb2 = r + g - 2 * b;
-      rgSum += rg;
-      rgSq += rg * rg;
-      yb2Sum += yb2;
-      yb2Sq += yb2 * yb2;
+    for (int j0 = 0; j0 < rgb.length; j0 += 3 * RUN) {
+      int a = 0, aa = 0, c = 0, cc = 0;
+      for (int j = j0, e = Math.min(rgb.length, j0 + 3 * RUN); j < e; j += 3) {
+        int r = rgb[j] & 0xFF, g = rgb[j + 1] & 0xFF, b = rgb[j + 2] & 0xFF;
+        int rg = r - g, yb2 = r + g - 2 * b;
+        a += rg;
+        aa += rg * rg;
+        c += yb2;
+        cc += yb2 * yb2;
+      }
+      rgSum += a;
+      rgSq += aa;
+      yb2Sum += c;
+      yb2Sq += cc;
     }
     double rgMean = (double) rgSum / n, ybMean = (double) yb2Sum / n / 2;
     double rgVar = Math.max(0.0, (double) rgSq / n - rgMean * rgMean);

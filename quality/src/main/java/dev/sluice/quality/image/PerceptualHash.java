@@ -123,15 +123,18 @@ public final class PerceptualHash {
               (long) (src[row + i0[j]] & 0xFF) * w0[j] + (long) (src[row + i1[j]] & 0xFF) * w1[j];
         }
       }
-    } else {
-      int[] start = xs.start, index = xs.index, weight = xs.weight;
+    } else { // down-scaling: the inputs strictly inside an output's span overlap it whole (weight
+      // ow)
+      int[] lo = xs.first, loWeight = xs.firstWeight, hi = xs.last, hiWeight = xs.lastWeight;
       for (int y = 0; y < h; y++) {
         int row = y * w, o = y * ow;
         for (int j = 0; j < ow; j++) {
-          long acc = 0;
-          for (int k = start[j], e = start[j + 1]; k < e; k++)
-            acc += (long) (src[row + index[k]] & 0xFF) * weight[k];
-          horizontal[o + j] = acc;
+          long inner = 0;
+          for (int i = row + lo[j] + 1, e = row + hi[j]; i < e; i++) inner += src[i] & 0xFF;
+          horizontal[o + j] =
+              (long) (src[row + lo[j]] & 0xFF) * loWeight[j]
+                  + (long) (src[row + hi[j]] & 0xFF) * hiWeight[j]
+                  + inner * ow;
         }
       }
     }
@@ -153,30 +156,34 @@ public final class PerceptualHash {
    * How n output cells cover m input cells: output j takes the pairs (input {@code index[k]}, overlap {@code
    * weight[k]}) for k in {@code start[j] .. start[j + 1]}. When no output covers more than two inputs (up-scaling),
    * the same as two taps per output: {@code first}/{@code firstWeight} and {@code second}/{@code secondWeight}
-   * (weight 0 when there is one).
+   * (weight 0 when there is one). Every output's inputs are consecutive, from {@code first} to {@code last}: the
+   * two ends overlap it by {@code firstWeight} and {@code lastWeight} (0 when they are the same input), every input
+   * between them by n.
    */
   private static final class Spans {
     final int m, n;
     final int[] start, index, weight;
     final boolean twoTaps;
-    final int[] first, firstWeight, second, secondWeight;
+    final int[] first, firstWeight, second, secondWeight, last, lastWeight;
 
     Spans(int m, int n) {
       this.m = m;
       this.n = n;
       start = new int[n + 1];
       for (int j = 0; j < n; j++)
-        start[j + 1] = start[j] + (last(j) - (int) ((long) j * m / n) + 1);
+        start[j + 1] = start[j] + (lastInput(j) - (int) ((long) j * m / n) + 1);
       index = new int[start[n]];
       weight = new int[start[n]];
       first = new int[n];
       firstWeight = new int[n];
       second = new int[n];
       secondWeight = new int[n];
+      last = new int[n];
+      lastWeight = new int[n];
       boolean two = true;
       for (int j = 0; j < n; j++) {
         long lo = (long) j * m, hi = (long) (j + 1) * m;
-        for (int i = (int) (lo / n), k = start[j]; i <= last(j); i++, k++) {
+        for (int i = (int) (lo / n), k = start[j]; i <= lastInput(j); i++, k++) {
           long a = Math.max(lo, (long) i * n), b = Math.min(hi, (long) (i + 1) * n);
           index[k] = i;
           weight[k] = (int) (b - a);
@@ -187,11 +194,13 @@ public final class PerceptualHash {
         firstWeight[j] = weight[start[j]];
         second[j] = taps == 2 ? index[start[j] + 1] : first[j];
         secondWeight[j] = taps == 2 ? weight[start[j] + 1] : 0;
+        last[j] = index[start[j + 1] - 1];
+        lastWeight[j] = taps >= 2 ? weight[start[j + 1] - 1] : 0;
       }
       twoTaps = two;
     }
 
-    private int last(int j) {
+    private int lastInput(int j) {
       return (int) (((long) (j + 1) * m - 1) / n);
     }
   }

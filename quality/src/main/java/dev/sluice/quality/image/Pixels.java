@@ -52,11 +52,12 @@ public record Pixels(int width, int height, int channels, byte[] data) {
 
   /**
    * {@code x / 1000} for 0 <= x <= 255,500 without a division (which C1, the JIT of small runs, does not turn into a
-   * multiplication): 268,436 / 2^28 exceeds 1/1000 by less than 1/(1000 x 255,500), so the floor is the same for every
-   * x in range (PixelsTest checks each one).
+   * multiplication), in int arithmetic: x / 1000 = (x / 8) / 125, and for y = x / 8 <= 31,937, y / 125 = (y 33,555)
+   * >>> 22 (33,555 / 2^22 exceeds 1/125 by 71/(125 2^22), which keeps the floor for every y below 59,000). PixelsTest
+   * checks each x.
    */
   static int thousandth(int x) {
-    return (int) ((x * 268_436L) >>> 28);
+    return ((x >>> 3) * 33_555) >>> 22;
   }
 
   /** This image as one gray channel ({@link #luma()}). */

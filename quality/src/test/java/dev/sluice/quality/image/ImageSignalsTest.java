@@ -148,6 +148,69 @@ class ImageSignalsTest {
     for (String k : v.asMap().keySet()) assertTrue(fields.contains(k), k + " in Image.avsc");
   }
 
+  @Test
+  void runsOfIntSumsGiveTheLongSumsEvenAtTheExtremes() {
+    // checkerboards of 0 and 255 give every interior Laplacian +-1,020, and alternating yellow and
+    // blue pixels every yb2 +-510: the largest squares, over rows longer than a run of int sums
+    java.util.SplittableRandom rnd = new java.util.SplittableRandom(3);
+    for (int w : new int[] {3, 5, 2049, 2050, 4103})
+      for (int h : new int[] {3, 4}) {
+        for (int kind = 0; kind < 2; kind++) {
+          byte[] luma = new byte[w * h], rgb = new byte[3 * w * h];
+          for (int i = 0; i < w * h; i++) {
+            boolean on = (i % w + i / w) % 2 == 0;
+            luma[i] = (byte) (kind == 0 ? (on ? 255 : 0) : rnd.nextInt(256));
+            int r = kind == 0 ? (on ? 255 : 0) : rnd.nextInt(256);
+            int b = kind == 0 ? (on ? 0 : 255) : rnd.nextInt(256);
+            rgb[3 * i] = (byte) r;
+            rgb[3 * i + 1] = (byte) (kind == 0 ? r : rnd.nextInt(256));
+            rgb[3 * i + 2] = (byte) b;
+          }
+          String at = w + "x" + h + " kind " + kind;
+          assertEquals(
+              laplacianWithLongs(luma, w, h), ImageSignals.laplacianVariance(luma, w, h), at);
+          assertEquals(colourWithLongs(rgb), ImageSignals.colourfulness(rgb, w * h), at);
+        }
+      }
+  }
+
+  /** The definitions with a long sum per pixel, as they were computed before runs of int sums. */
+  private static double laplacianWithLongs(byte[] l, int w, int h) {
+    long sum = 0, sumSq = 0;
+    for (int y = 1; y < h - 1; y++)
+      for (int x = 1; x < w - 1; x++) {
+        int i = y * w + x;
+        long lap =
+            (l[i - 1] & 0xFF)
+                + (l[i + 1] & 0xFF)
+                + (l[i - w] & 0xFF)
+                + (l[i + w] & 0xFF)
+                - 4L * (l[i] & 0xFF);
+        sum += lap;
+        sumSq += lap * lap;
+      }
+    double m = (double) (w - 2) * (h - 2);
+    return Math.max(0.0, ((double) sumSq * m - (double) sum * sum) / (m * m));
+  }
+
+  private static double colourWithLongs(byte[] rgb) {
+    long rgSum = 0, rgSq = 0, yb2Sum = 0, yb2Sq = 0;
+    int n = rgb.length / 3;
+    for (int j = 0; j < rgb.length; j += 3) {
+      long r = rgb[j] & 0xFF, g = rgb[j + 1] & 0xFF, b = rgb[j + 2] & 0xFF;
+      long rg = r - g, yb2 = r + g - 2 * b;
+      rgSum += rg;
+      rgSq += rg * rg;
+      yb2Sum += yb2;
+      yb2Sq += yb2 * yb2;
+    }
+    double rgMean = (double) rgSum / n, ybMean = (double) yb2Sum / n / 2;
+    double rgVar = Math.max(0.0, (double) rgSq / n - rgMean * rgMean);
+    double ybVar = Math.max(0.0, (double) yb2Sq / n / 4 - ybMean * ybMean);
+    return StrictMath.sqrt(rgVar + ybVar)
+        + 0.3 * StrictMath.sqrt(rgMean * rgMean + ybMean * ybMean);
+  }
+
   static byte[] bytes(int... v) {
     byte[] b = new byte[v.length];
     for (int i = 0; i < v.length; i++) b[i] = (byte) v[i];

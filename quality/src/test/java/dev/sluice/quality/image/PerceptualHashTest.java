@@ -29,6 +29,39 @@ class PerceptualHashTest {
   }
 
   @Test
+  void areaResizeEqualsTheOverlapWeightedSumAtEverySize() {
+    // the definition, one input pixel at a time: input x spans [x ow, (x + 1) ow), output i [i w,
+    // (i + 1) w)
+    java.util.SplittableRandom rnd = new java.util.SplittableRandom(17);
+    int[] sizes = {1, 2, 3, 7, 8, 9, 28, 31, 32, 33, 64, 97, 250, 1000};
+    for (int w : sizes)
+      for (int h : new int[] {1, 9, 33, 70})
+        for (int[] o : new int[][] {{32, 32}, {9, 8}, {5, 3}}) {
+          byte[] src = new byte[w * h];
+          for (int i = 0; i < src.length; i++) src[i] = (byte) rnd.nextInt(256);
+          long[] want = new long[o[0] * o[1]];
+          for (int y = 0; y < h; y++)
+            for (int x = 0; x < w; x++)
+              for (int j = 0; j < o[1]; j++)
+                for (int i = 0; i < o[0]; i++) {
+                  long ox = overlap(x, o[0], i, w), oy = overlap(y, o[1], j, h);
+                  want[j * o[0] + i] += (src[y * w + x] & 0xFF) * ox * oy;
+                }
+          assertEquals(
+              asList(want),
+              asList(PerceptualHash.areaResize(src, w, h, o[0], o[1])),
+              w + "x" + h + " -> " + o[0] + "x" + o[1]);
+        }
+  }
+
+  /** How much input cell x (length n) and output cell i (length m) share on the common axis. */
+  private static long overlap(int x, int n, int i, int m) {
+    long lo = Math.max((long) x * n, (long) i * m),
+        hi = Math.min((long) (x + 1) * n, (long) (i + 1) * m);
+    return Math.max(0, hi - lo);
+  }
+
+  @Test
   void dhashOfAHorizontalRampIsAllOnesAndOfItsMirrorAllZeros() {
     byte[] ramp = new byte[90 * 8];
     for (int y = 0; y < 8; y++) for (int x = 0; x < 90; x++) ramp[y * 90 + x] = (byte) (x * 2);

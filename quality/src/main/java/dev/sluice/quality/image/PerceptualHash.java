@@ -123,8 +123,8 @@ public final class PerceptualHash {
               (long) (src[row + i0[j]] & 0xFF) * w0[j] + (long) (src[row + i1[j]] & 0xFF) * w1[j];
         }
       }
-    } else { // down-scaling: the inputs strictly inside an output's span overlap it whole (weight
-      // ow)
+    } else {
+      // down-scaling: the inputs strictly inside an output's span overlap it whole (weight ow)
       int[] lo = xs.first, loWeight = xs.firstWeight, hi = xs.last, hiWeight = xs.lastWeight;
       for (int y = 0; y < h; y++) {
         int row = y * w, o = y * ow;

@@ -151,7 +151,8 @@ class ImageSignalsTest {
   @Test
   void runsOfIntSumsGiveTheLongSumsEvenAtTheExtremes() {
     // checkerboards of 0 and 255 give every interior Laplacian +-1,020, and alternating yellow and
-    // blue pixels every yb2 +-510: the largest squares, over rows longer than a run of int sums
+    // blue pixels every yb2 +-510: the largest squares, in rows that fill a run of int sums (2,050
+    // wide: 2,048 interior pixels) and that cross from one run into the next (4,103)
     java.util.SplittableRandom rnd = new java.util.SplittableRandom(3);
     for (int w : new int[] {3, 5, 2049, 2050, 4103})
       for (int h : new int[] {3, 4}) {

@@ -115,7 +115,7 @@ public final class PerceptualHash {
     long[] horizontal = new long[h * ow];
     Spans xs = spans(w, ow);
     if (xs.twoTaps) { // up-scaling (a 28x28 image to 32x32): no loop over taps
-      int[] i0 = xs.first, w0 = xs.firstWeight, i1 = xs.second, w1 = xs.secondWeight;
+      int[] i0 = xs.first, w0 = xs.firstWeight, i1 = xs.last, w1 = xs.lastWeight;
       for (int y = 0; y < h; y++) {
         int row = y * w, o = y * ow;
         for (int j = 0; j < ow; j++) {
@@ -154,17 +154,16 @@ public final class PerceptualHash {
 
   /**
    * How n output cells cover m input cells: output j takes the pairs (input {@code index[k]}, overlap {@code
-   * weight[k]}) for k in {@code start[j] .. start[j + 1]}. When no output covers more than two inputs (up-scaling),
-   * the same as two taps per output: {@code first}/{@code firstWeight} and {@code second}/{@code secondWeight}
-   * (weight 0 when there is one). Every output's inputs are consecutive, from {@code first} to {@code last}: the
-   * two ends overlap it by {@code firstWeight} and {@code lastWeight} (0 when they are the same input), every input
-   * between them by n.
+   * weight[k]}) for k in {@code start[j] .. start[j + 1]}. Every output's inputs are consecutive, from {@code first}
+   * to {@code last}: the two ends overlap it by {@code firstWeight} and {@code lastWeight} (0 when they are the same
+   * input), every input between them by n; so when no output covers more than two inputs (up-scaling), the ends are
+   * its two taps.
    */
   private static final class Spans {
     final int m, n;
     final int[] start, index, weight;
     final boolean twoTaps;
-    final int[] first, firstWeight, second, secondWeight, last, lastWeight;
+    final int[] first, firstWeight, last, lastWeight;
 
     Spans(int m, int n) {
       this.m = m;
@@ -176,8 +175,6 @@ public final class PerceptualHash {
       weight = new int[start[n]];
       first = new int[n];
       firstWeight = new int[n];
-      second = new int[n];
-      secondWeight = new int[n];
       last = new int[n];
       lastWeight = new int[n];
       boolean two = true;
@@ -192,8 +189,6 @@ public final class PerceptualHash {
         two &= taps <= 2;
         first[j] = index[start[j]];
         firstWeight[j] = weight[start[j]];
-        second[j] = taps == 2 ? index[start[j] + 1] : first[j];
-        secondWeight[j] = taps == 2 ? weight[start[j] + 1] : 0;
         last[j] = index[start[j + 1] - 1];
         lastWeight[j] = taps >= 2 ? weight[start[j + 1] - 1] : 0;
       }

@@ -30,8 +30,8 @@ class PerceptualHashTest {
 
   @Test
   void areaResizeEqualsTheOverlapWeightedSumAtEverySize() {
-    // the definition, one input pixel at a time: input x spans [x ow, (x + 1) ow), output i [i w,
-    // (i + 1) w)
+    // the definition, one input pixel at a time: on a common axis, input x spans
+    // [x ow, (x + 1) ow) and output i spans [i w, (i + 1) w)
     java.util.SplittableRandom rnd = new java.util.SplittableRandom(17);
     int[] sizes = {1, 2, 3, 7, 8, 9, 28, 31, 32, 33, 64, 97, 250, 1000};
     for (int w : sizes)

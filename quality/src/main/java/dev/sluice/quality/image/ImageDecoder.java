@@ -112,6 +112,14 @@ public final class ImageDecoder {
       throw new ImageRejected(
           ImageRejected.UNDECODABLE, "the GIF's trailer comes before any image: it has no frame");
     }
+    if (format == ImageFormat.PNG
+        && PlainPng.plainHeader(bytes)
+        && ContainerChecks.complete(format, bytes)
+        && ContainerChecks.pngBadChunk(bytes) == null) {
+      Pixels plain = PlainPng.decode(bytes);
+      if (plain != null)
+        return new Decoded(plain, format.id(), pixelSha256(plain), 1, false, false, false);
+    }
     ImageReader reader = Readers.create(format);
     if (reader == null) {
       throw new ImageRejected(

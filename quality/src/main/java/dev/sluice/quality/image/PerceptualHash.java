@@ -29,7 +29,37 @@ public final class PerceptualHash {
     }
   }
 
+  /** COS_BY_X[x * 8 + u] = COS[u][x]: a row's eight cosines for one x side by side. */
+  private static final double[] COS_BY_X = new double[N * LOW];
+
+  static {
+    for (int x = 0; x < N; x++) {
+      for (int u = 0; u < LOW; u++) COS_BY_X[x * LOW + u] = COS[u][x];
+    }
+  }
+
   private PerceptualHash() {}
+
+  private static void store(
+      double[] a,
+      int at,
+      double s0,
+      double s1,
+      double s2,
+      double s3,
+      double s4,
+      double s5,
+      double s6,
+      double s7) {
+    a[at] = s0;
+    a[at + 1] = s1;
+    a[at + 2] = s2;
+    a[at + 3] = s3;
+    a[at + 4] = s4;
+    a[at + 5] = s5;
+    a[at + 6] = s6;
+    a[at + 7] = s7;
+  }
 
   public static long phash(Pixels p) {
     return phash(p.luma(), p.width(), p.height());
@@ -43,40 +73,42 @@ public final class PerceptualHash {
     for (int i = 0; i < small.length; i++) small[i] = sums[i];
     // rows first: R[y][u] = sum_x f(y, x) cos(.. x .. u); then columns: C[v][u] = sum_y R[y][u]
     // cos(.. y .. v). Each sum adds its terms one at a time in index order, as it always has, so
-    // the bits never change; the loops are unrolled by hand because C1, which compiles small runs,
-    // does not unroll them (24 -> 21 us per 28x28 image, BENCHMARKS.md)
+    // the
+    // bits never change; the eight sums of a row (or of a column pass) run side by side, so that
+    // each addition need not wait for the one before it (the JIT of small runs, C1, neither unrolls
+    // nor reorders floating-point sums; BENCHMARKS.md)
     double[] rows = new double[N * LOW];
     for (int y = 0; y < N; y++) {
-      int r = y * N;
-      for (int u = 0; u < LOW; u++) {
-        double[] c = COS[u];
-        double s = 0;
-        for (int x = 0; x < N; x += 8) {
-          s += small[r + x] * c[x];
-          s += small[r + x + 1] * c[x + 1];
-          s += small[r + x + 2] * c[x + 2];
-          s += small[r + x + 3] * c[x + 3];
-          s += small[r + x + 4] * c[x + 4];
-          s += small[r + x + 5] * c[x + 5];
-          s += small[r + x + 6] * c[x + 6];
-          s += small[r + x + 7] * c[x + 7];
-        }
-        rows[y * LOW + u] = s;
+      double s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0;
+      for (int x = 0, r = y * N, t = 0; x < N; x++, t += LOW) {
+        double f = small[r + x];
+        s0 += f * COS_BY_X[t];
+        s1 += f * COS_BY_X[t + 1];
+        s2 += f * COS_BY_X[t + 2];
+        s3 += f * COS_BY_X[t + 3];
+        s4 += f * COS_BY_X[t + 4];
+        s5 += f * COS_BY_X[t + 5];
+        s6 += f * COS_BY_X[t + 6];
+        s7 += f * COS_BY_X[t + 7];
       }
+      store(rows, y * LOW, s0, s1, s2, s3, s4, s5, s6, s7);
     }
     double[] coef = new double[LOW * LOW];
     for (int v = 0; v < LOW; v++) {
       double[] c = COS[v];
-      for (int u = 0; u < LOW; u++) {
-        double s = 0;
-        for (int y = 0; y < N; y += 4) {
-          s += rows[y * LOW + u] * c[y];
-          s += rows[(y + 1) * LOW + u] * c[y + 1];
-          s += rows[(y + 2) * LOW + u] * c[y + 2];
-          s += rows[(y + 3) * LOW + u] * c[y + 3];
-        }
-        coef[v * LOW + u] = s;
+      double s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0;
+      for (int y = 0, r = 0; y < N; y++, r += LOW) {
+        double cy = c[y];
+        s0 += rows[r] * cy;
+        s1 += rows[r + 1] * cy;
+        s2 += rows[r + 2] * cy;
+        s3 += rows[r + 3] * cy;
+        s4 += rows[r + 4] * cy;
+        s5 += rows[r + 5] * cy;
+        s6 += rows[r + 6] * cy;
+        s7 += rows[r + 7] * cy;
       }
+      store(coef, v * LOW, s0, s1, s2, s3, s4, s5, s6, s7);
     }
     double[] sorted = coef.clone();
     Arrays.sort(sorted);

@@ -212,6 +212,7 @@ public final class WriteShards<T> extends PTransform<PCollection<T>, PCollection
     private final PCollectionView<Map<String, Long>> count;
     private final PCollectionView<InputColumns> columns;
     private transient Set<Integer> announced;
+    private transient int shards;
     private final int shardRows;
     private final long shardBytes;
     private final SerializableFunction<T, String> sortKey;
@@ -231,12 +232,19 @@ public final class WriteShards<T> extends PTransform<PCollection<T>, PCollection
 
     @ProcessElement
     public void process(ProcessContext c) {
-      Map<String, Long> n = c.sideInput(count);
-      int m =
-          Math.max(
-              1,
-              shardCount(
-                  n.getOrDefault("rows", 0L), n.getOrDefault("bytes", 0L), shardRows, shardBytes));
+      if (shards
+          == 0) { // the count is one value for the whole (global) window: read it once a bundle
+        Map<String, Long> n = c.sideInput(count);
+        shards =
+            Math.max(
+                1,
+                shardCount(
+                    n.getOrDefault("rows", 0L),
+                    n.getOrDefault("bytes", 0L),
+                    shardRows,
+                    shardBytes));
+      }
+      int m = shards;
       long h = XX.hashChars(sortKey.apply(c.element()));
       KV<Integer, Integer> key = KV.of((int) Math.floorMod(h, (long) m), m);
       if (columns != null) {
@@ -251,6 +259,7 @@ public final class WriteShards<T> extends PTransform<PCollection<T>, PCollection
     @FinishBundle
     public void finish() {
       announced = null;
+      shards = 0;
     }
   }
 

@@ -73,8 +73,8 @@ public final class PerceptualHash {
     for (int i = 0; i < small.length; i++) small[i] = sums[i];
     // rows first: R[y][u] = sum_x f(y, x) cos(.. x .. u); then columns: C[v][u] = sum_y R[y][u]
     // cos(.. y .. v). Each sum adds its terms one at a time in index order, as it always has, so
-    // the
-    // bits never change; the eight sums of a row (or of a column pass) run side by side, so that
+    // the bits never change; the eight sums of a row (or of a column pass) run side by side, so
+    // that
     // each addition need not wait for the one before it (the JIT of small runs, C1, neither unrolls
     // nor reorders floating-point sums; BENCHMARKS.md)
     double[] rows = new double[N * LOW];

@@ -20,7 +20,13 @@ final class PlainPng {
       IEND = 0x49454E44,
       TRNS = 0x74524E53;
 
-  /** One inflater per thread, reset per image: creating one allocates zlib's state natively each time. */
+  /** The most inflated bytes decoded here (16 MiB: a 2.3-megapixel RGB image); larger images go to ImageIO. */
+  static final long MAX_RAW = 16L << 20;
+
+  /** Deflate expands its input at most 1,032-fold (a 258-byte match coded in 2 bits); the rest is room for framing. */
+  private static final long MAX_DEFLATE_RATIO = 1_100;
+
+  /** One inflater per thread, reset after each image: creating one allocates zlib's state natively each time. */
   private static final ThreadLocal<Inflater> INFLATER = ThreadLocal.withInitial(Inflater::new);
 
   private PlainPng() {}
@@ -49,12 +55,15 @@ final class PlainPng {
     long w = be32(b, 16) & 0xFFFFFFFFL, h = be32(b, 20) & 0xFFFFFFFFL;
     int channels = b[25] == 0 ? Pixels.GRAY : Pixels.RGB;
     long stride = w * channels, rawLength = (stride + 1) * h;
-    if (w == 0 || h == 0 || rawLength > Integer.MAX_VALUE - 16) return null;
+    // the rows are inflated whole before they are unfiltered: past MAX_RAW bytes (a large image,
+    // where ImageIO's set-up no longer matters) or past what deflate can expand the file's bytes
+    // to (a header that claims more than its data holds), ImageIO decodes it row by row as before
+    if (w == 0 || h == 0 || rawLength > MAX_RAW || rawLength > MAX_DEFLATE_RATIO * b.length)
+      return null;
     // one spare byte: a stream that inflates to more than the rows is seen, not cut
     byte[] raw = new byte[(int) rawLength + 1];
     int got = 0;
     Inflater inflater = INFLATER.get();
-    inflater.reset();
     boolean inData = false, dataDone = false;
     try {
       for (int p = 33; ; ) {
@@ -64,8 +73,7 @@ final class PlainPng {
         if (p + 12 + length > b.length) return null;
         if (type == IEND) break;
         if (type == IDAT) {
-          // ImageIO reads only the first run of IDAT chunks, and no data after the zlib stream's
-          // end
+          // ImageIO reads only the first run of IDAT chunks
           if (dataDone || inflater.finished() && length > 0) return null;
           inData = true;
           inflater.setInput(b, p + 8, (int) length);
@@ -75,18 +83,22 @@ final class PlainPng {
             // more than the rows (the spare byte filled), or a preset dictionary: not a plain file
             if (got > rawLength || inflater.needsDictionary()) return null;
           }
+          // data after the zlib stream's end, in the same chunk
+          if (inflater.finished() && inflater.getRemaining() > 0) return null;
         } else {
           dataDone = inData;
           // ancillary chunks (lower-case first letter) are skipped by ImageIO's reader when it
-          // ignores metadata,
-          // except tRNS, which makes a gray or RGB image transparent; a critical one is not plain
+          // ignores metadata, except tRNS, which makes a gray or RGB image transparent; a critical
+          // chunk it does not know is not plain
           if (type == TRNS || (b[p + 4] & 0x20) == 0) return null;
         }
         p += 12 + (int) length;
       }
-      if (!inflater.finished() || inflater.getRemaining() > 0 || got != rawLength) return null;
+      if (!inflater.finished() || got != rawLength) return null;
     } catch (DataFormatException e) {
       return null;
+    } finally {
+      inflater.reset(); // ready for the next image, holding no reference to this one's bytes
     }
     byte[] data = new byte[(int) (stride * h)];
     return unfilter(raw, data, (int) stride, (int) h, channels)

@@ -116,6 +116,29 @@ class PlainPngTest {
     byte[] trailing =
         Arrays.copyOf(stream, stream.length + 1); // data after the stream's end, same IDAT
     assertNull(PlainPng.decode(withChunk(withoutFirstIdat(oneRow), "IDAT", trailing)));
+    assertNull( // the same, followed by an empty IDAT
+        PlainPng.decode(
+            withChunk(withChunk(withoutFirstIdat(oneRow), "IDAT", new byte[0]), "IDAT", trailing)));
+    // a zlib stream with a preset dictionary
+    Deflater withDictionary = new Deflater();
+    withDictionary.setDictionary(new byte[] {0, 1, 2});
+    withDictionary.setInput(new byte[] {0, 1});
+    withDictionary.finish();
+    byte[] buffer = new byte[64];
+    byte[] dictionaryStream = Arrays.copyOf(buffer, withDictionary.deflate(buffer));
+    withDictionary.end();
+    assertNull(PlainPng.decode(withChunk(withoutFirstIdat(oneRow), "IDAT", dictionaryStream)));
+    // a header that claims more rows than its data can inflate to, and an image past MAX_RAW:
+    // ImageIO's, without a buffer allocated here
+    byte[] claimsTooMuch = good.clone();
+    ByteBuffer.wrap(claimsTooMuch, 16, 8).putInt(3_000).putInt(3_000);
+    fixCrcs(claimsTooMuch);
+    assertNull(PlainPng.decode(claimsTooMuch));
+    Pixels large = new Pixels(4_200, 4_200, 1, new byte[4_200 * 4_200]);
+    byte[] largePng = png(large, random, 0, Integer.MAX_VALUE, null);
+    assertTrue((4_200 + 1) * 4_200L > PlainPng.MAX_RAW);
+    assertNull(PlainPng.decode(largePng));
+    assertArrayEquals(large.data(), ImageDecoder.decode(largePng, "x.png", null).pixels().data());
     // IDAT chunks that are not consecutive
     byte[] split = png(gray, random, 0, 20, null);
     assertNull(

@@ -234,7 +234,8 @@ final class ContainerChecks {
     return b.length > dataOffset && b.length >= declared;
   }
 
-  private static int be32(byte[] b, int p) {
+  /** The big-endian 32-bit int at p (PNG lengths and types). */
+  static int be32(byte[] b, int p) {
     return (b[p] & 0xFF) << 24
         | (b[p + 1] & 0xFF) << 16
         | (b[p + 2] & 0xFF) << 8

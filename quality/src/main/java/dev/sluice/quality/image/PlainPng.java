@@ -9,10 +9,10 @@ import java.util.zip.Inflater;
  * inflated, unfiltered rows, so this gives the same pixels without ImageIO's per-image set-up, which is most of the
  * cost of a small image (Fashion-MNIST's 28x28: BENCHMARKS.md). Anything else, and anything unusual about a plain
  * file (an unknown critical chunk, IDAT chunks that are not consecutive, a zlib stream that is short, long, has a
- * preset dictionary or fails its checksum, an unknown row filter), returns null, and the caller decodes with ImageIO
- * as before: the fast path never decides whether a file is bad, so every dead letter stays ImageIO's.
- * {@code PlainPngTest} checks the pixels against ImageIO's on every sample PNG it covers and on files written with
- * each row filter.
+ * preset dictionary, fails its checksum or has data after its end, an unknown row filter, more than {@link #MAX_RAW}
+ * bytes of rows), returns null, and the caller decodes with ImageIO as before: the fast path never decides whether a
+ * file is bad, so every dead letter stays ImageIO's. {@code PlainPngTest} checks the pixels against ImageIO's on every
+ * sample PNG it covers and on files written with each row filter and IDAT split.
  */
 final class PlainPng {
   private static final int IHDR = 0x49484452,
@@ -37,8 +37,8 @@ final class PlainPng {
    */
   static boolean plainHeader(byte[] b) {
     return b.length >= 33
-        && be32(b, 8) == 13
-        && be32(b, 12) == IHDR
+        && ContainerChecks.be32(b, 8) == 13
+        && ContainerChecks.be32(b, 12) == IHDR
         && (b[24] & 0xFF) == 8
         && (b[25] == 0 || b[25] == 2)
         && b[26] == 0
@@ -52,7 +52,8 @@ final class PlainPng {
    */
   static Pixels decode(byte[] b) {
     if (!plainHeader(b)) return null;
-    long w = be32(b, 16) & 0xFFFFFFFFL, h = be32(b, 20) & 0xFFFFFFFFL;
+    long w = ContainerChecks.be32(b, 16) & 0xFFFFFFFFL,
+        h = ContainerChecks.be32(b, 20) & 0xFFFFFFFFL;
     int channels = b[25] == 0 ? Pixels.GRAY : Pixels.RGB;
     long stride = w * channels, rawLength = (stride + 1) * h;
     // the rows are inflated whole before they are unfiltered: past MAX_RAW bytes (a large image,
@@ -68,8 +69,8 @@ final class PlainPng {
     try {
       for (int p = 33; ; ) {
         if (p + 12 > b.length) return null;
-        long length = be32(b, p) & 0xFFFFFFFFL;
-        int type = be32(b, p + 4);
+        long length = ContainerChecks.be32(b, p) & 0xFFFFFFFFL;
+        int type = ContainerChecks.be32(b, p + 4);
         if (p + 12 + length > b.length) return null;
         if (type == IEND) break;
         if (type == IDAT) {
@@ -146,9 +147,5 @@ final class PlainPng {
   private static int paeth(int a, int b, int c) {
     int p = a + b - c, pa = Math.abs(p - a), pb = Math.abs(p - b), pc = Math.abs(p - c);
     return pa <= pb && pa <= pc ? a : pb <= pc ? b : c;
-  }
-
-  private static int be32(byte[] b, int i) {
-    return (b[i] & 0xFF) << 24 | (b[i + 1] & 0xFF) << 16 | (b[i + 2] & 0xFF) << 8 | b[i + 3] & 0xFF;
   }
 }

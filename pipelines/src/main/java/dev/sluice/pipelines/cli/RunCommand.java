@@ -85,7 +85,7 @@ public final class RunCommand implements Callable<Integer> {
   static int workers(int requested, String runner, List<String> files) {
     if (requested > 0 || !runner.equals("embedded")) return requested; // measured there only
     long limit = Long.getLong("sluice.oneWorkerMaxBytes", ONE_WORKER_MAX_BYTES);
-    return JitChoice.estimatedBytes(files) <= limit ? 1 : 0;
+    return JitChoice.estimatedBytes(files, JitChoice.TEXT, limit) <= limit ? 1 : 0;
   }
 
   @Option(
@@ -211,8 +211,8 @@ public final class RunCommand implements Callable<Integer> {
     if (jit == null) return null;
     System.err.printf(
         Locale.ROOT,
-        "sluice run: %,d MB of input: running with the large-input JIT flags (%s)%n",
-        JitChoice.estimatedBytes(files, factor) >> 20,
+        "sluice run: over %,d MB of input: running with the large-input JIT flags (%s)%n",
+        JitChoice.c1MaxBytes() >> 20,
         String.join(" ", jit));
     return JitChoice.relaunch(jit, spec.root().commandLine().getParseResult().originalArgs());
   }

@@ -139,7 +139,8 @@ public record ImageInput(
    */
   public List<String> files() {
     List<String> all = InputFiles.expand(paths, format.equals(FOLDER));
-    if (!format.equals(FOLDER)) return all;
+    // the default include with no exclude keeps every file: no path to match
+    if (!format.equals(FOLDER) || include.equals(List.of("**")) && exclude.isEmpty()) return all;
     Path root = Path.of(paths.get(0)).toAbsolutePath().normalize();
     // the default include takes every file without matching
     List<PathMatcher> in = include.equals(List.of("**")) ? null : matchers(include);
@@ -163,9 +164,11 @@ public record ImageInput(
    */
   static Path matchable(Path rel) {
     String s = rel.toString();
-    String t = s.replaceAll("[\\n\\r\\u0085\\u2028\\u2029]", "\u0001");
-    return t.equals(s) ? rel : Path.of(t);
+    return LINE_BREAK.matcher(s).find() ? Path.of(LINE_BREAK.matcher(s).replaceAll("\u0001")) : rel;
   }
+
+  private static final java.util.regex.Pattern LINE_BREAK =
+      java.util.regex.Pattern.compile("[\\n\\r\\u0085\\u2028\\u2029]");
 
   private static List<PathMatcher> matchers(List<String> globs) {
     List<PathMatcher> m = new ArrayList<>();

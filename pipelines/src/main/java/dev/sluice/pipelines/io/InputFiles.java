@@ -88,7 +88,8 @@ public final class InputFiles {
           new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) {
-              return d.equals(dir) || !hidden(dir.relativize(d))
+              // the folders above d were checked when they were entered: only its own name is left
+              return d.equals(dir) || !hidden(d.getFileName())
                   ? FileVisitResult.CONTINUE
                   : FileVisitResult.SKIP_SUBTREE;
             }
@@ -97,7 +98,7 @@ public final class InputFiles {
             public FileVisitResult visitFile(Path f, BasicFileAttributes attrs) {
               // a link whose target is missing arrives with the link's own attributes
               boolean listed = attrs.isRegularFile() || danglingLinks && dangling(f);
-              if (listed && !hidden(dir.relativize(f))) out.add(f.toString());
+              if (listed && !hidden(f.getFileName())) out.add(f.toString());
               return FileVisitResult.CONTINUE;
             }
 
@@ -118,9 +119,9 @@ public final class InputFiles {
     return Files.isSymbolicLink(p) && !Files.exists(p);
   }
 
-  private static boolean hidden(Path rel) {
-    for (Path part : rel) if (part.toString().startsWith(".")) return true;
-    return false;
+  /** A name starting with '.' (the walk skips hidden folders, so a file's own name is all it checks). */
+  private static boolean hidden(Path name) {
+    return name != null && name.toString().startsWith(".");
   }
 
   /**

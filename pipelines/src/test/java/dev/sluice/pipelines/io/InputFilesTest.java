@@ -30,6 +30,8 @@ class InputFilesTest {
             "a/b/3.jsonl",
             "a/.hidden.jsonl",
             "a/.cache/4.jsonl",
+            "a/b/.git/5.jsonl",
+            "a/b/.6.jsonl",
             "c.txt")) {
       touch(f);
     }

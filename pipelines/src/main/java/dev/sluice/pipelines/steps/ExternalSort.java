@@ -55,7 +55,15 @@ final class ExternalSort<T> implements Closeable {
   }
 
   void add(T row) throws IOException {
-    Entry e = new Entry(sortKey.apply(row), CoderUtils.encodeToByteArray(coder, row));
+    addEncoded(sortKey.apply(row), CoderUtils.encodeToByteArray(coder, row));
+  }
+
+  /**
+   * A row already encoded: its sort key and its bytes as the coder encodes it (outer context), what {@link
+   * #add} makes of the row; they are kept as given.
+   */
+  void addEncoded(String key, byte[] bytes) throws IOException {
+    Entry e = new Entry(key, bytes);
     buffer.add(e);
     buffered += 2L * e.key.length() + e.bytes.length + OVERHEAD;
     rows++;

@@ -6,72 +6,119 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.List;
 import org.apache.beam.sdk.coders.Coder;
+import org.apache.beam.sdk.coders.CoderException;
 import org.apache.beam.sdk.coders.CustomCoder;
 import org.apache.beam.sdk.coders.SerializableCoder;
+import org.apache.beam.sdk.transforms.SerializableFunction;
+import org.apache.beam.sdk.util.CoderUtils;
+import org.apache.beam.sdk.util.VarInt;
 
 /**
  * One element of a shard's group in {@link WriteShards}: a row, or the header that tells the writer the columns
- * of the input's own fields (sent once per shard and bundle, so the writer needs no side input). One byte more
- * per row on the wire.
+ * of the input's own fields (sent once per shard and bundle, so the writer needs no side input).
+ *
+ * <p>A row travels as its sort key and its encoded bytes, exactly what {@link ExternalSort} holds, and comes out of
+ * the coder that way: the writer sorts the bytes it received and decodes each row once, when it is written. (Decoded
+ * on arrival, every row was decoded, encoded again for the sort and decoded a second time.) A row handed over
+ * without the coder (a runner that does not serialise) carries the object instead; the writer then encodes it
+ * itself, to the same bytes.
  */
 final class Framed<T> {
   private final T row;
   private final InputColumns header;
+  private final String key;
+  private final byte[] bytes;
 
-  private Framed(T row, InputColumns header) {
+  private Framed(T row, InputColumns header, String key, byte[] bytes) {
     this.row = row;
     this.header = header;
+    this.key = key;
+    this.bytes = bytes;
   }
 
-  static <T> Framed<T> row(T row) {
-    return new Framed<>(row, null);
+  /** A row and its sort key. */
+  static <T> Framed<T> row(String key, T row) {
+    return new Framed<>(row, null, key, null);
   }
 
   static <T> Framed<T> header(InputColumns columns) {
-    return new Framed<>(null, columns);
+    return new Framed<>(null, columns, null, null);
   }
 
   boolean isHeader() {
     return header != null;
   }
 
+  /** The row, or null when it arrived encoded ({@link #bytes}). */
   T row() {
     return row;
+  }
+
+  String key() {
+    return key;
+  }
+
+  /** The row as the rows' coder encodes it (outer context), or null when the object was handed over. */
+  byte[] bytes() {
+    return bytes;
   }
 
   InputColumns header() {
     return header;
   }
 
-  static <T> Coder<Framed<T>> coder(Coder<T> rows) {
-    return new FramedCoder<>(rows);
+  static <T> Coder<Framed<T>> coder(Coder<T> rows, SerializableFunction<T, String> sortKey) {
+    return new FramedCoder<>(rows, sortKey);
   }
 
   static final class FramedCoder<T> extends CustomCoder<Framed<T>> {
-    private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 2L;
     private static final Coder<InputColumns> HEADER = SerializableCoder.of(InputColumns.class);
+    private static final int ROW = 0, COLUMNS = 1;
     private final Coder<T> rows;
+    private final SerializableFunction<T, String> sortKey;
 
-    FramedCoder(Coder<T> rows) {
+    FramedCoder(Coder<T> rows, SerializableFunction<T, String> sortKey) {
       this.rows = rows;
+      this.sortKey = sortKey;
     }
 
     @Override
     public void encode(Framed<T> f, OutputStream out) throws IOException {
       if (f.isHeader()) {
-        out.write(1);
+        out.write(COLUMNS);
         HEADER.encode(f.header, out);
-      } else {
-        out.write(0);
-        rows.encode(f.row, out);
+        return;
       }
+      out.write(ROW);
+      String key = f.key != null ? f.key : sortKey.apply(f.row);
+      // every char as a var-int: exact for any String, lone surrogates included (the sort compares
+      // the
+      // key as chars), and one byte a char for the usual ASCII ids
+      VarInt.encode(key.length(), out);
+      for (int i = 0; i < key.length(); i++) VarInt.encode(key.charAt(i), out);
+      byte[] b = f.bytes != null ? f.bytes : CoderUtils.encodeToByteArray(rows, f.row);
+      VarInt.encode(b.length, out);
+      out.write(b);
     }
 
     @Override
     public Framed<T> decode(InputStream in) throws IOException {
       int kind = in.read();
-      if (kind < 0) throw new java.io.EOFException("a shard element cut short");
-      return kind == 1 ? header(HEADER.decode(in)) : row(rows.decode(in));
+      if (kind < 0) throw new CoderException("a shard element cut short");
+      if (kind == COLUMNS) return header(HEADER.decode(in));
+      if (kind != ROW) throw new CoderException("a shard element of unknown kind " + kind);
+      char[] key = new char[length(VarInt.decodeInt(in))];
+      for (int i = 0; i < key.length; i++) key[i] = (char) VarInt.decodeInt(in);
+      byte[] b = new byte[length(VarInt.decodeInt(in))];
+      int n = in.readNBytes(b, 0, b.length);
+      if (n < b.length) throw new CoderException("a shard row cut short");
+      return new Framed<>(null, null, new String(key), b);
+    }
+
+    private static int length(int n) throws IOException {
+      if (n < 0) throw new CoderException("a shard element holds a negative length (" + n + ")");
+      return n;
     }
 
     @Override

@@ -171,7 +171,9 @@ public final class WriteShards<T> extends PTransform<PCollection<T>, PCollection
             "AssignShard",
             ParDo.of(new AssignFn<>(count, columns, shardRows, shardBytes, sortKey))
                 .withSideInputs(views))
-        .setCoder(KvCoder.of(KvCoder.of(VarIntCoder.of(), VarIntCoder.of()), Framed.coder(coder)))
+        .setCoder(
+            KvCoder.of(
+                KvCoder.of(VarIntCoder.of(), VarIntCoder.of()), Framed.coder(coder, sortKey)))
         .apply("GroupShard", GroupByKey.create())
         .apply(
             "WriteShard",
@@ -245,7 +247,8 @@ public final class WriteShards<T> extends PTransform<PCollection<T>, PCollection
                     shardBytes));
       }
       int m = shards;
-      long h = XX.hashChars(sortKey.apply(c.element()));
+      String sort = sortKey.apply(c.element());
+      long h = XX.hashChars(sort);
       KV<Integer, Integer> key = KV.of((int) Math.floorMod(h, (long) m), m);
       if (columns != null) {
         if (announced == null) announced = new HashSet<>();
@@ -253,7 +256,7 @@ public final class WriteShards<T> extends PTransform<PCollection<T>, PCollection
           c.output(KV.of(key, Framed.header(c.sideInput(columns))));
         }
       }
-      c.output(KV.of(key, Framed.row(c.element())));
+      c.output(KV.of(key, Framed.row(sort, c.element())));
     }
 
     @FinishBundle
@@ -306,6 +309,7 @@ public final class WriteShards<T> extends PTransform<PCollection<T>, PCollection
         InputColumns columns = null;
         for (Framed<T> f : c.element().getValue()) {
           if (f.isHeader()) columns = f.header();
+          else if (f.bytes() != null) sorter.addEncoded(f.key(), f.bytes());
           else sorter.add(f.row());
         }
         rows = sorter.rows();

@@ -67,10 +67,15 @@ public final class PerceptualHash {
 
   /** pHash of a luma plane ({@link Pixels#luma()}), for callers that already have it. */
   public static long phash(byte[] luma, int width, int height) {
-    long[] sums = areaResize(luma, width, height, N, N);
     // the sums as doubles once (exact: they stay far below 2^53), not once per cosine they meet
     double[] small = new double[N * N];
-    for (int i = 0; i < small.length; i++) small[i] = sums[i];
+    if ((long) width * height <= INT_AREA) {
+      int[] sums = areaResizeInt(luma, width, height, N, N);
+      for (int i = 0; i < small.length; i++) small[i] = sums[i];
+    } else {
+      long[] sums = areaResize(luma, width, height, N, N);
+      for (int i = 0; i < small.length; i++) small[i] = sums[i];
+    }
     // rows first: R[y][u] = sum_x f(y, x) cos(.. x .. u); then columns: C[v][u] = sum_y R[y][u]
     // cos(.. y .. v). Each sum adds its terms one at a time in index order, as it always has, so
     // the bits never change; the eight sums of a row (or of a column pass) run side by side, so
@@ -124,7 +129,14 @@ public final class PerceptualHash {
 
   /** dHash of a luma plane ({@link Pixels#luma()}), for callers that already have it. */
   public static long dhash(byte[] luma, int width, int height) {
-    long[] small = areaResize(luma, width, height, 9, 8);
+    long[] small;
+    if ((long) width * height <= INT_AREA) {
+      int[] sums = areaResizeInt(luma, width, height, 9, 8);
+      small = new long[sums.length];
+      for (int i = 0; i < sums.length; i++) small[i] = sums[i];
+    } else {
+      small = areaResize(luma, width, height, 9, 8);
+    }
     long bits = 0;
     for (int y = 0; y < 8; y++) {
       for (int x = 0; x < 8; x++)
@@ -179,6 +191,63 @@ public final class PerceptualHash {
         int row = index[k] * ow;
         long wk = weight[k];
         for (int i = 0; i < ow; i++) out[o + i] += horizontal[row + i] * wk;
+      }
+    }
+    return out;
+  }
+
+  /** Images of up to this many pixels are resized in int: every sum stays at most 255 w h. */
+  static final long INT_AREA = Integer.MAX_VALUE / 255;
+
+  /**
+   * {@link #areaResize} in int, for images of at most {@link #INT_AREA} pixels: the same sums (integer arithmetic
+   * is exact in any order), at half the memory traffic, and with the vertical pass of up-scaling in two taps as
+   * the horizontal one (a 28x28 image to 32x32: 2.5 of pHash's ~12 us went to the long resize).
+   */
+  static int[] areaResizeInt(byte[] src, int w, int h, int ow, int oh) {
+    int[] horizontal = new int[h * ow];
+    Spans xs = spans(w, ow);
+    int[] lo = xs.first, loWeight = xs.firstWeight, hi = xs.last, hiWeight = xs.lastWeight;
+    if (xs.twoTaps) {
+      for (int y = 0; y < h; y++) {
+        int row = y * w, o = y * ow;
+        for (int j = 0; j < ow; j++) {
+          horizontal[o + j] =
+              (src[row + lo[j]] & 0xFF) * loWeight[j] + (src[row + hi[j]] & 0xFF) * hiWeight[j];
+        }
+      }
+    } else {
+      for (int y = 0; y < h; y++) {
+        int row = y * w, o = y * ow;
+        for (int j = 0; j < ow; j++) {
+          int inner = 0;
+          for (int i = row + lo[j] + 1, e = row + hi[j]; i < e; i++) inner += src[i] & 0xFF;
+          horizontal[o + j] =
+              (src[row + lo[j]] & 0xFF) * loWeight[j]
+                  + (src[row + hi[j]] & 0xFF) * hiWeight[j]
+                  + inner * ow;
+        }
+      }
+    }
+    int[] out = new int[oh * ow];
+    Spans ys = spans(h, oh);
+    if (ys.twoTaps) {
+      for (int j = 0; j < oh; j++) {
+        int a = ys.first[j] * ow,
+            b = ys.last[j] * ow,
+            wa = ys.firstWeight[j],
+            wb = ys.lastWeight[j];
+        for (int i = 0, o = j * ow; i < ow; i++)
+          out[o + i] = horizontal[a + i] * wa + horizontal[b + i] * wb;
+      }
+    } else {
+      int[] start = ys.start, index = ys.index, weight = ys.weight;
+      for (int j = 0; j < oh; j++) {
+        int o = j * ow;
+        for (int k = start[j], e = start[j + 1]; k < e; k++) {
+          int row = index[k] * ow, wk = weight[k];
+          for (int i = 0; i < ow; i++) out[o + i] += horizontal[row + i] * wk;
+        }
       }
     }
     return out;

@@ -51,7 +51,28 @@ class PerceptualHashTest {
               asList(want),
               asList(PerceptualHash.areaResize(src, w, h, o[0], o[1])),
               w + "x" + h + " -> " + o[0] + "x" + o[1]);
+          int[] inInt = PerceptualHash.areaResizeInt(src, w, h, o[0], o[1]);
+          long[] widened = new long[inInt.length];
+          for (int i = 0; i < inInt.length; i++) widened[i] = inInt[i];
+          assertEquals(
+              asList(want), asList(widened), "int: " + w + "x" + h + " -> " + o[0] + "x" + o[1]);
         }
+  }
+
+  @Test
+  void theIntResizeHoldsUpToItsLargestImage() {
+    // white, the largest sum: every output is 255 w h, just below 2^31 at INT_AREA pixels
+    int w = (int) PerceptualHash.INT_AREA;
+    byte[] white = new byte[w];
+    java.util.Arrays.fill(white, (byte) 255);
+    for (int[] o : new int[][] {{32, 32}, {9, 8}}) {
+      long[] wide = PerceptualHash.areaResize(white, w, 1, o[0], o[1]);
+      int[] narrow = PerceptualHash.areaResizeInt(white, w, 1, o[0], o[1]);
+      for (int i = 0; i < wide.length; i++) {
+        assertEquals(255L * w, wide[i]);
+        assertEquals(wide[i], narrow[i]);
+      }
+    }
   }
 
   /** How much input cell x (length n) and output cell i (length m) share on the common axis. */

@@ -24,9 +24,6 @@ final class JitChoice {
 
   private JitChoice() {}
 
-  /** Inputs of more files than this are sized from this many of them, evenly spaced in the sorted list. */
-  static final int SAMPLE = 8192;
-
   /** What a compressed text file counts for: about what zstd and gzip give on text. */
   static final int TEXT = 4;
 
@@ -67,20 +64,11 @@ final class JitChoice {
   }
 
   /**
-   * As {@link #estimatedBytes(List, int)}, but stops sizing files once the total is past {@code stopAbove}, and
-   * sizes only {@link #SAMPLE} files of a larger input: the callers only ask which side of a limit the input is on,
-   * and sizing every file is one system call a file (400,000 files twice: ~1.3 CPU-s).
+   * As {@link #estimatedBytes(List, int)}, but stops sizing files once the total is past {@code stopAbove}: the
+   * callers only ask which side of a limit the input is on, and sizing a file is a system call (a 400,000-file
+   * input was sized twice, in full: ~1.3 CPU-s).
    */
   static long estimatedBytes(List<String> files, int compressedFactor, long stopAbove) {
-    if (files.size() > SAMPLE) {
-      // every k-th file, scaled up: a choice of JIT needs no exact total (the output is the same
-      // either way)
-      List<String> every = new ArrayList<>(SAMPLE);
-      for (int i = 0; i < SAMPLE; i++)
-        every.add(files.get((int) ((long) i * files.size() / SAMPLE)));
-      double scale = (double) files.size() / SAMPLE;
-      return (long) (scale * estimatedBytes(every, compressedFactor, (long) (stopAbove / scale)));
-    }
     long total = 0;
     for (String f : files) {
       if (total > stopAbove) break;

@@ -211,8 +211,10 @@ public final class RunCommand implements Callable<Integer> {
     if (jit == null) return null;
     System.err.printf(
         Locale.ROOT,
-        "sluice run: over %,d MB of input: running with the large-input JIT flags (%s)%n",
-        JitChoice.c1MaxBytes() >> 20,
+        "sluice run: over %s of input: running with the large-input JIT flags (%s)%n",
+        JitChoice.c1MaxBytes() >= 1 << 20
+            ? String.format(Locale.ROOT, "%,d MB", JitChoice.c1MaxBytes() >> 20)
+            : String.format(Locale.ROOT, "%,d bytes", JitChoice.c1MaxBytes()),
         String.join(" ", jit));
     return JitChoice.relaunch(jit, spec.root().commandLine().getParseResult().originalArgs());
   }

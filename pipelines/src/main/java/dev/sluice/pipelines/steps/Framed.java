@@ -21,7 +21,9 @@ import org.apache.beam.sdk.util.VarInt;
  * the coder that way: the writer sorts the bytes it received and decodes each row once, when it is written. (Decoded
  * on arrival, every row was decoded, encoded again for the sort and decoded a second time.) A row handed over
  * without the coder (a runner that does not serialise) carries the object instead; the writer then encodes it
- * itself, to the same bytes.
+ * itself, to the same bytes. The key is the sender's: the same as the decoded row's, because every sort key the
+ * runs use survives its row's coder (ids and paths; an id the coder could not write back, such as one holding a
+ * lone surrogate, is a dead letter at reading).
  */
 final class Framed<T> {
   private final T row;
@@ -108,15 +110,33 @@ final class Framed<T> {
       if (kind < 0) throw new CoderException("a shard element cut short");
       if (kind == COLUMNS) return header(HEADER.decode(in));
       if (kind != ROW) throw new CoderException("a shard element of unknown kind " + kind);
-      char[] key = new char[length(VarInt.decodeInt(in))];
-      for (int i = 0; i < key.length; i++) key[i] = (char) VarInt.decodeInt(in);
-      byte[] b = new byte[length(VarInt.decodeInt(in))];
-      int n = in.readNBytes(b, 0, b.length);
-      if (n < b.length) throw new CoderException("a shard row cut short");
-      return new Framed<>(null, null, new String(key), b);
+      int length = length(in);
+      StringBuilder key = new StringBuilder(Math.min(length, 256));
+      for (int i = 0; i < length; i++) {
+        int c = varInt(in);
+        if (c > Character.MAX_VALUE)
+          throw new CoderException("a shard row's key holds " + c + ", not a char");
+        key.append((char) c);
+      }
+      int n = length(in);
+      byte[] b =
+          in.readNBytes(n); // grows as it reads: a damaged length cannot claim memory up front
+      if (b.length < n) throw new CoderException("a shard row cut short");
+      return new Framed<>(null, null, key.toString(), b);
     }
 
-    private static int length(int n) throws IOException {
+    private static int varInt(InputStream in) throws CoderException {
+      try {
+        return VarInt.decodeInt(in);
+      } catch (CoderException e) {
+        throw e;
+      } catch (IOException e) {
+        throw new CoderException("a shard element cut short or damaged", e);
+      }
+    }
+
+    private static int length(InputStream in) throws CoderException {
+      int n = varInt(in);
       if (n < 0) throw new CoderException("a shard element holds a negative length (" + n + ")");
       return n;
     }

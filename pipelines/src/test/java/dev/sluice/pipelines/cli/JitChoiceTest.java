@@ -23,15 +23,6 @@ class JitChoiceTest {
         JitChoice.estimatedBytes(List.of(plain, packed), JitChoice.TEXT, 999),
         "past the limit after the first file: the second is not sized");
     assertEquals(1400, JitChoice.estimatedBytes(List.of(plain, packed), JitChoice.TEXT, 1000));
-    // a long list is sized from an even sample: here every other file, the plain ones, scaled up
-    List<String> many = new java.util.ArrayList<>();
-    for (int i = 0; i < JitChoice.SAMPLE; i++) {
-      many.add(plain);
-      many.add(packed);
-    }
-    assertEquals(
-        2L * JitChoice.SAMPLE * 1000,
-        JitChoice.estimatedBytes(many, JitChoice.TEXT, Long.MAX_VALUE));
     try {
       assertNull(
           JitChoice.relaunchFlags(List.of(plain), JitChoice.TEXT),

@@ -43,6 +43,11 @@ class InputFilesTest {
         List.of(dir + "/a/1.jsonl", dir + "/a/2.jsonl.gz", dir + "/a/b/3.jsonl"),
         InputFiles.expand(List.of(dir + "/a")),
         "a directory: every non-hidden file below it");
+    // a hidden folder named as the input itself, or as a glob's base, is walked: only what is below
+    // it counts
+    assertEquals(List.of(dir + "/a/.cache/4.jsonl"), InputFiles.expand(List.of(dir + "/a/.cache")));
+    assertEquals(
+        List.of(dir + "/a/.cache/4.jsonl"), InputFiles.expand(List.of(dir + "/a/.cache/*.jsonl")));
     assertEquals(
         List.of(dir + "/a/1.jsonl", dir + "/a/2.jsonl.gz", dir + "/c.txt"),
         InputFiles.expand(List.of(dir + "/{a/1.jsonl,c.txt}", dir + "/a/*.gz", dir + "/c.txt")));

@@ -100,5 +100,20 @@ class FramedTest {
         CoderException.class,
         () -> CoderUtils.decodeFromByteArray(CODER, new byte[] {0, 1, 'a', 9, 1}));
     assertThrows(CoderException.class, () -> CoderUtils.decodeFromByteArray(CODER, new byte[] {}));
+    // cut inside the key's length, a key char past 0xFFFF, a row claiming 2 GB with a byte behind
+    // it
+    assertThrows(
+        CoderException.class,
+        () -> CoderUtils.decodeFromByteArray(CODER, new byte[] {0, (byte) 0x80}));
+    assertThrows(
+        CoderException.class,
+        () ->
+            CoderUtils.decodeFromByteArray(CODER, new byte[] {0, 1, (byte) 0x80, (byte) 0x80, 4}));
+    assertThrows(
+        CoderException.class,
+        () ->
+            CoderUtils.decodeFromByteArray(
+                CODER,
+                new byte[] {0, 0, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, 7, 1}));
   }
 }

@@ -73,6 +73,15 @@ class PerceptualHashTest {
         assertEquals(wide[i], narrow[i]);
       }
     }
+    // and down-scaling both ways (the vertical pass sums rows), 2901 x 2901 just under the bound
+    int side = 2901;
+    assertTrue((long) side * side <= PerceptualHash.INT_AREA);
+    byte[] square = new byte[side * side];
+    java.util.Arrays.fill(square, (byte) 255);
+    for (int[] o : new int[][] {{32, 32}, {9, 8}}) {
+      int[] narrow = PerceptualHash.areaResizeInt(square, side, side, o[0], o[1]);
+      for (int v : narrow) assertEquals(255L * side * side, v);
+    }
   }
 
   /** How much input cell x (length n) and output cell i (length m) share on the common axis. */

@@ -9,7 +9,6 @@ import org.apache.beam.sdk.coders.Coder;
 import org.apache.beam.sdk.coders.CoderException;
 import org.apache.beam.sdk.coders.CustomCoder;
 import org.apache.beam.sdk.coders.SerializableCoder;
-import org.apache.beam.sdk.transforms.SerializableFunction;
 import org.apache.beam.sdk.util.CoderUtils;
 import org.apache.beam.sdk.util.VarInt;
 
@@ -38,9 +37,9 @@ final class Framed<T> {
     this.bytes = bytes;
   }
 
-  /** A row and its sort key. */
+  /** A row and its sort key (the step that assigns shards has it already). */
   static <T> Framed<T> row(String key, T row) {
-    return new Framed<>(row, null, key, null);
+    return new Framed<>(row, null, java.util.Objects.requireNonNull(key, "sort key"), null);
   }
 
   static <T> Framed<T> header(InputColumns columns) {
@@ -69,8 +68,8 @@ final class Framed<T> {
     return header;
   }
 
-  static <T> Coder<Framed<T>> coder(Coder<T> rows, SerializableFunction<T, String> sortKey) {
-    return new FramedCoder<>(rows, sortKey);
+  static <T> Coder<Framed<T>> coder(Coder<T> rows) {
+    return new FramedCoder<>(rows);
   }
 
   static final class FramedCoder<T> extends CustomCoder<Framed<T>> {
@@ -78,11 +77,9 @@ final class Framed<T> {
     private static final Coder<InputColumns> HEADER = SerializableCoder.of(InputColumns.class);
     private static final int ROW = 0, COLUMNS = 1;
     private final Coder<T> rows;
-    private final SerializableFunction<T, String> sortKey;
 
-    FramedCoder(Coder<T> rows, SerializableFunction<T, String> sortKey) {
+    FramedCoder(Coder<T> rows) {
       this.rows = rows;
-      this.sortKey = sortKey;
     }
 
     @Override
@@ -93,7 +90,7 @@ final class Framed<T> {
         return;
       }
       out.write(ROW);
-      String key = f.key != null ? f.key : sortKey.apply(f.row);
+      String key = f.key;
       // every char as a var-int: exact for any String, lone surrogates included (the sort compares
       // the
       // key as chars), and one byte a char for the usual ASCII ids

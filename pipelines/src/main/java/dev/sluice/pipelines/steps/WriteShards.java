@@ -171,9 +171,7 @@ public final class WriteShards<T> extends PTransform<PCollection<T>, PCollection
             "AssignShard",
             ParDo.of(new AssignFn<>(count, columns, shardRows, shardBytes, sortKey))
                 .withSideInputs(views))
-        .setCoder(
-            KvCoder.of(
-                KvCoder.of(VarIntCoder.of(), VarIntCoder.of()), Framed.coder(coder, sortKey)))
+        .setCoder(KvCoder.of(KvCoder.of(VarIntCoder.of(), VarIntCoder.of()), Framed.coder(coder)))
         .apply("GroupShard", GroupByKey.create())
         .apply(
             "WriteShard",

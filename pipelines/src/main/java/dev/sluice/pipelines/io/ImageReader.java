@@ -4,8 +4,12 @@ import dev.sluice.pipelines.model.DeadLetter;
 import dev.sluice.pipelines.model.ImageDoc;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -98,7 +102,7 @@ public final class ImageReader {
     byte[] bytes;
     try {
       bytes = Files.readAllBytes(Path.of(file));
-    } catch (IOException | java.nio.file.InvalidPathException e) {
+    } catch (IOException | InvalidPathException e) {
       dead.accept(
           DeadLetter.of(
               FileReader.STAGE,
@@ -110,11 +114,32 @@ public final class ImageReader {
               (byte[]) null));
       return;
     }
-    Path rel = root.relativize(Path.of(file).toAbsolutePath().normalize());
+    Path rel = underRoot(root, file);
     String id = relativeId(rel);
     String label = null;
     if (input.labels() && rel.getParent() != null) label = rel.getParent().getFileName().toString();
     images.accept(ImageDoc.read(id, label, file, "file", 0, bytes));
+  }
+
+  /**
+   * Whether the listing alone shows that every record has its own id, so that the duplicate-id check has nothing
+   * to find: image_folder, where a file is one record whose id is its path under the folder, and no two of these
+   * files give the same id. False for the other formats, whose ids are inside the files.
+   */
+  public static boolean idsUniqueByListing(ImageInput input, List<String> files) {
+    if (!input.format().equals(ImageInput.FOLDER)) return false;
+    Path root = Path.of(input.paths().get(0)).toAbsolutePath().normalize();
+    Set<String> ids = new HashSet<>(files.size() * 2);
+    try {
+      for (String file : files) if (!ids.add(relativeId(underRoot(root, file)))) return false;
+    } catch (IllegalArgumentException e) {
+      return false; // an invalid path (a dead letter when read): the check stays on
+    }
+    return true;
+  }
+
+  private static Path underRoot(Path root, String file) {
+    return root.relativize(Path.of(file).toAbsolutePath().normalize());
   }
 
   /** The names of a relative path joined by '/' (a backslash is part of a name on Unix, not a separator). */

@@ -1,7 +1,9 @@
 package dev.sluice.pipelines.model;
 
 import dev.sluice.quality.dedup.KeepPolicy;
+import java.io.IOException;
 import java.io.Serializable;
+import java.io.UncheckedIOException;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -41,6 +43,24 @@ public record ImageDoc(
     List<String> augmentOps)
     implements Serializable, Curated<ImageDoc> {
   public static final Coder<ImageDoc> CODER = new ImageDocCoder();
+
+  /** The id of an image as {@link #CODER} encoded it, without decoding the image. */
+  public static String idOf(byte[] encoded) {
+    try {
+      return ImageDocCoder.idOf(encoded);
+    } catch (IOException e) {
+      throw new UncheckedIOException("a damaged encoded image", e);
+    }
+  }
+
+  /** The length of {@link #bytes} of an image as {@link #CODER} encoded it, without decoding the image. */
+  public static long bytesLengthOf(byte[] encoded) {
+    try {
+      return ImageDocCoder.imageLengthOf(encoded);
+    } catch (IOException e) {
+      throw new UncheckedIOException("a damaged encoded image", e);
+    }
+  }
 
   public ImageDoc {
     if (id == null || source == null || location == null || bytes == null) {

@@ -150,6 +150,24 @@ final class ImageDocCoder extends AtomicCoder<ImageDoc> {
   @Override
   public void verifyDeterministic() {}
 
+  /** The id of an encoded image, read without decoding the rest (it is the first field). */
+  static String idOf(byte[] encoded) throws IOException {
+    Reader r = new Reader(encoded);
+    r.varLong(); // the fields' length; the id is the first of them
+    String id = r.string();
+    if (id == null) throw new IOException("an encoded image without an id");
+    return id;
+  }
+
+  /** The length of an encoded image's own bytes ({@link ImageDoc#bytes}), read without decoding the rest. */
+  static long imageLengthOf(byte[] encoded) throws IOException {
+    Reader r = new Reader(encoded);
+    long fields = r.varLong();
+    r.need(fields);
+    r.pos += (int) fields;
+    return r.varLong();
+  }
+
   /** A growable array with the primitives of {@link Wire}, written by index. */
   private static final class Writer {
     private byte[] buf = new byte[256];

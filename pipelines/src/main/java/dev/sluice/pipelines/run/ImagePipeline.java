@@ -57,16 +57,20 @@ public final class ImagePipeline {
     dead.add(read.get(Tags.DEAD));
     counts.add(read.get(ReadDocuments.INPUT));
     PCollectionView<Map<String, String>> losers =
-        read.get(ReadDocuments.IDS).apply("DedupIds", new DedupIds());
+        read.has(ReadDocuments.IDS)
+            ? read.get(ReadDocuments.IDS).apply("DedupIds", new DedupIds())
+            : null;
+    ImageDedupSettings dedup = r.dedup();
+    // with no step after the analysis, the writers take the kept images straight from its stream
+    boolean analysisLast =
+        (dedup == null || (!dedup.exact() && dedup.perceptual() == null)) && r.augment() == null;
+    AnalyzeImages analyze =
+        new AnalyzeImages(ReadImages.IMAGES, r.input().decode(), r.quality(), losers, report);
     PCollectionTuple analysed =
         read.get(ReadDocuments.TAGGED)
-            .apply(
-                "AnalyzeImages",
-                new AnalyzeImages(
-                    ReadImages.IMAGES, r.input().decode(), r.quality(), losers, report));
+            .apply("AnalyzeImages", analysisLast ? analyze.imagesInStream() : analyze);
     dead.add(analysed.get(Tags.DEAD));
     PCollection<ImageDoc> images = keep(analysed, removed, stats);
-    ImageDedupSettings dedup = r.dedup();
     PCollection<RemovedDoc> exactRemoved = null;
     if (dedup != null && dedup.exact()) {
       PCollection<KV<String, ImageDoc>> keyed =
@@ -111,11 +115,15 @@ public final class ImagePipeline {
     String compression = r.output().compression();
     // one pass over the kept images counts them for both the shard count and the tally, and
     // observes them for the report (each consumer of `images` decodes every image again on Flink)
-    PCollectionTuple observed = images.apply("ObserveKept", new ObserveImages(report));
+    ObserveImages observe = new ObserveImages(report);
+    PCollection<Fanout.Tagged> stream = analysisLast ? analysed.get(Fanout.STREAM) : null;
+    PCollectionTuple observed =
+        stream != null
+            ? stream.apply("ObserveKept", observe.fromStream(AnalyzeImages.IMAGES))
+            : images.apply("ObserveKept", observe);
     if (report) stats.add(observed.get(Tags.STATS));
     PCollection<KV<String, Long>> kept = observed.get(ObserveImages.COUNTS);
-    images.apply(
-        "WriteShards",
+    WriteShards<ImageDoc> write =
         new WriteShards<>(
                 "write",
                 out.resolve(CurationPipeline.SHARDS).toString(),
@@ -125,7 +133,10 @@ public final class ImagePipeline {
                 ImageDoc.CODER,
                 ImageDoc::id,
                 ParquetSinks.images(compression))
-            .withCounts(kept));
+            .withCounts(kept);
+    if (stream != null)
+      stream.apply("WriteShards", write.fromStream(AnalyzeImages.IMAGES, ImageDoc::idOf));
+    else images.apply("WriteShards", write);
     CurationPipeline.Audit audit =
         CurationPipeline.writeAudit(removed, dead, out, rows, compression, counts, null, 0);
     if (report) {
@@ -150,6 +161,6 @@ public final class ImagePipeline {
       List<PCollection<RunStats>> stats) {
     if (t.has(Tags.REMOVED)) removed.add(t.get(Tags.REMOVED));
     if (t.has(Tags.STATS)) stats.add(t.get(Tags.STATS));
-    return t.get(Tags.IMAGES);
+    return t.has(Tags.IMAGES) ? t.get(Tags.IMAGES) : null;
   }
 }

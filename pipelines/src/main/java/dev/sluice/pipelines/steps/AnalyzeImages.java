@@ -37,11 +37,16 @@ public final class AnalyzeImages extends PTransform<PCollection<Fanout.Tagged>, 
   private final PCollectionView<Map<String, String>> losers;
   private final boolean report;
   private final Fanout.Part<ImageDoc> images;
+  private final boolean imagesInStream;
+
+  /** The images of this step's tagged stream ({@link Fanout#STREAM}). */
+  public static final Fanout.Part<ImageDoc> IMAGES = OUTPUTS.part(Tags.IMAGES);
 
   /**
    * @param images the images' part of the reader's tagged stream (the stream is taken whole, as {@link
    *     PerDocument} takes it: one encoding and decoding of every image fewer than an unpacked collection)
    * @param decode input.decode as the recipe wrote it; @param quality quality.image, or null for no rules
+   * @param losers the duplicate-id check's answer ({@link DedupIds}), or null where the reader had no ids to check
    */
   public AnalyzeImages(
       Fanout.Part<ImageDoc> images,
@@ -54,12 +59,35 @@ public final class AnalyzeImages extends PTransform<PCollection<Fanout.Tagged>, 
     this.quality = quality == null ? null : new HashMap<>(quality);
     this.losers = losers;
     this.report = report;
+    this.imagesInStream = false;
+  }
+
+  private AnalyzeImages(AnalyzeImages t) {
+    this.images = t.images;
+    this.decode = t.decode;
+    this.quality = t.quality;
+    this.losers = t.losers;
+    this.report = t.report;
+    this.imagesInStream = true;
+  }
+
+  /**
+   * This step with its images left in its tagged stream, not unpacked under {@link Tags#IMAGES}: for a next step
+   * that reads them as the {@link #IMAGES} part of {@link Fanout#STREAM} (the runner would otherwise decode the
+   * unpacked copy for nobody).
+   */
+  public AnalyzeImages imagesInStream() {
+    return new AnalyzeImages(this);
   }
 
   @Override
   public PCollectionTuple expand(PCollection<Fanout.Tagged> tagged) {
-    return Fanout.split(
-        tagged.apply("Analyse", ParDo.of(new AnalyseFn(this)).withSideInputs(losers)), OUTPUTS);
+    var analyse = ParDo.of(new AnalyseFn(this));
+    PCollection<Fanout.Tagged> out =
+        tagged.apply("Analyse", losers == null ? analyse : analyse.withSideInputs(losers));
+    return imagesInStream
+        ? Fanout.split(out, OUTPUTS, Tags.REMOVED, Tags.DEAD, Tags.STATS)
+        : Fanout.split(out, OUTPUTS);
   }
 
   static final class AnalyseFn extends DoFn<Fanout.Tagged, Fanout.Tagged> {
@@ -97,7 +125,7 @@ public final class AnalyzeImages extends PTransform<PCollection<Fanout.Tagged>, 
     public void process(ProcessContext c) {
       ImageDoc in = images.decode(c.element());
       if (in == null) return; // another output of the reader
-      if (losers == null) losers = c.sideInput(losersView);
+      if (losers == null) losers = losersView == null ? Map.of() : c.sideInput(losersView);
       String lost = losers.isEmpty() ? null : losers.get(IdRef.recordKey(in.source(), in.pos()));
       if (lost != null) {
         c.output(emit.of(Tags.DEAD, dead("parse", "duplicate_id", lost, in)));

@@ -39,6 +39,12 @@ public final class Fanout {
 
   public static final Coder<Tagged> CODER = new TaggedCoder();
 
+  /**
+   * The tagged stream itself, in every {@link #split}'s tuple: for a consumer that takes a bulky output as a
+   * {@link Part} of the stream rather than unpacked (one encoding and decoding of every record fewer).
+   */
+  public static final TupleTag<Tagged> STREAM = new TupleTag<>("tagged") {};
+
   /** The outputs of one step, in order, each with its coder; shared by the step (to emit) and {@link #split}. */
   public static final class Outputs implements Serializable {
     private static final long serialVersionUID = 1L;
@@ -124,6 +130,11 @@ public final class Fanout {
       this.coder = coder;
     }
 
+    /** The element as its output's coder encoded it, when {@code t} belongs to this output; else null. */
+    public byte[] encoded(Tagged t) {
+      return t.tag() == tag ? t.bytes() : null;
+    }
+
     /** The element, decoded, when {@code t} belongs to this output; null when it belongs to another. */
     public T decode(Tagged t) {
       if (t.tag() != tag) return null;
@@ -167,7 +178,7 @@ public final class Fanout {
   @SuppressWarnings({"unchecked", "rawtypes"})
   public static PCollectionTuple split(
       PCollection<Tagged> tagged, PCollection<Tagged> light, Outputs outputs, TupleTag<?>... only) {
-    PCollectionTuple out = PCollectionTuple.empty(tagged.getPipeline());
+    PCollectionTuple out = PCollectionTuple.of(STREAM, tagged);
     for (TupleTag<?> wanted : only) {
       int i = outputs.indexOf(wanted);
       TupleTag tag = outputs.tags.get(i);

@@ -42,6 +42,15 @@ final class Framed<T> {
     return new Framed<>(row, null, java.util.Objects.requireNonNull(key, "sort key"), null);
   }
 
+  /** A row already encoded by the rows' coder, with its sort key. */
+  static <T> Framed<T> encoded(String key, byte[] bytes) {
+    return new Framed<>(
+        null,
+        null,
+        java.util.Objects.requireNonNull(key, "sort key"),
+        java.util.Objects.requireNonNull(bytes, "row bytes"));
+  }
+
   static <T> Framed<T> header(InputColumns columns) {
     return new Framed<>(null, columns, null, null);
   }

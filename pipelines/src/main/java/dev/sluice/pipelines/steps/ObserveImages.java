@@ -2,6 +2,7 @@ package dev.sluice.pipelines.steps;
 
 import dev.sluice.pipelines.model.ImageDoc;
 import dev.sluice.report.RunStats;
+import java.io.Serializable;
 import java.util.Map;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
@@ -40,10 +41,67 @@ public final class ObserveImages extends PTransform<PCollection<ImageDoc>, PColl
 
   @Override
   public PCollectionTuple expand(PCollection<ImageDoc> images) {
-    PCollection<Fanout.Tagged> tagged = images.apply("CountObserve", ParDo.of(new KeptFn(report)));
+    return split(images.apply("CountObserve", ParDo.of(new KeptFn<>(report, new Unpacked()))));
+  }
+
+  /**
+   * As this transform, for images that are the {@code part} of a tagged stream ({@link Fanout#STREAM}): without a
+   * report an image is counted from its encoding, not decoded.
+   */
+  public PTransform<PCollection<Fanout.Tagged>, PCollectionTuple> fromStream(
+      Fanout.Part<ImageDoc> part) {
+    return new PTransform<>() {
+      @Override
+      public PCollectionTuple expand(PCollection<Fanout.Tagged> stream) {
+        return split(
+            stream.apply("CountObserve", ParDo.of(new KeptFn<>(report, new Encoded(part)))));
+      }
+    };
+  }
+
+  private PCollectionTuple split(PCollection<Fanout.Tagged> tagged) {
     return report
         ? Fanout.split(tagged, OUTPUTS, COUNTS, Tags.STATS)
         : Fanout.split(tagged, OUTPUTS, COUNTS);
+  }
+
+  /** How {@link KeptFn} reads its input: which elements are kept images, their bytes, the image. */
+  interface Images<I> extends Serializable {
+    /** The length of the image's own bytes, or -1 when {@code in} is not a kept image. */
+    long bytes(I in);
+
+    ImageDoc image(I in);
+  }
+
+  static final class Unpacked implements Images<ImageDoc> {
+    @Override
+    public long bytes(ImageDoc d) {
+      return d.bytes().length;
+    }
+
+    @Override
+    public ImageDoc image(ImageDoc d) {
+      return d;
+    }
+  }
+
+  static final class Encoded implements Images<Fanout.Tagged> {
+    private final Fanout.Part<ImageDoc> part;
+
+    Encoded(Fanout.Part<ImageDoc> part) {
+      this.part = part;
+    }
+
+    @Override
+    public long bytes(Fanout.Tagged t) {
+      byte[] b = part.encoded(t);
+      return b == null ? -1 : ImageDoc.bytesLengthOf(b);
+    }
+
+    @Override
+    public ImageDoc image(Fanout.Tagged t) {
+      return part.decode(t);
+    }
   }
 
   /** What the report keeps of one kept image. */
@@ -56,15 +114,17 @@ public final class ObserveImages extends PTransform<PCollection<ImageDoc>, PColl
       RunStats.addTo(s.signalsOut, "image." + e.getKey(), e.getValue());
   }
 
-  static final class KeptFn extends DoFn<ImageDoc, Fanout.Tagged> {
+  static final class KeptFn<I> extends DoFn<I, Fanout.Tagged> {
     private final boolean report;
+    private final Images<I> images;
     private transient Fanout.Emitter emit;
     private transient RunStats stats;
     private long rows;
     private long bytes;
 
-    KeptFn(boolean report) {
+    KeptFn(boolean report, Images<I> images) {
       this.report = report;
+      this.images = images;
     }
 
     @Setup
@@ -73,12 +133,14 @@ public final class ObserveImages extends PTransform<PCollection<ImageDoc>, PColl
     }
 
     @ProcessElement
-    public void process(@Element ImageDoc d) {
+    public void process(@Element I in) {
+      long b = images.bytes(in);
+      if (b < 0) return;
       rows++;
-      bytes += d.bytes().length;
+      bytes += b;
       if (report) {
         if (stats == null) stats = new RunStats();
-        observe(stats, d);
+        observe(stats, images.image(in));
       }
     }
 
@@ -94,7 +156,7 @@ public final class ObserveImages extends PTransform<PCollection<ImageDoc>, PColl
       stats = null;
     }
 
-    private static void output(FinishBundleContext c, Fanout.Tagged t) {
+    private void output(FinishBundleContext c, Fanout.Tagged t) {
       c.output(t, GlobalWindow.INSTANCE.maxTimestamp(), GlobalWindow.INSTANCE);
     }
   }

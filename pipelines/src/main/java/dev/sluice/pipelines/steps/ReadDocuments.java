@@ -60,8 +60,7 @@ public final class ReadDocuments extends PTransform<PBegin, PCollectionTuple> {
                             ? null
                             : t.tag() == skippedTag
                                 ? SKIPPED_PREFIX + skipped.decode(t)
-                                : "input")))
-        .and(TAGGED, parsed);
+                                : "input")));
   }
 
   /** One per document: what {@link DedupIds} groups instead of the document. */
@@ -86,7 +85,7 @@ public final class ReadDocuments extends PTransform<PBegin, PCollectionTuple> {
           .and(SKIPPED, org.apache.beam.sdk.coders.StringUtf8Coder.of());
 
   /** Everything read, as tagged elements; the documents are its {@link #DOCS} part. */
-  public static final TupleTag<Fanout.Tagged> TAGGED = new TupleTag<>("tagged") {};
+  public static final TupleTag<Fanout.Tagged> TAGGED = Fanout.STREAM;
 
   public static final Fanout.Part<Doc> DOCS = OUTPUTS.part(Tags.DOCS);
 

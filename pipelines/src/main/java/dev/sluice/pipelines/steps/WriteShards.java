@@ -3,6 +3,7 @@ package dev.sluice.pipelines.steps;
 import dev.sluice.pipelines.io.InputColumns;
 import dev.sluice.pipelines.io.ShardSink;
 import java.io.IOException;
+import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -164,12 +165,37 @@ public final class WriteShards<T> extends PTransform<PCollection<T>, PCollection
         counted != null ? counted : rows.apply("CountRows", counts(bytes));
     PCollectionView<Map<String, Long>> count =
         partials.apply("SumRows", Sum.longsPerKey()).apply("AsView", View.asMap());
+    return write(rows, count, new ObjectRows<>(sortKey));
+  }
+
+  /**
+   * As this transform, for rows that are the {@code part} of a tagged stream ({@link Fanout#STREAM}), encoded by
+   * the rows' coder: each row goes to its shard as the bytes it came in, under the sort key {@code keyOf} reads
+   * from them (the same as the row's {@code sortKey}), and is decoded once, when it is written. On Flink this saves
+   * unpacking the rows into a collection of their own and the shard step's decoding and encoding every row again.
+   * Needs the rows' count from the caller ({@link #withCounts}).
+   */
+  public PTransform<PCollection<Fanout.Tagged>, PCollection<String>> fromStream(
+      Fanout.Part<T> part, SerializableFunction<byte[], String> keyOf) {
+    if (counted == null) throw new IllegalStateException("rows from a stream need withCounts");
+    return new PTransform<>() {
+      @Override
+      public PCollection<String> expand(PCollection<Fanout.Tagged> stream) {
+        PCollectionView<Map<String, Long>> count =
+            counted.apply("SumRows", Sum.longsPerKey()).apply("AsView", View.asMap());
+        return write(stream, count, new EncodedRows<>(part, keyOf));
+      }
+    };
+  }
+
+  private <I> PCollection<String> write(
+      PCollection<I> rows, PCollectionView<Map<String, Long>> count, Rows<I, T> framing) {
     List<PCollectionView<?>> views = new ArrayList<>();
     views.add(count);
     if (columns != null) views.add(columns);
     return rows.apply(
             "AssignShard",
-            ParDo.of(new AssignFn<>(count, columns, shardRows, shardBytes, sortKey))
+            ParDo.of(new AssignFn<>(count, columns, shardRows, shardBytes, framing))
                 .withSideInputs(views))
         .setCoder(KvCoder.of(KvCoder.of(VarIntCoder.of(), VarIntCoder.of()), Framed.coder(coder)))
         .apply("GroupShard", GroupByKey.create())
@@ -206,8 +232,44 @@ public final class WriteShards<T> extends PTransform<PCollection<T>, PCollection
     }
   }
 
+  /** What the shard step receives, as a shard's group carries it: a row with its sort key, or null for none. */
+  interface Rows<I, T> extends Serializable {
+    Framed<T> frame(I in);
+  }
+
+  /** Rows as objects, keyed by the sort key. */
+  static final class ObjectRows<T> implements Rows<T, T> {
+    private final SerializableFunction<T, String> sortKey;
+
+    ObjectRows(SerializableFunction<T, String> sortKey) {
+      this.sortKey = sortKey;
+    }
+
+    @Override
+    public Framed<T> frame(T row) {
+      return Framed.row(sortKey.apply(row), row);
+    }
+  }
+
+  /** Rows as the encoded part of a tagged stream; the stream's other elements are not rows. */
+  static final class EncodedRows<T> implements Rows<Fanout.Tagged, T> {
+    private final Fanout.Part<T> part;
+    private final SerializableFunction<byte[], String> keyOf;
+
+    EncodedRows(Fanout.Part<T> part, SerializableFunction<byte[], String> keyOf) {
+      this.part = part;
+      this.keyOf = keyOf;
+    }
+
+    @Override
+    public Framed<T> frame(Fanout.Tagged t) {
+      byte[] b = part.encoded(t);
+      return b == null ? null : Framed.encoded(keyOf.apply(b), b);
+    }
+  }
+
   /** Keys each row with (its shard, the shard count M); the first row of a shard in a bundle after the columns. */
-  static final class AssignFn<T> extends DoFn<T, KV<KV<Integer, Integer>, Framed<T>>> {
+  static final class AssignFn<I, T> extends DoFn<I, KV<KV<Integer, Integer>, Framed<T>>> {
     private static final LongHashFunction XX = LongHashFunction.xx3();
     private final PCollectionView<Map<String, Long>> count;
     private final PCollectionView<InputColumns> columns;
@@ -215,23 +277,25 @@ public final class WriteShards<T> extends PTransform<PCollection<T>, PCollection
     private transient int shards;
     private final int shardRows;
     private final long shardBytes;
-    private final SerializableFunction<T, String> sortKey;
+    private final Rows<I, T> rows;
 
     AssignFn(
         PCollectionView<Map<String, Long>> count,
         PCollectionView<InputColumns> columns,
         int shardRows,
         long shardBytes,
-        SerializableFunction<T, String> sortKey) {
+        Rows<I, T> rows) {
       this.count = count;
       this.columns = columns;
       this.shardRows = shardRows;
       this.shardBytes = shardBytes;
-      this.sortKey = sortKey;
+      this.rows = rows;
     }
 
     @ProcessElement
     public void process(ProcessContext c) {
+      Framed<T> row = rows.frame(c.element());
+      if (row == null) return;
       if (shards
           == 0) { // the count is one value for the whole (global) window: read it once a bundle
         Map<String, Long> n = c.sideInput(count);
@@ -245,8 +309,7 @@ public final class WriteShards<T> extends PTransform<PCollection<T>, PCollection
                     shardBytes));
       }
       int m = shards;
-      String sort = sortKey.apply(c.element());
-      long h = XX.hashChars(sort);
+      long h = XX.hashChars(row.key());
       KV<Integer, Integer> key = KV.of((int) Math.floorMod(h, (long) m), m);
       if (columns != null) {
         if (announced == null) announced = new HashSet<>();
@@ -254,7 +317,7 @@ public final class WriteShards<T> extends PTransform<PCollection<T>, PCollection
           c.output(KV.of(key, Framed.header(c.sideInput(columns))));
         }
       }
-      c.output(KV.of(key, Framed.row(sort, c.element())));
+      c.output(KV.of(key, row));
     }
 
     @FinishBundle

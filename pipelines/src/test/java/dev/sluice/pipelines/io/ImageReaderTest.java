@@ -2,6 +2,7 @@ package dev.sluice.pipelines.io;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sluice.pipelines.model.DeadLetter;
@@ -453,5 +454,20 @@ class ImageReaderTest {
     assertEquals("corrupt_file", dead.get(0).reason());
     assertEquals("the header after member s1.cls", dead.get(0).location());
     assertTrue(dead.get(0).detail().contains("checksum"), dead.get(0).detail());
+  }
+
+  @Test
+  void aFolderListingProvesItsIdsUniqueUnlessTwoSpellingsNameOneFile() throws IOException {
+    Path root = Files.createDirectories(dir.resolve("folder/cats"));
+    Path a = Files.write(root.resolve("a.png"), horse());
+    Path b = Files.write(root.resolve("b.png"), horse());
+    ImageInput folder = input(ImageInput.FOLDER, dir.resolve("folder"));
+    assertTrue(ImageReader.idsUniqueByListing(folder, List.of(a.toString(), b.toString())));
+    // the same file twice, once through "./": one id, so the duplicate-id check must run
+    String again = root.resolve(".").resolve("a.png").toString();
+    assertFalse(ImageReader.idsUniqueByListing(folder, List.of(a.toString(), again)));
+    // ids inside the files: never known from the listing
+    Path t = Files.write(dir.resolve("00000.tar"), tar(samples()));
+    assertFalse(ImageReader.idsUniqueByListing(input("webdataset", t), List.of(t.toString())));
   }
 }

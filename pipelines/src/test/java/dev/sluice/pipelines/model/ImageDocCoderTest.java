@@ -122,4 +122,20 @@ class ImageDocCoderTest {
     byte[] cut = Arrays.copyOf(whole, whole.length - 2);
     assertThrows(IOException.class, () -> ImageDoc.CODER.decode(new ByteArrayInputStream(cut)));
   }
+
+  @Test
+  void theIdAndTheImageLengthAreReadFromTheEncodingAlone() throws IOException {
+    for (ImageDoc d :
+        List.of(
+            analysed("train/0-t-shirt/00001.png"),
+            read("\u00e9t\u00e9/\u732b.png", null, new byte[300]),
+            read("x", "y", new byte[0]))) {
+      byte[] b = CoderUtils.encodeToByteArray(ImageDoc.CODER, d);
+      assertEquals(d.id(), ImageDoc.idOf(b));
+      assertEquals(d.bytes().length, ImageDoc.bytesLengthOf(b));
+    }
+    byte[] cut = Arrays.copyOf(CoderUtils.encodeToByteArray(ImageDoc.CODER, analysed("abc")), 3);
+    assertThrows(java.io.UncheckedIOException.class, () -> ImageDoc.idOf(cut));
+    assertThrows(java.io.UncheckedIOException.class, () -> ImageDoc.bytesLengthOf(cut));
+  }
 }

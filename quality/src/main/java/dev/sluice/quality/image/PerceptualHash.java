@@ -1,7 +1,5 @@
 package dev.sluice.quality.image;
 
-import java.util.Arrays;
-
 /**
  * 64-bit perceptual hashes of an image's luma, as the ImageHash library (and imagededup after it) defines them, with
  * a deterministic resize: area averaging in exact integer weights instead of Pillow's antialias filter.
@@ -115,9 +113,7 @@ public final class PerceptualHash {
       }
       store(coef, v * LOW, s0, s1, s2, s3, s4, s5, s6, s7);
     }
-    double[] sorted = coef.clone();
-    Arrays.sort(sorted);
-    double median = (sorted[31] + sorted[32]) / 2;
+    double median = median64(coef);
     long bits = 0;
     for (int i = 0; i < 64; i++) bits = bits << 1 | (coef[i] > median ? 1 : 0);
     return bits;
@@ -197,6 +193,36 @@ public final class PerceptualHash {
   }
 
   /** Images of up to this many pixels are resized in int: every sum stays at most 255 w h. */
+  /**
+   * The mean of the 32nd and 33rd smallest of 64 finite values, as sorting them gives it, by selection (sorting 64
+   * values was a sixth of pHash on small images). Equal values make no difference to which value is where, and a
+   * zero's sign none to the hash, which only asks which coefficients are above it.
+   */
+  static double median64(double[] values) {
+    double[] a = values.clone();
+    int lo = 0, hi = 63;
+    final int k = 31;
+    while (lo < hi) {
+      double pivot = a[(lo + hi) >>> 1];
+      int i = lo, j = hi;
+      while (i <= j) {
+        while (a[i] < pivot) i++;
+        while (a[j] > pivot) j--;
+        if (i <= j) {
+          double t = a[i];
+          a[i++] = a[j];
+          a[j--] = t;
+        }
+      }
+      if (k <= j) hi = j;
+      else if (k >= i) lo = i;
+      else break; // a[k] equals the pivot, between the two parts
+    }
+    double upper = Double.POSITIVE_INFINITY; // everything right of k is at least a[k]
+    for (int x = k + 1; x < 64; x++) if (a[x] < upper) upper = a[x];
+    return (a[k] + upper) / 2;
+  }
+
   static final long INT_AREA = Integer.MAX_VALUE / 255;
 
   /**
@@ -301,18 +327,19 @@ public final class PerceptualHash {
     }
   }
 
-  /** The spans last used (an image set has few distinct sizes), and all by (m, n). */
-  private static volatile Spans lastSpans;
-
-  private static final java.util.concurrent.ConcurrentHashMap<Long, Spans> SPANS =
-      new java.util.concurrent.ConcurrentHashMap<>();
+  /**
+   * Spans by (m, n), direct-mapped: an image set has few distinct sizes, and pHash and dHash of one image ask for
+   * three pairs in turn. A slot holds the last pair that mapped to it; a miss builds the spans anew. Spans are
+   * immutable (final fields), so a slot may be read and written from any thread without a lock.
+   */
+  private static final Spans[] SPANS = new Spans[64];
 
   private static Spans spans(int m, int n) {
-    Spans s = lastSpans;
+    int slot = (m * 31 + n) & (SPANS.length - 1);
+    Spans s = SPANS[slot];
     if (s != null && s.m == m && s.n == n) return s;
-    if (SPANS.size() > 4096) SPANS.clear();
-    s = SPANS.computeIfAbsent((long) m << 32 | n, k -> new Spans(m, n));
-    lastSpans = s;
+    s = new Spans(m, n);
+    SPANS[slot] = s;
     return s;
   }
 }

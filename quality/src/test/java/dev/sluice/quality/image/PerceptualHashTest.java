@@ -149,6 +149,32 @@ class PerceptualHashTest {
   }
 
   @Test
+  void theSelectedMedianIsTheSortedOne() {
+    // random values, many ties (small integers), signed zeros and sorted or reversed runs:
+    // selection must find
+    // the same two middle values as sorting, for every kind of input the DCT can give
+    java.util.Random random = new java.util.Random(3);
+    for (int round = 0; round < 20_000; round++) {
+      double[] v = new double[64];
+      int kind = round % 4;
+      for (int i = 0; i < 64; i++) {
+        v[i] =
+            switch (kind) {
+              case 0 -> random.nextGaussian() * 1e4;
+              case 1 -> random.nextInt(5) - 2;
+              case 2 -> random.nextBoolean() ? 0.0 : -0.0;
+              default -> i * (round % 8 < 4 ? 1.5 : -1.5);
+            };
+      }
+      double[] sorted = v.clone();
+      java.util.Arrays.sort(sorted);
+      double expected = (sorted[31] + sorted[32]) / 2;
+      double got = PerceptualHash.median64(v);
+      assertEquals(expected, got, 0.0, "round " + round);
+    }
+  }
+
+  @Test
   void hammingCountsDifferingBits() {
     assertEquals(0, PerceptualHash.hamming(5, 5));
     assertEquals(64, PerceptualHash.hamming(0, -1));

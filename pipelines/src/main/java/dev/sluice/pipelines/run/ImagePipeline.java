@@ -61,18 +61,23 @@ public final class ImagePipeline {
             ? read.get(ReadDocuments.IDS).apply("DedupIds", new DedupIds())
             : null;
     ImageDedupSettings dedup = r.dedup();
-    // with no step after the analysis, the writers take the kept images straight from its stream
-    boolean analysisLast =
-        (dedup == null || (!dedup.exact() && dedup.perceptual() == null)) && r.augment() == null;
+    boolean exactOn = dedup != null && dedup.exact();
+    boolean perceptualOn = dedup != null && dedup.perceptual() != null;
+    boolean augmentOn = r.augment() != null;
+    // the last step before the writers leaves its kept images in its tagged stream, and the count
+    // and the shard step read them there (augmentation, not a tagged step, hands over objects)
+    Fanout.Part<ImageDoc> lastPart = null;
     AnalyzeImages analyze =
         new AnalyzeImages(ReadImages.IMAGES, r.input().decode(), r.quality(), losers, report);
-    PCollectionTuple analysed =
+    boolean analysisLast = !exactOn && !perceptualOn && !augmentOn;
+    PCollectionTuple last =
         read.get(ReadDocuments.TAGGED)
             .apply("AnalyzeImages", analysisLast ? analyze.imagesInStream() : analyze);
-    dead.add(analysed.get(Tags.DEAD));
-    PCollection<ImageDoc> images = keep(analysed, removed, stats);
+    if (analysisLast) lastPart = AnalyzeImages.IMAGES;
+    dead.add(last.get(Tags.DEAD));
+    PCollection<ImageDoc> images = keep(last, removed, stats);
     PCollection<RemovedDoc> exactRemoved = null;
-    if (dedup != null && dedup.exact()) {
+    if (exactOn) {
       PCollection<KV<String, ImageDoc>> keyed =
           images
               .apply(
@@ -80,26 +85,25 @@ public final class ImagePipeline {
                   WithKeys.of((ImageDoc d) -> d.pixelSha256())
                       .withKeyType(TypeDescriptors.strings()))
               .setCoder(KvCoder.of(StringUtf8Coder.of(), ImageDoc.CODER));
-      PCollectionTuple exact =
-          DedupExact.keepOnePerKey(
-              keyed, dedup.keep(), Fanout.Outputs.of(Tags.IMAGES, Tags.REMOVED), Tags.IMAGES);
-      images = exact.get(Tags.IMAGES);
+      Fanout.Outputs outputs = Fanout.Outputs.of(Tags.IMAGES, Tags.REMOVED);
+      boolean exactLast = !perceptualOn && !augmentOn;
+      last = DedupExact.keepOnePerKey(keyed, dedup.keep(), outputs, Tags.IMAGES, exactLast);
+      if (exactLast) lastPart = outputs.part(Tags.IMAGES);
+      images = last.has(Tags.IMAGES) ? last.get(Tags.IMAGES) : null;
       // with perceptual dedup after it, its rows go through that step's join, which points them
       // at the final survivor
-      exactRemoved = exact.get(Tags.REMOVED);
+      exactRemoved = last.get(Tags.REMOVED);
     }
-    if (dedup != null && dedup.perceptual() != null) {
-      images =
-          keep(
-              images.apply(
-                  "DedupPerceptual",
-                  new DedupPerceptual(dedup.perceptual(), dedup.keep(), exactRemoved)),
-              removed,
-              stats);
+    if (perceptualOn) {
+      DedupPerceptual perceptual =
+          new DedupPerceptual(dedup.perceptual(), dedup.keep(), exactRemoved);
+      last = images.apply("DedupPerceptual", augmentOn ? perceptual : perceptual.imagesInStream());
+      if (!augmentOn) lastPart = DedupPerceptual.IMAGES;
+      images = keep(last, removed, stats);
     } else if (exactRemoved != null) {
       removed.add(exactRemoved);
     }
-    if (r.augment() != null) {
+    if (augmentOn) {
       PCollectionTuple augmented =
           images.apply(
               "AugmentImages",
@@ -116,10 +120,10 @@ public final class ImagePipeline {
     // one pass over the kept images counts them for both the shard count and the tally, and
     // observes them for the report (each consumer of `images` decodes every image again on Flink)
     ObserveImages observe = new ObserveImages(report);
-    PCollection<Fanout.Tagged> stream = analysisLast ? analysed.get(Fanout.STREAM) : null;
+    PCollection<Fanout.Tagged> stream = lastPart != null ? last.get(Fanout.STREAM) : null;
     PCollectionTuple observed =
         stream != null
-            ? stream.apply("ObserveKept", observe.fromStream(AnalyzeImages.IMAGES))
+            ? stream.apply("ObserveKept", observe.fromStream(lastPart))
             : images.apply("ObserveKept", observe);
     if (report) stats.add(observed.get(Tags.STATS));
     PCollection<KV<String, Long>> kept = observed.get(ObserveImages.COUNTS);
@@ -134,8 +138,7 @@ public final class ImagePipeline {
                 ImageDoc::id,
                 ParquetSinks.images(compression))
             .withCounts(kept);
-    if (stream != null)
-      stream.apply("WriteShards", write.fromStream(AnalyzeImages.IMAGES, ImageDoc::idOf));
+    if (stream != null) stream.apply("WriteShards", write.fromStream(lastPart, ImageDoc::idOf));
     else images.apply("WriteShards", write);
     CurationPipeline.Audit audit =
         CurationPipeline.writeAudit(removed, dead, out, rows, compression, counts, null, 0);

@@ -86,7 +86,7 @@ public final class AnalyzeImages extends PTransform<PCollection<Fanout.Tagged>, 
     PCollection<Fanout.Tagged> out =
         tagged.apply("Analyse", losers == null ? analyse : analyse.withSideInputs(losers));
     return imagesInStream
-        ? Fanout.split(out, OUTPUTS, Tags.REMOVED, Tags.DEAD, Tags.STATS)
+        ? Fanout.splitLeaving(out, OUTPUTS, Tags.IMAGES)
         : Fanout.split(out, OUTPUTS);
   }
 

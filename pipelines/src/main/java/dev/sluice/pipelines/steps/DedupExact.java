@@ -65,11 +65,23 @@ public final class DedupExact extends PTransform<PCollection<Doc>, PCollectionTu
       KeepPolicy policy,
       Fanout.Outputs outputs,
       TupleTag<T> kept) {
-    return Fanout.split(
+    return keepOnePerKey(keyed, policy, outputs, kept, false);
+  }
+
+  /** As above; with {@code keptInStream}, the survivors are left in the stream ({@link Fanout#splitLeaving}). */
+  public static <T extends Curated<T>> PCollectionTuple keepOnePerKey(
+      PCollection<KV<String, T>> keyed,
+      KeepPolicy policy,
+      Fanout.Outputs outputs,
+      TupleTag<T> kept,
+      boolean keptInStream) {
+    PCollection<Fanout.Tagged> tagged =
         keyed
             .apply("GroupByHash", GroupByKey.create())
-            .apply("KeepOne", ParDo.of(new KeepFn<T>(policy, outputs, kept))),
-        outputs);
+            .apply("KeepOne", ParDo.of(new KeepFn<T>(policy, outputs, kept)));
+    return keptInStream
+        ? Fanout.splitLeaving(tagged, outputs, kept)
+        : Fanout.split(tagged, outputs);
   }
 
   static final Fanout.Outputs OUTPUTS = Fanout.Outputs.of(Tags.DOCS, Tags.REMOVED);

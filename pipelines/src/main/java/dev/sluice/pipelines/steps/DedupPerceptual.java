@@ -49,6 +49,10 @@ public final class DedupPerceptual extends PTransform<PCollection<ImageDoc>, PCo
   private final HashMap<String, Object> settings;
   private final KeepPolicy policy;
   private final transient PCollection<RemovedDoc> earlier;
+  private final boolean imagesInStream;
+
+  /** The kept images of this step's tagged stream ({@link Fanout#STREAM}). */
+  public static final Fanout.Part<ImageDoc> IMAGES = OUTPUTS.part(Tags.IMAGES);
 
   /**
    * @param settings dedup.perceptual as the recipe wrote it ({} for the defaults)
@@ -57,9 +61,23 @@ public final class DedupPerceptual extends PTransform<PCollection<ImageDoc>, PCo
    */
   public DedupPerceptual(
       Map<String, Object> settings, KeepPolicy policy, PCollection<RemovedDoc> earlier) {
+    this(settings, policy, earlier, false);
+  }
+
+  private DedupPerceptual(
+      Map<String, Object> settings,
+      KeepPolicy policy,
+      PCollection<RemovedDoc> earlier,
+      boolean imagesInStream) {
     this.settings = new HashMap<>(settings);
     this.policy = policy;
     this.earlier = earlier;
+    this.imagesInStream = imagesInStream;
+  }
+
+  /** This step with its kept images left in its stream, for a next step that reads them as {@link #IMAGES}. */
+  public DedupPerceptual imagesInStream() {
+    return new DedupPerceptual(settings, policy, earlier, true);
   }
 
   @Override
@@ -86,7 +104,15 @@ public final class DedupPerceptual extends PTransform<PCollection<ImageDoc>, PCo
             NearDedupConfig.defaults().componentRounds(),
             policy);
     return DuplicateClusters.apply(
-        images, ImageDoc.CODER, Tags.IMAGES, OUTPUTS, clusters, STAGE, "perceptual", earlier);
+        images,
+        ImageDoc.CODER,
+        Tags.IMAGES,
+        OUTPUTS,
+        clusters,
+        STAGE,
+        "perceptual",
+        earlier,
+        imagesInStream);
   }
 
   /** The component rounds (text's default), for the message when they do not suffice. */

@@ -125,6 +125,20 @@ public final class DuplicateClusters {
       String stage,
       String reason,
       PCollection<RemovedDoc> earlier) {
+    return apply(docs, coder, kept, outputs, clusters, stage, reason, earlier, false);
+  }
+
+  /** As above; with {@code keptInStream}, the survivors are left in the stream ({@link Fanout#splitLeaving}). */
+  public static <T extends Curated<T>> PCollectionTuple apply(
+      PCollection<T> docs,
+      Coder<T> coder,
+      TupleTag<T> kept,
+      Fanout.Outputs outputs,
+      PCollection<KV<String, Cluster>> clusters,
+      String stage,
+      String reason,
+      PCollection<RemovedDoc> earlier,
+      boolean keptInStream) {
     TupleTag<T> docTag = new TupleTag<>();
     TupleTag<Cluster> clusterTag = new TupleTag<>();
     TupleTag<RemovedDoc> earlierTag = earlier == null ? null : new TupleTag<>();
@@ -144,13 +158,15 @@ public final class DuplicateClusters {
                           .withKeyType(TypeDescriptors.strings()))
                   .setCoder(KvCoder.of(StringUtf8Coder.of(), RemovedDoc.CODER)));
     }
-    return Fanout.split(
+    PCollection<Fanout.Tagged> tagged =
         join.apply("JoinClusters", CoGroupByKey.create())
             .apply(
                 "KeepSurvivors",
                 ParDo.of(
-                    new ApplyFn<T>(docTag, clusterTag, earlierTag, outputs, kept, stage, reason))),
-        outputs);
+                    new ApplyFn<T>(docTag, clusterTag, earlierTag, outputs, kept, stage, reason)));
+    return keptInStream
+        ? Fanout.splitLeaving(tagged, outputs, kept)
+        : Fanout.split(tagged, outputs);
   }
 
   static final class FirstMember

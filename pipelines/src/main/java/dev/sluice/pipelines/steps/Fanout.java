@@ -191,6 +191,19 @@ public final class Fanout {
     return out;
   }
 
+  /**
+   * As {@link #split}, every output but {@code inStream}: the records of that one are left in the stream
+   * ({@link #STREAM}) for a consumer that reads them as a {@link Part} (unpacked for nobody, the runner would still
+   * decode them all).
+   */
+  public static PCollectionTuple splitLeaving(
+      PCollection<Tagged> tagged, Outputs outputs, TupleTag<?> inStream) {
+    int left = outputs.indexOf(inStream);
+    List<TupleTag<?>> rest = new ArrayList<>(outputs.tags);
+    rest.remove(left);
+    return split(tagged, outputs, rest.toArray(new TupleTag<?>[0]));
+  }
+
   /** The outputs whose elements are the records themselves: documents and images. */
   static boolean bulky(TupleTag<?> tag) {
     return tag.getId().equals(Tags.DOCS.getId()) || tag.getId().equals(Tags.IMAGES.getId());

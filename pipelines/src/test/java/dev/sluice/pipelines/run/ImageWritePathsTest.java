@@ -17,27 +17,34 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A recipe with no step after the analysis writes the kept images straight from the analysis' stream, read in
- * batches of files, without the duplicate-id check (a folder's ids are its paths); with exact dedup they go the
- * long way (unpacked, decoded, the check on). On a folder without duplicates both must write the same shards:
- * 2,100 files, so that the reader takes them two at a time.
+ * The last step before the writers leaves its kept images in its tagged stream, and the count and the shard step
+ * read them there; after augmentation (not a tagged step) they go the long way, unpacked and decoded. Augmentation
+ * with no copies changes no image, so with it and without it a run must write the same shards.
  */
 class ImageWritePathsTest {
   @TempDir Path dir;
 
-  @Test
-  void imagesWrittenStraightFromTheAnalysisAreTheShardsOfTheLongWay() throws IOException {
-    Path in = dir.resolve("in");
+  /** Random grey images, three labels; every {@code dupEvery}-th a copy of the one before it (0: none). */
+  private static void images(Path in, int files, int dupEvery) throws IOException {
     Random random = new Random(17);
-    int files = 2_100;
     for (int i = 0; i < files; i++) {
       BufferedImage img = new BufferedImage(6, 5, BufferedImage.TYPE_BYTE_GRAY);
       for (int y = 0; y < 5; y++)
         for (int x = 0; x < 6; x++) img.getRaster().setSample(x, y, 0, random.nextInt(256));
       Path f = in.resolve("class-" + i % 3).resolve(String.format("%05d.png", i));
       Files.createDirectories(f.getParent());
-      ImageIO.write(img, "png", f.toFile());
+      if (dupEvery > 0 && i % dupEvery == dupEvery - 1)
+        Files.copy(in.resolve("class-" + (i - 1) % 3).resolve(String.format("%05d.png", i - 1)), f);
+      else ImageIO.write(img, "png", f.toFile());
     }
+  }
+
+  /** 2,100 files, so that the reader takes them two at a time; no step after the analysis; no report. */
+  @Test
+  void imagesWrittenStraightFromTheAnalysisAreTheShardsOfTheLongWay() throws IOException {
+    Path in = dir.resolve("in");
+    int files = 2_100;
+    images(in, files, 0);
     // without a report, the straight way does not even decode the images it counts
     ImageRecipe plain = ImageRecipe.from(recipe(in, dir.resolve("straight"), null));
     RunSummary straight =
@@ -61,6 +68,27 @@ class ImageWritePathsTest {
     assertEquals("class-1", row.get("label"));
     assertArrayEquals(
         Files.readAllBytes(in.resolve("class-1/00004.png")), (byte[]) row.get("image"));
+  }
+
+  /** Exact dedup last, with duplicates removed from the stream's other output. */
+  @Test
+  void imagesWrittenStraightFromExactDedupAreTheShardsOfTheLongWay() throws IOException {
+    Path in = dir.resolve("in");
+    images(in, 120, 10);
+    Map<String, Object> exact = Map.of("exact", true);
+    RunSummary straight =
+        ImageRuns.run(recipe(in, dir.resolve("straight"), exact), dir.resolve("straight"));
+    RunSummary longWay =
+        ImageRuns.run(noCopies(recipe(in, dir.resolve("long"), exact)), dir.resolve("long"));
+    assertEquals(108, straight.manifest().counts().kept());
+    assertEquals(12L, straight.manifest().counts().duplicate().get("exact"));
+    assertEquals(ImageRuns.hashes(longWay.manifest()), ImageRuns.hashes(straight.manifest()));
+  }
+
+  private static Map<String, Object> noCopies(Map<String, Object> recipe) {
+    recipe.put(
+        "augment", new LinkedHashMap<>(Map.of("image", new LinkedHashMap<>(Map.of("copies", 0)))));
+    return recipe;
   }
 
   private static Map<String, Object> recipe(Path in, Path out, Map<String, Object> dedup) {

@@ -19,7 +19,8 @@ import org.apache.beam.sdk.values.PCollectionTuple;
 
 /**
  * Reads the input files of an image recipe in parallel ({@link ImageReader}). Outputs as {@link ReadDocuments}:
- * dead letters, a reference per image for the duplicate-id check ({@link ReadDocuments#IDS}), the records read
+ * dead letters, a reference per image for the duplicate-id check ({@link ReadDocuments#IDS}, only where the listing
+ * does not already show every id distinct), the records read
  * counted for the tally ({@link ReadDocuments#INPUT}), and everything read as one tagged stream
  * ({@link ReadDocuments#TAGGED}) whose {@link #IMAGES} part are the images.
  */

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import javax.imageio.ImageIO;
@@ -56,7 +57,7 @@ class ImageWritePathsTest {
             Runners.options("embedded", null, 2),
             false);
     RunSummary longWay =
-        ImageRuns.run(recipe(in, dir.resolve("long"), Map.of("exact", true)), dir.resolve("long"));
+        ImageRuns.run(noCopies(recipe(in, dir.resolve("long"), null)), dir.resolve("long"));
 
     assertEquals(files, straight.manifest().counts().kept());
     assertEquals(files, longWay.manifest().counts().kept());
@@ -70,19 +71,27 @@ class ImageWritePathsTest {
         Files.readAllBytes(in.resolve("class-1/00004.png")), (byte[]) row.get("image"));
   }
 
-  /** Exact dedup last, with duplicates removed from the stream's other output. */
+  /** Exact dedup last, then perceptual dedup last, with duplicates removed from the stream's other output. */
   @Test
-  void imagesWrittenStraightFromExactDedupAreTheShardsOfTheLongWay() throws IOException {
+  void imagesWrittenStraightFromDedupAreTheShardsOfTheLongWay() throws IOException {
     Path in = dir.resolve("in");
     images(in, 120, 10);
-    Map<String, Object> exact = Map.of("exact", true);
-    RunSummary straight =
-        ImageRuns.run(recipe(in, dir.resolve("straight"), exact), dir.resolve("straight"));
-    RunSummary longWay =
-        ImageRuns.run(noCopies(recipe(in, dir.resolve("long"), exact)), dir.resolve("long"));
-    assertEquals(108, straight.manifest().counts().kept());
-    assertEquals(12L, straight.manifest().counts().duplicate().get("exact"));
-    assertEquals(ImageRuns.hashes(longWay.manifest()), ImageRuns.hashes(straight.manifest()));
+    for (Map<String, Object> dedup :
+        List.<Map<String, Object>>of(
+            Map.of("exact", true), Map.of("exact", true, "perceptual", Map.of()))) {
+      String name = dedup.size() == 1 ? "exact" : "perceptual";
+      Path straightOut = dir.resolve(name + "-straight"), longOut = dir.resolve(name + "-long");
+      RunSummary straight = ImageRuns.run(recipe(in, straightOut, dedup), straightOut);
+      RunSummary longWay = ImageRuns.run(noCopies(recipe(in, longOut, dedup)), longOut);
+      assertEquals(108, straight.manifest().counts().kept(), name);
+      assertEquals(12L, straight.manifest().counts().duplicate().get("exact"), name);
+      assertEquals(
+          ImageRuns.hashes(longWay.manifest()), ImageRuns.hashes(straight.manifest()), name);
+      assertEquals(
+          ImageRuns.read(longOut).removedById().keySet(),
+          ImageRuns.read(straightOut).removedById().keySet(),
+          name);
+    }
   }
 
   private static Map<String, Object> noCopies(Map<String, Object> recipe) {

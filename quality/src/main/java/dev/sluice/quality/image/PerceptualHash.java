@@ -192,7 +192,6 @@ public final class PerceptualHash {
     return out;
   }
 
-  /** Images of up to this many pixels are resized in int: every sum stays at most 255 w h. */
   /**
    * The mean of the 32nd and 33rd smallest of 64 finite values, as sorting them gives it, by selection (sorting 64
    * values was a sixth of pHash on small images). Equal values make no difference to which value is where, and a
@@ -223,6 +222,7 @@ public final class PerceptualHash {
     return (a[k] + upper) / 2;
   }
 
+  /** Images of up to this many pixels are resized in int: every sum stays at most 255 w h. */
   static final long INT_AREA = Integer.MAX_VALUE / 255;
 
   /**
@@ -328,14 +328,16 @@ public final class PerceptualHash {
   }
 
   /**
-   * Spans by (m, n), direct-mapped: an image set has few distinct sizes, and pHash and dHash of one image ask for
-   * three pairs in turn. A slot holds the last pair that mapped to it; a miss builds the spans anew. Spans are
-   * immutable (final fields), so a slot may be read and written from any thread without a lock.
+   * Spans by (m, n), direct-mapped: an image set has few distinct sizes, and pHash and dHash of one image ask for up
+   * to four pairs in turn ((w, 32), (h, 32), (w, 9), (h, 8)). A slot holds the last pair that mapped to it (the
+   * slot from a multiplicative hash, so that sizes that differ by a multiple of a power of two do not share one); a
+   * miss builds the spans anew, which costs less than one resize. Spans are immutable (final fields), so a slot may
+   * be read and written from any thread without a lock.
    */
-  private static final Spans[] SPANS = new Spans[64];
+  private static final Spans[] SPANS = new Spans[256];
 
   private static Spans spans(int m, int n) {
-    int slot = (m * 31 + n) & (SPANS.length - 1);
+    int slot = (m * 0x9E3779B1 + n * 0x85EBCA77) >>> 24;
     Spans s = SPANS[slot];
     if (s != null && s.m == m && s.n == n) return s;
     s = new Spans(m, n);

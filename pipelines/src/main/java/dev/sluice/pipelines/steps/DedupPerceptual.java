@@ -175,7 +175,14 @@ public final class DedupPerceptual extends PTransform<PCollection<ImageDoc>, PCo
     }
   }
 
-  /** Every pair of one band group within the threshold, members in id order; and each member that has one. */
+  /**
+   * The verified pairs of one band group as a spanning forest: members in id order, each pair checked in turn
+   * unless the two are already connected through pairs found before it, and emitted only when it joins two parts
+   * (k - c pairs for k members in c parts, not every pair). The components, and so the clusters and survivors,
+   * are the same as with every verified pair: a pair inside one part adds no connection. Emitting them all made
+   * near-uniform images (groups of hundreds) send millions of pairs through the runner's sorts. Also each member
+   * that has a verified pair.
+   */
   static final class PairsFn extends DoFn<KV<Long, Iterable<Hashed>>, KV<String, String>> {
     private final HashMap<String, Object> settings;
     private final StageClock clock = new StageClock(STAGE);
@@ -201,21 +208,57 @@ public final class DedupPerceptual extends PTransform<PCollection<ImageDoc>, PCo
       if (hs.size() < 2) return;
       long t = clock.start();
       hs.sort(Comparator.comparing((Hashed h) -> h.member().id()));
-      boolean[] paired = new boolean[hs.size()];
       OutputReceiver<KV<String, String>> pairs = out.get(DuplicateClusters.PAIR_TAG);
-      for (int i = 0; i < hs.size(); i++) {
-        for (int j = i + 1; j < hs.size(); j++) {
-          if (within(hs.get(i), hs.get(j))) {
-            pairs.output(KV.of(hs.get(i).member().id(), hs.get(j).member().id()));
-            paired[i] = paired[j] = true;
-          }
-        }
-      }
+      boolean[] paired =
+          spanningPairs(
+              hs.size(),
+              (i, j) -> within(hs.get(i), hs.get(j)),
+              (i, j) -> pairs.output(KV.of(hs.get(i).member().id(), hs.get(j).member().id())));
       OutputReceiver<KV<String, KeepPolicy.Member>> members = out.get(DuplicateClusters.MEMBER_TAG);
       for (int i = 0; i < hs.size(); i++) {
         if (paired[i]) members.output(KV.of(hs.get(i).member().id(), hs.get(i).member()));
       }
       clock.stop(t);
+    }
+
+    interface Check {
+      boolean within(int i, int j);
+    }
+
+    interface Edge {
+      void add(int i, int j);
+    }
+
+    /**
+     * A spanning forest of the graph whose edges are the pairs {@code check} accepts, on members 0..k-1: pairs (i,
+     * j), i < j, in order, each checked unless i and j are connected already, each accepted one given to {@code
+     * edge} only when it joins two parts. Returns which members have an accepted pair (all members of a part of two
+     * or more).
+     */
+    static boolean[] spanningPairs(int k, Check check, Edge edge) {
+      int[] part = new int[k];
+      for (int i = 0; i < k; i++) part[i] = i;
+      boolean[] paired = new boolean[k];
+      for (int i = 0; i < k; i++) {
+        for (int j = i + 1; j < k; j++) {
+          int a = root(part, i), b = root(part, j);
+          // connected already: both have a verified pair, and this one would join nothing
+          if (a == b || !check.within(i, j)) continue;
+          part[Math.max(a, b)] = Math.min(a, b);
+          edge.add(i, j);
+          paired[i] = paired[j] = true;
+        }
+      }
+      return paired;
+    }
+
+    /** The part of member i, halving the path to it on the way. */
+    private static int root(int[] part, int i) {
+      while (part[i] != i) {
+        part[i] = part[part[i]];
+        i = part[i];
+      }
+      return i;
     }
 
     @FinishBundle

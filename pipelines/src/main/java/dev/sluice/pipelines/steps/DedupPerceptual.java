@@ -37,8 +37,9 @@ import org.apache.beam.sdk.values.TupleTagList;
  * Perceptual dedup, distributed as text near dedup is ({@link DedupNear}, whose cluster steps, {@link DuplicateClusters}, it shares): each
  * image's 64-bit hash (the pHash, or the dHash with {@code hash: dhash}) is cut into LSH bands
  * ({@link HammingLsh#bandKeys}: threshold + 1 bands by default, so no pair within the threshold is missed); images
- * that share a band key meet in one group, where every pair is verified against the Hamming threshold
- * ({@link PerceptualDedupSettings#duplicates}; with {@code hash: both}, both hashes); the verified pairs' connected
+ * that share a band key meet in one group, where pairs are verified against the Hamming threshold
+ * ({@link PerceptualDedupSettings#duplicates}; with {@code hash: both}, both hashes) until their images are
+ * connected, and go on as a spanning forest ({@link PairsFn}); the verified pairs' connected
  * components ({@link ConnectedComponents}) each keep one survivor by the keep policy, and the rest are removed as
  * {@code duplicate.perceptual} pointing at it. No all-pairs comparison: only images that collide in a band are
  * compared.

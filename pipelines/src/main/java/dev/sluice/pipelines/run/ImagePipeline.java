@@ -67,12 +67,18 @@ public final class ImagePipeline {
     // the last step before the writers leaves its kept images in its tagged stream, and the count
     // and the shard step read them there (augmentation, not a tagged step, hands over objects)
     Fanout.Part<ImageDoc> lastPart = null;
-    AnalyzeImages analyze =
-        new AnalyzeImages(ReadImages.IMAGES, r.input().decode(), r.quality(), losers, report);
     boolean analysisLast = !exactOn && !perceptualOn && !augmentOn;
     PCollectionTuple last =
         read.get(ReadDocuments.TAGGED)
-            .apply("AnalyzeImages", analysisLast ? analyze.imagesInStream() : analyze);
+            .apply(
+                "AnalyzeImages",
+                new AnalyzeImages(
+                    ReadImages.IMAGES,
+                    r.input().decode(),
+                    r.quality(),
+                    losers,
+                    report,
+                    analysisLast));
     if (analysisLast) lastPart = AnalyzeImages.IMAGES;
     dead.add(last.get(Tags.DEAD));
     PCollection<ImageDoc> images = keep(last, removed, stats);
@@ -95,9 +101,10 @@ public final class ImagePipeline {
       exactRemoved = last.get(Tags.REMOVED);
     }
     if (perceptualOn) {
-      DedupPerceptual perceptual =
-          new DedupPerceptual(dedup.perceptual(), dedup.keep(), exactRemoved);
-      last = images.apply("DedupPerceptual", augmentOn ? perceptual : perceptual.imagesInStream());
+      last =
+          images.apply(
+              "DedupPerceptual",
+              new DedupPerceptual(dedup.perceptual(), dedup.keep(), exactRemoved, !augmentOn));
       if (!augmentOn) lastPart = DedupPerceptual.IMAGES;
       images = keep(last, removed, stats);
     } else if (exactRemoved != null) {

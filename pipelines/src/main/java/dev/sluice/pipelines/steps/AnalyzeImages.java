@@ -47,37 +47,23 @@ public final class AnalyzeImages extends PTransform<PCollection<Fanout.Tagged>, 
    *     PerDocument} takes it: one encoding and decoding of every image fewer than an unpacked collection)
    * @param decode input.decode as the recipe wrote it; @param quality quality.image, or null for no rules
    * @param losers the duplicate-id check's answer ({@link DedupIds}), or null where the reader had no ids to check
+   * @param imagesInStream leave the images in this step's tagged stream instead of unpacking them under {@link
+   *     Tags#IMAGES}, for a next step that reads them as the {@link #IMAGES} part of {@link Fanout#STREAM} (the
+   *     runner would otherwise decode the unpacked copy for nobody)
    */
   public AnalyzeImages(
       Fanout.Part<ImageDoc> images,
       Map<String, Object> decode,
       Map<String, Object> quality,
       PCollectionView<Map<String, String>> losers,
-      boolean report) {
+      boolean report,
+      boolean imagesInStream) {
     this.images = images;
     this.decode = decode == null ? new HashMap<>() : new HashMap<>(decode);
     this.quality = quality == null ? null : new HashMap<>(quality);
     this.losers = losers;
     this.report = report;
-    this.imagesInStream = false;
-  }
-
-  private AnalyzeImages(AnalyzeImages t) {
-    this.images = t.images;
-    this.decode = t.decode;
-    this.quality = t.quality;
-    this.losers = t.losers;
-    this.report = t.report;
-    this.imagesInStream = true;
-  }
-
-  /**
-   * This step with its images left in its tagged stream, not unpacked under {@link Tags#IMAGES}: for a next step
-   * that reads them as the {@link #IMAGES} part of {@link Fanout#STREAM} (the runner would otherwise decode the
-   * unpacked copy for nobody).
-   */
-  public AnalyzeImages imagesInStream() {
-    return new AnalyzeImages(this);
+    this.imagesInStream = imagesInStream;
   }
 
   @Override

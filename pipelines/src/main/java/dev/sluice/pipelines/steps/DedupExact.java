@@ -53,22 +53,14 @@ public final class DedupExact extends PTransform<PCollection<Doc>, PCollectionTu
               .setCoder(Doc.CODER);
       return PCollectionTuple.of(Tags.DOCS, docsOnly);
     }
-    return keepOnePerKey(keyed, policy, OUTPUTS, Tags.DOCS);
+    return keepOnePerKey(keyed, policy, OUTPUTS, Tags.DOCS, false);
   }
 
   /**
    * The shared half of exact dedup, for any record kind: group by the exact key, keep the policy's survivor under
-   * {@code kept} (with its exact_dups), remove the rest as {@code duplicate.exact} pointing at it.
+   * {@code kept} (with its exact_dups), remove the rest as {@code duplicate.exact} pointing at it. With {@code
+   * keptInStream} the survivors are left in the stream ({@link Fanout#splitLeaving}).
    */
-  public static <T extends Curated<T>> PCollectionTuple keepOnePerKey(
-      PCollection<KV<String, T>> keyed,
-      KeepPolicy policy,
-      Fanout.Outputs outputs,
-      TupleTag<T> kept) {
-    return keepOnePerKey(keyed, policy, outputs, kept, false);
-  }
-
-  /** As above; with {@code keptInStream}, the survivors are left in the stream ({@link Fanout#splitLeaving}). */
   public static <T extends Curated<T>> PCollectionTuple keepOnePerKey(
       PCollection<KV<String, T>> keyed,
       KeepPolicy policy,

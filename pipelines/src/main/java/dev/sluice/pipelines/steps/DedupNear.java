@@ -86,7 +86,15 @@ public final class DedupNear extends PTransform<PCollection<Doc>, PCollectionTup
         DuplicateClusters.of(
             edges, DuplicateClusters.oneMemberPerId(candidates), cfg.componentRounds(), policy);
     return DuplicateClusters.apply(
-        docs, Doc.CODER, Tags.DOCS, OUTPUTS, clusters, RemovedDoc.DEDUP_NEAR, "near", earlier);
+        docs,
+        Doc.CODER,
+        Tags.DOCS,
+        OUTPUTS,
+        clusters,
+        RemovedDoc.DEDUP_NEAR,
+        "near",
+        earlier,
+        false);
   }
 
   /** Joins each candidate pair with both texts and keeps the pairs whose shingle Jaccard reaches the threshold. */

@@ -59,13 +59,10 @@ public final class DedupPerceptual extends PTransform<PCollection<ImageDoc>, PCo
    * @param settings dedup.perceptual as the recipe wrote it ({} for the defaults)
    * @param earlier the rows exact dedup removed (may be null): they come out under {@link Tags#REMOVED} pointing at
    *     the final survivor ({@link DuplicateClusters#apply})
+   * @param imagesInStream leave the kept images in this step's stream, for a next step that reads them as {@link
+   *     #IMAGES} (unpacked for nobody, the runner would still decode them all)
    */
   public DedupPerceptual(
-      Map<String, Object> settings, KeepPolicy policy, PCollection<RemovedDoc> earlier) {
-    this(settings, policy, earlier, false);
-  }
-
-  private DedupPerceptual(
       Map<String, Object> settings,
       KeepPolicy policy,
       PCollection<RemovedDoc> earlier,
@@ -74,11 +71,6 @@ public final class DedupPerceptual extends PTransform<PCollection<ImageDoc>, PCo
     this.policy = policy;
     this.earlier = earlier;
     this.imagesInStream = imagesInStream;
-  }
-
-  /** This step with its kept images left in its stream, for a next step that reads them as {@link #IMAGES}. */
-  public DedupPerceptual imagesInStream() {
-    return new DedupPerceptual(settings, policy, earlier, true);
   }
 
   @Override

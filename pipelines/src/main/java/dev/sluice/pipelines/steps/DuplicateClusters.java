@@ -115,20 +115,10 @@ public final class DuplicateClusters {
    * step sees. They join here by the id they point at, in the same join, and come out under {@link Tags#REMOVED}
    * pointing at this step's survivor when their own survivor is removed now: a duplicate never points at a removed
    * record, and no extra shuffle pays for it.
+   *
+   * <p>With {@code keptInStream} the survivors are left in the stream ({@link Fanout#splitLeaving}) for a next step
+   * that reads them there.
    */
-  public static <T extends Curated<T>> PCollectionTuple apply(
-      PCollection<T> docs,
-      Coder<T> coder,
-      TupleTag<T> kept,
-      Fanout.Outputs outputs,
-      PCollection<KV<String, Cluster>> clusters,
-      String stage,
-      String reason,
-      PCollection<RemovedDoc> earlier) {
-    return apply(docs, coder, kept, outputs, clusters, stage, reason, earlier, false);
-  }
-
-  /** As above; with {@code keptInStream}, the survivors are left in the stream ({@link Fanout#splitLeaving}). */
   public static <T extends Curated<T>> PCollectionTuple apply(
       PCollection<T> docs,
       Coder<T> coder,

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.List;
+import java.util.Objects;
 import org.apache.beam.sdk.coders.Coder;
 import org.apache.beam.sdk.coders.CoderException;
 import org.apache.beam.sdk.coders.CustomCoder;
@@ -39,7 +40,7 @@ final class Framed<T> {
 
   /** A row and its sort key (the step that assigns shards has it already). */
   static <T> Framed<T> row(String key, T row) {
-    return new Framed<>(row, null, java.util.Objects.requireNonNull(key, "sort key"), null);
+    return new Framed<>(row, null, Objects.requireNonNull(key, "sort key"), null);
   }
 
   /** A row already encoded by the rows' coder, with its sort key. */
@@ -47,8 +48,8 @@ final class Framed<T> {
     return new Framed<>(
         null,
         null,
-        java.util.Objects.requireNonNull(key, "sort key"),
-        java.util.Objects.requireNonNull(bytes, "row bytes"));
+        Objects.requireNonNull(key, "sort key"),
+        Objects.requireNonNull(bytes, "row bytes"));
   }
 
   static <T> Framed<T> header(InputColumns columns) {
@@ -100,9 +101,8 @@ final class Framed<T> {
       }
       out.write(ROW);
       String key = f.key;
-      // every char as a var-int: exact for any String, lone surrogates included (the sort compares
-      // the
-      // key as chars), and one byte a char for the usual ASCII ids
+      // every char as a var-int: exact for any String, lone surrogates included (the sort
+      // compares the key as chars), and one byte a char for the usual ASCII ids
       VarInt.encode(key.length(), out);
       for (int i = 0; i < key.length(); i++) VarInt.encode(key.charAt(i), out);
       byte[] b = f.bytes != null ? f.bytes : CoderUtils.encodeToByteArray(rows, f.row);

@@ -163,9 +163,7 @@ public final class WriteShards<T> extends PTransform<PCollection<T>, PCollection
     // keys)
     PCollection<KV<String, Long>> partials =
         counted != null ? counted : rows.apply("CountRows", counts(bytes));
-    PCollectionView<Map<String, Long>> count =
-        partials.apply("SumRows", Sum.longsPerKey()).apply("AsView", View.asMap());
-    return write(rows, count, new ObjectRows<>(sortKey));
+    return write(rows, countView(partials), new ObjectRows<>(sortKey));
   }
 
   /**
@@ -181,11 +179,15 @@ public final class WriteShards<T> extends PTransform<PCollection<T>, PCollection
     return new PTransform<>() {
       @Override
       public PCollection<String> expand(PCollection<Fanout.Tagged> stream) {
-        PCollectionView<Map<String, Long>> count =
-            counted.apply("SumRows", Sum.longsPerKey()).apply("AsView", View.asMap());
-        return write(stream, count, new EncodedRows<>(part, keyOf));
+        return write(stream, countView(counted), new EncodedRows<>(part, keyOf));
       }
     };
+  }
+
+  /** The partial counts summed, as the side input that sizes the shards. */
+  private static PCollectionView<Map<String, Long>> countView(
+      PCollection<KV<String, Long>> partials) {
+    return partials.apply("SumRows", Sum.longsPerKey()).apply("AsView", View.asMap());
   }
 
   private <I> PCollection<String> write(

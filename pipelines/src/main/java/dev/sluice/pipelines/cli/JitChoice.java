@@ -1,12 +1,12 @@
 package dev.sluice.pipelines.cli;
 
+import dev.sluice.pipelines.io.InputFiles;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * C1 alone for small inputs, the tiered JIT with C2 for large ones, chosen from the input's size. A run's JIT has to
@@ -31,17 +31,27 @@ final class JitChoice {
   static final int IMAGES = 1;
 
   /**
-   * The flags to relaunch with, or null to stay in this JVM.
+   * The flags to relaunch with, or null where this JVM runs whatever the input's size (it was started without
+   * them: a relaunched child, a test, a caller that chose its own JIT).
+   */
+  static List<String> largeInputFlags() {
+    String flags = System.getProperty(LARGE_INPUT_JIT);
+    return flags == null || flags.isBlank() ? null : List.of(flags.trim().split(","));
+  }
+
+  /**
+   * Counts the input files as their listing finds them and stops it once they are over {@link #c1MaxBytes()} (the
+   * listing then returns null: relaunch); null where there are no {@link #largeInputFlags()} to relaunch with. A
+   * large input is no longer listed in full twice (here and again in the child): 1.2 million files took ~5 CPU-s
+   * here.
    *
    * @param compressedFactor what a compressed input file counts for: {@link #TEXT} or {@link #IMAGES}
    */
-  static List<String> relaunchFlags(List<String> files, int compressedFactor) {
-    String flags = System.getProperty(LARGE_INPUT_JIT);
-    if (flags == null || flags.isBlank()) return null;
+  static InputFiles.Sizer sizer(int compressedFactor) {
+    if (largeInputFlags() == null) return null;
     long limit = c1MaxBytes();
-    return estimatedBytes(files, compressedFactor, limit) > limit
-        ? List.of(flags.trim().split(","))
-        : null;
+    long[] total = {0};
+    return (file, bytes) -> (total[0] += weighted(file, bytes, compressedFactor)) > limit;
   }
 
   /** The input size above which a run relaunches with the large-input flags. */
@@ -49,41 +59,36 @@ final class JitChoice {
     return Long.getLong("sluice.c1MaxInputBytes", DEFAULT_C1_MAX_BYTES);
   }
 
-  /** Input bytes of a text input: {@link #estimatedBytes(List, int)} with {@link #TEXT}. */
-  static long estimatedBytes(List<String> files) {
-    return estimatedBytes(files, TEXT);
-  }
-
   /**
-   * Input bytes, compressed files (.gz, .zst, .parquet) counted at {@code compressedFactor} times their size. A
-   * file that cannot be sized (gone, a dangling link, a name the JVM cannot encode back) counts 0: the reader makes
-   * it a dead letter.
-   */
-  static long estimatedBytes(List<String> files, int compressedFactor) {
-    return estimatedBytes(files, compressedFactor, Long.MAX_VALUE);
-  }
-
-  /**
-   * As {@link #estimatedBytes(List, int)}, but stops sizing files once the total is past {@code stopAbove}: the
-   * callers only ask which side of a limit the input is on, and sizing a file is a system call (a 400,000-file
-   * input was sized twice, in full: ~1.3 CPU-s).
+   * Input bytes, compressed files (.gz, .zst, .parquet) counted at {@code compressedFactor} times their size, sized
+   * only until the total is past {@code stopAbove}: the callers only ask which side of a limit the input is on, and
+   * sizing a file is a system call. A file that cannot be sized (gone, a dangling link, a name the JVM cannot encode
+   * back) counts 0: the reader makes it a dead letter.
    */
   static long estimatedBytes(List<String> files, int compressedFactor, long stopAbove) {
     long total = 0;
     for (String f : files) {
       if (total > stopAbove) break;
       try {
-        long size = Files.size(Path.of(f));
-        String name = f.toLowerCase(Locale.ROOT);
-        total +=
-            name.endsWith(".gz") || name.endsWith(".zst") || name.endsWith(".parquet")
-                ? compressedFactor * size
-                : size;
+        total += weighted(f, Files.size(Path.of(f)), compressedFactor);
       } catch (IOException | java.nio.file.InvalidPathException e) {
         // not sized: read as a dead letter
       }
     }
     return total;
+  }
+
+  /** A file's bytes, times {@code compressedFactor} for a compressed one (.gz, .zst, .parquet). */
+  private static long weighted(String file, long bytes, int compressedFactor) {
+    return endsWithIgnoringCase(file, ".gz")
+            || endsWithIgnoringCase(file, ".zst")
+            || endsWithIgnoringCase(file, ".parquet")
+        ? compressedFactor * bytes
+        : bytes;
+  }
+
+  private static boolean endsWithIgnoringCase(String s, String suffix) {
+    return s.regionMatches(true, s.length() - suffix.length(), suffix, 0, suffix.length());
   }
 
   /** Runs the same command in a child JVM with {@code flags} in place of C1-only, and returns its exit code. */

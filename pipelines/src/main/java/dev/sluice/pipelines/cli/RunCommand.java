@@ -160,9 +160,8 @@ public final class RunCommand implements Callable<Integer> {
         return 0;
       }
     }
-    List<String> files = InputFiles.expand(r.input().paths());
-    Integer relaunched = relaunchIfLarge(files, false);
-    if (relaunched != null) return relaunched;
+    List<String> files = InputFiles.expand(r.input().paths(), false, jitSizer(false));
+    if (files == null) return relaunchLarge();
     var options =
         Runners.options(
             runner,
@@ -198,17 +197,22 @@ public final class RunCommand implements Callable<Integer> {
   }
 
   /**
-   * A large input on a local runner runs again in a child JVM with the tiered JIT ({@link JitChoice}); returns its
-   * exit code, or null to run here. Images use the same threshold with compressed containers counted at their size
-   * (their JPEG or PNG bytes hardly shrink): on the sample photos C2 pays for its compilations from about 300 files
-   * (~60 MB) on, so inputs of 60-96 MiB of photos still run on C1 at up to ~20 % more CPU; on 28x28 images C1 was
-   * cheaper still at 50,000 files (25 MB), and larger sets of small images are not measured (BENCHMARKS.md, "Photos:
-   * the JIT, the pixel SHA-256 and the luma plane").
+   * What sizes the input files as they are listed, so that a large input on a local runner runs again in a child JVM
+   * with the tiered JIT ({@link JitChoice}); null where the run stays here whatever its size. Images use the same
+   * threshold with compressed containers counted at their size (their JPEG or PNG bytes hardly shrink): on the
+   * sample photos C2 pays for its compilations from about 300 files (~60 MB) on, so inputs of 60-96 MiB of photos
+   * still run on C1 at up to ~20 % more CPU; on 28x28 images C1 was cheaper still at 100,000 files (50 MB) and the
+   * tiered JIT at 400,000 (BENCHMARKS.md, "Photos: the JIT, the pixel SHA-256 and the luma plane" and "28x28").
    */
-  private Integer relaunchIfLarge(List<String> files, boolean images) throws Exception {
-    int factor = images ? JitChoice.IMAGES : JitChoice.TEXT;
-    List<String> jit = runner.equals("flink") ? null : JitChoice.relaunchFlags(files, factor);
-    if (jit == null) return null;
+  private InputFiles.Sizer jitSizer(boolean images) {
+    return runner.equals("flink")
+        ? null
+        : JitChoice.sizer(images ? JitChoice.IMAGES : JitChoice.TEXT);
+  }
+
+  /** Runs this command again in a child JVM with the large-input JIT flags; returns its exit code. */
+  private int relaunchLarge() throws Exception {
+    List<String> jit = JitChoice.largeInputFlags();
     System.err.printf(
         Locale.ROOT,
         "sluice run: over %s of input: running with the large-input JIT flags (%s)%n",
@@ -225,9 +229,8 @@ public final class RunCommand implements Callable<Integer> {
       System.out.println("sluice run: " + recipe + ": image recipe '" + r.name() + "' is valid");
       return 0;
     }
-    List<String> files = ImageCuration.files(r);
-    Integer relaunched = relaunchIfLarge(files, true);
-    if (relaunched != null) return relaunched;
+    List<String> files = ImageCuration.files(r, jitSizer(true));
+    if (files == null) return relaunchLarge();
     var options =
         Runners.options(
             runner, flinkMaster, parallelism, new Runners.Restarts(restarts, restartDelay));

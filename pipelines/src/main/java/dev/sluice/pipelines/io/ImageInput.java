@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * Where images come from. {@code format}: {@code image_folder} (every regular file under the one directory
@@ -138,19 +139,34 @@ public record ImageInput(
    * no {@code exclude} glob.
    */
   public List<String> files() {
-    List<String> all = InputFiles.expand(paths, format.equals(FOLDER));
+    return files(null);
+  }
+
+  /**
+   * As {@link #files()}, each file kept also counted by {@code sizer} (when not null) as the listing finds it;
+   * null when the sizer stopped the listing.
+   */
+  public List<String> files(InputFiles.Sizer sizer) {
     // the default include with no exclude keeps every file: no path to match
-    if (!format.equals(FOLDER) || include.equals(List.of("**")) && exclude.isEmpty()) return all;
+    if (!format.equals(FOLDER) || include.equals(List.of("**")) && exclude.isEmpty()) {
+      return InputFiles.expand(paths, format.equals(FOLDER), sizer);
+    }
     Path root = Path.of(paths.get(0)).toAbsolutePath().normalize();
     // the default include takes every file without matching
     List<PathMatcher> in = include.equals(List.of("**")) ? null : matchers(include);
     List<PathMatcher> out = matchers(exclude);
+    Predicate<String> keep =
+        f -> {
+          Path rel = matchable(root.relativize(Path.of(f).toAbsolutePath().normalize()));
+          return (in == null || in.stream().anyMatch(m -> m.matches(rel)))
+              && out.stream().noneMatch(m -> m.matches(rel));
+        };
+    List<String> all =
+        InputFiles.expand(
+            paths, true, sizer == null ? null : (f, bytes) -> keep.test(f) && sizer.add(f, bytes));
+    if (all == null) return null;
     List<String> kept = new ArrayList<>();
-    for (String f : all) {
-      Path rel = matchable(root.relativize(Path.of(f).toAbsolutePath().normalize()));
-      if ((in == null || in.stream().anyMatch(m -> m.matches(rel)))
-          && out.stream().noneMatch(m -> m.matches(rel))) kept.add(f);
-    }
+    for (String f : all) if (keep.test(f)) kept.add(f);
     if (kept.isEmpty()) {
       throw new Config.ConfigException(
           "input.include", include, "globs that match at least one file under " + paths.get(0));

@@ -21,14 +21,12 @@ import java.util.function.Consumer;
  */
 public final class ImageReader {
   private final ImageInput input;
-  private final Path root;
+  private final FolderIds ids;
 
   public ImageReader(ImageInput input) {
     this.input = input;
-    this.root =
-        input.format().equals(ImageInput.FOLDER)
-            ? Path.of(input.paths().get(0)).toAbsolutePath().normalize()
-            : null;
+    this.ids =
+        input.format().equals(ImageInput.FOLDER) ? new FolderIds(input.paths().get(0)) : null;
   }
 
   /** Where a failing reader stood: the location and position of the record it was reading, or the file. */
@@ -114,10 +112,11 @@ public final class ImageReader {
               (byte[]) null));
       return;
     }
-    Path rel = underRoot(root, file);
-    String id = relativeId(rel);
+    String id = ids.of(file);
+    int slash = id.lastIndexOf('/');
     String label = null;
-    if (input.labels() && rel.getParent() != null) label = rel.getParent().getFileName().toString();
+    if (input.labels() && slash > 0)
+      label = id.substring(id.lastIndexOf('/', slash - 1) + 1, slash);
     images.accept(ImageDoc.read(id, label, file, "file", 0, bytes));
   }
 
@@ -128,18 +127,14 @@ public final class ImageReader {
    */
   public static boolean idsUniqueByListing(ImageInput input, List<String> files) {
     if (!input.format().equals(ImageInput.FOLDER)) return false;
-    Path root = Path.of(input.paths().get(0)).toAbsolutePath().normalize();
+    FolderIds folder = new FolderIds(input.paths().get(0));
     Set<String> ids = new HashSet<>(files.size() * 2);
     try {
-      for (String file : files) if (!ids.add(relativeId(underRoot(root, file)))) return false;
+      for (String file : files) if (!ids.add(folder.of(file))) return false;
     } catch (IllegalArgumentException e) {
       return false; // an invalid path (a dead letter when read): the check stays on
     }
     return true;
-  }
-
-  private static Path underRoot(Path root, String file) {
-    return root.relativize(Path.of(file).toAbsolutePath().normalize());
   }
 
   /** The names of a relative path joined by '/' (a backslash is part of a name on Unix, not a separator). */

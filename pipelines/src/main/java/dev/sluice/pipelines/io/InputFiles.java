@@ -37,28 +37,56 @@ public final class InputFiles {
    * reader that makes each listed file a record or a dead letter; other callers open the files directly).
    */
   public static List<String> expand(List<String> patterns, boolean danglingLinks) {
-    TreeSet<String> out = new TreeSet<>();
+    return expand(patterns, danglingLinks, null);
+  }
+
+  /**
+   * Sizes the files a listing finds, as it finds them, for a caller that only needs to know whether the input is
+   * over some size: once it is, the listing stops.
+   */
+  public interface Sizer {
+    /** Counts a listed file of {@code bytes} (0 where it cannot be sized); true stops the listing. */
+    boolean add(String file, long bytes);
+  }
+
+  /**
+   * As {@link #expand(List, boolean)}, every file also counted by {@code sizer} (when not null); null when the sizer
+   * stopped the listing. A folder's files are sized from the attributes its walk reads anyway, a glob's and a
+   * named file's with one more system call each.
+   */
+  public static List<String> expand(List<String> patterns, boolean danglingLinks, Sizer sizer) {
+    List<String> first = null;
+    TreeSet<String> merged = null;
     for (String p : patterns) {
-      List<String> matched = expandOne(p, danglingLinks);
+      List<String> matched = expandOne(p, danglingLinks, sizer);
+      if (matched == null) return null;
       if (matched.isEmpty()) {
         throw new Config.ConfigException(
             "input.path", p, "a glob, directory or file that matches at least one file");
       }
-      out.addAll(matched);
+      // one pattern's files are sorted and distinct already: only several need merging
+      if (first == null) {
+        first = matched;
+      } else {
+        if (merged == null) merged = new TreeSet<>(first);
+        merged.addAll(matched);
+      }
     }
-    return new ArrayList<>(out);
+    return new ArrayList<>(merged == null ? first : merged);
   }
 
   static List<String> expandOne(String pattern) {
-    return expandOne(pattern, false);
+    return expandOne(pattern, false, null);
   }
 
-  static List<String> expandOne(String pattern, boolean danglingLinks) {
+  static List<String> expandOne(String pattern, boolean danglingLinks, Sizer sizer) {
     int glob = firstGlobChar(pattern);
     if (glob < 0) {
       Path p = Path.of(pattern);
-      if (Files.isRegularFile(p) || danglingLinks && dangling(p)) return List.of(p.toString());
-      if (Files.isDirectory(p)) return walk(p, danglingLinks);
+      if (Files.isRegularFile(p) || danglingLinks && dangling(p)) {
+        return sized(List.of(p.toString()), sizer);
+      }
+      if (Files.isDirectory(p)) return walk(p, danglingLinks, sizer);
       return List.of();
     }
     int slash = pattern.lastIndexOf('/', glob);
@@ -67,9 +95,24 @@ public final class InputFiles {
     String rest = pattern.substring(slash + 1);
     PathMatcher m = FileSystems.getDefault().getPathMatcher("glob:" + rest);
     List<String> files = new ArrayList<>();
-    for (String f : walk(base, danglingLinks)) {
+    for (String f : walk(base, danglingLinks, null)) {
       Path rel = base.relativize(Path.of(f));
       if (m.matches(rel)) files.add(slash < 0 ? rel.toString() : f);
+    }
+    return sized(files, sizer);
+  }
+
+  /** {@code files}, or null once {@code sizer} (if any) stops on one of them. */
+  private static List<String> sized(List<String> files, Sizer sizer) {
+    if (sizer == null) return files;
+    for (String f : files) {
+      long bytes;
+      try {
+        bytes = Files.size(Path.of(f));
+      } catch (IOException | java.nio.file.InvalidPathException e) {
+        bytes = 0; // gone, or a dangling link: read as a dead letter
+      }
+      if (sizer.add(f, bytes)) return null;
     }
     return files;
   }
@@ -78,8 +121,9 @@ public final class InputFiles {
    * The files under {@code dir}, sorted. Symbolic links to folders are followed (a data folder assembled from links
    * is common); a link that leads back into a folder being walked is not entered again (it would never end).
    */
-  private static List<String> walk(Path dir, boolean danglingLinks) {
+  private static List<String> walk(Path dir, boolean danglingLinks, Sizer sizer) {
     List<String> out = new ArrayList<>();
+    boolean[] stopped = {false};
     try {
       Files.walkFileTree(
           dir,
@@ -98,7 +142,13 @@ public final class InputFiles {
             public FileVisitResult visitFile(Path f, BasicFileAttributes attrs) {
               // a link whose target is missing arrives with the link's own attributes
               boolean listed = attrs.isRegularFile() || danglingLinks && dangling(f);
-              if (listed && !hidden(f.getFileName())) out.add(f.toString());
+              if (!listed || hidden(f.getFileName())) return FileVisitResult.CONTINUE;
+              String file = f.toString();
+              out.add(file);
+              if (sizer != null && sizer.add(file, attrs.isRegularFile() ? attrs.size() : 0)) {
+                stopped[0] = true;
+                return FileVisitResult.TERMINATE;
+              }
               return FileVisitResult.CONTINUE;
             }
 
@@ -111,6 +161,7 @@ public final class InputFiles {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+    if (stopped[0]) return null;
     out.sort(null);
     return out;
   }

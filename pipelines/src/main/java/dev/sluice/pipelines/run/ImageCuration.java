@@ -3,6 +3,7 @@ package dev.sluice.pipelines.run;
 import dev.sluice.core.config.RecipeFile;
 import dev.sluice.core.io.AtomicFiles;
 import dev.sluice.pipelines.io.ImageInput;
+import dev.sluice.pipelines.io.InputFiles;
 import dev.sluice.pipelines.recipe.ImageRecipe;
 import dev.sluice.pipelines.steps.DedupPerceptual;
 import dev.sluice.pipelines.steps.Observe;
@@ -55,7 +56,12 @@ public final class ImageCuration {
 
   /** The input files of an image recipe: sorted, hidden files and folders skipped. */
   public static List<String> files(ImageRecipe r) {
-    return r.input().files();
+    return r.input().files(null);
+  }
+
+  /** As {@link #files(ImageRecipe)}, each file counted by {@code sizer}; null when it stopped the listing. */
+  public static List<String> files(ImageRecipe r, InputFiles.Sizer sizer) {
+    return r.input().files(sizer);
   }
 
   public static RunSummary run(

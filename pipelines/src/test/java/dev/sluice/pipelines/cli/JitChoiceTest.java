@@ -3,6 +3,7 @@ package dev.sluice.pipelines.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import dev.sluice.pipelines.io.InputFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,39 +16,39 @@ class JitChoiceTest {
 
   @Test
   void largeInputsRestartWithTheLauncherFlagsAndCompressedFilesCountFourTimes() throws IOException {
-    String plain = Files.write(dir.resolve("a.jsonl"), new byte[1000]).toString();
-    String packed = Files.write(dir.resolve("b.jsonl.zst"), new byte[100]).toString();
-    assertEquals(1400, JitChoice.estimatedBytes(List.of(plain, packed)));
+    Path in = Files.createDirectories(dir.resolve("in"));
+    String plain = Files.write(in.resolve("a.jsonl"), new byte[1000]).toString();
+    String packed = Files.write(in.resolve("b.jsonl.ZST"), new byte[100]).toString();
+    assertEquals(1400, JitChoice.estimatedBytes(List.of(plain, packed), JitChoice.TEXT, 1400));
     assertEquals(
         1000,
         JitChoice.estimatedBytes(List.of(plain, packed), JitChoice.TEXT, 999),
         "past the limit after the first file: the second is not sized");
-    assertEquals(1400, JitChoice.estimatedBytes(List.of(plain, packed), JitChoice.TEXT, 1000));
     try {
-      assertNull(
-          JitChoice.relaunchFlags(List.of(plain), JitChoice.TEXT),
-          "no launcher flags: stay in this JVM");
+      assertNull(JitChoice.sizer(JitChoice.TEXT), "no launcher flags: stay in this JVM");
       System.setProperty(JitChoice.LARGE_INPUT_JIT, "-XX:A=1,-XX:B=2");
-      System.setProperty("sluice.c1MaxInputBytes", "1399");
-      assertEquals(
-          List.of("-XX:A=1", "-XX:B=2"),
-          JitChoice.relaunchFlags(List.of(plain, packed), JitChoice.TEXT));
-      System.setProperty("sluice.c1MaxInputBytes", "1400");
-      assertNull(
-          JitChoice.relaunchFlags(List.of(plain, packed), JitChoice.TEXT),
-          "at the limit: C1 stays");
+      assertEquals(List.of("-XX:A=1", "-XX:B=2"), JitChoice.largeInputFlags());
+      for (List<String> input :
+          List.of(List.of(in.toString()), List.of(in + "/*"), List.of(plain, packed))) {
+        System.setProperty("sluice.c1MaxInputBytes", "1399");
+        assertNull(
+            InputFiles.expand(input, false, JitChoice.sizer(JitChoice.TEXT)),
+            input + ": over the limit, the listing stops (relaunch)");
+        System.setProperty("sluice.c1MaxInputBytes", "1400");
+        assertEquals(
+            List.of(plain, packed),
+            InputFiles.expand(input, false, JitChoice.sizer(JitChoice.TEXT)),
+            input + ": at the limit C1 stays, with the whole listing");
+      }
       // images: a Parquet file or gzipped tar of JPEGs hardly shrinks, so it counts at its size
-      String images = Files.write(dir.resolve("c.parquet"), new byte[500]).toString();
-      assertEquals(1500, JitChoice.estimatedBytes(List.of(plain, images), JitChoice.IMAGES));
+      String images = Files.write(in.resolve("c.parquet"), new byte[500]).toString();
+      List<String> both = List.of(plain, images);
       System.setProperty("sluice.c1MaxInputBytes", "1499");
-      assertEquals(
-          List.of("-XX:A=1", "-XX:B=2"),
-          JitChoice.relaunchFlags(List.of(plain, images), JitChoice.IMAGES));
+      assertNull(InputFiles.expand(both, false, JitChoice.sizer(JitChoice.IMAGES)));
       System.setProperty("sluice.c1MaxInputBytes", "1500");
-      assertNull(JitChoice.relaunchFlags(List.of(plain, images), JitChoice.IMAGES));
-      assertEquals(
-          List.of("-XX:A=1", "-XX:B=2"),
-          JitChoice.relaunchFlags(List.of(plain, images), JitChoice.TEXT),
+      assertEquals(both, InputFiles.expand(both, false, JitChoice.sizer(JitChoice.IMAGES)));
+      assertNull(
+          InputFiles.expand(both, false, JitChoice.sizer(JitChoice.TEXT)),
           "the same files as text: the Parquet file counts four times");
     } finally {
       System.clearProperty(JitChoice.LARGE_INPUT_JIT);

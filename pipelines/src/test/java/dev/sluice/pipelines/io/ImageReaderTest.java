@@ -3,6 +3,7 @@ package dev.sluice.pipelines.io;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sluice.pipelines.model.DeadLetter;
@@ -434,6 +435,12 @@ class ImageReaderTest {
                     "include",
                     List.of("**.png"))));
     assertEquals(files, png.files());
+    // a sizer (the JIT choice) counts the files the globs keep, and only those
+    Files.write(root.resolve("notes.txt"), new byte[1000]);
+    List<String> sized = new ArrayList<>();
+    assertEquals(files, png.files((f, bytes) -> !sized.add(f)));
+    assertEquals(files, sized);
+    assertNull(png.files((f, bytes) -> true), "stopped by the sizer");
   }
 
   @Test

@@ -1,6 +1,7 @@
 package dev.sluice.pipelines.io;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,6 +10,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -71,6 +74,26 @@ class InputFilesTest {
         "a dangling link is listed for the image reader to dead-letter");
     assertEquals(
         List.of(dir + "/data/cats/1.png"), InputFiles.expand(List.of(dir + "/data/cats/*.png")));
+  }
+
+  @Test
+  void aSizerCountsEveryListedFileOnceWithItsSizeAndCanStopTheListing() throws IOException {
+    touch("a/1.jsonl");
+    touch("a/.hidden.jsonl");
+    Files.writeString(Files.createDirectories(dir.resolve("a/b")).resolve("3.jsonl"), "{\"x\": 1}");
+    Files.createSymbolicLink(dir.resolve("a/gone.png"), dir.resolve("nowhere.png"));
+    for (List<String> input : List.of(List.of(dir + "/a"), List.of(dir + "/a/**"))) {
+      Map<String, Long> seen = new TreeMap<>();
+      List<String> files = InputFiles.expand(input, true, (f, bytes) -> seen.put(f, bytes) != null);
+      assertEquals(List.of(dir + "/a/1.jsonl", dir + "/a/b/3.jsonl", dir + "/a/gone.png"), files);
+      assertEquals(
+          Map.of(dir + "/a/1.jsonl", 2L, dir + "/a/b/3.jsonl", 8L, dir + "/a/gone.png", 0L),
+          seen,
+          input + ": each file once, a dangling link as 0 bytes");
+      int[] counted = {0};
+      assertNull(InputFiles.expand(input, true, (f, bytes) -> ++counted[0] == 2));
+      assertEquals(2, counted[0], input + ": the listing stops where the sizer says");
+    }
   }
 
   @Test

@@ -13,7 +13,7 @@ import java.util.List;
  * be chosen when its JVM starts, before the recipe is read, so {@code bin/sluice run} starts with C1 alone (it
  * compiles the runner's start-up code for a fraction of C2's cost: measured faster below about the bench corpus's
  * size, BENCHMARKS.md) and passes the large-input flags in {@code -Dsluice.largeInputJit}. When the input files
- * turn out larger than {@code sluice.c1MaxInputBytes} (compressed files counted at four times their size), the run
+ * turn out larger than {@code sluice.c1MaxInputBytes} (compressed text files counted at four times their size), the run
  * starts again in a child JVM with those flags and this JVM only waits for it, passing its output and exit code
  * through. A child whose parent dies (kill -9) stops at once, so nothing runs on unwatched.
  */
@@ -43,7 +43,7 @@ final class JitChoice {
    * Counts the input files as their listing finds them and stops it once they are over {@link #c1MaxBytes()} (the
    * listing then returns null: relaunch); null where there are no {@link #largeInputFlags()} to relaunch with. A
    * large input is no longer listed in full twice (here and again in the child): 1.2 million files took ~5 CPU-s
-   * here.
+   * here. A sizer keeps its running total: one per listing.
    *
    * @param compressedFactor what a compressed input file counts for: {@link #TEXT} or {@link #IMAGES}
    */

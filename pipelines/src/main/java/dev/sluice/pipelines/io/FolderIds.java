@@ -4,8 +4,9 @@ import java.nio.file.Path;
 
 /**
  * The id of an image_folder file: its path relative to the folder, names joined by '/' ({@link
- * ImageReader#relativeId}). The listing ({@link InputFiles}) names every file as the folder's path as given, a '/'
- * and the names the walk found below it, so that tail is the id as it stands: taken from the string, without the
+ * ImageReader#relativeId}). The listing ({@link InputFiles}) names every file as the folder's path as {@code
+ * Path.of} spells it (no trailing '/', no doubled one), a '/' and the names the walk found below it, so that tail
+ * is the id as it stands: taken from the string, without the
  * two path parses, an absolute path and a normalisation per file that were ~1 us of a 28x28 image's read. Any
  * other spelling (a '.' or '..' name, a doubled '/', a path from elsewhere) goes the long way.
  */

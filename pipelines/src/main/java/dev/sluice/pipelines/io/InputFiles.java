@@ -14,7 +14,9 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.TreeSet;
 
 /**
@@ -42,7 +44,8 @@ public final class InputFiles {
 
   /**
    * Sizes the files a listing finds, as it finds them, for a caller that only needs to know whether the input is
-   * over some size: once it is, the listing stops.
+   * over some size: once it is, the listing stops (a folder's walk there and then; a glob's walk is whole, and only
+   * the sizing of its matches stops). Each file is counted once, however many input paths name it.
    */
   public interface Sizer {
     /** Counts a listed file of {@code bytes} (0 where it cannot be sized); true stops the listing. */
@@ -55,6 +58,12 @@ public final class InputFiles {
    * named file's with one more system call each.
    */
   public static List<String> expand(List<String> patterns, boolean danglingLinks, Sizer sizer) {
+    if (sizer != null && patterns.size() > 1) {
+      // paths may overlap (a folder and a glob inside it): a file named twice is counted once
+      Set<String> counted = new HashSet<>();
+      Sizer once = sizer;
+      sizer = (f, bytes) -> counted.add(f) && once.add(f, bytes);
+    }
     List<String> first = null;
     TreeSet<String> merged = null;
     for (String p : patterns) {

@@ -439,8 +439,20 @@ class ImageReaderTest {
     Files.write(root.resolve("notes.txt"), new byte[1000]);
     List<String> sized = new ArrayList<>();
     assertEquals(files, png.files((f, bytes) -> !sized.add(f)));
-    assertEquals(files, sized);
+    assertEquals(files, sized.stream().sorted().toList(), "in the folder's order, each once");
     assertNull(png.files((f, bytes) -> true), "stopped by the sizer");
+  }
+
+  @Test
+  void aFolderFileIsLabelledByItsOwnFolderAtAnyDepth() throws IOException {
+    Path deep = Files.createDirectories(dir.resolve("root/a/b"));
+    Files.write(deep.resolve("c.png"), horse());
+    Files.write(dir.resolve("root/top.png"), horse());
+    ImageInput in = input(ImageInput.FOLDER, dir.resolve("root"));
+    for (String f : in.files()) read(in, Path.of(f));
+    assertEquals(List.of("a/b/c.png", "top.png"), images.stream().map(ImageDoc::id).toList());
+    assertEquals("b", images.get(0).label());
+    assertNull(images.get(1).label(), "a file at the top has no parent folder to name it");
   }
 
   @Test

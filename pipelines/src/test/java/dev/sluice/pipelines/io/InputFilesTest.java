@@ -94,6 +94,14 @@ class InputFilesTest {
       assertNull(InputFiles.expand(input, true, (f, bytes) -> ++counted[0] == 2));
       assertEquals(2, counted[0], input + ": the listing stops where the sizer says");
     }
+    // overlapping paths: a file named by two of them is counted once
+    List<String> counted = new java.util.ArrayList<>();
+    InputFiles.expand(
+        List.of(dir + "/a", dir + "/a/b/*.jsonl", dir + "/a/1.jsonl"),
+        false,
+        (f, bytes) -> !counted.add(f));
+    assertEquals(
+        List.of(dir + "/a/1.jsonl", dir + "/a/b/3.jsonl"), counted.stream().sorted().toList());
   }
 
   @Test

@@ -202,7 +202,7 @@ public final class RunCommand implements Callable<Integer> {
    * threshold with compressed containers counted at their size (their JPEG or PNG bytes hardly shrink): on the
    * sample photos C2 pays for its compilations from about 300 files (~60 MB) on, so inputs of 60-96 MiB of photos
    * still run on C1 at up to ~20 % more CPU; on 28x28 images C1 was cheaper still at 100,000 files (50 MB) and the
-   * tiered JIT at 400,000 (BENCHMARKS.md, "Photos: the JIT, the pixel SHA-256 and the luma plane" and "28x28").
+   * tiered JIT at 400,000 (BENCHMARKS.md, "Photos: the JIT, the pixel SHA-256 and the luma plane" and "28x28 at scale").
    */
   private InputFiles.Sizer jitSizer(boolean images) {
     return runner.equals("flink")

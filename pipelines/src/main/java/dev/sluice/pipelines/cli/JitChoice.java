@@ -48,11 +48,34 @@ final class JitChoice {
    * @param compressedFactor what a compressed input file counts for: {@link #TEXT} or {@link #IMAGES}
    */
   static InputFiles.Sizer sizer(int compressedFactor) {
+    return sizer(compressedFactor, Long.MAX_VALUE);
+  }
+
+  /**
+   * As {@link #sizer(int)}, and also stopped by more than {@code maxFiles} files: for inputs whose cost grows with
+   * their number of records more than their bytes ({@link #c1MaxDedupImages()}).
+   */
+  static InputFiles.Sizer sizer(int compressedFactor, long maxFiles) {
     if (largeInputFlags() == null) return null;
     long limit = c1MaxBytes();
-    long[] total = {0};
-    return (file, bytes) -> (total[0] += weighted(file, bytes, compressedFactor)) > limit;
+    long[] total = {0, 0};
+    return (file, bytes) ->
+        (total[0] += weighted(file, bytes, compressedFactor)) > limit || ++total[1] > maxFiles;
   }
+
+  /**
+   * Images (an image_folder's files) above which a recipe with perceptual dedup runs with the tiered JIT, however
+   * few bytes they are: its shuffles sort pairs, band keys and component rounds, and Flink's sorter compares Beam's
+   * encoded keys by copying them out of its memory segments, a native array check per copy under C1 that C2 makes
+   * an intrinsic. Measured on Fashion-MNIST's 28x28 PNGs with the contract recipe's dedup (BENCHMARKS.md, "Perceptual
+   * dedup chooses the JIT by images"): C1 ahead by ~4 CPU-s at 30,000 images, even at 48,000 (21.3 against 20.1),
+   * the tiered JIT ahead by ~5 CPU-s at 60,000.
+   */
+  static long c1MaxDedupImages() {
+    return Long.getLong("sluice.c1MaxDedupImages", DEFAULT_C1_MAX_DEDUP_IMAGES);
+  }
+
+  static final long DEFAULT_C1_MAX_DEDUP_IMAGES = 40_000;
 
   /** The input size above which a run relaunches with the large-input flags. */
   static long c1MaxBytes() {

@@ -2,6 +2,7 @@ package dev.sluice.pipelines.cli;
 
 import dev.sluice.core.run.RunDir;
 import dev.sluice.pipelines.io.EvalSets;
+import dev.sluice.pipelines.io.ImageInput;
 import dev.sluice.pipelines.io.InputFiles;
 import dev.sluice.pipelines.recipe.ImageRecipe;
 import dev.sluice.pipelines.recipe.Recipe;
@@ -161,7 +162,7 @@ public final class RunCommand implements Callable<Integer> {
       }
     }
     List<String> files = InputFiles.expand(r.input().paths(), false, jitSizer(false));
-    if (files == null) return relaunchLarge();
+    if (files == null) return relaunchLarge(false);
     var options =
         Runners.options(
             runner,
@@ -210,15 +211,34 @@ public final class RunCommand implements Callable<Integer> {
         : JitChoice.sizer(images ? JitChoice.IMAGES : JitChoice.TEXT);
   }
 
+  /**
+   * {@link #jitSizer(boolean)} for an image recipe: an image_folder with perceptual dedup also goes to the tiered JIT
+   * above {@link JitChoice#c1MaxDedupImages()} files (one file, one image), however small they are.
+   */
+  private InputFiles.Sizer jitSizer(ImageRecipe r) {
+    if (!perceptualFolder(r) || runner.equals("flink")) return jitSizer(true);
+    return JitChoice.sizer(JitChoice.IMAGES, JitChoice.c1MaxDedupImages());
+  }
+
+  private static boolean perceptualFolder(ImageRecipe r) {
+    return r.dedup() != null
+        && r.dedup().perceptual() != null
+        && r.input().format().equals(ImageInput.FOLDER);
+  }
+
   /** Runs this command again in a child JVM with the large-input JIT flags; returns its exit code. */
-  private int relaunchLarge() throws Exception {
+  private int relaunchLarge(boolean perceptualFolder) throws Exception {
     List<String> jit = JitChoice.largeInputFlags();
     System.err.printf(
         Locale.ROOT,
-        "sluice run: over %s of input: running with the large-input JIT flags (%s)%n",
+        "sluice run: over %s of input%s: running with the large-input JIT flags (%s)%n",
         JitChoice.c1MaxBytes() >= 1 << 20
             ? String.format(Locale.ROOT, "%,d MB", JitChoice.c1MaxBytes() >> 20)
             : String.format(Locale.ROOT, "%,d bytes", JitChoice.c1MaxBytes()),
+        perceptualFolder
+            ? String.format(
+                Locale.ROOT, " or %,d images with perceptual dedup", JitChoice.c1MaxDedupImages())
+            : "",
         String.join(" ", jit));
     return JitChoice.relaunch(jit, spec.root().commandLine().getParseResult().originalArgs());
   }
@@ -229,8 +249,8 @@ public final class RunCommand implements Callable<Integer> {
       System.out.println("sluice run: " + recipe + ": image recipe '" + r.name() + "' is valid");
       return 0;
     }
-    List<String> files = ImageCuration.files(r, jitSizer(true));
-    if (files == null) return relaunchLarge();
+    List<String> files = ImageCuration.files(r, jitSizer(r));
+    if (files == null) return relaunchLarge(perceptualFolder(r));
     var options =
         Runners.options(
             runner, flinkMaster, parallelism, new Runners.Restarts(restarts, restartDelay));

@@ -57,6 +57,27 @@ class JitChoiceTest {
   }
 
   @Test
+  void manyImagesRestartWhateverTheirBytesWhereTheRecipeSaysFiles() throws IOException {
+    Path in = Files.createDirectories(dir.resolve("images/cats"));
+    List<String> files = new java.util.ArrayList<>();
+    for (String name : List.of("a.png", "b.png", "c.png")) {
+      files.add(Files.write(in.resolve(name), new byte[10]).toString());
+    }
+    List<String> folder = List.of(dir.resolve("images").toString());
+    try {
+      System.setProperty(JitChoice.LARGE_INPUT_JIT, "-XX:A=1");
+      assertNull(
+          InputFiles.expand(folder, true, JitChoice.sizer(JitChoice.IMAGES, 2)),
+          "three files, more than two: relaunch, though 30 bytes are far under the byte limit");
+      assertEquals(files, InputFiles.expand(folder, true, JitChoice.sizer(JitChoice.IMAGES, 3)));
+      assertEquals(files, InputFiles.expand(folder, true, JitChoice.sizer(JitChoice.IMAGES)));
+      assertEquals(40_000, JitChoice.c1MaxDedupImages());
+    } finally {
+      System.clearProperty(JitChoice.LARGE_INPUT_JIT);
+    }
+  }
+
+  @Test
   void smallLocalTextInputsRunOnOneWorkerUnlessTheUserSaysOtherwise() throws IOException {
     String small = Files.write(dir.resolve("s.jsonl"), new byte[1000]).toString();
     String big =

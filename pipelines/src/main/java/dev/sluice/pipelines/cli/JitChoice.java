@@ -9,13 +9,16 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * C1 alone for small inputs, the tiered JIT with C2 for large ones, chosen from the input's size. A run's JIT has to
+ * C1 alone for small inputs, the tiered JIT with C2 for large ones, chosen from the input's size (and, for an image
+ * folder with perceptual dedup, its number of files). A run's JIT has to
  * be chosen when its JVM starts, before the recipe is read, so {@code bin/sluice run} starts with C1 alone (it
  * compiles the runner's start-up code for a fraction of C2's cost: measured faster below about the bench corpus's
  * size, BENCHMARKS.md) and passes the large-input flags in {@code -Dsluice.largeInputJit}. When the input files
  * turn out larger than {@code sluice.c1MaxInputBytes} (compressed text files counted at four times their size), the run
  * starts again in a child JVM with those flags and this JVM only waits for it, passing its output and exit code
- * through. A child whose parent dies (kill -9) stops at once, so nothing runs on unwatched.
+ * through. An image folder with perceptual dedup also starts again above {@code sluice.c1MaxDedupImages} files,
+ * whatever their bytes ({@link #c1MaxDedupImages()}). A child whose parent dies (kill -9) stops at once, so nothing
+ * runs on unwatched.
  */
 final class JitChoice {
   static final String LARGE_INPUT_JIT = "sluice.largeInputJit";
@@ -68,8 +71,8 @@ final class JitChoice {
    * few bytes they are: its shuffles sort pairs, band keys and component rounds, and Flink's sorter compares Beam's
    * encoded keys by copying them out of its memory segments, a native array check per copy under C1 that C2 makes
    * an intrinsic. Measured on Fashion-MNIST's 28x28 PNGs with the contract recipe's dedup (BENCHMARKS.md, "Perceptual
-   * dedup chooses the JIT by images"): C1 ahead by ~4 CPU-s at 30,000 images, even at 48,000 (21.3 against 20.1),
-   * the tiered JIT ahead by ~5 CPU-s at 60,000.
+   * dedup chooses the JIT by images"): C1 ahead by ~4 CPU-s at 30,000 images, the tiered JIT by ~1 at 48,000 (20.1
+   * against 21.3) and by ~5 at 60,000.
    */
   static long c1MaxDedupImages() {
     return Long.getLong("sluice.c1MaxDedupImages", DEFAULT_C1_MAX_DEDUP_IMAGES);

@@ -220,7 +220,8 @@ public final class RunCommand implements Callable<Integer> {
     return JitChoice.sizer(JitChoice.IMAGES, JitChoice.c1MaxDedupImages());
   }
 
-  private static boolean perceptualFolder(ImageRecipe r) {
+  /** Whether the recipe is an image_folder with perceptual dedup: its JIT is chosen by files too. */
+  static boolean perceptualFolder(ImageRecipe r) {
     return r.dedup() != null
         && r.dedup().perceptual() != null
         && r.input().format().equals(ImageInput.FOLDER);
@@ -233,11 +234,13 @@ public final class RunCommand implements Callable<Integer> {
         Locale.ROOT,
         "sluice run: over %s of input%s: running with the large-input JIT flags (%s)%n",
         JitChoice.c1MaxBytes() >= 1 << 20
-            ? String.format(Locale.ROOT, "%,d MB", JitChoice.c1MaxBytes() >> 20)
+            ? String.format(Locale.ROOT, "%,d MiB", JitChoice.c1MaxBytes() >> 20)
             : String.format(Locale.ROOT, "%,d bytes", JitChoice.c1MaxBytes()),
         perceptualFolder
             ? String.format(
-                Locale.ROOT, " or %,d images with perceptual dedup", JitChoice.c1MaxDedupImages())
+                Locale.ROOT,
+                ", or over %,d files in an image folder with perceptual dedup",
+                JitChoice.c1MaxDedupImages())
             : "",
         String.join(" ", jit));
     return JitChoice.relaunch(jit, spec.root().commandLine().getParseResult().originalArgs());

@@ -4,10 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import dev.sluice.pipelines.io.InputFiles;
+import dev.sluice.pipelines.recipe.ImageRecipe;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -71,9 +74,37 @@ class JitChoiceTest {
           "three files, more than two: relaunch, though 30 bytes are far under the byte limit");
       assertEquals(files, InputFiles.expand(folder, true, JitChoice.sizer(JitChoice.IMAGES, 3)));
       assertEquals(files, InputFiles.expand(folder, true, JitChoice.sizer(JitChoice.IMAGES)));
-      assertEquals(40_000, JitChoice.c1MaxDedupImages());
+      System.setProperty("sluice.c1MaxInputBytes", "29");
+      assertNull(
+          InputFiles.expand(folder, true, JitChoice.sizer(JitChoice.IMAGES, 100)),
+          "a file cap leaves the byte limit in force");
+      assertEquals(JitChoice.DEFAULT_C1_MAX_DEDUP_IMAGES, JitChoice.c1MaxDedupImages());
     } finally {
       System.clearProperty(JitChoice.LARGE_INPUT_JIT);
+      System.clearProperty("sluice.c1MaxInputBytes");
+    }
+  }
+
+  @Test
+  void onlyAnImageFolderWithPerceptualDedupIsCountedByFiles() throws IOException {
+    Path images = Files.createDirectories(dir.resolve("pics"));
+    Path tar = Files.write(dir.resolve("a.tar"), new byte[0]);
+    Object[][] cases = {
+      {"image_folder", images, Map.of("perceptual", Map.of()), true},
+      {"image_folder", images, Map.of("perceptual", true), true},
+      {"image_folder", images, Map.of("exact", true, "perceptual", false), false},
+      {"image_folder", images, Map.of("exact", true), false},
+      {"image_folder", images, null, false},
+      {"webdataset", tar, Map.of("perceptual", Map.of()), false},
+      {"image_parquet", tar, Map.of("perceptual", Map.of()), false},
+    };
+    for (Object[] c : cases) {
+      Map<String, Object> recipe = new LinkedHashMap<>();
+      recipe.put("name", "r");
+      recipe.put("input", Map.of("format", c[0], "path", c[1].toString()));
+      if (c[2] != null) recipe.put("dedup", c[2]);
+      recipe.put("output", Map.of("path", dir.resolve("out").toString()));
+      assertEquals(c[3], RunCommand.perceptualFolder(ImageRecipe.from(recipe)), c[0] + " " + c[2]);
     }
   }
 

@@ -3,7 +3,6 @@ package dev.sluice.pipelines.cli;
 import dev.sluice.pipelines.io.InputFiles;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -59,11 +58,17 @@ final class JitChoice {
    * their number of records more than their bytes ({@link #c1MaxDedupImages()}).
    */
   static InputFiles.Sizer sizer(int compressedFactor, long maxFiles) {
-    if (largeInputFlags() == null) return null;
-    long limit = c1MaxBytes();
+    return largeInputFlags() == null ? null : over(c1MaxBytes(), maxFiles, compressedFactor);
+  }
+
+  /**
+   * A sizer that stops once the files are over {@code maxBytes} (compressed files, .gz, .zst and .parquet, counted
+   * at {@code compressedFactor} times their size) or over {@code maxFiles} of them.
+   */
+  static InputFiles.Sizer over(long maxBytes, long maxFiles, int compressedFactor) {
     long[] total = {0, 0};
     return (file, bytes) ->
-        (total[0] += weighted(file, bytes, compressedFactor)) > limit || ++total[1] > maxFiles;
+        (total[0] += weighted(file, bytes, compressedFactor)) > maxBytes || ++total[1] > maxFiles;
   }
 
   /**
@@ -83,25 +88,6 @@ final class JitChoice {
   /** The input size above which a run relaunches with the large-input flags. */
   static long c1MaxBytes() {
     return Long.getLong("sluice.c1MaxInputBytes", DEFAULT_C1_MAX_BYTES);
-  }
-
-  /**
-   * Input bytes, compressed files (.gz, .zst, .parquet) counted at {@code compressedFactor} times their size, sized
-   * only until the total is past {@code stopAbove}: the callers only ask which side of a limit the input is on, and
-   * sizing a file is a system call. A file that cannot be sized (gone, a dangling link, a name the JVM cannot encode
-   * back) counts 0: the reader makes it a dead letter.
-   */
-  static long estimatedBytes(List<String> files, int compressedFactor, long stopAbove) {
-    long total = 0;
-    for (String f : files) {
-      if (total > stopAbove) break;
-      try {
-        total += weighted(f, Files.size(Path.of(f)), compressedFactor);
-      } catch (IOException | java.nio.file.InvalidPathException e) {
-        // not sized: read as a dead letter
-      }
-    }
-    return total;
   }
 
   /** A file's bytes, times {@code compressedFactor} for a compressed one (.gz, .zst, .parquet). */

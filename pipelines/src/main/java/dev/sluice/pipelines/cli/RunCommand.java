@@ -86,7 +86,9 @@ public final class RunCommand implements Callable<Integer> {
   static int workers(int requested, String runner, List<String> files) {
     if (requested > 0 || !runner.equals("embedded")) return requested; // measured there only
     long limit = Long.getLong("sluice.oneWorkerMaxBytes", ONE_WORKER_MAX_BYTES);
-    return JitChoice.estimatedBytes(files, JitChoice.TEXT, limit) <= limit ? 1 : 0;
+    return InputFiles.sized(files, JitChoice.over(limit, Long.MAX_VALUE, JitChoice.TEXT)) != null
+        ? 1
+        : 0;
   }
 
   @Option(

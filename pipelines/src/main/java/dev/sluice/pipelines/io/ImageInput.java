@@ -163,23 +163,16 @@ public record ImageInput(
           return (in == null || in.stream().anyMatch(m -> m.matches(rel)))
               && out.stream().noneMatch(m -> m.matches(rel));
         };
-    if (sizer == null) {
-      List<String> kept = new ArrayList<>();
-      for (String f : InputFiles.expand(paths, true)) if (keep.test(f)) kept.add(f);
-      return nonEmpty(kept);
-    }
-    // the sizer counts the kept files only; each file is matched once, as it is listed
+    // each file is matched once, as it is listed; the sizer (if any) counts the kept ones only
     Set<String> matched = new HashSet<>();
     List<String> all =
         InputFiles.expand(
-            paths, true, (f, bytes) -> keep.test(f) && matched.add(f) && sizer.add(f, bytes));
+            paths,
+            true,
+            (f, bytes) -> keep.test(f) && matched.add(f) && sizer != null && sizer.add(f, bytes));
     if (all == null) return null;
     List<String> kept = new ArrayList<>(matched.size());
     for (String f : all) if (matched.contains(f)) kept.add(f);
-    return nonEmpty(kept);
-  }
-
-  private List<String> nonEmpty(List<String> kept) {
     if (kept.isEmpty()) {
       throw new Config.ConfigException(
           "input.include", include, "globs that match at least one file under " + paths.get(0));

@@ -111,8 +111,11 @@ public final class InputFiles {
     return sized(files, sizer);
   }
 
-  /** {@code files}, or null once {@code sizer} (if any) stops on one of them. */
-  private static List<String> sized(List<String> files, Sizer sizer) {
+  /**
+   * {@code files}, or null once {@code sizer} (if any) stops on one of them. A file that cannot be sized (gone, a
+   * dangling link, a name the JVM cannot encode back) counts 0: the reader makes it a dead letter.
+   */
+  public static List<String> sized(List<String> files, Sizer sizer) {
     if (sizer == null) return files;
     for (String f : files) {
       long bytes;

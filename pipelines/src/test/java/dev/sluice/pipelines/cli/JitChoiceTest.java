@@ -22,11 +22,18 @@ class JitChoiceTest {
     Path in = Files.createDirectories(dir.resolve("in"));
     String plain = Files.write(in.resolve("a.jsonl"), new byte[1000]).toString();
     String packed = Files.write(in.resolve("b.jsonl.ZST"), new byte[100]).toString();
-    assertEquals(1400, JitChoice.estimatedBytes(List.of(plain, packed), JitChoice.TEXT, 1400));
+    List<String> sizes = new java.util.ArrayList<>();
+    InputFiles.Sizer over999 = JitChoice.over(999, Long.MAX_VALUE, JitChoice.TEXT);
+    assertNull(
+        InputFiles.sized(
+            List.of(plain, packed), (f, bytes) -> sizes.add(f) && over999.add(f, bytes)));
     assertEquals(
-        1000,
-        JitChoice.estimatedBytes(List.of(plain, packed), JitChoice.TEXT, 999),
-        "past the limit after the first file: the second is not sized");
+        List.of(plain), sizes, "past the limit after the first file: the second is not sized");
+    assertEquals(
+        List.of(plain, packed),
+        InputFiles.sized(
+            List.of(plain, packed), JitChoice.over(1400, Long.MAX_VALUE, JitChoice.TEXT)),
+        "1,000 + 4 x 100 bytes: at the limit");
     try {
       assertNull(JitChoice.sizer(JitChoice.TEXT), "no launcher flags: stay in this JVM");
       System.setProperty(JitChoice.LARGE_INPUT_JIT, "-XX:A=1,-XX:B=2");

@@ -6,7 +6,9 @@ import dev.sluice.pipelines.model.RemovedDoc;
 import dev.sluice.schemas.Schemas;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Locale;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
@@ -21,12 +23,29 @@ import org.apache.parquet.io.LocalOutputFile;
 public final class ParquetSinks {
   private ParquetSinks() {}
 
+  /**
+   * Columns written without a dictionary: free text and image bytes, almost never repeated, and the id, never
+   * repeated. Parquet tries a dictionary on each column's first page and falls back to plain values when it does not
+   * pay, so on a column of distinct values the attempt only costs time (hashing and holding every value of the page),
+   * and the pages come out plain either way. On 28x28 image shards the id, source, cluster id and pixel hash cost
+   * ~0.9 us a row together that way (BENCHMARKS.md).
+   */
+  private static final List<String> PLAIN = List.of("text", "excerpt", "image");
+
+  private static final List<String> ID = List.of("id");
+
   public static ShardSink<Doc> documents(String compression) {
-    return new AvroSink<>(compression, "Document", ParquetSinks::document);
+    return new AvroSink<>(compression, "Document", ParquetSinks::document, plain(ID));
   }
 
   public static ShardSink<RemovedDoc> removed(String compression) {
-    return new AvroSink<>(compression, "Removed", ParquetSinks::removed);
+    return new AvroSink<>(compression, "Removed", ParquetSinks::removed, plain(ID));
+  }
+
+  private static List<String> plain(List<String> distinctColumns) {
+    List<String> plain = new ArrayList<>(PLAIN);
+    plain.addAll(distinctColumns);
+    return List.copyOf(plain);
   }
 
   static GenericRecord document(Doc d) {
@@ -64,7 +83,15 @@ public final class ParquetSinks {
   }
 
   public static ShardSink<ImageDoc> images(String compression) {
-    return new AvroSink<>(compression, "Image", ParquetSinks::image);
+    return images(compression, ID);
+  }
+
+  /**
+   * Image shards where the recipe makes {@code distinctColumns} differ from row to row (the id always; the source of
+   * an image_folder file, for one), written without a dictionary as {@link #PLAIN} is.
+   */
+  public static ShardSink<ImageDoc> images(String compression, List<String> distinctColumns) {
+    return new AvroSink<>(compression, "Image", ParquetSinks::image, plain(distinctColumns));
   }
 
   private static final Schema IMAGE_SIGNALS = Schemas.IMAGE.getField("signals").schema();
@@ -135,11 +162,14 @@ public final class ParquetSinks {
     private final String compression;
     private final String schemaName;
     private final SerializableFn<T> toRecord;
+    private final List<String> plain;
 
-    AvroSink(String compression, String schemaName, SerializableFn<T> toRecord) {
+    AvroSink(
+        String compression, String schemaName, SerializableFn<T> toRecord, List<String> plain) {
       this.compression = compression;
       this.schemaName = schemaName;
       this.toRecord = toRecord;
+      this.plain = plain;
     }
 
     @Override
@@ -164,18 +194,15 @@ public final class ParquetSinks {
     public void write(Iterator<T> rows, Path file, InputColumns columns) throws IOException {
       InputColumns cols = columns == null ? InputColumns.NONE : columns;
       Schema schema = cols.extend(schema());
-      try (ParquetWriter<GenericRecord> w =
+      AvroParquetWriter.Builder<GenericRecord> b =
           AvroParquetWriter.<GenericRecord>builder(new LocalOutputFile(file))
               .withSchema(schema)
               .withConf(CONF)
               .withCompressionCodec(
                   CompressionCodecName.valueOf(compression.toUpperCase(Locale.ROOT)))
-              .withDictionaryEncoding(true)
-              // free text is almost never repeated: trying a dictionary first only costs time
-              .withDictionaryEncoding("text", false)
-              .withDictionaryEncoding("excerpt", false)
-              .withDictionaryEncoding("image", false)
-              .build()) {
+              .withDictionaryEncoding(true);
+      for (String column : plain) b.withDictionaryEncoding(column, false);
+      try (ParquetWriter<GenericRecord> w = b.build()) {
         while (rows.hasNext()) w.write(toRecord.apply(rows.next(), schema, cols));
       }
     }

@@ -1,5 +1,6 @@
 package dev.sluice.pipelines.run;
 
+import dev.sluice.pipelines.io.ImageInput;
 import dev.sluice.pipelines.io.ParquetSinks;
 import dev.sluice.pipelines.model.DeadLetter;
 import dev.sluice.pipelines.model.ImageDoc;
@@ -143,7 +144,7 @@ public final class ImagePipeline {
                 (ImageDoc d) -> (long) d.bytes().length,
                 ImageDoc.CODER,
                 ImageDoc::id,
-                ParquetSinks.images(compression))
+                ParquetSinks.images(compression, distinctColumns(r)))
             .withCounts(kept);
     if (stream != null) stream.apply("WriteShards", write.fromStream(lastPart, ImageDoc::idOf));
     else images.apply("WriteShards", write);
@@ -163,6 +164,21 @@ public final class ImagePipeline {
     PCollectionList.of(counts)
         .apply("AllKeys", Flatten.pCollections())
         .apply("Tally", new Tally(work.resolve(CurationPipeline.TALLY).toString()));
+  }
+
+  /**
+   * The shard columns that the recipe makes differ from row to row, so that the writer does not try a dictionary on
+   * them ({@link ParquetSinks#images(String, List)}): the id always; and each kept image is the only survivor of its
+   * cluster, an image_folder's files are one image each, and exact dedup leaves one image per pixel hash. An
+   * augmented copy shares its original's source and cluster (and may repeat its pixels), so with augmentation only
+   * the id is distinct.
+   */
+  static List<String> distinctColumns(ImageRecipe r) {
+    if (r.augment() != null) return List.of("id");
+    List<String> columns = new ArrayList<>(List.of("id", "cluster_id"));
+    if (r.input().format().equals(ImageInput.FOLDER)) columns.add("source");
+    if (r.dedup() != null && r.dedup().exact()) columns.add("pixel_sha256");
+    return List.copyOf(columns);
   }
 
   private static PCollection<ImageDoc> keep(

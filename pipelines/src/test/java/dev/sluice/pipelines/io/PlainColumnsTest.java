@@ -1,0 +1,110 @@
+package dev.sluice.pipelines.io;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.sluice.pipelines.model.ImageDoc;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.parquet.column.Encoding;
+import org.apache.parquet.hadoop.ParquetFileReader;
+import org.apache.parquet.hadoop.metadata.ColumnChunkMetaData;
+import org.apache.parquet.io.LocalInputFile;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Columns the writer keeps off Parquet's dictionary are plain, columns of repeated values keep theirs, and a column
+ * of distinct values comes out byte for byte the same either way (Parquet falls back to plain values on the first
+ * page), so leaving the dictionary off such a column saves time and changes no shard.
+ */
+class PlainColumnsTest {
+  @TempDir Path dir;
+
+  private static List<ImageDoc> images(int n) {
+    Map<String, Double> signals = new TreeMap<>();
+    for (String s :
+        List.of(
+            "aspect_ratio",
+            "blur",
+            "brightness",
+            "contrast",
+            "colourfulness",
+            "entropy",
+            "uniform_fraction")) signals.put(s, 1.0);
+    List<ImageDoc> out = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      String id = String.format("%s/%05d.png", i % 2 == 0 ? "shirt" : "shoe", i);
+      out.add(
+          new ImageDoc(
+              id,
+              i % 2 == 0 ? "shirt" : "shoe",
+              "/data/fashion/" + id,
+              "file",
+              0,
+              new byte[] {(byte) i, 1, 2},
+              "png",
+              28,
+              28,
+              1,
+              "png",
+              3,
+              new TreeMap<>(signals),
+              String.format("%064x", i),
+              i,
+              -i,
+              0,
+              id,
+              1,
+              null,
+              List.of()));
+    }
+    return out;
+  }
+
+  private static Map<String, ColumnChunkMetaData> columns(Path file) throws Exception {
+    try (ParquetFileReader r = ParquetFileReader.open(new LocalInputFile(file))) {
+      Map<String, ColumnChunkMetaData> out = new TreeMap<>();
+      for (ColumnChunkMetaData c : r.getFooter().getBlocks().get(0).getColumns())
+        out.put(c.getPath().toDotString(), c);
+      return out;
+    }
+  }
+
+  private static boolean dictionary(ColumnChunkMetaData c) {
+    return c.hasDictionaryPage()
+        || c.getEncodings().contains(Encoding.PLAIN_DICTIONARY)
+        || c.getEncodings().contains(Encoding.RLE_DICTIONARY);
+  }
+
+  @Test
+  void distinctColumnsArePlainAndRepeatedOnesKeepTheirDictionary() throws Exception {
+    Path file = dir.resolve("distinct.parquet");
+    ParquetSinks.images("zstd", List.of("id", "source", "cluster_id", "pixel_sha256", "label"))
+        .write(images(500).iterator(), file);
+    Map<String, ColumnChunkMetaData> c = columns(file);
+    for (String plain : List.of("id", "image", "source", "cluster_id", "pixel_sha256", "label"))
+      assertFalse(dictionary(c.get(plain)), plain + " is written plain: " + c.get(plain));
+    assertTrue(dictionary(c.get("format")), "a repeated column not named keeps its dictionary");
+    assertTrue(dictionary(c.get("signals.blur")));
+  }
+
+  @Test
+  void aColumnOfDistinctValuesIsTheSameWithOrWithoutTheDictionaryAttempt() throws Exception {
+    Path tried = dir.resolve("tried.parquet");
+    Path plain = dir.resolve("plain.parquet");
+    ParquetSinks.images("zstd", List.of()).write(images(3_000).iterator(), tried);
+    ParquetSinks.images("zstd", List.of("id", "source", "cluster_id", "pixel_sha256"))
+        .write(images(3_000).iterator(), plain);
+    for (String c : List.of("id", "source", "cluster_id", "pixel_sha256"))
+      assertFalse(dictionary(columns(tried).get(c)), c + ": the attempt fell back to plain values");
+    assertArrayEquals(Files.readAllBytes(tried), Files.readAllBytes(plain));
+    assertEquals(3_000, columns(plain).get("id").getValueCount());
+  }
+}

@@ -91,6 +91,15 @@ public final class ParquetSinks {
    * an image_folder file, for one), written without a dictionary as {@link #PLAIN} is.
    */
   public static ShardSink<ImageDoc> images(String compression, List<String> distinctColumns) {
+    return new ImageSink(compression, plain(distinctColumns));
+  }
+
+  /**
+   * The same shards through parquet-avro's writer: the reference {@link ImageWriteSupport} is held to (and the
+   * control of {@code bin/sluice-bench shard-write}).
+   */
+  public static ShardSink<ImageDoc> imagesViaAvro(
+      String compression, List<String> distinctColumns) {
     return new AvroSink<>(compression, "Image", ParquetSinks::image, plain(distinctColumns));
   }
 
@@ -151,7 +160,7 @@ public final class ParquetSinks {
   /** Lists as the standard three-level LIST (pyarrow, DuckDB, Polars and datasets read it natively). */
   private static final PlainParquetConfiguration CONF = conf();
 
-  private static PlainParquetConfiguration conf() {
+  static PlainParquetConfiguration conf() {
     PlainParquetConfiguration c = new PlainParquetConfiguration();
     c.set("parquet.avro.write-old-list-structure", "false");
     return c;
@@ -194,17 +203,59 @@ public final class ParquetSinks {
     public void write(Iterator<T> rows, Path file, InputColumns columns) throws IOException {
       InputColumns cols = columns == null ? InputColumns.NONE : columns;
       Schema schema = cols.extend(schema());
-      AvroParquetWriter.Builder<GenericRecord> b =
-          AvroParquetWriter.<GenericRecord>builder(new LocalOutputFile(file))
-              .withSchema(schema)
-              .withConf(CONF)
-              .withCompressionCodec(
-                  CompressionCodecName.valueOf(compression.toUpperCase(Locale.ROOT)))
-              .withDictionaryEncoding(true);
-      for (String column : plain) b.withDictionaryEncoding(column, false);
-      try (ParquetWriter<GenericRecord> w = b.build()) {
+      try (ParquetWriter<GenericRecord> w =
+          configured(
+                  AvroParquetWriter.<GenericRecord>builder(new LocalOutputFile(file))
+                      .withSchema(schema),
+                  compression,
+                  plain)
+              .build()) {
         while (rows.hasNext()) w.write(toRecord.apply(rows.next(), schema, cols));
       }
+    }
+  }
+
+  /** The settings every shard writer shares: compression, and dictionaries on all columns but {@code plain}. */
+  private static <B extends ParquetWriter.Builder<?, B>> B configured(
+      B builder, String compression, List<String> plain) {
+    builder
+        .withConf(CONF)
+        .withCompressionCodec(CompressionCodecName.valueOf(compression.toUpperCase(Locale.ROOT)))
+        .withDictionaryEncoding(true);
+    for (String column : plain) builder.withDictionaryEncoding(column, false);
+    return builder;
+  }
+
+  /** Image shards written by {@link ImageWriteSupport}; with input fields (none yet) by parquet-avro. */
+  private static final class ImageSink implements ShardSink<ImageDoc> {
+    private static final long serialVersionUID = 1L;
+    private final String compression;
+    private final List<String> plain;
+
+    ImageSink(String compression, List<String> plain) {
+      this.compression = compression;
+      this.plain = plain;
+    }
+
+    @Override
+    public String extension() {
+      return ".parquet";
+    }
+
+    @Override
+    public void write(Iterator<ImageDoc> rows, Path file) throws IOException {
+      try (ParquetWriter<ImageDoc> w =
+          configured(new ImageWriteSupport.Builder(new LocalOutputFile(file)), compression, plain)
+              .build()) {
+        while (rows.hasNext()) w.write(rows.next());
+      }
+    }
+
+    @Override
+    public void write(Iterator<ImageDoc> rows, Path file, InputColumns columns) throws IOException {
+      if (columns == null || columns.isEmpty()) write(rows, file);
+      else
+        new AvroSink<>(compression, "Image", ParquetSinks::image, plain).write(rows, file, columns);
     }
   }
 

@@ -39,6 +39,8 @@ public final class ShardWriteBench {
   public static void main(String[] args) throws Exception {
     Path dir = Path.of(args.length > 0 ? args[0] : "samples/images/fashion-mnist-1k");
     int rows = 50_000, rounds = 9;
+    if (args.length > 1 && args.length % 2 == 0)
+      throw new IllegalArgumentException("usage: ShardWriteBench [DIR] [--rows N] [--rounds N]");
     for (int i = 1; i + 1 < args.length; i += 2) {
       switch (args[i]) {
         case "--rows" -> rows = Integer.parseInt(args[i + 1]);
@@ -54,18 +56,22 @@ public final class ShardWriteBench {
     writers.put("direct, distinct plain", ParquetSinks.images("zstd", distinct));
     var bean = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
     Map<String, List<Double>> micros = new LinkedHashMap<>();
-    Map<String, Double> allocated = new HashMap<>();
+    Map<String, List<Double>> allocated = new HashMap<>();
     Path tmp = Files.createTempDirectory("sluice-shard-write");
     Map<String, byte[]> files = new HashMap<>();
+    List<Map.Entry<String, ShardSink<ImageDoc>>> order = new ArrayList<>(writers.entrySet());
     for (int round = 0; round <= rounds; round++) {
-      for (var w : writers.entrySet()) {
-        Path out = tmp.resolve(round + "-" + micros.size() + ".parquet");
+      for (int k = 0; k < order.size(); k++) {
+        var w = order.get((round + k) % order.size()); // each writer goes first in turn
+        Path out = tmp.resolve(round + "-" + k + ".parquet");
         long a0 = bean.getCurrentThreadAllocatedBytes(), t0 = bean.getCurrentThreadCpuTime();
         w.getValue().write(docs.iterator(), out);
         long t1 = bean.getCurrentThreadCpuTime(), a1 = bean.getCurrentThreadAllocatedBytes();
         if (round > 0) { // round 0 warms up
-          micros.computeIfAbsent(w.getKey(), k -> new ArrayList<>()).add((t1 - t0) / 1e3 / rows);
-          allocated.put(w.getKey(), (a1 - a0) / (double) rows);
+          micros.computeIfAbsent(w.getKey(), x -> new ArrayList<>()).add((t1 - t0) / 1e3 / rows);
+          allocated
+              .computeIfAbsent(w.getKey(), x -> new ArrayList<>())
+              .add((a1 - a0) / (double) rows);
         }
         files.put(w.getKey(), Files.readAllBytes(out));
         Files.delete(out);
@@ -73,21 +79,27 @@ public final class ShardWriteBench {
     }
     Files.delete(tmp);
     System.out.printf(Locale.ROOT, "%,d rows of %s, %d rounds, zstd%n", rows, dir, rounds);
-    for (var e : micros.entrySet()) {
-      List<Double> v = new ArrayList<>(e.getValue());
+    for (String name : writers.keySet()) {
+      List<Double> v = new ArrayList<>(micros.get(name));
       Collections.sort(v);
       System.out.printf(
           Locale.ROOT,
-          "%-34s median %.2f us/row (min %.2f, max %.2f), %.0f bytes allocated/row%n",
-          e.getKey(),
+          "%-34s median %.2f us/row (min %.2f, max %.2f), %.0f bytes allocated/row (median)%n",
+          name,
           v.get(v.size() / 2),
           v.get(0),
           v.get(v.size() - 1),
-          allocated.get(e.getKey()));
+          median(allocated.get(name)));
     }
     List<byte[]> bytes = new ArrayList<>(files.values());
     boolean same = bytes.stream().allMatch(b -> java.util.Arrays.equals(b, bytes.get(0)));
     System.out.println("files identical: " + same + " (" + bytes.get(0).length + " bytes)");
+  }
+
+  private static double median(List<Double> values) {
+    List<Double> v = new ArrayList<>(values);
+    Collections.sort(v);
+    return v.get(v.size() / 2);
   }
 
   /** The samples decoded and measured once each, then repeated as r000/…, r001/… copies, sorted by id. */

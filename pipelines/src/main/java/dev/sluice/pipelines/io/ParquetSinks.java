@@ -27,8 +27,8 @@ public final class ParquetSinks {
    * Columns written without a dictionary: free text and image bytes, almost never repeated, and the id, never
    * repeated. Parquet tries a dictionary on each column's first page and falls back to plain values when it does not
    * pay, so on a column of distinct values the attempt only costs time (hashing and holding every value of the page),
-   * and the pages come out plain either way. On 28x28 image shards the id, source, cluster id and pixel hash cost
-   * ~0.9 us a row together that way (BENCHMARKS.md).
+   * and the pages come out plain either way. On 28x28 image shards the id, source and cluster id cost ~0.6 us a
+   * row together that way ({@code bin/sluice-bench shard-write}, BENCHMARKS.md).
    */
   private static final List<String> PLAIN = List.of("text", "excerpt", "image");
 

@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.sluice.pipelines.model.Doc;
 import dev.sluice.pipelines.model.ImageDoc;
+import dev.sluice.schemas.Schemas;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -45,7 +47,7 @@ class PlainColumnsTest {
           new ImageDoc(
               id,
               i % 2 == 0 ? "shirt" : "shoe",
-              "/data/fashion/" + id,
+              "/data/fashion/" + "long-folder-name/".repeat(11) + id,
               "file",
               0,
               new byte[] {(byte) i, 1, 2},
@@ -83,28 +85,70 @@ class PlainColumnsTest {
         || c.getEncodings().contains(Encoding.RLE_DICTIONARY);
   }
 
+  /** Rows whose every string column repeats one value: a dictionary would always pay on them. */
+  private static List<ImageDoc> repeated(int n) {
+    List<ImageDoc> out = new ArrayList<>();
+    for (ImageDoc d : images(n))
+      out.add(
+          ImageDoc.read("same.png", "shirt", "/data/same.png", "file", 0, d.bytes())
+              .analysed(d.bytes(), "png", 28, 28, 1, "png", d.signals(), "f".repeat(64), 1, 2)
+              .withCluster("same.png", 1));
+    return out;
+  }
+
   @Test
-  void distinctColumnsArePlainAndRepeatedOnesKeepTheirDictionary() throws Exception {
-    Path file = dir.resolve("distinct.parquet");
-    ParquetSinks.images("zstd", List.of("id", "source", "cluster_id", "pixel_sha256", "label"))
-        .write(images(500).iterator(), file);
+  void namedColumnsArePlainEvenWhenTheirValuesRepeatAndTheOthersKeepTheirDictionary()
+      throws Exception {
+    Path file = dir.resolve("named.parquet");
+    ParquetSinks.images("zstd", List.of("id", "source", "cluster_id", "pixel_sha256"))
+        .write(repeated(500).iterator(), file);
     Map<String, ColumnChunkMetaData> c = columns(file);
-    for (String plain : List.of("id", "image", "source", "cluster_id", "pixel_sha256", "label"))
+    for (String plain : List.of("id", "image", "source", "cluster_id", "pixel_sha256"))
       assertFalse(dictionary(c.get(plain)), plain + " is written plain: " + c.get(plain));
-    assertTrue(dictionary(c.get("format")), "a repeated column not named keeps its dictionary");
-    assertTrue(dictionary(c.get("signals.blur")));
+    for (String kept : List.of("label", "format", "location", "width", "signals.blur"))
+      assertTrue(dictionary(c.get(kept)), kept + " keeps its dictionary: " + c.get(kept));
+    Path tried = dir.resolve("tried.parquet");
+    ParquetSinks.images("zstd", List.of()).write(repeated(500).iterator(), tried);
+    for (String c2 : List.of("id", "source", "cluster_id", "pixel_sha256"))
+      assertTrue(dictionary(columns(tried).get(c2)), c2 + ": not named, the dictionary pays");
+  }
+
+  @Test
+  void documentIdsArePlain() throws Exception {
+    Path docs = dir.resolve("docs.parquet");
+    ParquetSinks.documents("zstd")
+        .write(
+            java.util.stream.IntStream.range(0, 200)
+                .mapToObj(
+                    i ->
+                        Doc.parsed("same", "text " + (i % 3), "in.jsonl", "line", i)
+                            .withExactKey("k"))
+                .iterator(),
+            docs);
+    assertFalse(dictionary(columns(docs).get("id")), "documents' ids are written plain");
+    assertTrue(dictionary(columns(docs).get("source")), "a document's source repeats: dictionary");
+  }
+
+  @Test
+  void everyDistinctColumnTheRecipesNameIsAnImageColumn() {
+    List<String> top = Schemas.IMAGE.getFields().stream().map(f -> f.name()).toList();
+    for (String c : List.of("id", "cluster_id", "source", "pixel_sha256"))
+      assertTrue(
+          top.contains(c), c + " is a column of Image.avsc (a misspelt one would be ignored)");
   }
 
   @Test
   void aColumnOfDistinctValuesIsTheSameWithOrWithoutTheDictionaryAttempt() throws Exception {
+    // 45,000 rows: three pages of 20,000 rows per column, so the pages after the first fallback
+    // count too, and sources of ~200 characters reach the dictionary's 1 MB limit inside a page
     Path tried = dir.resolve("tried.parquet");
     Path plain = dir.resolve("plain.parquet");
-    ParquetSinks.images("zstd", List.of()).write(images(3_000).iterator(), tried);
+    ParquetSinks.images("zstd", List.of()).write(images(45_000).iterator(), tried);
     ParquetSinks.images("zstd", List.of("id", "source", "cluster_id", "pixel_sha256"))
-        .write(images(3_000).iterator(), plain);
+        .write(images(45_000).iterator(), plain);
     for (String c : List.of("id", "source", "cluster_id", "pixel_sha256"))
       assertFalse(dictionary(columns(tried).get(c)), c + ": the attempt fell back to plain values");
     assertArrayEquals(Files.readAllBytes(tried), Files.readAllBytes(plain));
-    assertEquals(3_000, columns(plain).get("id").getValueCount());
+    assertEquals(45_000, columns(plain).get("id").getValueCount());
   }
 }

@@ -133,6 +133,21 @@ class ImageCurationTest {
   }
 
   @Test
+  void theColumnsWrittenWithoutADictionaryAreDistinctAmongTheKeptImages() {
+    // exact + perceptual dedup of an image_folder with real duplicates: every column the writer
+    // treats as distinct holds one value per kept image
+    List<String> columns =
+        ImagePipeline.distinctColumns(ImageRecipe.from(recipe(input, dir.resolve("out"))));
+    assertEquals(List.of("id", "cluster_id", "source", "pixel_sha256"), columns);
+    assertTrue(outcome.kept().size() > 10);
+    for (String c : columns) {
+      Set<Object> seen = new HashSet<>();
+      for (Map<String, Object> row : outcome.kept().values())
+        assertTrue(seen.add(String.valueOf(row.get(c))), c + " repeats: " + row.get(c));
+    }
+  }
+
+  @Test
   void everyDuplicatePointsAtAKeptImage() {
     for (Map<String, Object> r : outcome.removed()) {
       if (r.get("duplicate_of") == null) continue;

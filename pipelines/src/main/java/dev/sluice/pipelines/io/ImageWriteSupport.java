@@ -22,7 +22,8 @@ import org.apache.parquet.schema.MessageType;
  * {@code parquet.avro.schema}, {@code writer.model.name: avro}), so the files are byte for byte the same and Avro
  * readers read them as before, without building a {@code GenericRecord} per row and without the Avro writer's
  * schema walk. That walk is a large polymorphic method which C2 compiled four times over in a 400,000-image run
- * (BENCHMARKS.md). {@code ImageWriteSupportTest} holds the two writers' files equal.
+ * (BENCHMARKS.md). {@code ImageWriteSupportTest} holds the two writers' files equal. A row that cannot be written
+ * fails with a message naming the image (parquet-avro's named only the column).
  */
 final class ImageWriteSupport extends WriteSupport<ImageDoc> {
   private static final Schema AVRO = Schemas.IMAGE;
@@ -64,6 +65,12 @@ final class ImageWriteSupport extends WriteSupport<ImageDoc> {
     if (!avsc.equals(FIELDS))
       throw new IllegalStateException(
           "Image.avsc's fields changed: " + avsc + "; update ImageWriteSupport");
+    // the list layout write() follows: augment_ops { repeated group list { required element } }
+    var ops = SCHEMA.getType("augment_ops").asGroupType();
+    if (ops.getFieldCount() != 1
+        || !ops.getType(0).getName().equals("list")
+        || !ops.getType(0).asGroupType().getType(0).getName().equals("element"))
+      throw new IllegalStateException("augment_ops is not a three-level list: " + ops);
   }
 
   private RecordConsumer out;
@@ -114,39 +121,43 @@ final class ImageWriteSupport extends WriteSupport<ImageDoc> {
 
   @Override
   public void write(ImageDoc d) {
+    // the signals first, as parquet-avro's record was built before any of it was written: a missing
+    // one fails before the row starts, and the rows before it stay a valid file
+    Double[] signals = new Double[SIGNALS.size()];
+    for (int i = 0; i < signals.length; i++) {
+      Schema.Field f = SIGNALS.get(i);
+      signals[i] = d.signals().get(f.name());
+      if (signals[i] == null && f.schema().getType() != Schema.Type.UNION)
+        throw new IllegalStateException("image " + d.id() + " has no signal " + f.name());
+    }
     out.startMessage();
-    string(0, "id", d.id());
+    string(0, "id", d.id(), d);
     field(1, "image");
     out.addBinary(Binary.fromConstantByteArray(d.bytes()));
     end(1, "image");
-    string(2, "format", d.format());
+    string(2, "format", d.format(), d);
     integer(3, "width", d.width());
     integer(4, "height", d.height());
     integer(5, "channels", d.channels());
-    if (d.label() != null) string(6, "label", d.label());
-    string(7, "source", d.source());
-    string(8, "location", d.location());
-    string(9, "source_format", d.sourceFormat());
+    if (d.label() != null) string(6, "label", d.label(), d);
+    string(7, "source", d.source(), d);
+    string(8, "location", d.location(), d);
+    string(9, "source_format", d.sourceFormat(), d);
     field(10, "file_bytes");
     out.addLong(d.fileBytes());
     end(10, "file_bytes");
     field(11, "signals");
     out.startGroup();
-    for (int i = 0; i < SIGNALS.size(); i++) {
-      Schema.Field f = SIGNALS.get(i);
-      Double v = d.signals().get(f.name());
-      if (v == null) {
-        if (f.schema().getType() != Schema.Type.UNION)
-          throw new IllegalStateException("image " + d.id() + " has no signal " + f.name());
-        continue;
-      }
-      field(i, f.name());
-      out.addDouble(v);
-      end(i, f.name());
+    for (int i = 0; i < signals.length; i++) {
+      if (signals[i] == null) continue; // an optional signal this image has not
+      String name = SIGNALS.get(i).name();
+      field(i, name);
+      out.addDouble(signals[i]);
+      end(i, name);
     }
     out.endGroup();
     end(11, "signals");
-    string(12, "pixel_sha256", d.pixelSha256());
+    string(12, "pixel_sha256", d.pixelSha256(), d);
     field(13, "phash");
     out.addLong(d.phash());
     end(13, "phash");
@@ -154,9 +165,9 @@ final class ImageWriteSupport extends WriteSupport<ImageDoc> {
     out.addLong(d.dhash());
     end(14, "dhash");
     integer(15, "exact_dups", d.exactDups());
-    string(16, "cluster_id", d.clusterId());
+    string(16, "cluster_id", d.clusterId(), d);
     integer(17, "cluster_size", d.clusterSize());
-    if (d.augmentedFrom() != null) string(18, "augmented_from", d.augmentedFrom());
+    if (d.augmentedFrom() != null) string(18, "augmented_from", d.augmentedFrom(), d);
     field(19, "augment_ops");
     out.startGroup(); // the list; its repeated "list" groups each hold one "element"
     List<String> ops = d.augmentOps();
@@ -164,7 +175,7 @@ final class ImageWriteSupport extends WriteSupport<ImageDoc> {
       field(0, "list");
       for (String op : ops) {
         out.startGroup();
-        string(0, "element", op);
+        string(0, "element", op, d);
         out.endGroup();
       }
       end(0, "list");
@@ -182,8 +193,10 @@ final class ImageWriteSupport extends WriteSupport<ImageDoc> {
     out.endField(name, index);
   }
 
-  private void string(int index, String name, String value) {
-    if (value == null) throw new IllegalStateException("a required column is null: " + name);
+  private void string(int index, String name, String value, ImageDoc d) {
+    if (value == null)
+      throw new IllegalStateException(
+          "image " + d.id() + " has no " + name + " (a required column)");
     out.startField(name, index);
     out.addBinary(Binary.fromString(value));
     out.endField(name, index);

@@ -226,7 +226,7 @@ public final class ParquetSinks {
     return builder;
   }
 
-  /** Image shards written by {@link ImageWriteSupport}; with input fields (none yet) by parquet-avro. */
+  /** Image shards written by {@link ImageWriteSupport}. Images carry no input fields (yet). */
   private static final class ImageSink implements ShardSink<ImageDoc> {
     private static final long serialVersionUID = 1L;
     private final String compression;
@@ -253,9 +253,9 @@ public final class ParquetSinks {
 
     @Override
     public void write(Iterator<ImageDoc> rows, Path file, InputColumns columns) throws IOException {
-      if (columns == null || columns.isEmpty()) write(rows, file);
-      else
-        new AvroSink<>(compression, "Image", ParquetSinks::image, plain).write(rows, file, columns);
+      if (columns != null && !columns.isEmpty())
+        throw new UnsupportedOperationException("image shards carry no input fields");
+      write(rows, file);
     }
   }
 

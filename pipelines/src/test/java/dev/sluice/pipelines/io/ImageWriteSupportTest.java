@@ -39,18 +39,27 @@ class ImageWriteSupportTest {
     List<ImageDoc> out = new ArrayList<>();
     for (int i = 0; i < n; i++) {
       TreeMap<String, Double> signals = new TreeMap<>();
-      for (String s : SIGNALS) signals.put(s, r.nextInt(4) == 0 ? 1.0 : r.nextDouble() * 100);
+      for (String s : SIGNALS)
+        signals.put(
+            s,
+            switch (r.nextInt(8)) {
+              case 0 -> Double.NaN;
+              case 1 -> Double.NEGATIVE_INFINITY;
+              case 2 -> -0.0;
+              case 3 -> 1.0;
+              default -> r.nextDouble() * 100;
+            });
       if (r.nextBoolean()) signals.put("jpeg_quality", (double) r.nextInt(101));
       List<String> ops = new ArrayList<>();
       for (int k = r.nextInt(4); k > 0; k--)
-        ops.add(List.of("flip", "rotate:12", "é").get(r.nextInt(3)));
+        ops.add(List.of("flip", "rotate:12", "é", "", "\ud83d\ude00").get(r.nextInt(5)));
       byte[] bytes = new byte[r.nextInt(3) == 0 ? 0 : r.nextInt(5_000)];
       r.nextBytes(bytes);
       String id = String.format("c%d/%06d.png", i % 3, i);
       out.add(
           new ImageDoc(
               id,
-              r.nextInt(5) == 0 ? null : "class " + (i % 4),
+              r.nextInt(5) == 0 ? null : "class " + (i % 4) + (i % 7 == 0 ? " \ud83d\udc55" : ""),
               "/in/" + id,
               r.nextBoolean() ? "file" : "member " + i,
               i,
@@ -59,7 +68,7 @@ class ImageWriteSupportTest {
               1 + r.nextInt(2_000),
               1 + r.nextInt(2_000),
               1 + r.nextInt(3),
-              "png",
+              List.of("png", "jpeg", "gif", "webp").get(r.nextInt(4)),
               r.nextLong() & Long.MAX_VALUE,
               signals,
               String.format("%064x", r.nextInt(50)),
@@ -112,6 +121,18 @@ class ImageWriteSupportTest {
             ((GenericRecord) g.get("signals")).get("jpeg_quality"));
       }
     }
+  }
+
+  @Test
+  void imageShardsRefuseInputFieldsRatherThanDropThem() {
+    FieldTypes seen = new FieldTypes();
+    seen.observe("caption", "string");
+    InputColumns columns = InputColumns.resolve(seen, null, InputColumns.reserved());
+    assertThrows(
+        UnsupportedOperationException.class,
+        () ->
+            ParquetSinks.images("zstd")
+                .write(rows(1, 1).iterator(), dir.resolve("fields.parquet"), columns));
   }
 
   @Test

@@ -30,11 +30,8 @@ final class ImageWriteSupport extends WriteSupport<ImageDoc> {
   private static final List<Schema.Field> SIGNALS = AVRO.getField("signals").schema().getFields();
 
   /** Image.avsc as parquet-avro converts it, with lists in the standard three levels. */
-  static MessageType parquetSchema(ParquetConfiguration conf) {
-    return new AvroSchemaConverter(conf).convert(AVRO);
-  }
-
-  private static final MessageType SCHEMA = parquetSchema(ParquetSinks.conf());
+  private static final MessageType SCHEMA =
+      new AvroSchemaConverter(ParquetSinks.conf()).convert(AVRO);
 
   /** The top-level fields in the order {@link #write} numbers them; Image.avsc must list the same. */
   static final List<String> FIELDS =

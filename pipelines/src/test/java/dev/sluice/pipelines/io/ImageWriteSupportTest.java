@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.sluice.pipelines.model.ImageDoc;
+import dev.sluice.schemas.Schemas;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,15 +24,12 @@ import org.junit.jupiter.api.io.TempDir;
 class ImageWriteSupportTest {
   @TempDir Path dir;
 
-  private static final List<String> SIGNALS =
-      List.of(
-          "aspect_ratio",
-          "blur",
-          "brightness",
-          "contrast",
-          "colourfulness",
-          "entropy",
-          "uniform_fraction");
+  /** The signals Image.avsc requires (jpeg_quality, optional, is left to each row). */
+  static final List<String> SIGNALS =
+      Schemas.IMAGE.getField("signals").schema().getFields().stream()
+          .filter(f -> f.schema().getType() != org.apache.avro.Schema.Type.UNION)
+          .map(f -> f.name())
+          .toList();
 
   /** Rows with every optional field present or absent, lists of 0-3 ops, and values of every size. */
   private static List<ImageDoc> rows(int n, long seed) {
@@ -159,5 +157,29 @@ class ImageWriteSupportTest {
                 ParquetSinks.images("zstd")
                     .write(List.of(broken).iterator(), dir.resolve("broken.parquet")));
     assertEquals("image " + d.id() + " has no signal blur", e.getMessage());
+  }
+
+  @Test
+  void aNullRequiredColumnIsAClearErrorNamingTheImage() {
+    ImageDoc d = rows(1, 11).get(0);
+    ImageDoc noHash =
+        d.analysed(
+            d.bytes(),
+            d.format(),
+            d.width(),
+            d.height(),
+            d.channels(),
+            d.sourceFormat(),
+            d.signals(),
+            null,
+            d.phash(),
+            d.dhash());
+    IllegalStateException e =
+        assertThrows(
+            IllegalStateException.class,
+            () ->
+                ParquetSinks.images("zstd")
+                    .write(List.of(noHash).iterator(), dir.resolve("nohash.parquet")));
+    assertEquals("image " + d.id() + " has no pixel_sha256 (a required column)", e.getMessage());
   }
 }

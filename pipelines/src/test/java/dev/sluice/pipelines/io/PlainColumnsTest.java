@@ -31,15 +31,7 @@ class PlainColumnsTest {
 
   private static List<ImageDoc> images(int n) {
     Map<String, Double> signals = new TreeMap<>();
-    for (String s :
-        List.of(
-            "aspect_ratio",
-            "blur",
-            "brightness",
-            "contrast",
-            "colourfulness",
-            "entropy",
-            "uniform_fraction")) signals.put(s, 1.0);
+    for (String s : ImageWriteSupportTest.SIGNALS) signals.put(s, 1.0);
     List<ImageDoc> out = new ArrayList<>();
     for (int i = 0; i < n; i++) {
       String id = String.format("%s/%05d.png", i % 2 == 0 ? "shirt" : "shoe", i);

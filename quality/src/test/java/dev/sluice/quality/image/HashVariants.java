@@ -162,7 +162,7 @@ final class HashVariants {
     for (int y = 0; y < bh; y++) {
       for (int x = 0; x < bw; x++) b[y * bw + x] = (byte) plane[(y0 + y) * im.w + x0 + x];
     }
-    long[] sums = PerceptualHash.areaResize(b, bw, bh, ow, oh);
+    long[] sums = AreaResize.areaResize(b, bw, bh, ow, oh);
     double[] out = new double[sums.length];
     for (int i = 0; i < sums.length; i++) out[i] = sums[i] / ((double) bw * bh);
     return out;

@@ -61,7 +61,7 @@ class IconGroundTruthTest {
     for (int k = 0; k < c; k++) {
       byte[] plane = new byte[n];
       for (int i = 0; i < n; i++) plane[i] = p.data()[i * c + k];
-      long[] sums = PerceptualHash.areaResize(plane, p.width(), p.height(), ow, oh);
+      long[] sums = AreaResize.areaResize(plane, p.width(), p.height(), ow, oh);
       for (int i = 0; i < sums.length; i++) out[i * c + k] = (byte) ((sums[i] + div / 2) / div);
     }
     return new Pixels(ow, oh, c, out);

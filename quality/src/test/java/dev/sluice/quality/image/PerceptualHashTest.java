@@ -13,85 +13,6 @@ class PerceptualHashTest {
   }
 
   @Test
-  void areaResizeAveragesExactly() {
-    // 4x1 -> 2x1: pairs averaged; sums are scaled by w*h = 4
-    assertEquals(
-        List.of(4L * 15, 4L * 35),
-        asList(PerceptualHash.areaResize(ImageSignalsTest.bytes(10, 20, 30, 40), 4, 1, 2, 1)));
-    // 3x1 -> 2x1: output 0 covers pixel 0 and half of pixel 1 (weights 2, 1 of 3)
-    assertEquals(
-        List.of(2L * 30 + 60, 60L + 2 * 90),
-        asList(PerceptualHash.areaResize(ImageSignalsTest.bytes(30, 60, 90), 3, 1, 2, 1)));
-    // up-scaling 1x1 -> 2x2 repeats the sample
-    assertEquals(
-        List.of(7L, 7L, 7L, 7L),
-        asList(PerceptualHash.areaResize(ImageSignalsTest.bytes(7), 1, 1, 2, 2)));
-  }
-
-  @Test
-  void areaResizeEqualsTheOverlapWeightedSumAtEverySize() {
-    // the definition, one input pixel at a time: on a common axis, input x spans
-    // [x ow, (x + 1) ow) and output i spans [i w, (i + 1) w)
-    java.util.SplittableRandom rnd = new java.util.SplittableRandom(17);
-    int[] sizes = {1, 2, 3, 7, 8, 9, 28, 31, 32, 33, 64, 97, 250, 1000};
-    for (int w : sizes)
-      for (int h : new int[] {1, 9, 33, 70})
-        for (int[] o : new int[][] {{32, 32}, {9, 8}, {5, 3}}) {
-          byte[] src = new byte[w * h];
-          for (int i = 0; i < src.length; i++) src[i] = (byte) rnd.nextInt(256);
-          long[] want = new long[o[0] * o[1]];
-          for (int y = 0; y < h; y++)
-            for (int x = 0; x < w; x++)
-              for (int j = 0; j < o[1]; j++)
-                for (int i = 0; i < o[0]; i++) {
-                  long ox = overlap(x, o[0], i, w), oy = overlap(y, o[1], j, h);
-                  want[j * o[0] + i] += (src[y * w + x] & 0xFF) * ox * oy;
-                }
-          assertEquals(
-              asList(want),
-              asList(PerceptualHash.areaResize(src, w, h, o[0], o[1])),
-              w + "x" + h + " -> " + o[0] + "x" + o[1]);
-          int[] inInt = PerceptualHash.areaResizeInt(src, w, h, o[0], o[1]);
-          long[] widened = new long[inInt.length];
-          for (int i = 0; i < inInt.length; i++) widened[i] = inInt[i];
-          assertEquals(
-              asList(want), asList(widened), "int: " + w + "x" + h + " -> " + o[0] + "x" + o[1]);
-        }
-  }
-
-  @Test
-  void theIntResizeHoldsUpToItsLargestImage() {
-    // white, the largest sum: every output is 255 w h, just below 2^31 at INT_AREA pixels
-    int w = (int) PerceptualHash.INT_AREA;
-    byte[] white = new byte[w];
-    java.util.Arrays.fill(white, (byte) 255);
-    for (int[] o : new int[][] {{32, 32}, {9, 8}}) {
-      long[] wide = PerceptualHash.areaResize(white, w, 1, o[0], o[1]);
-      int[] narrow = PerceptualHash.areaResizeInt(white, w, 1, o[0], o[1]);
-      for (int i = 0; i < wide.length; i++) {
-        assertEquals(255L * w, wide[i]);
-        assertEquals(wide[i], narrow[i]);
-      }
-    }
-    // and down-scaling both ways (the vertical pass sums rows), 2901 x 2901 just under the bound
-    int side = 2901;
-    assertTrue((long) side * side <= PerceptualHash.INT_AREA);
-    byte[] square = new byte[side * side];
-    java.util.Arrays.fill(square, (byte) 255);
-    for (int[] o : new int[][] {{32, 32}, {9, 8}}) {
-      int[] narrow = PerceptualHash.areaResizeInt(square, side, side, o[0], o[1]);
-      for (int v : narrow) assertEquals(255L * side * side, v);
-    }
-  }
-
-  /** How much input cell x (length n) and output cell i (length m) share on the common axis. */
-  private static long overlap(int x, int n, int i, int m) {
-    long lo = Math.max((long) x * n, (long) i * m),
-        hi = Math.min((long) (x + 1) * n, (long) (i + 1) * m);
-    return Math.max(0, hi - lo);
-  }
-
-  @Test
   void dhashOfAHorizontalRampIsAllOnesAndOfItsMirrorAllZeros() {
     byte[] ramp = new byte[90 * 8];
     for (int y = 0; y < 8; y++) for (int x = 0; x < 90; x++) ramp[y * 90 + x] = (byte) (x * 2);
@@ -179,6 +100,78 @@ class PerceptualHashTest {
     assertEquals(0, PerceptualHash.hamming(5, 5));
     assertEquals(64, PerceptualHash.hamming(0, -1));
     assertEquals(2, PerceptualHash.hamming(0b1010, 0b0000));
+  }
+
+  @Test
+  void smallImagesHashAsTheGeneralResizeGivesThem() {
+    // images of up to 32 x 32 take AreaResize.upscaleTo32 and a per-thread plane; their pHash
+    // must be the bits the general int resize gives, at every size and on planes with ties
+    java.util.SplittableRandom rnd = new java.util.SplittableRandom(29);
+    for (int w = 1; w <= 32; w++)
+      for (int h = 1; h <= 32; h++)
+        for (int kind = 0; kind < 3; kind++) {
+          byte[] src = new byte[w * h];
+          for (int i = 0; i < src.length; i++)
+            src[i] =
+                (byte)
+                    switch (kind) {
+                      case 0 -> rnd.nextInt(256);
+                      case 1 -> rnd.nextInt(3) * 127;
+                      default -> (i % w) * 255 / w;
+                    };
+          double[] small = new double[32 * 32];
+          PerceptualHash.transpose(AreaResize.areaResizeInt(src, w, h, 32, 32), small);
+          assertEquals(
+              PerceptualHash.phashOfResized(small),
+              PerceptualHash.phash(src, w, h),
+              w + "x" + h + " kind " + kind);
+        }
+  }
+
+  @Test
+  void phashIsTheTextbookDctInIndexOrder() {
+    // the plain formulation (long sums, each DCT sum added in index order, the median by
+    // sorting) on small and large sizes and on planes with ties: the unrolled, transposed code
+    // must give the very same bits, since a coefficient at the median flips on any rounding
+    java.util.SplittableRandom rnd = new java.util.SplittableRandom(31);
+    for (int round = 0; round < 600; round++) {
+      int w = 1 + rnd.nextInt(round % 2 == 0 ? 32 : 90),
+          h = 1 + rnd.nextInt(round % 3 == 0 ? 32 : 90);
+      byte[] src = new byte[w * h];
+      int kind = round % 3;
+      for (int i = 0; i < src.length; i++)
+        src[i] =
+            (byte) (kind == 0 ? rnd.nextInt(256) : kind == 1 ? rnd.nextInt(2) * 255 : i % w * 7);
+      assertEquals(textbookPhash(src, w, h), PerceptualHash.phash(src, w, h), w + "x" + h);
+    }
+  }
+
+  private static long textbookPhash(byte[] luma, int w, int h) {
+    long[] sums = AreaResize.areaResize(luma, w, h, 32, 32);
+    double[][] cos = new double[8][32];
+    for (int u = 0; u < 8; u++)
+      for (int x = 0; x < 32; x++)
+        cos[u][x] = StrictMath.cos(StrictMath.PI * (2 * x + 1) * u / 64.0);
+    double[][] rows = new double[32][8];
+    for (int y = 0; y < 32; y++)
+      for (int u = 0; u < 8; u++) {
+        double s = 0;
+        for (int x = 0; x < 32; x++) s += (double) sums[y * 32 + x] * cos[u][x];
+        rows[y][u] = s;
+      }
+    double[] coef = new double[64];
+    for (int v = 0; v < 8; v++)
+      for (int u = 0; u < 8; u++) {
+        double s = 0;
+        for (int y = 0; y < 32; y++) s += rows[y][u] * cos[v][y];
+        coef[v * 8 + u] = s;
+      }
+    double[] sorted = coef.clone();
+    java.util.Arrays.sort(sorted);
+    double median = (sorted[31] + sorted[32]) / 2;
+    long bits = 0;
+    for (double c : coef) bits = bits << 1 | (c > median ? 1 : 0);
+    return bits;
   }
 
   static List<Long> asList(long[] a) {

@@ -146,6 +146,19 @@ class PerceptualHashTest {
     }
   }
 
+  @Test
+  void phashIsTheTextbookDctAlsoForLargeImages() {
+    // over AreaResize.INT_AREA pixels the resize sums in long, and that path transposes too
+    int w = 3000, h = 2900;
+    assertTrue((long) w * h > AreaResize.INT_AREA);
+    byte[] src = new byte[w * h];
+    java.util.SplittableRandom rnd = new java.util.SplittableRandom(37);
+    for (int y = 0; y < h; y++)
+      for (int x = 0; x < w; x++)
+        src[y * w + x] = (byte) ((x / 97 * 31 + y / 89 * 17 + rnd.nextInt(9)) & 0xFF);
+    assertEquals(textbookPhash(src, w, h), PerceptualHash.phash(src, w, h));
+  }
+
   private static long textbookPhash(byte[] luma, int w, int h) {
     long[] sums = AreaResize.areaResize(luma, w, h, 32, 32);
     double[][] cos = new double[8][32];

@@ -138,48 +138,37 @@ class ImageWriteSupportTest {
     ImageDoc d = rows(1, 9).get(0);
     Map<String, Double> fewer = new TreeMap<>(d.signals());
     fewer.remove("blur");
-    ImageDoc broken =
-        d.analysed(
-            d.bytes(),
-            d.format(),
-            d.width(),
-            d.height(),
-            d.channels(),
-            d.sourceFormat(),
-            fewer,
-            d.pixelSha256(),
-            d.phash(),
-            d.dhash());
-    IllegalStateException e =
-        assertThrows(
-            IllegalStateException.class,
-            () ->
-                ParquetSinks.images("zstd")
-                    .write(List.of(broken).iterator(), dir.resolve("broken.parquet")));
-    assertEquals("image " + d.id() + " has no signal blur", e.getMessage());
+    assertEquals(
+        "image " + d.id() + " has no signal blur",
+        writeFails(reanalysed(d, fewer, d.pixelSha256())).getMessage());
   }
 
   @Test
   void aNullRequiredColumnIsAClearErrorNamingTheImage() {
     ImageDoc d = rows(1, 11).get(0);
-    ImageDoc noHash =
-        d.analysed(
-            d.bytes(),
-            d.format(),
-            d.width(),
-            d.height(),
-            d.channels(),
-            d.sourceFormat(),
-            d.signals(),
-            null,
-            d.phash(),
-            d.dhash());
-    IllegalStateException e =
-        assertThrows(
-            IllegalStateException.class,
-            () ->
-                ParquetSinks.images("zstd")
-                    .write(List.of(noHash).iterator(), dir.resolve("nohash.parquet")));
-    assertEquals("image " + d.id() + " has no pixel_sha256 (a required column)", e.getMessage());
+    assertEquals(
+        "image " + d.id() + " has no pixel_sha256 (a required column)",
+        writeFails(reanalysed(d, d.signals(), null)).getMessage());
+  }
+
+  /** d as analysis would give it with these signals and pixel hash. */
+  private static ImageDoc reanalysed(ImageDoc d, Map<String, Double> signals, String sha) {
+    return d.analysed(
+        d.bytes(),
+        d.format(),
+        d.width(),
+        d.height(),
+        d.channels(),
+        d.sourceFormat(),
+        signals,
+        sha,
+        d.phash(),
+        d.dhash());
+  }
+
+  private IllegalStateException writeFails(ImageDoc d) {
+    return assertThrows(
+        IllegalStateException.class,
+        () -> ParquetSinks.images("zstd").write(List.of(d).iterator(), dir.resolve("bad.parquet")));
   }
 }

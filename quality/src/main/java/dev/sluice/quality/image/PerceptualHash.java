@@ -56,31 +56,28 @@ public final class PerceptualHash {
 
   /** pHash of a luma plane ({@link Pixels#luma()}), for callers that already have it. */
   public static long phash(byte[] luma, int width, int height) {
+    checkPlane(luma, width, height);
     // the sums as doubles once (exact: they stay far below 2^53), not once per cosine they meet,
     // and transposed, so that the DCT's row pass reads eight rows' values side by side
-    if (width <= N && height <= N) {
-      double[] small = SMALL.get();
-      AreaResize.upscaleTo32(luma, width, height, small);
-      return phashOfResized(small);
-    }
-    double[] small = new double[N * N];
-    if ((long) width * height <= AreaResize.INT_AREA) {
-      int[] sums = AreaResize.areaResizeInt(luma, width, height, N, N);
-      transpose(sums, small);
-    } else {
-      long[] sums = AreaResize.areaResize(luma, width, height, N, N);
-      for (int y = 0, i = 0; y < N; y++)
-        for (int x = 0; x < N; x++, i++) small[x * N + y] = sums[i];
-    }
+    double[] small = SMALL.get();
+    if (width <= N && height <= N) AreaResize.upscaleTo32(luma, width, height, small);
+    else if ((long) width * height <= AreaResize.INT_AREA)
+      transpose(AreaResize.areaResizeInt(luma, width, height, N, N), small);
+    else transpose(AreaResize.areaResize(luma, width, height, N, N), small);
     return phashOfResized(small);
   }
 
-  /** A small image's resized plane, one per thread: it is only read before phash returns. */
+  /** The resized plane, one per thread: it is only read before phash returns. */
   private static final ThreadLocal<double[]> SMALL =
       ThreadLocal.withInitial(() -> new double[N * N]);
 
   /** sums[y * N + x] as small[x * N + y]. */
   static void transpose(int[] sums, double[] small) {
+    for (int y = 0, i = 0; y < N; y++) for (int x = 0; x < N; x++, i++) small[x * N + y] = sums[i];
+  }
+
+  /** The same for the long sums of images over {@link AreaResize#INT_AREA} pixels. */
+  private static void transpose(long[] sums, double[] small) {
     for (int y = 0, i = 0; y < N; y++) for (int x = 0; x < N; x++, i++) small[x * N + y] = sums[i];
   }
 
@@ -143,6 +140,7 @@ public final class PerceptualHash {
 
   /** dHash of a luma plane ({@link Pixels#luma()}), for callers that already have it. */
   public static long dhash(byte[] luma, int width, int height) {
+    checkPlane(luma, width, height);
     long[] small;
     if ((long) width * height <= AreaResize.INT_AREA) {
       int[] sums = AreaResize.areaResizeInt(luma, width, height, 9, 8);
@@ -157,6 +155,12 @@ public final class PerceptualHash {
         bits = bits << 1 | (small[y * 9 + x] < small[y * 9 + x + 1] ? 1 : 0);
     }
     return bits;
+  }
+
+  private static void checkPlane(byte[] luma, int width, int height) {
+    if (width <= 0 || height <= 0 || luma.length != (long) width * height)
+      throw new IllegalArgumentException(
+          "a " + width + "x" + height + " luma plane cannot have " + luma.length + " samples");
   }
 
   public static int hamming(long a, long b) {

@@ -96,6 +96,19 @@ class PerceptualHashTest {
   }
 
   @Test
+  void aPlaneThatDoesNotMatchItsSizeIsAClearError() {
+    for (int[] wh : new int[][] {{0, 5}, {5, 0}, {-1, 4}, {3, 3}}) {
+      byte[] plane = new byte[wh[0] == 3 ? 8 : 0];
+      IllegalArgumentException e =
+          org.junit.jupiter.api.Assertions.assertThrows(
+              IllegalArgumentException.class, () -> PerceptualHash.phash(plane, wh[0], wh[1]));
+      assertTrue(e.getMessage().contains(wh[0] + "x" + wh[1]), e.getMessage());
+      org.junit.jupiter.api.Assertions.assertThrows(
+          IllegalArgumentException.class, () -> PerceptualHash.dhash(plane, wh[0], wh[1]));
+    }
+  }
+
+  @Test
   void hammingCountsDifferingBits() {
     assertEquals(0, PerceptualHash.hamming(5, 5));
     assertEquals(64, PerceptualHash.hamming(0, -1));

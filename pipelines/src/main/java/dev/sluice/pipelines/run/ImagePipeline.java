@@ -55,8 +55,6 @@ public final class ImagePipeline {
     List<PCollection<KV<String, Long>>> counts = new ArrayList<>();
 
     PCollectionTuple read = p.apply("Read", new ReadImages(files, r.input()));
-    dead.add(read.get(Tags.DEAD));
-    counts.add(read.get(ReadDocuments.INPUT));
     PCollectionView<Map<String, String>> losers =
         read.has(ReadDocuments.IDS)
             ? read.get(ReadDocuments.IDS).apply("DedupIds", new DedupIds())
@@ -65,9 +63,11 @@ public final class ImagePipeline {
     boolean exactOn = dedup != null && dedup.exact();
     boolean perceptualOn = dedup != null && dedup.perceptual() != null;
     boolean augmentOn = r.augment() != null;
-    // the last step before the writers leaves its kept images in its tagged stream, and the count
-    // and the shard step read them there (augmentation, not a tagged step, hands over objects)
+    // the last step before the writers leaves its kept images in its tagged stream: the light copy
+    // that unpacks its small outputs counts and observes them too (`observe`'s observer), and the
+    // shard step reads them there (augmentation, not a tagged step, hands over objects)
     Fanout.Part<ImageDoc> lastPart = null;
+    ObserveImages observe = new ObserveImages(report);
     boolean analysisLast = !exactOn && !perceptualOn && !augmentOn;
     PCollectionTuple last =
         read.get(ReadDocuments.TAGGED)
@@ -75,13 +75,15 @@ public final class ImagePipeline {
                 "AnalyzeImages",
                 new AnalyzeImages(
                     ReadImages.IMAGES,
+                    ReadImages.DEAD,
                     r.input().decode(),
                     r.quality(),
                     losers,
                     report,
-                    analysisLast));
+                    analysisLast ? observe.observer(AnalyzeImages.IMAGES) : null));
     if (analysisLast) lastPart = AnalyzeImages.IMAGES;
     dead.add(last.get(Tags.DEAD));
+    counts.add(last.get(ReadDocuments.INPUT));
     PCollection<ImageDoc> images = keep(last, removed, stats);
     PCollection<RemovedDoc> exactRemoved = null;
     if (exactOn) {
@@ -94,7 +96,13 @@ public final class ImagePipeline {
               .setCoder(KvCoder.of(StringUtf8Coder.of(), ImageDoc.CODER));
       Fanout.Outputs outputs = Fanout.Outputs.of(Tags.IMAGES, Tags.REMOVED);
       boolean exactLast = !perceptualOn && !augmentOn;
-      last = DedupExact.keepOnePerKey(keyed, dedup.keep(), outputs, Tags.IMAGES, exactLast);
+      last =
+          DedupExact.keepOnePerKey(
+              keyed,
+              dedup.keep(),
+              outputs,
+              Tags.IMAGES,
+              exactLast ? observe.observer(outputs.part(Tags.IMAGES)) : null);
       if (exactLast) lastPart = outputs.part(Tags.IMAGES);
       images = last.has(Tags.IMAGES) ? last.get(Tags.IMAGES) : null;
       // with perceptual dedup after it, its rows go through that step's join, which points them
@@ -105,7 +113,11 @@ public final class ImagePipeline {
       last =
           images.apply(
               "DedupPerceptual",
-              new DedupPerceptual(dedup.perceptual(), dedup.keep(), exactRemoved, !augmentOn));
+              new DedupPerceptual(
+                  dedup.perceptual(),
+                  dedup.keep(),
+                  exactRemoved,
+                  augmentOn ? null : observe.observer(DedupPerceptual.IMAGES)));
       if (!augmentOn) lastPart = DedupPerceptual.IMAGES;
       images = keep(last, removed, stats);
     } else if (exactRemoved != null) {
@@ -126,14 +138,11 @@ public final class ImagePipeline {
     int rows = r.output().shardRows();
     String compression = r.output().compression();
     // one pass over the kept images counts them for both the shard count and the tally, and
-    // observes them for the report (each consumer of `images` decodes every image again on Flink)
-    ObserveImages observe = new ObserveImages(report);
+    // observes them for the report (each consumer of `images` decodes every image again on Flink);
+    // for a stream, the last step's light copy made that pass
     PCollection<Fanout.Tagged> stream = lastPart != null ? last.get(Fanout.STREAM) : null;
-    PCollectionTuple observed =
-        stream != null
-            ? stream.apply("ObserveKept", observe.fromStream(lastPart))
-            : images.apply("ObserveKept", observe);
-    if (report) stats.add(observed.get(Tags.STATS));
+    PCollectionTuple observed = stream != null ? last : images.apply("ObserveKept", observe);
+    if (report) stats.add(observed.get(ObserveImages.KEPT_STATS));
     PCollection<KV<String, Long>> kept = observed.get(ObserveImages.COUNTS);
     WriteShards<ImageDoc> write =
         new WriteShards<>(

@@ -13,16 +13,22 @@ import dev.sluice.report.RunStats;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.apache.beam.sdk.metrics.Counter;
+import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.windowing.GlobalWindow;
+import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.PCollectionView;
 
 /**
- * Everything done to one image, in one ParDo (as {@link PerDocument} for text): the duplicate-id check, decode
+ * Everything done to one image, in one ParDo (as {@link PerDocument} for text), and the only consumer of the
+ * reader's stream: the reader's dead letters pass on under {@link Tags#DEAD} and what it read is counted under
+ * {@link ReadDocuments#INPUT} here, so that the runner ships the stream once, not a second time to a counter. Then:
+ * the duplicate-id check, decode
  * ({@link ImageDecoder}: a rejected input is a dead letter of stage {@code decode} with the decoder's reason), the
  * signals ({@link ImageSignals}) and the recipe's quality.image rules ({@link ImageRules}: a failed rule is a removed
  * row and the counter {@code filtered:image.<rule>}), the perceptual hashes, and the bytes the shard will hold: the
@@ -31,13 +37,15 @@ import org.apache.beam.sdk.values.PCollectionView;
 public final class AnalyzeImages extends PTransform<PCollection<Fanout.Tagged>, PCollectionTuple> {
   public static final String STAGE = "decode";
   static final Fanout.Outputs OUTPUTS =
-      Fanout.Outputs.of(Tags.IMAGES, Tags.REMOVED, Tags.DEAD, Tags.STATS);
+      Fanout.Outputs.of(Tags.IMAGES, Tags.REMOVED, Tags.DEAD, Tags.STATS)
+          .and(ReadDocuments.INPUT, Tally.PARTIAL);
   private final Map<String, Object> decode;
   private final Map<String, Object> quality;
   private final PCollectionView<Map<String, String>> losers;
   private final boolean report;
   private final Fanout.Part<ImageDoc> images;
-  private final boolean imagesInStream;
+  private final Fanout.Part<DeadLetter> readDead;
+  private final Fanout.Observer kept;
 
   /** The images of this step's tagged stream ({@link Fanout#STREAM}). */
   public static final Fanout.Part<ImageDoc> IMAGES = OUTPUTS.part(Tags.IMAGES);
@@ -45,25 +53,30 @@ public final class AnalyzeImages extends PTransform<PCollection<Fanout.Tagged>, 
   /**
    * @param images the images' part of the reader's tagged stream (the stream is taken whole, as {@link
    *     PerDocument} takes it: one encoding and decoding of every image fewer than an unpacked collection)
+   * @param readDead the reader's dead letters in the same stream, passed on unchanged among this step's own
    * @param decode input.decode as the recipe wrote it; @param quality quality.image, or null for no rules
    * @param losers the duplicate-id check's answer ({@link DedupIds}), or null where the reader had no ids to check
-   * @param imagesInStream leave the images in this step's tagged stream instead of unpacking them under {@link
+   * @param kept when not null, the images stay in this step's tagged stream instead of being unpacked under {@link
    *     Tags#IMAGES}, for a next step that reads them as the {@link #IMAGES} part of {@link Fanout#STREAM} (the
-   *     runner would otherwise decode the unpacked copy for nobody)
+   *     runner would otherwise decode the unpacked copy for nobody), and this observer sees them in the light copy
+   *     that unpacks the small outputs ({@link Fanout#splitLeaving(PCollection, Fanout.Outputs,
+   *     org.apache.beam.sdk.values.TupleTag, Fanout.Observer)})
    */
   public AnalyzeImages(
       Fanout.Part<ImageDoc> images,
+      Fanout.Part<DeadLetter> readDead,
       Map<String, Object> decode,
       Map<String, Object> quality,
       PCollectionView<Map<String, String>> losers,
       boolean report,
-      boolean imagesInStream) {
+      Fanout.Observer kept) {
     this.images = images;
+    this.readDead = readDead;
     this.decode = decode == null ? new HashMap<>() : new HashMap<>(decode);
     this.quality = quality == null ? null : new HashMap<>(quality);
     this.losers = losers;
     this.report = report;
-    this.imagesInStream = imagesInStream;
+    this.kept = kept;
   }
 
   @Override
@@ -71,13 +84,14 @@ public final class AnalyzeImages extends PTransform<PCollection<Fanout.Tagged>, 
     var analyse = ParDo.of(new AnalyseFn(this));
     PCollection<Fanout.Tagged> out =
         tagged.apply("Analyse", losers == null ? analyse : analyse.withSideInputs(losers));
-    return imagesInStream
-        ? Fanout.splitLeaving(out, OUTPUTS, Tags.IMAGES)
+    return kept != null
+        ? Fanout.splitLeaving(out, OUTPUTS, Tags.IMAGES, kept)
         : Fanout.split(out, OUTPUTS);
   }
 
   static final class AnalyseFn extends DoFn<Fanout.Tagged, Fanout.Tagged> {
     private final Fanout.Part<ImageDoc> images;
+    private final Fanout.Part<DeadLetter> readDead;
     private final HashMap<String, Object> decode;
     private final HashMap<String, Object> quality;
     private final PCollectionView<Map<String, String>> losersView;
@@ -91,9 +105,16 @@ public final class AnalyzeImages extends PTransform<PCollection<Fanout.Tagged>, 
     private transient Fanout.Emitter emit;
     private transient Map<String, String> losers;
     private transient RunStats stats;
+    private transient int deadTag;
+
+    /** The tally's counter of records read, as {@link Tally#keys} bumps it where a step counts them apart. */
+    private static final Counter INPUT = Metrics.counter(StageClock.NAMESPACE, "input");
+
+    private long read;
 
     AnalyseFn(AnalyzeImages t) {
       this.images = t.images;
+      this.readDead = t.readDead;
       this.decode = new HashMap<>(t.decode);
       this.quality = t.quality == null ? null : new HashMap<>(t.quality);
       this.losersView = t.losers;
@@ -105,12 +126,23 @@ public final class AnalyzeImages extends PTransform<PCollection<Fanout.Tagged>, 
       settings = ImageDecoder.Settings.from(decode);
       rules = quality == null ? null : ImageRules.from(quality);
       emit = OUTPUTS.emitter();
+      deadTag = OUTPUTS.indexOf(Tags.DEAD);
     }
 
     @ProcessElement
     public void process(ProcessContext c) {
       ImageDoc in = images.decode(c.element());
-      if (in == null) return; // another output of the reader
+      if (in == null) {
+        // the reader's dead letter goes on as it was encoded (the same coder); its other outputs
+        // (the references of the duplicate-id check) are not records read
+        byte[] dead = readDead.encoded(c.element());
+        if (dead != null) {
+          read++;
+          c.output(new Fanout.Tagged(deadTag, dead));
+        }
+        return;
+      }
+      read++;
       if (losers == null) losers = losersView == null ? Map.of() : c.sideInput(losersView);
       String lost = losers.isEmpty() ? null : losers.get(IdRef.recordKey(in.source(), in.pos()));
       if (lost != null) {
@@ -188,6 +220,14 @@ public final class AnalyzeImages extends PTransform<PCollection<Fanout.Tagged>, 
     @FinishBundle
     public void finish(FinishBundleContext c) {
       losers = null;
+      if (read > 0) {
+        c.output(
+            emit.of(ReadDocuments.INPUT, KV.of("input", read)),
+            GlobalWindow.INSTANCE.maxTimestamp(),
+            GlobalWindow.INSTANCE);
+        INPUT.inc(read);
+        read = 0;
+      }
       decodeClock.flush();
       qualityClock.flush();
       hashClock.flush();

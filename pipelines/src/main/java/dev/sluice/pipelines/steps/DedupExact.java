@@ -53,26 +53,27 @@ public final class DedupExact extends PTransform<PCollection<Doc>, PCollectionTu
               .setCoder(Doc.CODER);
       return PCollectionTuple.of(Tags.DOCS, docsOnly);
     }
-    return keepOnePerKey(keyed, policy, OUTPUTS, Tags.DOCS, false);
+    return keepOnePerKey(keyed, policy, OUTPUTS, Tags.DOCS, null);
   }
 
   /**
    * The shared half of exact dedup, for any record kind: group by the exact key, keep the policy's survivor under
    * {@code kept} (with its exact_dups), remove the rest as {@code duplicate.exact} pointing at it. With {@code
-   * keptInStream} the survivors are left in the stream ({@link Fanout#splitLeaving}).
+   * keptInStream} (not null) the survivors are left in the stream ({@link Fanout#splitLeaving}), and that observer
+   * sees them in the light copy.
    */
   public static <T extends Curated<T>> PCollectionTuple keepOnePerKey(
       PCollection<KV<String, T>> keyed,
       KeepPolicy policy,
       Fanout.Outputs outputs,
       TupleTag<T> kept,
-      boolean keptInStream) {
+      Fanout.Observer keptInStream) {
     PCollection<Fanout.Tagged> tagged =
         keyed
             .apply("GroupByHash", GroupByKey.create())
             .apply("KeepOne", ParDo.of(new KeepFn<T>(policy, outputs, kept)));
-    return keptInStream
-        ? Fanout.splitLeaving(tagged, outputs, kept)
+    return keptInStream != null
+        ? Fanout.splitLeaving(tagged, outputs, kept, keptInStream)
         : Fanout.split(tagged, outputs);
   }
 

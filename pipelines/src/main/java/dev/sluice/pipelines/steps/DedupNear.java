@@ -94,7 +94,7 @@ public final class DedupNear extends PTransform<PCollection<Doc>, PCollectionTup
         RemovedDoc.DEDUP_NEAR,
         "near",
         earlier,
-        false);
+        null);
   }
 
   /** Joins each candidate pair with both texts and keeps the pairs whose shingle Jaccard reaches the threshold. */

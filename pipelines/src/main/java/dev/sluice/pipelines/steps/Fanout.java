@@ -12,6 +12,7 @@ import org.apache.beam.sdk.coders.AtomicCoder;
 import org.apache.beam.sdk.coders.Coder;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.windowing.GlobalWindow;
 import org.apache.beam.sdk.util.VarInt;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionTuple;
@@ -57,6 +58,14 @@ public final class Fanout {
     public static Outputs of(TupleTag<?>... standard) {
       Outputs o = new Outputs();
       for (TupleTag<?> t : standard) o.add(t, Tags.coder(t));
+      return o;
+    }
+
+    /** These outputs, then {@code more}'s: what a light copy carries when an {@link Observer} adds its own. */
+    public Outputs plus(Outputs more) {
+      Outputs o = new Outputs();
+      for (int i = 0; i < tags.size(); i++) o.add(tags.get(i), coders.get(i));
+      for (int i = 0; i < more.tags.size(); i++) o.add(more.tags.get(i), more.coders.get(i));
       return o;
     }
 
@@ -198,10 +207,73 @@ public final class Fanout {
    */
   public static PCollectionTuple splitLeaving(
       PCollection<Tagged> tagged, Outputs outputs, TupleTag<?> inStream) {
+    return splitLeaving(tagged, outputs, inStream, null);
+  }
+
+  /**
+   * As {@link #splitLeaving(PCollection, Outputs, TupleTag)}, with {@code observer} (when not null) watching the
+   * records left in the stream from the same light copy that carries the small outputs, its own outputs added to
+   * the tuple: one consumer of the stream fewer than observing it apart, so the runner ships every record once less.
+   */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  public static PCollectionTuple splitLeaving(
+      PCollection<Tagged> tagged, Outputs outputs, TupleTag<?> inStream, Observer observer) {
     int left = outputs.indexOf(inStream);
     List<TupleTag<?>> rest = new ArrayList<>(outputs.tags);
     rest.remove(left);
-    return split(tagged, outputs, rest.toArray(new TupleTag<?>[0]));
+    if (observer == null) return split(tagged, outputs, rest.toArray(new TupleTag<?>[0]));
+    Outputs all = outputs.plus(observer.outputs());
+    tagged.setCoder(CODER);
+    PCollection<Tagged> light =
+        tagged.apply("Light", ParDo.of(new ObservingLightFn(all, left, observer))).setCoder(CODER);
+    rest.addAll(observer.outputs().tags);
+    return split(tagged, light, all, rest.toArray(new TupleTag<?>[0]));
+  }
+
+  /**
+   * What a step's light copy ({@link #splitLeaving(PCollection, Outputs, TupleTag, Observer)}) also makes of the
+   * records it drops: it sees each of them, and emits its own elements (of {@link #outputs}) per bundle.
+   */
+  public interface Observer extends Serializable {
+    /** Its outputs, emitted in the light copy after the step's own (by an emitter of both). */
+    Outputs outputs();
+
+    /** One record of the stream that the light copy drops. */
+    void observe(Tagged record);
+
+    /** At the end of a bundle: its elements for the bundle, encoded with {@code emit}, given to {@code out}. */
+    void finish(Emitter emit, java.util.function.Consumer<Tagged> out);
+  }
+
+  /** A light copy that drops one output's records after showing each to an {@link Observer}. */
+  static final class ObservingLightFn extends DoFn<Tagged, Tagged> {
+    private final Outputs all;
+    private final int observed;
+    private final Observer observer;
+    private transient Emitter emit;
+
+    ObservingLightFn(Outputs all, int observed, Observer observer) {
+      this.all = all;
+      this.observed = observed;
+      this.observer = observer;
+    }
+
+    @Setup
+    public void setup() {
+      emit = all.emitter();
+    }
+
+    @ProcessElement
+    public void process(@Element Tagged t, OutputReceiver<Tagged> out) {
+      if (t.tag() == observed) observer.observe(t);
+      else out.output(t);
+    }
+
+    @FinishBundle
+    public void finish(FinishBundleContext c) {
+      observer.finish(
+          emit, t -> c.output(t, GlobalWindow.INSTANCE.maxTimestamp(), GlobalWindow.INSTANCE));
+    }
   }
 
   /** The outputs whose elements are the records themselves: documents and images. */

@@ -2,6 +2,7 @@ package dev.sluice.pipelines.steps;
 
 import dev.sluice.pipelines.io.ImageInput;
 import dev.sluice.pipelines.io.ImageReader;
+import dev.sluice.pipelines.model.DeadLetter;
 import dev.sluice.pipelines.model.IdRef;
 import dev.sluice.pipelines.model.ImageDoc;
 import java.util.ArrayList;
@@ -14,15 +15,15 @@ import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.Reshuffle;
 import org.apache.beam.sdk.values.PBegin;
-import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionTuple;
 
 /**
- * Reads the input files of an image recipe in parallel ({@link ImageReader}). Outputs as {@link ReadDocuments}:
- * dead letters, a reference per image for the duplicate-id check ({@link ReadDocuments#IDS}, only where the listing
- * does not already show every id distinct), the records read
- * counted for the tally ({@link ReadDocuments#INPUT}), and everything read as one tagged stream
- * ({@link ReadDocuments#TAGGED}) whose {@link #IMAGES} part are the images.
+ * Reads the input files of an image recipe in parallel ({@link ImageReader}). Outputs: everything read as one
+ * tagged stream ({@link ReadDocuments#TAGGED}) whose {@link #IMAGES} part are the images and whose {@link #DEAD}
+ * part are the dead letters, and a reference per image for the duplicate-id check ({@link ReadDocuments#IDS}, only
+ * where the listing does not already show every id distinct). The stream has one consumer, {@link AnalyzeImages},
+ * which passes the dead letters on and counts the records read: on Flink every consumer of a stream gets all of it,
+ * so a second one only to count them would ship every image twice.
  */
 public final class ReadImages extends PTransform<PBegin, PCollectionTuple> {
   static final Fanout.Outputs OUTPUTS =
@@ -51,19 +52,12 @@ public final class ReadImages extends PTransform<PBegin, PCollectionTuple> {
                 Create.of(batches(files)).withCoder(ListCoder.of(StringUtf8Coder.of())))
             .apply("SpreadFiles", Reshuffle.viaRandomKey())
             .apply("ParseFiles", ParDo.of(new ReadFn(input, checkIds)));
-    int ids = OUTPUTS.indexOf(ReadDocuments.IDS);
     // the images are not unpacked here: AnalyzeImages takes the tagged stream and decodes them
     // itself, which saves the runner one encoding and decoding of every image (as PerDocument does
-    // for text); what is counted and unpacked here comes from a copy that holds each image as an
-    // empty marker, so the runner ships an image twice (here and to the analysis), not four times
-    PCollection<Fanout.Tagged> light = Fanout.light(parsed, OUTPUTS, true);
-    PCollectionTuple small =
-        checkIds
-            ? Fanout.split(parsed, light, OUTPUTS, Tags.DEAD, ReadDocuments.IDS)
-            : Fanout.split(parsed, light, OUTPUTS, Tags.DEAD);
-    return small.and(
-        ReadDocuments.INPUT,
-        light.apply("CountInput", Tally.keys(t -> t.tag() == ids ? null : "input")));
+    // for text), and it passes on the dead letters and counts what was read
+    return checkIds
+        ? Fanout.split(parsed, OUTPUTS, ReadDocuments.IDS)
+        : PCollectionTuple.of(Fanout.STREAM, parsed.setCoder(Fanout.CODER));
   }
 
   /** Files per element of the listing at most: a batch of small images is read in well under a millisecond. */
@@ -88,6 +82,9 @@ public final class ReadImages extends PTransform<PBegin, PCollectionTuple> {
 
   /** The images of the tagged stream ({@link ReadDocuments#TAGGED}). */
   public static final Fanout.Part<ImageDoc> IMAGES = OUTPUTS.part(Tags.IMAGES);
+
+  /** The dead letters of the tagged stream: files that could not be read, or records a container spoiled. */
+  public static final Fanout.Part<DeadLetter> DEAD = OUTPUTS.part(Tags.DEAD);
 
   static final class ReadFn extends DoFn<List<String>, Fanout.Tagged> {
     private final ImageInput input;

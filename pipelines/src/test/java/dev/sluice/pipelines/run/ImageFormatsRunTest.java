@@ -116,6 +116,45 @@ class ImageFormatsRunTest {
     assertEquals(run.manifest().counts(), again.manifest().counts());
   }
 
+  /**
+   * With no step after the analysis, the reader's dead letters and its count of records read go on in the
+   * analysis' stream (it is the reader's only consumer), and the light copy that unpacks the analysis' small
+   * outputs also counts and observes the kept images: the run directory is the one of the long way (augmentation
+   * with no copies, after which the images are unpacked and counted apart).
+   */
+  @Test
+  void theReadersDeadLettersAndTheKeptImagesTakeTheStreamAsTheyTakeTheLongWay() throws IOException {
+    Path in = shards();
+    Map<String, Object> straight = recipe(in, dir.resolve("straight"));
+    straight.remove("dedup");
+    straight.remove("augment");
+    Map<String, Object> longWay = recipe(in, dir.resolve("long"));
+    longWay.remove("dedup");
+    longWay.put("augment", Map.of("image", Map.of("copies", 0)));
+    RunSummary a = ImageRuns.run(straight, dir.resolve("straight"));
+    RunSummary b = ImageRuns.run(longWay, dir.resolve("long"));
+
+    Manifest.Counts c = a.manifest().counts();
+    assertTrue(c.balanced(), c.toString());
+    assertEquals(b.manifest().counts(), c);
+    // 2 + 1 shards' samples and lonely members, the truncated shard's dead letter among them
+    assertEquals(c.kept() + c.dead_letter(), c.input());
+    ImageRuns.Outcome oa = ImageRuns.read(dir.resolve("straight"));
+    ImageRuns.Outcome ob = ImageRuns.read(dir.resolve("long"));
+    assertEquals(ob.dead(), oa.dead());
+    assertEquals(
+        List.of("duplicate_id", "no_image", "truncated_file", "wrong_extension"),
+        oa.dead().stream().map(d -> (String) d.get("reason")).distinct().sorted().toList());
+    assertEquals(ImageRuns.hashes(b.manifest()), ImageRuns.hashes(a.manifest()));
+
+    Map<?, ?> sa = ImageRuns.JSON.readValue(dir.resolve("straight/stats.json").toFile(), Map.class);
+    Map<?, ?> sb = ImageRuns.JSON.readValue(dir.resolve("long/stats.json").toFile(), Map.class);
+    for (String key :
+        List.of("docsIn", "bytesIn", "docsOut", "bytesOut", "signalsIn", "signalsOut"))
+      assertEquals(sb.get(key), sa.get(key), key);
+    assertEquals(((Number) sa.get("docsOut")).longValue(), c.kept());
+  }
+
   @Test
   void aFailedRuleIsCountedAndRemovedWithItsValue() throws IOException {
     Path in = Files.createDirectories(dir.resolve("small/0-t-shirt"));

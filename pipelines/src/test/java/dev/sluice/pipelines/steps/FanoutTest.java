@@ -126,6 +126,65 @@ class FanoutTest {
   }
 
   @Test
+  void anObservingLightCopyShowsTheObserverWhatItDropsAndNumbersItsOutputsAfterTheSteps() {
+    TupleTag<String> notes = new TupleTag<>("notes") {};
+    Fanout.Outputs step = Fanout.Outputs.of(Tags.DOCS, Tags.REMOVED, Tags.DEAD);
+    Fanout.Outputs mine = Fanout.Outputs.of().and(notes, StringUtf8Coder.of());
+    Fanout.Outputs all = step.plus(mine);
+    assertEquals(step.indexOf(Tags.DEAD), all.indexOf(Tags.DEAD));
+    assertEquals(3, all.indexOf(notes));
+    assertThrows(IllegalArgumentException.class, () -> step.plus(Fanout.Outputs.of(Tags.DEAD)));
+
+    List<Fanout.Tagged> seen = new ArrayList<>();
+    Fanout.Observer observer =
+        new Fanout.Observer() {
+          @Override
+          public Fanout.Outputs outputs() {
+            return mine;
+          }
+
+          @Override
+          public void observe(Fanout.Tagged record) {
+            seen.add(record);
+          }
+
+          @Override
+          public void finish(Fanout.Emitter emit, java.util.function.Consumer<Fanout.Tagged> out) {
+            out.accept(emit.of(notes, seen.size() + " seen"));
+          }
+        };
+    Fanout.ObservingLightFn fn = new Fanout.ObservingLightFn(all, all.indexOf(Tags.DOCS), observer);
+    fn.setup();
+    Fanout.Emitter emit = step.emitter();
+    DeadLetter dl = DeadLetter.of("parse", "bad_json", "line 3: oops", "x.jsonl", "line 3", 3, "{");
+    Fanout.Tagged docA = emit.of(Tags.DOCS, doc("a", "x.jsonl", 1, "a"));
+    Fanout.Tagged dead = emit.of(Tags.DEAD, dl);
+    Fanout.Tagged docB = emit.of(Tags.DOCS, doc("b", "x.jsonl", 2, "b"));
+    List<Fanout.Tagged> light = new ArrayList<>();
+    for (Fanout.Tagged t : List.of(docA, dead, docB))
+      fn.process(
+          t,
+          new org.apache.beam.sdk.transforms.DoFn.OutputReceiver<Fanout.Tagged>() {
+            @Override
+            public void output(Fanout.Tagged x) {
+              light.add(x);
+            }
+
+            @Override
+            public void outputWithTimestamp(Fanout.Tagged x, org.joda.time.Instant ts) {
+              light.add(x);
+            }
+          });
+    assertEquals(List.of(docA, docB), seen);
+    assertEquals(List.of(dead), light);
+    observer.finish(all.emitter(), light::add);
+    Fanout.Part<String> notesPart = all.part(notes);
+    assertEquals("2 seen", notesPart.decode(light.get(1)));
+    assertNull(all.part(Tags.DEAD).decode(light.get(1)));
+    assertEquals(dl, all.part(Tags.DEAD).decode(light.get(0)));
+  }
+
+  @Test
   void idsThatShareAHashGroupAreEachDecidedOnTheirOwn() throws IOException {
     // one hash group holding two ids (a 64-bit collision): each id keeps its first record by
     // (source, position)

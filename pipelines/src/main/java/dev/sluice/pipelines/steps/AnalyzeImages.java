@@ -25,11 +25,10 @@ import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.PCollectionView;
 
 /**
- * Everything done to one image, in one ParDo (as {@link PerDocument} for text), and the only consumer of the
- * reader's stream: the reader's dead letters pass on under {@link Tags#DEAD} and what it read is counted under
- * {@link ReadDocuments#INPUT} here, so that the runner ships the stream once, not a second time to a counter. Then:
- * the duplicate-id check, decode
- * ({@link ImageDecoder}: a rejected input is a dead letter of stage {@code decode} with the decoder's reason), the
+ * Everything done to one image, in one ParDo (as {@link PerDocument} for text). It also passes the reader's dead
+ * letters on under {@link Tags#DEAD} and counts what the reader read under {@link ReadDocuments#INPUT}, so that no
+ * other step consumes the reader's stream only to count it (on Flink each consumer gets every image; {@link
+ * ReadImages}). Then, per image: the duplicate-id check, decode ({@link ImageDecoder}: a rejected input is a dead letter of stage {@code decode} with the decoder's reason), the
  * signals ({@link ImageSignals}) and the recipe's quality.image rules ({@link ImageRules}: a failed rule is a removed
  * row and the counter {@code filtered:image.<rule>}), the perceptual hashes, and the bytes the shard will hold: the
  * input's own when it is a JPEG or PNG that decoding did not transform (no EXIF rotation, no alpha), else PNG.
@@ -107,8 +106,8 @@ public final class AnalyzeImages extends PTransform<PCollection<Fanout.Tagged>, 
     private transient RunStats stats;
     private transient int deadTag;
 
-    /** The tally's counter of records read, as {@link Tally#keys} bumps it where a step counts them apart. */
-    private static final Counter INPUT = Metrics.counter(StageClock.NAMESPACE, "input");
+    /** The tally's live counter of records read, bumped per record as {@link Tally#keys} does. */
+    private static final Counter READ_COUNTER = Metrics.counter(StageClock.NAMESPACE, "input");
 
     private long read;
 
@@ -138,11 +137,13 @@ public final class AnalyzeImages extends PTransform<PCollection<Fanout.Tagged>, 
         byte[] dead = readDead.encoded(c.element());
         if (dead != null) {
           read++;
+          READ_COUNTER.inc();
           c.output(new Fanout.Tagged(deadTag, dead));
         }
         return;
       }
       read++;
+      READ_COUNTER.inc();
       if (losers == null) losers = losersView == null ? Map.of() : c.sideInput(losersView);
       String lost = losers.isEmpty() ? null : losers.get(IdRef.recordKey(in.source(), in.pos()));
       if (lost != null) {
@@ -225,7 +226,6 @@ public final class AnalyzeImages extends PTransform<PCollection<Fanout.Tagged>, 
             emit.of(ReadDocuments.INPUT, KV.of("input", read)),
             GlobalWindow.INSTANCE.maxTimestamp(),
             GlobalWindow.INSTANCE);
-        INPUT.inc(read);
         read = 0;
       }
       decodeClock.flush();

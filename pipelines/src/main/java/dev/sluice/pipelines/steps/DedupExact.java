@@ -59,7 +59,7 @@ public final class DedupExact extends PTransform<PCollection<Doc>, PCollectionTu
   /**
    * The shared half of exact dedup, for any record kind: group by the exact key, keep the policy's survivor under
    * {@code kept} (with its exact_dups), remove the rest as {@code duplicate.exact} pointing at it. With {@code
-   * keptInStream} (not null) the survivors are left in the stream ({@link Fanout#splitLeaving}), and that observer
+   * keptObserver} (not null) the survivors are left in the stream ({@link Fanout#splitLeaving}), and that observer
    * sees them in the light copy.
    */
   public static <T extends Curated<T>> PCollectionTuple keepOnePerKey(
@@ -67,13 +67,13 @@ public final class DedupExact extends PTransform<PCollection<Doc>, PCollectionTu
       KeepPolicy policy,
       Fanout.Outputs outputs,
       TupleTag<T> kept,
-      Fanout.Observer keptInStream) {
+      Fanout.Observer keptObserver) {
     PCollection<Fanout.Tagged> tagged =
         keyed
             .apply("GroupByHash", GroupByKey.create())
             .apply("KeepOne", ParDo.of(new KeepFn<T>(policy, outputs, kept)));
-    return keptInStream != null
-        ? Fanout.splitLeaving(tagged, outputs, kept, keptInStream)
+    return keptObserver != null
+        ? Fanout.splitLeaving(tagged, outputs, kept, keptObserver)
         : Fanout.split(tagged, outputs);
   }
 

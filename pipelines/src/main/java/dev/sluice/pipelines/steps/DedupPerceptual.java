@@ -50,7 +50,7 @@ public final class DedupPerceptual extends PTransform<PCollection<ImageDoc>, PCo
   private final HashMap<String, Object> settings;
   private final KeepPolicy policy;
   private final transient PCollection<RemovedDoc> earlier;
-  private final Fanout.Observer imagesInStream;
+  private final Fanout.Observer keptObserver;
 
   /** The kept images of this step's tagged stream ({@link Fanout#STREAM}). */
   public static final Fanout.Part<ImageDoc> IMAGES = OUTPUTS.part(Tags.IMAGES);
@@ -59,7 +59,7 @@ public final class DedupPerceptual extends PTransform<PCollection<ImageDoc>, PCo
    * @param settings dedup.perceptual as the recipe wrote it ({} for the defaults)
    * @param earlier the rows exact dedup removed (may be null): they come out under {@link Tags#REMOVED} pointing at
    *     the final survivor ({@link DuplicateClusters#apply})
-   * @param imagesInStream when not null, leave the kept images in this step's stream, for a next step that reads
+   * @param keptObserver when not null, leave the kept images in this step's stream, for a next step that reads
    *     them as {@link #IMAGES} (unpacked for nobody, the runner would still decode them all), and this observer
    *     sees them in the light copy that unpacks the small outputs
    */
@@ -67,11 +67,11 @@ public final class DedupPerceptual extends PTransform<PCollection<ImageDoc>, PCo
       Map<String, Object> settings,
       KeepPolicy policy,
       PCollection<RemovedDoc> earlier,
-      Fanout.Observer imagesInStream) {
+      Fanout.Observer keptObserver) {
     this.settings = new HashMap<>(settings);
     this.policy = policy;
     this.earlier = earlier;
-    this.imagesInStream = imagesInStream;
+    this.keptObserver = keptObserver;
   }
 
   @Override
@@ -106,7 +106,7 @@ public final class DedupPerceptual extends PTransform<PCollection<ImageDoc>, PCo
         STAGE,
         "perceptual",
         earlier,
-        imagesInStream);
+        keptObserver);
   }
 
   /** The component rounds (text's default), for the message when they do not suffice. */

@@ -116,7 +116,7 @@ public final class DuplicateClusters {
    * pointing at this step's survivor when their own survivor is removed now: a duplicate never points at a removed
    * record, and no extra shuffle pays for it.
    *
-   * <p>With {@code keptInStream} (not null) the survivors are left in the stream ({@link Fanout#splitLeaving}) for
+   * <p>With {@code keptObserver} (not null) the survivors are left in the stream ({@link Fanout#splitLeaving}) for
    * a next step that reads them there, and that observer sees them in the light copy.
    */
   public static <T extends Curated<T>> PCollectionTuple apply(
@@ -128,7 +128,7 @@ public final class DuplicateClusters {
       String stage,
       String reason,
       PCollection<RemovedDoc> earlier,
-      Fanout.Observer keptInStream) {
+      Fanout.Observer keptObserver) {
     TupleTag<T> docTag = new TupleTag<>();
     TupleTag<Cluster> clusterTag = new TupleTag<>();
     TupleTag<RemovedDoc> earlierTag = earlier == null ? null : new TupleTag<>();
@@ -154,8 +154,8 @@ public final class DuplicateClusters {
                 "KeepSurvivors",
                 ParDo.of(
                     new ApplyFn<T>(docTag, clusterTag, earlierTag, outputs, kept, stage, reason)));
-    return keptInStream != null
-        ? Fanout.splitLeaving(tagged, outputs, kept, keptInStream)
+    return keptObserver != null
+        ? Fanout.splitLeaving(tagged, outputs, kept, keptObserver)
         : Fanout.split(tagged, outputs);
   }
 

@@ -6,8 +6,8 @@ import java.io.OutputStream;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
+import java.util.function.Consumer;
 import org.apache.beam.sdk.coders.AtomicCoder;
 import org.apache.beam.sdk.coders.Coder;
 import org.apache.beam.sdk.transforms.DoFn;
@@ -242,7 +242,7 @@ public final class Fanout {
     void observe(Tagged record);
 
     /** At the end of a bundle: its elements for the bundle, encoded with {@code emit}, given to {@code out}. */
-    void finish(Emitter emit, java.util.function.Consumer<Tagged> out);
+    void finish(Emitter emit, Consumer<Tagged> out);
   }
 
   /** A light copy that drops one output's records after showing each to an {@link Observer}. */
@@ -347,67 +347,5 @@ public final class Fanout {
 
     @Override
     public void verifyDeterministic() {}
-  }
-
-  /** An unsynchronised, growable byte buffer (ByteArrayOutputStream locks on every write). */
-  static final class BytesOut extends OutputStream {
-    private byte[] buf = new byte[4096];
-    private int n;
-
-    void reset() {
-      n = 0;
-    }
-
-    byte[] toByteArray() {
-      return Arrays.copyOf(buf, n);
-    }
-
-    private void ensure(int more) {
-      if (n + more > buf.length) buf = Arrays.copyOf(buf, Math.max(buf.length * 2, n + more));
-    }
-
-    @Override
-    public void write(int b) {
-      ensure(1);
-      buf[n++] = (byte) b;
-    }
-
-    @Override
-    public void write(byte[] b, int off, int len) {
-      ensure(len);
-      System.arraycopy(b, off, buf, n, len);
-      n += len;
-    }
-  }
-
-  /** An unsynchronised reader of one byte array (ByteArrayInputStream locks on every read). */
-  static final class BytesIn extends InputStream {
-    private byte[] buf;
-    private int pos;
-
-    void reset(byte[] b) {
-      buf = b;
-      pos = 0;
-    }
-
-    @Override
-    public int read() {
-      return pos < buf.length ? buf[pos++] & 0xFF : -1;
-    }
-
-    @Override
-    public int read(byte[] b, int off, int len) {
-      if (len == 0) return 0;
-      if (pos >= buf.length) return -1;
-      int k = Math.min(len, buf.length - pos);
-      System.arraycopy(buf, pos, b, off, k);
-      pos += k;
-      return k;
-    }
-
-    @Override
-    public int available() {
-      return buf.length - pos;
-    }
   }
 }

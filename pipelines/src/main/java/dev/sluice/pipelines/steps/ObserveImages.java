@@ -66,7 +66,7 @@ public final class ObserveImages extends PTransform<PCollection<ImageDoc>, PColl
     return new KeptObserver(report, new Encoded(part));
   }
 
-  /** How {@link KeptFn} reads its input: which elements are kept images, their bytes, the image. */
+  /** How {@link Kept} reads its input: which elements are kept images, their bytes, the image. */
   interface Images<I> extends Serializable {
     /** The length of the image's own bytes, or -1 when {@code in} is not a kept image. */
     long bytes(I in);

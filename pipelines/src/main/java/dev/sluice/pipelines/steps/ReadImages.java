@@ -21,9 +21,11 @@ import org.apache.beam.sdk.values.PCollectionTuple;
  * Reads the input files of an image recipe in parallel ({@link ImageReader}). Outputs: everything read as one
  * tagged stream ({@link ReadDocuments#TAGGED}) whose {@link #IMAGES} part are the images and whose {@link #DEAD}
  * part are the dead letters, and a reference per image for the duplicate-id check ({@link ReadDocuments#IDS}, only
- * where the listing does not already show every id distinct). The stream has one consumer, {@link AnalyzeImages},
- * which passes the dead letters on and counts the records read: on Flink every consumer of a stream gets all of it,
- * so a second one only to count them would ship every image twice.
+ * where the listing does not already show every id distinct). {@link AnalyzeImages} takes the stream, passes the
+ * dead letters on and counts the records read: on Flink every consumer of a stream gets all of it, so a consumer
+ * only to count them would ship every image once more. For an image_folder (no ids to check) the analysis is then
+ * the stream's only consumer, and Flink runs it in the reading task: the images are not shipped at all between the
+ * two. Where ids are checked, their unpacking is a second consumer, as the counting copy was before.
  */
 public final class ReadImages extends PTransform<PBegin, PCollectionTuple> {
   static final Fanout.Outputs OUTPUTS =

@@ -91,6 +91,13 @@ class ImageWritePathsTest {
           ImageRuns.read(longOut).removedById().keySet(),
           ImageRuns.read(straightOut).removedById().keySet(),
           name);
+      // the report's view of the kept images: from the dedup step's light copy, or counted apart
+      Map<?, ?> sa =
+          ImageRuns.JSON.readValue(straightOut.resolve("stats.json").toFile(), Map.class);
+      Map<?, ?> sb = ImageRuns.JSON.readValue(longOut.resolve("stats.json").toFile(), Map.class);
+      for (String key : List.of("docsOut", "bytesOut", "signalsOut", "clusterSizes"))
+        assertEquals(sb.get(key), sa.get(key), name + " " + key);
+      assertEquals(108, ((Number) sa.get("docsOut")).intValue(), name);
     }
   }
 

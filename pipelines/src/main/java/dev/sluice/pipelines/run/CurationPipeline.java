@@ -22,6 +22,7 @@ import dev.sluice.pipelines.steps.PerDocument;
 import dev.sluice.pipelines.steps.RankQualityModel;
 import dev.sluice.pipelines.steps.ReadDocuments;
 import dev.sluice.pipelines.steps.RedactPii;
+import dev.sluice.pipelines.steps.ReserveCopyIds;
 import dev.sluice.pipelines.steps.ResolveColumns;
 import dev.sluice.pipelines.steps.ResolveDuplicateChains;
 import dev.sluice.pipelines.steps.ScoreDifficulty;
@@ -103,6 +104,7 @@ public final class CurationPipeline {
     PCollectionView<Map<String, String>> losers =
         read.get(ReadDocuments.IDS).apply("DedupIds", new DedupIds());
     List<DocStep> perDoc = new ArrayList<>();
+    if (r.augment() != null) perDoc.add(new ReserveCopyIds());
     perDoc.add(new Normalize(r.normalize()));
     // redaction first: every later step, and every excerpt of a removed document (removed/, the
     // report), sees only the redacted text
@@ -178,7 +180,6 @@ public final class CurationPipeline {
           docs.apply("AugmentText", new AugmentText(r.augment(), r.seed(), report));
       docs = augmented.get(Tags.DOCS);
       counts.add(augmented.get(AugmentText.COUNTS));
-      dead.add(augmented.get(Tags.DEAD));
       if (report) stats.add(augmented.get(Tags.STATS));
     }
     if (r.curriculum() != null) {

@@ -69,18 +69,17 @@ public final class ImagePipeline {
     Fanout.Part<ImageDoc> lastPart = null;
     ObserveImages observe = new ObserveImages(report);
     boolean analysisLast = !exactOn && !perceptualOn && !augmentOn;
-    PCollectionTuple last =
-        read.get(ReadDocuments.TAGGED)
-            .apply(
-                "AnalyzeImages",
-                new AnalyzeImages(
-                    ReadImages.IMAGES,
-                    ReadImages.DEAD,
-                    r.input().decode(),
-                    r.quality(),
-                    losers,
-                    report,
-                    analysisLast ? observe.observer(AnalyzeImages.IMAGES) : null));
+    AnalyzeImages analyze =
+        new AnalyzeImages(
+            ReadImages.IMAGES,
+            ReadImages.DEAD,
+            r.input().decode(),
+            r.quality(),
+            losers,
+            report,
+            analysisLast ? observe.observer(AnalyzeImages.IMAGES) : null);
+    if (augmentOn) analyze.withCopyIdsReserved();
+    PCollectionTuple last = read.get(ReadDocuments.TAGGED).apply("AnalyzeImages", analyze);
     if (analysisLast) lastPart = AnalyzeImages.IMAGES;
     dead.add(last.get(Tags.DEAD));
     counts.add(last.get(ReadDocuments.INPUT));
@@ -131,7 +130,6 @@ public final class ImagePipeline {
                   r.augment(), ImageDecoder.Settings.from(r.input().decode()), r.seed(), report));
       images = augmented.get(Tags.IMAGES);
       counts.add(augmented.get(AugmentText.COUNTS));
-      dead.add(augmented.get(Tags.DEAD));
       if (report) stats.add(augmented.get(Tags.STATS));
     }
 

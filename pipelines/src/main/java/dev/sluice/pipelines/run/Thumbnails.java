@@ -87,7 +87,10 @@ final class Thumbnails {
     }
   }
 
-  /** Box-filtered down to at most SIDE px a side (integer arithmetic: the same bytes everywhere). */
+  /**
+   * Box-filtered down to at most SIDE px a side (integer arithmetic: the same bytes everywhere). Each output pixel
+   * averages an f × f box, cut at the image's edge: a side shorter than f (a 1000 × 10 strip) becomes one pixel.
+   */
   static Pixels shrink(Pixels p) {
     int f = (Math.max(p.width(), p.height()) + SIDE - 1) / SIDE;
     if (f <= 1) return p;
@@ -95,14 +98,18 @@ final class Thumbnails {
     int h = Math.max(1, p.height() / f);
     int c = p.channels();
     byte[] out = new byte[w * h * c];
-    for (int y = 0; y < h; y++)
-      for (int x = 0; x < w; x++)
+    for (int y = 0; y < h; y++) {
+      int rows = Math.min(f, p.height() - y * f);
+      for (int x = 0; x < w; x++) {
+        int cols = Math.min(f, p.width() - x * f), n = rows * cols;
         for (int k = 0; k < c; k++) {
           int sum = 0;
-          for (int dy = 0; dy < f; dy++)
-            for (int dx = 0; dx < f; dx++) sum += p.at(x * f + dx, y * f + dy, k);
-          out[(y * w + x) * c + k] = (byte) ((sum + f * f / 2) / (f * f));
+          for (int dy = 0; dy < rows; dy++)
+            for (int dx = 0; dx < cols; dx++) sum += p.at(x * f + dx, y * f + dy, k);
+          out[(y * w + x) * c + k] = (byte) ((sum + n / 2) / n);
         }
+      }
+    }
     return new Pixels(w, h, c, out);
   }
 

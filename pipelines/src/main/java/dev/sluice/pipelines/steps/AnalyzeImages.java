@@ -45,6 +45,7 @@ public final class AnalyzeImages extends PTransform<PCollection<Fanout.Tagged>, 
   private final Fanout.Part<ImageDoc> images;
   private final Fanout.Part<DeadLetter> readDead;
   private final Fanout.Observer kept;
+  private boolean copyIdsReserved;
 
   /** The images of this step's tagged stream ({@link Fanout#STREAM}). */
   public static final Fanout.Part<ImageDoc> IMAGES = OUTPUTS.part(Tags.IMAGES);
@@ -78,6 +79,15 @@ public final class AnalyzeImages extends PTransform<PCollection<Fanout.Tagged>, 
     this.kept = kept;
   }
 
+  /**
+   * With augmentation on: an image whose id has the shape of a copy's ({@code ...#aug<k>}) is a dead letter ({@code
+   * augment.reserved_id}) here, before dedup, as {@link ReserveCopyIds} does for text.
+   */
+  public AnalyzeImages withCopyIdsReserved() {
+    this.copyIdsReserved = true;
+    return this;
+  }
+
   @Override
   public PCollectionTuple expand(PCollection<Fanout.Tagged> tagged) {
     var analyse = ParDo.of(new AnalyseFn(this));
@@ -95,6 +105,7 @@ public final class AnalyzeImages extends PTransform<PCollection<Fanout.Tagged>, 
     private final HashMap<String, Object> quality;
     private final PCollectionView<Map<String, String>> losersView;
     private final boolean report;
+    private final boolean copyIdsReserved;
     private final StageClock decodeClock = new StageClock(STAGE);
     private final StageClock qualityClock = new StageClock("quality");
     private final StageClock hashClock =
@@ -118,6 +129,7 @@ public final class AnalyzeImages extends PTransform<PCollection<Fanout.Tagged>, 
       this.quality = t.quality == null ? null : new HashMap<>(t.quality);
       this.losersView = t.losers;
       this.report = t.report;
+      this.copyIdsReserved = t.copyIdsReserved;
     }
 
     @Setup
@@ -148,6 +160,11 @@ public final class AnalyzeImages extends PTransform<PCollection<Fanout.Tagged>, 
       String lost = losers.isEmpty() ? null : losers.get(IdRef.recordKey(in.source(), in.pos()));
       if (lost != null) {
         c.output(emit.of(Tags.DEAD, dead("parse", "duplicate_id", lost, in)));
+        return;
+      }
+      if (copyIdsReserved && AugmentText.reserved(in.id())) {
+        String detail = ReserveCopyIds.detail("augment.image");
+        c.output(emit.of(Tags.DEAD, dead(ReserveCopyIds.STAGE, ReserveCopyIds.REASON, detail, in)));
         return;
       }
       long t = decodeClock.start();

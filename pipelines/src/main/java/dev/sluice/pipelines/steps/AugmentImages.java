@@ -1,7 +1,6 @@
 package dev.sluice.pipelines.steps;
 
 import dev.sluice.augment.image.ImageAugmentPolicy;
-import dev.sluice.pipelines.model.DeadLetter;
 import dev.sluice.pipelines.model.ImageDoc;
 import dev.sluice.quality.image.ImageDecoder;
 import dev.sluice.quality.image.ImageRejected;
@@ -27,7 +26,7 @@ import org.apache.beam.sdk.values.TupleTagList;
  * runner — each with its own id ({@code <id>#aug<k>}, as text), {@code augmented_from}, the ops applied, PNG
  * bytes, and its own signals, pixel hash and perceptual hashes. The tally counts {@code augmented} copies and each op ({@code augment:<op>}); a copy no op changed is
  * not written ({@code augment:copy_unchanged}). An input id shaped like a copy's is a dead letter
- * ({@code augment.reserved_id}), as for text.
+ * ({@code augment.reserved_id}) before dedup, in {@link AnalyzeImages}, as {@link ReserveCopyIds} does for text.
  */
 public final class AugmentImages extends PTransform<PCollection<ImageDoc>, PCollectionTuple> {
   private final HashMap<String, Object> section;
@@ -52,10 +51,7 @@ public final class AugmentImages extends PTransform<PCollection<ImageDoc>, PColl
     PCollectionTuple out =
         images.apply(
             ParDo.of(new AugmentFn(section, decode, seed, report))
-                .withOutputTags(
-                    Tags.IMAGES,
-                    TupleTagList.of(AugmentText.COUNTS).and(Tags.STATS).and(Tags.DEAD)));
-    out.get(Tags.DEAD).setCoder(DeadLetter.CODER);
+                .withOutputTags(Tags.IMAGES, TupleTagList.of(AugmentText.COUNTS).and(Tags.STATS)));
     out.get(Tags.IMAGES).setCoder(ImageDoc.CODER);
     out.get(AugmentText.COUNTS).setCoder(Tally.PARTIAL);
     out.get(Tags.STATS).setCoder(SerializableCoder.of(RunStats.class));
@@ -89,20 +85,6 @@ public final class AugmentImages extends PTransform<PCollection<ImageDoc>, PColl
     public void process(@Element ImageDoc d, MultiOutputReceiver out) throws ImageRejected {
       long t = clock.start();
       if (counts == null) counts = new HashMap<>();
-      if (AugmentText.reserved(d.id())) {
-        out.get(Tags.DEAD)
-            .output(
-                DeadLetter.of(
-                    "augment",
-                    "reserved_id",
-                    "ids ending in #aug<k> are reserved for augmented copies when augment.image is on",
-                    d.source(),
-                    d.location(),
-                    d.pos(),
-                    (byte[]) null));
-        clock.stop(t);
-        return;
-      }
       out.get(Tags.IMAGES).output(d);
       if (policy.copies() > 0) {
         // the kept bytes decode to exactly the pixels the signals and hashes saw, with the settings

@@ -2,7 +2,6 @@ package dev.sluice.pipelines.steps;
 
 import dev.sluice.augment.text.AugmentPolicy;
 import dev.sluice.augment.text.Augmented;
-import dev.sluice.pipelines.model.DeadLetter;
 import dev.sluice.pipelines.model.Doc;
 import dev.sluice.pipelines.recipe.AugmentSettings;
 import dev.sluice.report.RunStats;
@@ -27,7 +26,8 @@ import org.apache.beam.sdk.values.TupleTagList;
  * duplicate of its original. Outputs the documents and partial counts for the tally: {@code augmented} per copy
  * written, {@code augment:copy_unchanged}, and {@code augment:<op>.changed|unchanged|skipped_language} per op and
  * copy, so the manifest's accounting reads input + augmented = kept + filtered + duplicate + dead_letter. An input
- * id shaped like a copy's ({@code ...#aug<k>}) is a dead letter ({@code augment.reserved_id}): it could collide.
+ * id shaped like a copy's ({@code ...#aug<k>}) could collide with one: {@link ReserveCopyIds} makes it a dead letter
+ * before dedup, so none reaches this step.
  */
 public final class AugmentText extends PTransform<PCollection<Doc>, PCollectionTuple> {
   public static final TupleTag<KV<String, Long>> COUNTS = new TupleTag<>("augment_counts") {};
@@ -72,8 +72,7 @@ public final class AugmentText extends PTransform<PCollection<Doc>, PCollectionT
     PCollectionTuple out =
         docs.apply(
             ParDo.of(new AugmentFn(settings.policy(), settings.copies(), seed, report))
-                .withOutputTags(Tags.DOCS, TupleTagList.of(COUNTS).and(Tags.STATS).and(Tags.DEAD)));
-    out.get(Tags.DEAD).setCoder(DeadLetter.CODER);
+                .withOutputTags(Tags.DOCS, TupleTagList.of(COUNTS).and(Tags.STATS)));
     out.get(Tags.DOCS).setCoder(Doc.CODER);
     out.get(COUNTS).setCoder(Tally.PARTIAL);
     out.get(Tags.STATS).setCoder(SerializableCoder.of(RunStats.class));
@@ -100,21 +99,6 @@ public final class AugmentText extends PTransform<PCollection<Doc>, PCollectionT
     public void process(@Element Doc d, MultiOutputReceiver out) {
       long t = clock.start();
       if (counts == null) counts = new HashMap<>();
-      if (reserved(d.id())) {
-        // a copy of document X is X#aug1: an input document of that id would collide with it
-        out.get(Tags.DEAD)
-            .output(
-                DeadLetter.of(
-                    "augment",
-                    "reserved_id",
-                    "ids ending in #aug<k> are reserved for augmented copies when augment.text is on",
-                    d.source(),
-                    d.location(),
-                    d.pos(),
-                    d.text()));
-        clock.stop(t);
-        return;
-      }
       out.get(Tags.DOCS).output(d);
       for (int k = 1; k <= copies; k++) {
         Augmented a = policy.augment(d.text(), d.lang(), seed, d.id(), k);

@@ -218,6 +218,47 @@ class AugmentCurriculumTest {
     assertNull(row.get("augmented_from"));
   }
 
+  @Test
+  void aReservedIdLeavesBeforeDedupSoNoDuplicatePointsAtIt() throws IOException {
+    // "x#aug1" would survive exact dedup over "zz-dup" (same text, so the id decides): were it
+    // dead-lettered only at augmentation, zz-dup's removed row would name an id that is not kept
+    Path in = dir.resolve("reserved-in");
+    Files.createDirectories(in);
+    String text =
+        "Call me Ishmael. Some years ago, never mind how long precisely, I thought I would sail.";
+    Files.write(
+        in.resolve("a.jsonl"),
+        List.of(
+            "{\"id\": \"x#aug1\", \"text\": \"" + text + "\"}",
+            "{\"id\": \"zz-dup\", \"text\": \"" + text + "\"}",
+            "{\"id\": \"other\", \"text\": \"A different sentence about the whale and the sea.\"}"));
+    Path out = dir.resolve("reserved");
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("name", "reserved");
+    m.put("input", Map.of("path", in + "/*"));
+    m.put("dedup", Map.of("exact", true));
+    m.put("augment", Map.of("text", Map.of("copies", 1, "ops", Map.of("swap", 0.5))));
+    m.put("output", Map.of("path", out.toString()));
+    Recipe r = Recipe.from(m);
+    Manifest man =
+        Curation.run(
+                r,
+                InputFiles.expand(r.input().paths()),
+                out,
+                "embedded",
+                Runners.options("embedded", null, 1))
+            .manifest();
+    assertEquals(Map.of("augment.reserved_id", 1L), man.dead_letter_reasons());
+    assertEquals(0, man.counts().duplicateTotal(), man.counts().toString());
+    assertTrue(man.counts().balanced(), man.counts().toString());
+    List<String> originals = new ArrayList<>();
+    for (GenericRecord g : CurationTest.rows(out, man.shards())) {
+      if (g.get("augmented_from") == null) originals.add(g.get("id").toString());
+    }
+    originals.sort(null);
+    assertEquals(List.of("other", "zz-dup"), originals);
+  }
+
   private static void assertRecipeError(String field, Map<String, Object> recipe) {
     Config.ConfigException e =
         assertThrows(Config.ConfigException.class, () -> Recipe.from(recipe));

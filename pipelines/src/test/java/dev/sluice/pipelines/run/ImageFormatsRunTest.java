@@ -187,6 +187,43 @@ class ImageFormatsRunTest {
   }
 
   @Test
+  void aReservedIdLeavesBeforeDedupSoNoDuplicatePointsAtIt() throws IOException {
+    // x/0.png#aug1 would survive exact dedup over x/1.png (same pixels, so the id decides): were it
+    // dead-lettered only at augmentation, x/1.png's removed row would name an id that is not kept
+    Path in = Files.createDirectories(dir.resolve("reserved/x"));
+    List<Path> sources;
+    try (Stream<Path> s = Files.list(FASHION.resolve("0-t-shirt"))) {
+      sources = s.sorted().limit(2).toList();
+    }
+    Files.copy(sources.get(0), in.resolve("0.png#aug1"));
+    Files.copy(sources.get(0), in.resolve("1.png"));
+    Files.copy(sources.get(1), in.resolve("2.png"));
+    Map<String, Object> r = new LinkedHashMap<>();
+    r.put("name", "reserved");
+    r.put(
+        "input",
+        new LinkedHashMap<>(Map.of("format", "image_folder", "path", in.getParent().toString())));
+    r.put("dedup", Map.of("exact", true));
+    r.put("augment", Map.of("image", Map.of("copies", 1)));
+    r.put("output", new LinkedHashMap<>(Map.of("path", dir.resolve("res").toString())));
+    Manifest m = ImageRuns.run(r, dir.resolve("res")).manifest();
+    assertEquals(Map.of("augment.reserved_id", 1L), m.dead_letter_reasons());
+    assertEquals(0, m.counts().duplicateTotal(), m.counts().toString());
+    assertTrue(m.counts().balanced(), m.counts().toString());
+    ImageRuns.Outcome o = ImageRuns.read(dir.resolve("res"));
+    assertEquals(
+        List.of("x/1.png", "x/2.png"),
+        o.kept().values().stream()
+            .filter(k -> k.get("augmented_from") == null)
+            .map(k -> (String) k.get("id"))
+            .sorted()
+            .toList());
+    Map<String, Object> dead = o.dead().get(0);
+    assertTrue(((String) dead.get("source")).endsWith("0.png#aug1"), dead.toString());
+    assertTrue(!String.valueOf(dead.get("raw")).isEmpty(), "the dead letter keeps the raw bytes");
+  }
+
+  @Test
   void copiesAreMadeOfImagesKeptAsPngUnderAnotherName() throws IOException {
     // a BMP and a GIF are kept as PNG bytes under their own names: augmentation must decode those
     // bytes without the extension check (it once failed the whole run with wrong_extension)

@@ -32,10 +32,11 @@ final class ImageParquetFormat {
       throws IOException {
     String name = input.relativeName(file);
     long row = 0;
-    try (ParquetReader<GenericRecord> reader =
-        AvroParquetReader.<GenericRecord>builder(
-                new LocalInputFile(Path.of(file)), new PlainParquetConfiguration())
-            .build()) {
+    try (AvroNames lenient = AvroNames.lenient();
+        ParquetReader<GenericRecord> reader =
+            AvroParquetReader.<GenericRecord>builder(
+                    new LocalInputFile(Path.of(file)), new PlainParquetConfiguration())
+                .build()) {
       GenericRecord r;
       while ((r = reader.read()) != null) {
         row++;

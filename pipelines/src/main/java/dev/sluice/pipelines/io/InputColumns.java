@@ -165,7 +165,7 @@ public final class InputColumns implements Serializable {
   private Map<String, Schema> parsed() {
     if (parsed == null) {
       Map<String, Schema> m = new LinkedHashMap<>();
-      schemas.forEach((t, json) -> m.put(t, new Schema.Parser().parse(json)));
+      schemas.forEach((t, json) -> m.put(t, ValueConverter.schema(json)));
       parsed = m;
     }
     return parsed;

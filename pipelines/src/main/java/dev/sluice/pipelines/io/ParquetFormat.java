@@ -57,8 +57,10 @@ final class ParquetFormat implements InputFormat {
     Map<Schema, Map<String, Map.Entry<Schema, String>>> types = new HashMap<>();
     out.trackPosition(
         () -> new Records.Position("row " + (row[0] + 1), "row " + (row[0] + 1), row[0] + 1, null));
-    try (ParquetReader<GenericRecord> reader =
-        AvroParquetReader.<GenericRecord>builder(new LocalInputFile(Path.of(file)), CONF).build()) {
+    try (AvroNames lenient = AvroNames.lenient();
+        ParquetReader<GenericRecord> reader =
+            AvroParquetReader.<GenericRecord>builder(new LocalInputFile(Path.of(file)), CONF)
+                .build()) {
       GenericRecord r;
       while ((r = reader.read()) != null) {
         row[0]++;

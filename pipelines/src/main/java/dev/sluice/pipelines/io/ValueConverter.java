@@ -149,9 +149,18 @@ final class ValueConverter {
     return out;
   }
 
-  /** False for a schema with a MAP or a union of several types anywhere (datasets has no dtype for them). */
+  /**
+   * False for a schema with a MAP or a union of several types anywhere (datasets has no dtype for them), or with a
+   * record or field name that Avro rejects (a Parquet struct {@code file-info}: {@link AvroNames}).
+   */
   static boolean carriable(String json) {
-    return json != null && carriable(new Schema.Parser().parse(json), 0);
+    return json != null && carriable(schema(json), 0);
+  }
+
+  /** A schema as a carried column registered it: its names are those of the input, valid for Avro or not. */
+  @SuppressWarnings("deprecation")
+  static Schema schema(String json) {
+    return new Schema.Parser().setValidate(false).parse(json);
   }
 
   private static boolean carriable(Schema s, int depth) {
@@ -163,7 +172,11 @@ final class ValueConverter {
         yield n.getType() != Schema.Type.UNION && carriable(n, depth + 1);
       }
       case ARRAY -> carriable(s.getElementType(), depth + 1);
-      case RECORD -> s.getFields().stream().allMatch(f -> carriable(f.schema(), depth + 1));
+      case RECORD ->
+          AvroNames.valid(s.getName())
+              && s.getFields().stream()
+                  .allMatch(f -> AvroNames.valid(f.name()) && carriable(f.schema(), depth + 1));
+      case ENUM, FIXED -> AvroNames.valid(s.getName());
       default -> true;
     };
   }

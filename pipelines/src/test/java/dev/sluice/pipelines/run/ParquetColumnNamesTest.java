@@ -1,0 +1,100 @@
+package dev.sluice.pipelines.run;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.sluice.pipelines.io.InputFiles;
+import dev.sluice.pipelines.recipe.Recipe;
+import dev.sluice.schemas.Manifest;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.parquet.example.data.Group;
+import org.apache.parquet.example.data.simple.SimpleGroupFactory;
+import org.apache.parquet.hadoop.ParquetWriter;
+import org.apache.parquet.hadoop.example.ExampleParquetWriter;
+import org.apache.parquet.io.LocalOutputFile;
+import org.apache.parquet.schema.LogicalTypeAnnotation;
+import org.apache.parquet.schema.MessageType;
+import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
+import org.apache.parquet.schema.Types;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Parquet allows column names that Avro does not ({@code file-path}, {@code 1st}, a struct field {@code a-b}), and
+ * DuckDB, pyarrow and Polars write and read them. Such a file is read whole, its columns renamed as a JSON field's
+ * would be, and a struct with such a name inside carried as JSON text; it once failed whole as {@code corrupt_file}.
+ */
+class ParquetColumnNamesTest {
+  @TempDir Path dir;
+
+  @Test
+  void columnsWithNamesAvroRejectsAreReadAndRenamed() throws IOException {
+    MessageType schema =
+        Types.buildMessage()
+            .required(PrimitiveTypeName.BINARY)
+            .as(LogicalTypeAnnotation.stringType())
+            .named("id")
+            .required(PrimitiveTypeName.BINARY)
+            .as(LogicalTypeAnnotation.stringType())
+            .named("text")
+            .optional(PrimitiveTypeName.BINARY)
+            .as(LogicalTypeAnnotation.stringType())
+            .named("file-path")
+            .optional(PrimitiveTypeName.INT64)
+            .named("1st")
+            .optionalGroup()
+            .optional(PrimitiveTypeName.BINARY)
+            .as(LogicalTypeAnnotation.stringType())
+            .named("a-b")
+            .named("info")
+            .named("duckdb_schema");
+    Path in = Files.createDirectories(dir.resolve("in"));
+    SimpleGroupFactory rows = new SimpleGroupFactory(schema);
+    try (ParquetWriter<Group> w =
+        ExampleParquetWriter.builder(new LocalOutputFile(in.resolve("a.parquet")))
+            .withType(schema)
+            .build()) {
+      for (int i = 0; i < 4; i++) {
+        Group g =
+            rows.newGroup()
+                .append("id", "d" + i)
+                .append("text", "Document " + i + " says something about the sea and ships.")
+                .append("file-path", "crawl/" + i + ".warc")
+                .append("1st", (long) i);
+        g.addGroup("info").append("a-b", "v" + i);
+        w.write(g);
+      }
+    }
+    Path out = dir.resolve("out");
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("name", "names");
+    m.put("input", Map.of("path", in + "/*", "format", "parquet"));
+    m.put("output", Map.of("path", out.toString()));
+    Recipe r = Recipe.from(m);
+    Manifest man =
+        Curation.run(
+                r,
+                InputFiles.expand(r.input().paths()),
+                out,
+                "embedded",
+                Runners.options("embedded", null, 1))
+            .manifest();
+    assertEquals(4, man.counts().input(), man.counts().toString());
+    assertEquals(4, man.counts().kept(), man.counts().toString());
+    assertEquals(0, man.counts().dead_letter(), man.counts().toString());
+    assertEquals(
+        new Manifest.InputField("file_path", "string", 4), man.input_fields().get("file-path"));
+    assertEquals(new Manifest.InputField("_1st", "long", 4), man.input_fields().get("1st"));
+    assertEquals(new Manifest.InputField("info", "json", 4), man.input_fields().get("info"));
+    GenericRecord row = CurationTest.rows(out, man.shards()).get(2);
+    assertEquals("d2", row.get("id").toString());
+    assertEquals("crawl/2.warc", row.get("file_path").toString());
+    assertEquals(2L, row.get("_1st"));
+    assertTrue(row.get("info").toString().contains("\"a-b\": \"v2\""), row.get("info").toString());
+  }
+}

@@ -204,7 +204,18 @@ public record Report(
     Path f = dir.resolve(JSON_FILE);
     if (!Files.exists(f))
       throw new IOException(f + " not found: is " + dir + " a finished Sluice run directory?");
-    return JSON.readValue(f.toFile(), Report.class);
+    Report r;
+    try {
+      r = JSON.readValue(f.toFile(), Report.class);
+    } catch (IOException e) {
+      throw new dev.sluice.core.cli.UsageException(
+          f + ": unreadable report: " + e.getMessage().lines().findFirst().orElse(""));
+    }
+    if (r == null || r.run() == null || r.counts() == null || r.verdict() == null) {
+      throw new dev.sluice.core.cli.UsageException(
+          f + ": not a Sluice report (no \"run\", \"counts\" or \"verdict\")");
+    }
+    return r;
   }
 
   public static void writeAtomically(Path target, String content) throws IOException {

@@ -110,9 +110,11 @@ public final class Config {
     if (v == null) return dflt;
     long n;
     try {
+      // a YAML integer past 64 bits arrives as a BigInteger, whose longValue() would wrap: parsed
+      // from its text it is out of range instead
       n =
-          v instanceof Number num && !(v instanceof Double || v instanceof Float)
-              ? num.longValue()
+          v instanceof Integer || v instanceof Long || v instanceof Short
+              ? ((Number) v).longValue()
               : Long.parseLong(v.toString().trim());
     } catch (NumberFormatException e) {
       throw new ConfigException(path(key), v, "an integer in [" + min + ", " + max + "]");

@@ -1,5 +1,6 @@
 package dev.sluice.pipelines.cli;
 
+import dev.sluice.core.config.Config;
 import dev.sluice.core.run.RunDir;
 import dev.sluice.pipelines.io.EvalSets;
 import dev.sluice.pipelines.io.ImageInput;
@@ -17,6 +18,7 @@ import dev.sluice.pipelines.run.RunSummary;
 import dev.sluice.pipelines.run.Runners;
 import dev.sluice.pipelines.steps.Progress;
 import dev.sluice.schemas.Manifest;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -126,7 +128,9 @@ public final class RunCommand implements Callable<Integer> {
   @Option(
       names = "--check",
       description =
-          "only check the recipe (and the options): exit 0 when it is valid, 2 naming the first problem")
+          "only check the recipe and the options, not that the input is there yet (an experiment checks"
+              + " its arms before it makes their input): exit 0 when they are valid, 2 naming the first"
+              + " problem")
   boolean check;
 
   @Option(names = "--verbose", description = "stack traces on failure")
@@ -138,8 +142,10 @@ public final class RunCommand implements Callable<Integer> {
     if (input != null) all.add("input.path=" + quote(input));
     if (output != null) all.add("output.path=" + quote(output));
     Map<String, Object> map = RecipeLoader.loadMap(recipe, all);
+    checkOptions();
     if (ImageRecipe.isImage(map)) return runImages(ImageRecipe.from(map));
     Recipe r = Recipe.from(map);
+    checkOutput(r.output().path());
     if (check) {
       CurriculumModel.check(r.curriculum());
       QualityModels.check(r.qualityModel(), r.input().format());
@@ -248,8 +254,28 @@ public final class RunCommand implements Callable<Integer> {
     return JitChoice.relaunch(jit, spec.root().commandLine().getParseResult().originalArgs());
   }
 
+  /** The options alone, as a run would refuse them, so that --check refuses them too. */
+  private void checkOptions() {
+    if (!Runners.NAMES.contains(runner)) {
+      throw new Config.ConfigException("--runner", runner, "one of " + Runners.NAMES);
+    }
+    if (parallelism < 0) {
+      throw new Config.ConfigException(
+          "--parallelism", parallelism, "0 (one per core) or more workers");
+    }
+    new Runners.Restarts(restarts, restartDelay); // refuses negative values
+  }
+
+  /** The run directory must be a folder or not yet exist (a file there failed the run with its bare name). */
+  private static void checkOutput(String path) {
+    if (Files.exists(Path.of(path)) && !Files.isDirectory(Path.of(path))) {
+      throw new Config.ConfigException("output.path", path, "a folder for the run (it is a file)");
+    }
+  }
+
   /** An image recipe (input.format image_folder, webdataset or image_parquet): {@link ImageCuration}. */
   private int runImages(ImageRecipe r) throws Exception {
+    checkOutput(r.output().path());
     if (check) {
       System.out.println("sluice run: " + recipe + ": image recipe '" + r.name() + "' is valid");
       return 0;

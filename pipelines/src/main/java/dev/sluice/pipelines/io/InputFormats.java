@@ -32,8 +32,11 @@ public final class InputFormats {
   public static InputFormat named(String name) {
     InputFormat f = BY_NAME.get(name);
     if (f == null) {
+      // a misspelt image format lands here too (an image recipe is known by its exact format)
+      List<String> all = new java.util.ArrayList<>(names());
+      all.addAll(ImageInput.FORMATS);
       throw new Config.ConfigException(
-          "input.format", name, "one of " + names() + DidYouMean.hint(name, names()));
+          "input.format", name, "one of " + all + DidYouMean.hint(name, all));
     }
     return f;
   }

@@ -184,6 +184,37 @@ class SluiceCliTest {
   }
 
   @Test
+  void checkRefusesWhatTheRunWouldRefuseInOneLine() throws IOException {
+    Path p = recipe("name: x\ninput: {path: \"" + dir + "/in.jsonl\"}\n");
+    Path file = Files.writeString(dir.resolve("a-file"), "x");
+    String[][] cases = {
+      {"--runner", "foo", "bad option: --runner: got 'foo'"},
+      {"--parallelism", "-3", "bad option: --parallelism: got -3"},
+      {
+        "--output",
+        file.toString(),
+        "bad recipe: output.path: got '" + file + "', expected a folder"
+      },
+      {"--set", "language.keep=[eng]", "bad recipe: language.keep: got 'eng'"},
+      {"--set", "quality.c4.min_sentences=3", "bad recipe: quality.rules: got null"},
+      {"--set", "seed=18446744073709551617", "seed: got 18446744073709551617, expected an integer"},
+      {"--set", "input.format=image_foldr", "input.format: got 'image_foldr', expected one of ["},
+    };
+    for (String[] c : cases) {
+      for (boolean check : new boolean[] {true, false}) {
+        List<String> args = new java.util.ArrayList<>(List.of("run", p.toString(), c[0], c[1]));
+        if (check) args.add("--check");
+        else if (!c[0].equals("--output")) args.addAll(List.of("--output", dir + "/never"));
+        Result r = run(args.toArray(String[]::new));
+        assertEquals(2, r.code(), c[0] + " " + c[1] + ": " + r.err());
+        assertTrue(r.err().contains(c[2]), "expected '" + c[2] + "' in: " + r.err());
+        assertTrue(!r.err().contains("\tat "), "no stack trace: " + r.err());
+      }
+    }
+    assertTrue(!Files.exists(dir.resolve("never")), "no work started");
+  }
+
+  @Test
   void setOverridesAcceptYamlValues() throws IOException {
     Path p = recipe("name: x\ninput: {path: \"" + dir + "/in.jsonl\"}\nlanguage: {keep: [en]}\n");
     Recipe r =

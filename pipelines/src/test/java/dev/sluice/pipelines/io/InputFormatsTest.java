@@ -23,14 +23,14 @@ class InputFormatsTest {
             () -> InputSettings.from(Map.of("path", "x.jsonl", "format", "jsonlines")));
     assertEquals("input.format", e.field());
     assertEquals(
-        "input.format: got 'jsonlines', expected one of [jsonl, text, parquet, warc]",
+        "input.format: got 'jsonlines', expected one of [jsonl, text, parquet, warc, image_folder, webdataset, image_parquet]",
         e.getMessage());
     Config.ConfigException near =
         assertThrows(
             Config.ConfigException.class,
             () -> InputSettings.from(Map.of("path", "x.jsonl", "format", "parqet")));
     assertEquals(
-        "input.format: got 'parqet', expected one of [jsonl, text, parquet, warc] (did you mean 'parquet'?)",
+        "input.format: got 'parqet', expected one of [jsonl, text, parquet, warc, image_folder, webdataset, image_parquet] (did you mean 'parquet'?)",
         near.getMessage());
     assertEquals("jsonl", InputSettings.from(Map.of("path", "x.jsonl")).format());
   }

@@ -67,9 +67,9 @@ public record ImageRules(
             c.getFraction("min_brightness", d.minBrightness),
             c.getFraction("max_brightness", d.maxBrightness),
             c.getFraction("min_contrast", d.minContrast),
-            atLeast(c, "min_entropy", d.minEntropy, 0.0),
+            within(c, "min_entropy", d.minEntropy, 0.0, 8.0), // bits of an 8-bit histogram
             c.getFraction("max_uniform_fraction", d.maxUniformFraction),
-            atLeast(c, "min_jpeg_quality", d.minJpegQuality, 0.0));
+            within(c, "min_jpeg_quality", d.minJpegQuality, 0.0, 100.0)); // libjpeg's scale
     if (r.minBrightness > r.maxBrightness) {
       throw new Config.ConfigException(
           "quality.image.min_brightness",
@@ -88,6 +88,14 @@ public record ImageRules(
   private static double atLeast(Config c, String key, double dflt, double min) {
     double v = c.getDouble(key, dflt);
     if (!(v >= min)) throw new Config.ConfigException(c.path(key), v, "a number >= " + min);
+    return v;
+  }
+
+  private static double within(Config c, String key, double dflt, double min, double max) {
+    double v = c.getDouble(key, dflt);
+    if (!(v >= min && v <= max)) {
+      throw new Config.ConfigException(c.path(key), v, "a number in [" + min + ", " + max + "]");
+    }
     return v;
   }
 

@@ -43,6 +43,16 @@ public final class LanguageIdentifier {
     this.texts = CommonTextObjectFactories.forDetectingOnLargeText();
   }
 
+  /** Every code {@link #identify} can answer: the built-in profiles' (sorted) and {@value #UNKNOWN}. */
+  public static List<String> codes() {
+    java.util.TreeSet<String> out = new java.util.TreeSet<>();
+    for (var l : com.optimaize.langdetect.profiles.BuiltInLanguages.getLanguages()) {
+      out.add(l.getLanguage() + (l.getRegion().isPresent() ? "-" + l.getRegion().get() : ""));
+    }
+    out.add(UNKNOWN);
+    return List.copyOf(out);
+  }
+
   public static LanguageIdentifier get() {
     LanguageIdentifier s = shared;
     if (s == null) {

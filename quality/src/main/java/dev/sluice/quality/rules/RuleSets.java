@@ -40,6 +40,19 @@ public final class RuleSets {
     List<String> allowedKeys = new ArrayList<>(KNOWN);
     allowedKeys.add("rules");
     Config c = Config.of("quality", quality).allowOnly(allowedKeys.toArray(String[]::new));
+    List<String> configured = KNOWN.stream().filter(quality::containsKey).toList();
+    if (!quality.containsKey("rules") && !configured.isEmpty()) {
+      // settings for rule sets with none named to run: nothing would be filtered
+      throw new Config.ConfigException(
+          "quality.rules",
+          null,
+          "the rule sets to run (the section sets " + configured + " but names none)");
+    }
+    // a section not named in rules (switched off with --set quality.rules=...) is still checked, so
+    // a typo in it is an error now rather than when it is switched back on
+    for (Registered r : REGISTRY) {
+      if (configured.contains(r.name())) r.build().apply(c.getSection(r.name()));
+    }
     List<RuleSet> out = new ArrayList<>();
     for (String name : c.getStringList("rules", List.of())) {
       Registered r =

@@ -120,6 +120,14 @@ class ImageRulesTest {
             Config.ConfigException.class,
             () -> ImageRules.from(Map.of("min_brightness", 0.6, "max_brightness", 0.5)));
     assertEquals("quality.image.min_brightness", e.field());
+    // entropy is at most 8 bits, libjpeg quality at most 100: a higher minimum would remove every
+    // image
+    for (Map<String, Object> over :
+        List.<Map<String, Object>>of(Map.of("min_entropy", 9), Map.of("min_jpeg_quality", 150))) {
+      e = assertThrows(Config.ConfigException.class, () -> ImageRules.from(over));
+      assertEquals("quality.image." + over.keySet().iterator().next(), e.field());
+    }
+    assertEquals(8.0, ImageRules.from(Map.of("min_entropy", 8)).minEntropy());
     assertEquals(ImageRules.KEYS.size(), 12);
   }
 

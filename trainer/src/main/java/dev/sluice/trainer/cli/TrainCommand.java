@@ -96,6 +96,10 @@ public final class TrainCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    if (stopAfter < 0) {
+      // 0 is the default (no stop); a negative count once trained the whole schedule
+      throw new Config.ConfigException("--stop-after", stopAfter, "a number of steps, 1 or more");
+    }
     java.util.Map<String, Object> map = RecipeFile.load("training recipe", recipe, overrides);
     String task =
         Config.of("", map).getChoice("task", TrainRecipe.TASK, TrainRecipe.TASK, ImageRecipe.TASK);

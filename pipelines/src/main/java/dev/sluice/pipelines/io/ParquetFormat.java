@@ -11,8 +11,11 @@ import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.parquet.avro.AvroParquetReader;
 import org.apache.parquet.conf.PlainParquetConfiguration;
+import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.ParquetReader;
 import org.apache.parquet.io.LocalInputFile;
+import org.apache.parquet.schema.LogicalTypeAnnotation.IntLogicalTypeAnnotation;
+import org.apache.parquet.schema.Type;
 
 /**
  * Parquet ({@code input.format: parquet}): one record per row, the text and id in named columns; every other
@@ -55,6 +58,7 @@ final class ParquetFormat implements InputFormat {
     String idField = out.settings().idField();
     long[] row = {0};
     Map<Schema, Map<String, Map.Entry<Schema, String>>> types = new HashMap<>();
+    Map<String, Integer> unsigned = out.settings().carriesAny() ? unsignedColumns(file) : Map.of();
     out.trackPosition(
         () -> new Records.Position("row " + (row[0] + 1), "row " + (row[0] + 1), row[0] + 1, null));
     try (AvroNames lenient = AvroNames.lenient();
@@ -88,7 +92,7 @@ final class ParquetFormat implements InputFormat {
               raw);
         } else {
           String idText = id == null ? null : id.toString();
-          out.text(row[0], "row", idText, text.toString(), raw, carried(r, out, types));
+          out.text(row[0], "row", idText, text.toString(), raw, carried(r, out, types, unsigned));
         }
       }
     } catch (RuntimeException e) {
@@ -97,9 +101,39 @@ final class ParquetFormat implements InputFormat {
     }
   }
 
+  /**
+   * The top-level unsigned 32- and 64-bit integer columns and their widths: parquet-avro reads them as a signed
+   * int and long, which would wrap values from 2^31 and 2^63 on (4,000,000,000 became -294,967,296). They are
+   * carried as {@code long} and as decimal text ({@code string}: no signed type holds every uint64).
+   */
+  static Map<String, Integer> unsignedColumns(String file) throws IOException {
+    Map<String, Integer> out = new HashMap<>();
+    try (ParquetFileReader f = ParquetFileReader.open(new LocalInputFile(Path.of(file)))) {
+      for (Type t : f.getFileMetaData().getSchema().getFields()) {
+        if (t.isPrimitive()
+            && t.getLogicalTypeAnnotation() instanceof IntLogicalTypeAnnotation i
+            && !i.isSigned()
+            && i.getBitWidth() >= 32) {
+          out.put(t.getName(), i.getBitWidth());
+        }
+      }
+    }
+    return out;
+  }
+
+  private static Object unsigned(Object v, Integer bits) {
+    if (bits == null || v == null) return v;
+    return bits == 32
+        ? (Object) Integer.toUnsignedLong((Integer) v)
+        : Long.toUnsignedString((Long) v);
+  }
+
   /** The row's carried columns as Avro bytes with their type; the types worked out once per file schema. */
   private static InputValues carried(
-      GenericRecord r, Records out, Map<Schema, Map<String, Map.Entry<Schema, String>>> types) {
+      GenericRecord r,
+      Records out,
+      Map<Schema, Map<String, Map.Entry<Schema, String>>> types,
+      Map<String, Integer> unsigned) {
     InputSettings s = out.settings();
     if (!s.carriesAny()) return InputValues.NONE;
     Map<String, Map.Entry<Schema, String>> columns =
@@ -109,7 +143,11 @@ final class ParquetFormat implements InputFormat {
               Map<String, Map.Entry<Schema, String>> m = new LinkedHashMap<>();
               for (Schema.Field f : schema.getFields()) {
                 if (f.name().equals(s.idField()) || f.name().equals(s.textField())) continue;
-                Schema nonNull = ValueConverter.nonNull(f.schema());
+                Integer bits = unsigned.get(f.name());
+                Schema nonNull =
+                    bits == null
+                        ? ValueConverter.nonNull(f.schema())
+                        : Schema.create(bits == 32 ? Schema.Type.LONG : Schema.Type.STRING);
                 String type = ValueConverter.typeOf(nonNull);
                 out.schema(type, nonNull.toString());
                 m.put(f.name(), Map.entry(nonNull, type));
@@ -118,7 +156,7 @@ final class ParquetFormat implements InputFormat {
             });
     Map<String, Map.Entry<String, byte[]>> values = new HashMap<>();
     for (Map.Entry<String, Map.Entry<Schema, String>> c : columns.entrySet()) {
-      Object v = r.get(c.getKey());
+      Object v = unsigned(r.get(c.getKey()), unsigned.get(c.getKey()));
       if (v == null) continue;
       String type = c.getValue().getValue();
       if (s.carries(c.getKey())) {

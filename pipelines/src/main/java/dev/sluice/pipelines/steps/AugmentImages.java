@@ -6,8 +6,12 @@ import dev.sluice.quality.image.ImageDecoder;
 import dev.sluice.quality.image.ImageRejected;
 import dev.sluice.quality.image.ImageSignals;
 import dev.sluice.quality.image.PerceptualHash;
+import dev.sluice.quality.image.Pixels;
 import dev.sluice.report.RunStats;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import net.openhft.hashing.LongHashFunction;
 import org.apache.beam.sdk.coders.SerializableCoder;
@@ -25,7 +29,8 @@ import org.apache.beam.sdk.values.TupleTagList;
  * copies from {@link ImageAugmentPolicy} — seeded by (recipe seed, image id, copy), so byte-identical on every
  * runner — each with its own id ({@code <id>#aug<k>}, as text), {@code augmented_from}, the ops applied, PNG
  * bytes, and its own signals, pixel hash and perceptual hashes. The tally counts {@code augmented} copies and each op ({@code augment:<op>}); a copy no op changed is
- * not written ({@code augment:copy_unchanged}). An input id shaped like a copy's is a dead letter
+ * not written ({@code augment:copy_unchanged}, also when the ops left every pixel as it was), nor is one with the
+ * pixels of an earlier copy of the same image ({@code augment:copy_repeated}). An input id shaped like a copy's is a dead letter
  * ({@code augment.reserved_id}) before dedup, in {@link AnalyzeImages}, as {@link ReserveCopyIds} does for text.
  */
 public final class AugmentImages extends PTransform<PCollection<ImageDoc>, PCollectionTuple> {
@@ -92,12 +97,20 @@ public final class AugmentImages extends PTransform<PCollection<ImageDoc>, PColl
         // under the source's name (a BMP, a GIF, a rotated JPEG), which the extension check would
         // reject
         var pixels = ImageDecoder.decode(d.bytes(), null, decode).pixels();
+        List<Pixels> written = new ArrayList<>();
         for (int k = 1; k <= policy.copies(); k++) {
           ImageAugmentPolicy.Result a = policy.apply(pixels, seed, d.id(), k);
-          if (a.ops().isEmpty()) {
-            count(AugmentText.PREFIX + "copy_unchanged");
+          // an op can leave every pixel as it was (identity, rotate:0, posterize:8, equalize of an
+          // equalized image): such a copy would be an exact duplicate of its original, or of a copy
+          if (a.ops().isEmpty() || same(a.pixels(), pixels)) {
+            count(AugmentText.PREFIX + AugmentText.COPY_UNCHANGED);
             continue;
           }
+          if (written.stream().anyMatch(w -> same(w, a.pixels()))) {
+            count(AugmentText.PREFIX + AugmentText.COPY_REPEATED);
+            continue;
+          }
+          written.add(a.pixels());
           for (String op : a.ops()) count(AugmentText.PREFIX + opName(op));
           count(AugmentText.AUGMENTED);
           String id = AugmentText.copyId(d.id(), k);
@@ -133,6 +146,13 @@ public final class AugmentImages extends PTransform<PCollection<ImageDoc>, PColl
     static String opName(String op) {
       int colon = op.indexOf(':');
       return colon < 0 ? op : op.substring(0, colon);
+    }
+
+    private static boolean same(Pixels a, Pixels b) {
+      return a.width() == b.width()
+          && a.height() == b.height()
+          && a.channels() == b.channels()
+          && Arrays.equals(a.data(), b.data());
     }
 
     private void count(String key) {

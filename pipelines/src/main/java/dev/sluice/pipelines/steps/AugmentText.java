@@ -5,7 +5,9 @@ import dev.sluice.augment.text.Augmented;
 import dev.sluice.pipelines.model.Doc;
 import dev.sluice.pipelines.recipe.AugmentSettings;
 import dev.sluice.report.RunStats;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import net.openhft.hashing.LongHashFunction;
 import org.apache.beam.sdk.coders.SerializableCoder;
@@ -24,13 +26,20 @@ import org.apache.beam.sdk.values.TupleTagList;
  * its own id ({@code <id>#aug<k>}), {@code augmented_from} and the ops that changed it. A copy that no op could
  * change (one word, no synonyms, a language without resources) is not written, only counted: it would be a
  * duplicate of its original. Outputs the documents and partial counts for the tally: {@code augmented} per copy
- * written, {@code augment:copy_unchanged}, and {@code augment:<op>.changed|unchanged|skipped_language} per op and
+ * written, {@code augment:copy_unchanged}, {@code augment:copy_repeated} (a copy with the text of an earlier one, not
+ * written), and {@code augment:<op>.changed|unchanged|skipped_language} per op and
  * copy, so the manifest's accounting reads input + augmented = kept + filtered + duplicate + dead_letter. An input
  * id shaped like a copy's ({@code ...#aug<k>}) could collide with one: {@link ReserveCopyIds} makes it a dead letter
  * before dedup, so none reaches this step.
  */
 public final class AugmentText extends PTransform<PCollection<Doc>, PCollectionTuple> {
   public static final TupleTag<KV<String, Long>> COUNTS = new TupleTag<>("augment_counts") {};
+
+  /** A copy no op changed, not written (text: no op applied; images: also every pixel as it was). */
+  public static final String COPY_UNCHANGED = "copy_unchanged";
+
+  /** A copy equal to an earlier copy of the same record, not written. */
+  public static final String COPY_REPEATED = "copy_repeated";
 
   /** The tally key of a written copy. */
   public static final String AUGMENTED = "augmented";
@@ -100,15 +109,21 @@ public final class AugmentText extends PTransform<PCollection<Doc>, PCollectionT
       long t = clock.start();
       if (counts == null) counts = new HashMap<>();
       out.get(Tags.DOCS).output(d);
+      List<String> written = new ArrayList<>();
       for (int k = 1; k <= copies; k++) {
         Augmented a = policy.augment(d.text(), d.lang(), seed, d.id(), k);
         for (String op : a.changed()) count(PREFIX + op + ".changed");
         for (String op : a.unchanged()) count(PREFIX + op + ".unchanged");
         for (String op : a.skippedLanguage()) count(PREFIX + op + ".skipped_language");
         if (a.changed().isEmpty()) {
-          count(PREFIX + "copy_unchanged");
+          count(PREFIX + COPY_UNCHANGED);
           continue;
         }
+        if (written.contains(a.text())) {
+          count(PREFIX + COPY_REPEATED); // the text of an earlier copy: a duplicate within the run
+          continue;
+        }
+        written.add(a.text());
         count(AUGMENTED);
         String id = copyId(d.id(), k);
         out.get(Tags.DOCS).output(d.augmentedCopy(id, a.text(), a.changed()));

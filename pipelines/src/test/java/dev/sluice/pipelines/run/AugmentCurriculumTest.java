@@ -124,6 +124,12 @@ class AugmentCurriculumTest {
         assertFalse(
             g.get("text").toString().equals(original.get("text").toString()),
             "a copy differs from its original: " + id);
+        String other = id.endsWith("#aug2") ? from + "#aug1" : null;
+        if (other != null && byId.containsKey(other)) {
+          assertFalse(
+              g.get("text").toString().equals(byId.get(other).get("text").toString()),
+              "a copy differs from the copy before it: " + id);
+        }
       }
       double d = (Double) g.get("difficulty");
       assertTrue(d >= 0 && d <= 1, "difficulty " + d);

@@ -110,6 +110,19 @@ class ImageFormatsRunTest {
     assertEquals(o.kept().get("s3").get("label"), copy.get("label"));
     assertTrue(!((List<?>) copy.get("augment_ops")).isEmpty());
     assertNotNull(run.manifest().augment());
+    // no copy repeats its original's pixels or another copy's (identity, rotate:0 and the like
+    // leave an image as it was): those are counted, not written
+    Map<String, Long> pixelsPerOriginal = new java.util.HashMap<>();
+    for (Map<String, Object> k : o.kept().values()) {
+      Object from = k.get("augmented_from");
+      String key = (from == null ? k.get("id") : from) + " " + k.get("pixel_sha256");
+      pixelsPerOriginal.merge(key, 1L, Long::sum);
+    }
+    assertTrue(pixelsPerOriginal.values().stream().allMatch(n -> n == 1), "a repeated copy");
+    long skipped =
+        run.manifest().augment().getOrDefault("copy_unchanged", 0L)
+            + run.manifest().augment().getOrDefault("copy_repeated", 0L);
+    assertEquals(2 * originals, c.augmented() + skipped, run.manifest().augment().toString());
 
     RunSummary again = ImageRuns.run(recipe(in, dir.resolve("again")), dir.resolve("again"));
     assertEquals(ImageRuns.hashes(run.manifest()), ImageRuns.hashes(again.manifest()));

@@ -28,9 +28,60 @@ import org.junit.jupiter.api.io.TempDir;
  * Parquet allows column names that Avro does not ({@code file-path}, {@code 1st}, a struct field {@code a-b}), and
  * DuckDB, pyarrow and Polars write and read them. Such a file is read whole, its columns renamed as a JSON field's
  * would be, and a struct with such a name inside carried as JSON text; it once failed whole as {@code corrupt_file}.
+ * Unsigned integers keep their values (parquet-avro reads them as signed: they wrapped).
  */
-class ParquetColumnNamesTest {
+class ParquetInputColumnsTest {
   @TempDir Path dir;
+
+  private static Manifest run(Path in, Path out) throws IOException {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("name", "columns");
+    m.put("input", Map.of("path", in + "/*", "format", "parquet"));
+    m.put("output", Map.of("path", out.toString()));
+    Recipe r = Recipe.from(m);
+    return Curation.run(
+            r,
+            InputFiles.expand(r.input().paths()),
+            out,
+            "embedded",
+            Runners.options("embedded", null, 1))
+        .manifest();
+  }
+
+  @Test
+  void unsignedIntegersKeepTheirValues() throws IOException {
+    MessageType schema =
+        Types.buildMessage()
+            .required(PrimitiveTypeName.BINARY)
+            .as(LogicalTypeAnnotation.stringType())
+            .named("text")
+            .optional(PrimitiveTypeName.INT32)
+            .as(LogicalTypeAnnotation.intType(32, false))
+            .named("u32")
+            .optional(PrimitiveTypeName.INT64)
+            .as(LogicalTypeAnnotation.intType(64, false))
+            .named("u64")
+            .named("pyarrow_schema");
+    Path in = Files.createDirectories(dir.resolve("u"));
+    SimpleGroupFactory rows = new SimpleGroupFactory(schema);
+    try (ParquetWriter<Group> w =
+        ExampleParquetWriter.builder(new LocalOutputFile(in.resolve("u.parquet")))
+            .withType(schema)
+            .build()) {
+      // 4,000,000,000 and 2^64 - 1 as Parquet stores them: the bits of a signed int and long
+      w.write(
+          rows.newGroup()
+              .append("text", "Big unsigned numbers live in this row of the file.")
+              .append("u32", (int) 4_000_000_000L)
+              .append("u64", -1L));
+    }
+    Manifest man = run(in, dir.resolve("u-out"));
+    assertEquals("long", man.input_fields().get("u32").type());
+    assertEquals("string", man.input_fields().get("u64").type());
+    GenericRecord row = CurationTest.rows(dir.resolve("u-out"), man.shards()).get(0);
+    assertEquals(4_000_000_000L, row.get("u32"));
+    assertEquals("18446744073709551615", row.get("u64").toString());
+  }
 
   @Test
   void columnsWithNamesAvroRejectsAreReadAndRenamed() throws IOException {
@@ -71,19 +122,7 @@ class ParquetColumnNamesTest {
       }
     }
     Path out = dir.resolve("out");
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("name", "names");
-    m.put("input", Map.of("path", in + "/*", "format", "parquet"));
-    m.put("output", Map.of("path", out.toString()));
-    Recipe r = Recipe.from(m);
-    Manifest man =
-        Curation.run(
-                r,
-                InputFiles.expand(r.input().paths()),
-                out,
-                "embedded",
-                Runners.options("embedded", null, 1))
-            .manifest();
+    Manifest man = run(in, out);
     assertEquals(4, man.counts().input(), man.counts().toString());
     assertEquals(4, man.counts().kept(), man.counts().toString());
     assertEquals(0, man.counts().dead_letter(), man.counts().toString());

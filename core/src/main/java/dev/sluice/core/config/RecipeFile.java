@@ -24,7 +24,11 @@ import java.util.TreeMap;
  * values are refused the same way everywhere: naming the key, the value and what is allowed.
  */
 public final class RecipeFile {
-  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+  /** A key given twice at one level (a second {@code dedup:} that would replace the first) is refused. */
+  private static final ObjectMapper YAML =
+      new ObjectMapper(new YAMLFactory())
+          .enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+
   private static final ObjectMapper CANONICAL =
       new ObjectMapper().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
 

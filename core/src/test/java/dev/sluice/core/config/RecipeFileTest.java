@@ -54,6 +54,13 @@ class RecipeFileTest {
             Config.ConfigException.class,
             () -> RecipeFile.load("recipe", yaml("name: x\n"), List.of("language.keep")));
     assertEquals("--set", set.field());
+    // a key given twice: the second would silently replace the first
+    Path twice = yaml("name: x\ndedup: {exact: true}\noutput: {path: o}\ndedup: {near: true}\n");
+    Config.ConfigException dup =
+        assertThrows(
+            Config.ConfigException.class, () -> RecipeFile.load("recipe", twice, List.of()));
+    org.junit.jupiter.api.Assertions.assertTrue(
+        dup.getMessage().contains("Duplicate field 'dedup'"), dup.getMessage());
   }
 
   @Test

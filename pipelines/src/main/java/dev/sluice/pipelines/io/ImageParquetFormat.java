@@ -5,6 +5,7 @@ import dev.sluice.pipelines.model.ImageDoc;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.function.Consumer;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericFixed;
@@ -51,6 +52,26 @@ final class ImageParquetFormat {
                       + input.imageColumn()
                       + "'; columns: "
                       + schema.getFields().stream().map(Schema.Field::name).toList(),
+                  file,
+                  "file",
+                  0,
+                  (byte[]) null));
+          return;
+        }
+        String wrongType =
+            row == 1 ? notBinary(schema.getField(input.imageColumn()).schema()) : null;
+        if (wrongType != null) {
+          // not one missing_image per row: the column can hold no image at all
+          dead.accept(
+              DeadLetter.of(
+                  FileReader.STAGE,
+                  "image_column_type",
+                  "'"
+                      + input.imageColumn()
+                      + "' is a "
+                      + wrongType
+                      + " column; images are binary, or a struct with a binary 'bytes' field (as"
+                      + " Hugging Face datasets writes them)",
                   file,
                   "file",
                   0,
@@ -106,6 +127,25 @@ final class ImageParquetFormat {
     } catch (java.nio.charset.CharacterCodingException e) {
       return null;
     }
+  }
+
+  /** Null when the column can hold image bytes ({@link #bytes}); else its type, for the dead letter. */
+  static String notBinary(Schema column) {
+    Schema s = column;
+    if (s.getType() == Schema.Type.UNION) {
+      List<Schema> rest =
+          s.getTypes().stream().filter(t -> t.getType() != Schema.Type.NULL).toList();
+      if (rest.size() != 1) return "union";
+      s = rest.get(0);
+    }
+    if (s.getType() == Schema.Type.RECORD && s.getField("bytes") != null) {
+      return notBinary(s.getField("bytes").schema()) == null
+          ? null
+          : "struct whose 'bytes' is not binary";
+    }
+    return s.getType() == Schema.Type.BYTES || s.getType() == Schema.Type.FIXED
+        ? null
+        : s.getType().getName();
   }
 
   /** The bytes of a binary value, or of the {@code bytes} field of a struct; null otherwise. */

@@ -319,6 +319,28 @@ class ImageReaderTest {
     assertEquals("row 2", dead.get(0).location());
   }
 
+  @Test
+  void anImageColumnThatHoldsNoBytesIsOneDeadLetterForTheFile() throws IOException {
+    Schema row = SchemaBuilder.record("Row").fields().requiredString("image").endRecord();
+    Path f = dir.resolve("strings.parquet");
+    try (ParquetWriter<GenericRecord> w =
+        AvroParquetWriter.<GenericRecord>builder(new LocalOutputFile(f))
+            .withSchema(row)
+            .withConf(new PlainParquetConfiguration())
+            .build()) {
+      for (int i = 0; i < 3; i++) {
+        GenericRecord r = new GenericData.Record(row);
+        r.put("image", "images/" + i + ".png"); // a path, not the image
+        w.write(r);
+      }
+    }
+    read(input("image_parquet", f), f);
+    assertTrue(images.isEmpty());
+    assertEquals(1, dead.size(), dead.toString());
+    assertEquals("image_column_type", dead.get(0).reason());
+    assertTrue(dead.get(0).detail().contains("'image' is a string column"), dead.get(0).detail());
+  }
+
   /** One row with the horse, one with a null image. */
   static Path plainParquet(Path f) throws IOException {
     Schema row = SchemaBuilder.record("Row").fields().optionalBytes("image").endRecord();

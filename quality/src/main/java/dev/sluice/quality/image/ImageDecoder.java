@@ -177,7 +177,13 @@ public final class ImageDecoder {
       cmyk = isCmyk(reader.getRawImageType(0));
       img = reader.read(0, null);
     } catch (IOException | RuntimeException e) {
-      if (!complete || ranOffTheEnd(e)) throw truncated(format);
+      if (!complete) throw truncated(format);
+      if (ranOffTheEnd(e)) {
+        // the container is whole (a PNG with its IEND, say) but its compressed data stops short
+        throw new ImageRejected(
+            ImageRejected.TRUNCATED_IMAGE,
+            "the " + format.id() + " image data ends before the picture is complete");
+      }
       String msg = String.valueOf(e.getMessage());
       String kind =
           msg.toLowerCase(Locale.ROOT).contains("unsupported")

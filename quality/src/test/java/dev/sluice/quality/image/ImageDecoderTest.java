@@ -89,6 +89,31 @@ class ImageDecoderTest {
   }
 
   @Test
+  void aPngWhoseDataStopsShortBeforeItsIendIsNotCalledMissingItsIend() {
+    byte[] png = Encodings.write(Encodings.quadrants(40, 30, BufferedImage.TYPE_3BYTE_BGR), "png");
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    out.write(png, 0, 8);
+    for (int at = 8; at < png.length; ) {
+      int len = java.nio.ByteBuffer.wrap(png, at, 4).getInt();
+      String type = new String(png, at + 4, 4, java.nio.charset.StandardCharsets.US_ASCII);
+      byte[] data = Arrays.copyOfRange(png, at + 8, at + 8 + len);
+      if (type.equals("IDAT"))
+        data = Arrays.copyOf(data, data.length / 2); // a valid CRC, half the data
+      java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+      crc.update(type.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+      crc.update(data);
+      out.writeBytes(java.nio.ByteBuffer.allocate(4).putInt(data.length).array());
+      out.writeBytes(type.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+      out.writeBytes(data);
+      out.writeBytes(java.nio.ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
+      at += 12 + len;
+    }
+    ImageRejected e = assertThrows(ImageRejected.class, () -> decode(out.toByteArray(), "s.png"));
+    assertEquals(ImageRejected.TRUNCATED_IMAGE, e.reason());
+    assertTrue(!e.detail().contains("IEND"), e.detail());
+  }
+
+  @Test
   void strayBytesBetweenJpegMarkersAreSkippedAsLibjpegDoes() throws ImageRejected {
     byte[] plain = Encodings.jpeg(Encodings.quadrants(24, 16, BufferedImage.TYPE_3BYTE_BGR), 95);
     // after SOI and the APP0 segment that follows it: three bytes that are no marker

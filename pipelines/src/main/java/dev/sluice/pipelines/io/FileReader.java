@@ -43,6 +43,14 @@ public final class FileReader {
     try {
       Path p = Path.of(file);
       if (Files.isSymbolicLink(p) && !Files.exists(p)) {
+        java.util.Set<Path> seen = new java.util.HashSet<>();
+        for (Path at = p;
+            Files.isSymbolicLink(at);
+            at = at.resolveSibling(Files.readSymbolicLink(at))) {
+          if (!seen.add(at.toAbsolutePath().normalize())) {
+            return "the file is a symbolic link in a loop (following it leads back to " + at + ")";
+          }
+        }
         return "the file is a symbolic link to a missing target, " + Files.readSymbolicLink(p);
       }
     } catch (IOException | RuntimeException ignored) {

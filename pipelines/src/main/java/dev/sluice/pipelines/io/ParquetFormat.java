@@ -117,6 +117,8 @@ final class ParquetFormat implements InputFormat {
           out.put(t.getName(), i.getBitWidth());
         }
       }
+    } catch (RuntimeException e) {
+      throw new IOException(e.getMessage(), e); // not Parquet: a corrupt_file, as the reader says
     }
     return out;
   }

@@ -445,6 +445,14 @@ class ImageReaderTest {
     assertEquals("unreadable_file", dead.get(0).reason());
     assertTrue(
         dead.get(0).detail().contains("symbolic link to a missing target"), dead.get(0).detail());
+    // a link that leads back to itself is said to be one, not a link to a missing target
+    Path loops = Files.createDirectories(dir.resolve("loops"));
+    Path loop = loops.resolve("loop.png");
+    Files.createSymbolicLink(loop, loops.resolve("loop-back.png"));
+    Files.createSymbolicLink(loops.resolve("loop-back.png"), loop);
+    assertTrue(
+        FileReader.unreadable(loop.toString(), new java.io.IOException("x"))
+            .contains("a symbolic link in a loop"));
     // an include glob matches a name with a line break too (it missed it)
     ImageInput png =
         ImageInput.from(

@@ -62,10 +62,11 @@ public final class InputFiles {
       // paths may overlap (a folder and a glob inside it): a file named twice is counted once
       Set<String> counted = new HashSet<>();
       Sizer once = sizer;
-      sizer = (f, bytes) -> counted.add(f) && once.add(f, bytes);
+      sizer = (f, bytes) -> counted.add(samePath(f)) && once.add(f, bytes);
     }
     List<String> first = null;
     TreeSet<String> merged = null;
+    Set<String> seen = null; // each file once, however its paths spell it (t/a.jsonl, ./t/a.jsonl)
     for (String p : patterns) {
       List<String> matched = expandOne(p, danglingLinks, sizer);
       if (matched == null) return null;
@@ -77,11 +78,24 @@ public final class InputFiles {
       if (first == null) {
         first = matched;
       } else {
-        if (merged == null) merged = new TreeSet<>(first);
-        merged.addAll(matched);
+        if (merged == null) {
+          merged = new TreeSet<>(first);
+          seen = new HashSet<>();
+          for (String f : first) seen.add(samePath(f));
+        }
+        for (String f : matched) if (seen.add(samePath(f))) merged.add(f);
       }
     }
     return new ArrayList<>(merged == null ? first : merged);
+  }
+
+  /** The file's absolute, normalised path: two spellings of one path give the same. */
+  private static String samePath(String f) {
+    try {
+      return Path.of(f).toAbsolutePath().normalize().toString();
+    } catch (java.nio.file.InvalidPathException e) {
+      return f;
+    }
   }
 
   static List<String> expandOne(String pattern) {

@@ -54,6 +54,10 @@ class InputFilesTest {
     assertEquals(
         List.of(dir + "/a/1.jsonl", dir + "/a/2.jsonl.gz", dir + "/c.txt"),
         InputFiles.expand(List.of(dir + "/{a/1.jsonl,c.txt}", dir + "/a/*.gz", dir + "/c.txt")));
+    // one file under two spellings is read once (the second copy's records were duplicate ids)
+    assertEquals(
+        List.of(dir + "/a/1.jsonl"),
+        InputFiles.expand(List.of(dir + "/a/1.jsonl", dir + "/a/./b/../1.jsonl")));
   }
 
   @Test

@@ -209,7 +209,9 @@ public record Report(
       r = JSON.readValue(f.toFile(), Report.class);
     } catch (IOException e) {
       throw new dev.sluice.core.cli.UsageException(
-          f + ": unreadable report: " + e.getMessage().lines().findFirst().orElse(""));
+          f
+              + ": unreadable report: "
+              + String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
     }
     if (r == null || r.run() == null || r.counts() == null || r.verdict() == null) {
       throw new dev.sluice.core.cli.UsageException(

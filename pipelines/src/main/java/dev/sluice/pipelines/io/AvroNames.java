@@ -8,7 +8,9 @@ import org.apache.avro.Schema;
  * that Parquet, DuckDB and pyarrow allow ({@code file-path}, {@code my label}, {@code 1st}): the whole file would
  * fail as if corrupt. Inside {@link #lenient()} this thread's Avro name check is off, so such a file reads; its
  * columns are then renamed as a JSON field's would be ({@link InputColumns}), and a struct with such names inside
- * is carried as JSON ({@link ValueConverter#carriable}). Avro offers the switch only to its own schema parser, so it
+ * is carried as JSON ({@link ValueConverter#carriable}). The check stays off for the whole read loop, so steps the
+ * runner chains onto the reading thread run with it off too: the code parses its schemas with {@link
+ * ValueConverter#schema} or builds them from valid names. Avro offers the switch only to its own schema parser, so it
  * is set through its thread-local; where an Avro version lacks it, names are checked as before.
  */
 public final class AvroNames implements AutoCloseable {

@@ -26,7 +26,8 @@ import org.apache.avro.generic.GenericRecord;
  * <p>Names: a field keeps its name when that is a valid Parquet/Avro name ({@code [A-Za-z_][A-Za-z0-9_]*}) and
  * is not one of Sluice's columns (of the shards or of removed/), compared ignoring case (DuckDB and Spark resolve
  * names without it). Otherwise every other character becomes {@code _} (and a leading digit gets one before it),
- * a name taken by Sluice becomes {@code input_<name>}, and a name still taken gets {@code _2}, {@code _3}, ...
+ * a name taken (by Sluice, or by another input field) becomes {@code input_<name>}, and a name still taken gets
+ * {@code _2}, {@code _3}, ...
  * Fields are named in input-name order, unchanged names first, so the outcome depends on the names alone.
  */
 public final class InputColumns implements Serializable {

@@ -89,11 +89,14 @@ public final class InputFiles {
     return new ArrayList<>(merged == null ? first : merged);
   }
 
-  /** The file's absolute, normalised path: two spellings of one path give the same. */
+  /**
+   * The file's real path (links followed, so {@code a/b/../1.jsonl} is where it leads when b is a link): two
+   * spellings of one file give the same. A file that cannot be resolved (gone, a dangling link) keeps its text.
+   */
   private static String samePath(String f) {
     try {
-      return Path.of(f).toAbsolutePath().normalize().toString();
-    } catch (java.nio.file.InvalidPathException e) {
+      return Path.of(f).toRealPath().toString();
+    } catch (IOException | java.nio.file.InvalidPathException e) {
       return f;
     }
   }

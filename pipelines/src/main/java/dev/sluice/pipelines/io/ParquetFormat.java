@@ -58,7 +58,7 @@ final class ParquetFormat implements InputFormat {
     String idField = out.settings().idField();
     long[] row = {0};
     Map<Schema, Map<String, Map.Entry<Schema, String>>> types = new HashMap<>();
-    Map<String, Integer> unsigned = out.settings().carriesAny() ? unsignedColumns(file) : Map.of();
+    Map<String, Integer> unsigned = unsignedColumns(file);
     out.trackPosition(
         () -> new Records.Position("row " + (row[0] + 1), "row " + (row[0] + 1), row[0] + 1, null));
     try (AvroNames lenient = AvroNames.lenient();
@@ -79,7 +79,10 @@ final class ParquetFormat implements InputFormat {
           return;
         }
         Object text = r.get(textField);
-        Object id = schema.getField(idField) == null ? null : r.get(idField);
+        Object id =
+            schema.getField(idField) == null
+                ? null
+                : unsigned(r.get(idField), unsigned.get(idField));
         byte[] raw = String.valueOf(r).getBytes(StandardCharsets.UTF_8);
         if (text == null) {
           out.reject("missing_text", "'" + textField + "' is null", "row " + row[0], row[0], raw);

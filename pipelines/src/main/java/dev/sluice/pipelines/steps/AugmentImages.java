@@ -97,7 +97,9 @@ public final class AugmentImages extends PTransform<PCollection<ImageDoc>, PColl
         // under the source's name (a BMP, a GIF, a rotated JPEG), which the extension check would
         // reject
         var pixels = ImageDecoder.decode(d.bytes(), null, decode).pixels();
-        List<Pixels> written = new ArrayList<>();
+        // the pixel hashes of the copies written so far (their pixels would hold a photo's worth of
+        // memory per copy)
+        List<String> written = new ArrayList<>();
         for (int k = 1; k <= policy.copies(); k++) {
           ImageAugmentPolicy.Result a = policy.apply(pixels, seed, d.id(), k);
           // an op can leave every pixel as it was (identity, rotate:0, posterize:8, equalize of an
@@ -106,11 +108,12 @@ public final class AugmentImages extends PTransform<PCollection<ImageDoc>, PColl
             count(AugmentText.PREFIX + AugmentText.COPY_UNCHANGED);
             continue;
           }
-          if (written.stream().anyMatch(w -> same(w, a.pixels()))) {
+          String pixelSha = ImageDecoder.pixelSha256(a.pixels());
+          if (written.contains(pixelSha)) {
             count(AugmentText.PREFIX + AugmentText.COPY_REPEATED);
             continue;
           }
-          written.add(a.pixels());
+          written.add(pixelSha);
           for (String op : a.ops()) count(AugmentText.PREFIX + opName(op));
           count(AugmentText.AUGMENTED);
           String id = AugmentText.copyId(d.id(), k);
@@ -128,7 +131,7 @@ public final class AugmentImages extends PTransform<PCollection<ImageDoc>, PColl
                           p.channels(),
                           d.sourceFormat(),
                           ImageSignals.measure(p, luma, png, "png").asMap(),
-                          ImageDecoder.pixelSha256(p),
+                          pixelSha,
                           PerceptualHash.phash(luma, p.width(), p.height()),
                           PerceptualHash.dhash(luma, p.width(), p.height())));
           if (report) {

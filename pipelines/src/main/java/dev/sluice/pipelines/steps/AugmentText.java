@@ -115,7 +115,8 @@ public final class AugmentText extends PTransform<PCollection<Doc>, PCollectionT
         for (String op : a.changed()) count(PREFIX + op + ".changed");
         for (String op : a.unchanged()) count(PREFIX + op + ".unchanged");
         for (String op : a.skippedLanguage()) count(PREFIX + op + ".skipped_language");
-        if (a.changed().isEmpty()) {
+        // ops that undo each other (a word inserted, then deleted) can also give back the original
+        if (a.changed().isEmpty() || a.text().equals(d.text())) {
           count(PREFIX + COPY_UNCHANGED);
           continue;
         }

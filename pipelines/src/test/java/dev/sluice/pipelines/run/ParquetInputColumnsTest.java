@@ -34,9 +34,13 @@ class ParquetInputColumnsTest {
   @TempDir Path dir;
 
   private static Manifest run(Path in, Path out) throws IOException {
+    return run(in, out, "id");
+  }
+
+  private static Manifest run(Path in, Path out, String idField) throws IOException {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("name", "columns");
-    m.put("input", Map.of("path", in + "/*", "format", "parquet"));
+    m.put("input", Map.of("path", in + "/*", "format", "parquet", "id_field", idField));
     m.put("output", Map.of("path", out.toString()));
     Recipe r = Recipe.from(m);
     return Curation.run(
@@ -81,6 +85,10 @@ class ParquetInputColumnsTest {
     GenericRecord row = CurationTest.rows(dir.resolve("u-out"), man.shards()).get(0);
     assertEquals(4_000_000_000L, row.get("u32"));
     assertEquals("18446744073709551615", row.get("u64").toString());
+    // an unsigned id column gives unsigned ids
+    Manifest byU64 = run(in, dir.resolve("u-id"), "u64");
+    GenericRecord idRow = CurationTest.rows(dir.resolve("u-id"), byU64.shards()).get(0);
+    assertEquals("18446744073709551615", idRow.get("id").toString());
   }
 
   @Test

@@ -48,11 +48,6 @@ public final class RuleSets {
           null,
           "the rule sets to run (the section sets " + configured + " but names none)");
     }
-    // a section not named in rules (switched off with --set quality.rules=...) is still checked, so
-    // a typo in it is an error now rather than when it is switched back on
-    for (Registered r : REGISTRY) {
-      if (configured.contains(r.name())) r.build().apply(c.getSection(r.name()));
-    }
     List<RuleSet> out = new ArrayList<>();
     for (String name : c.getStringList("rules", List.of())) {
       Registered r =

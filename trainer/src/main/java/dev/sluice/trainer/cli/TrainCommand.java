@@ -98,7 +98,8 @@ public final class TrainCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     if (stopAfter < 0) {
       // 0 is the default (no stop); a negative count once trained the whole schedule
-      throw new Config.ConfigException("--stop-after", stopAfter, "a number of steps, 1 or more");
+      throw new Config.ConfigException(
+          "--stop-after", stopAfter, "a number of steps (0, the default, does not stop)");
     }
     java.util.Map<String, Object> map = RecipeFile.load("training recipe", recipe, overrides);
     String task =

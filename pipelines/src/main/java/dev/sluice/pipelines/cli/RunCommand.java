@@ -256,14 +256,8 @@ public final class RunCommand implements Callable<Integer> {
 
   /** The options alone, as a run would refuse them, so that --check refuses them too. */
   private void checkOptions() {
-    if (!Runners.NAMES.contains(runner)) {
-      throw new Config.ConfigException("--runner", runner, "one of " + Runners.NAMES);
-    }
-    if (parallelism < 0) {
-      throw new Config.ConfigException(
-          "--parallelism", parallelism, "0 (one per core) or more workers");
-    }
     new Runners.Restarts(restarts, restartDelay); // refuses negative values
+    Runners.check(runner, flinkMaster, parallelism);
   }
 
   /** The run directory must be a folder or not yet exist (a file there failed the run with its bare name). */

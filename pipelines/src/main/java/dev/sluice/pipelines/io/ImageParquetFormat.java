@@ -5,7 +5,6 @@ import dev.sluice.pipelines.model.ImageDoc;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.function.Consumer;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericFixed;
@@ -131,13 +130,8 @@ final class ImageParquetFormat {
 
   /** Null when the column can hold image bytes ({@link #bytes}); else its type, for the dead letter. */
   static String notBinary(Schema column) {
-    Schema s = column;
-    if (s.getType() == Schema.Type.UNION) {
-      List<Schema> rest =
-          s.getTypes().stream().filter(t -> t.getType() != Schema.Type.NULL).toList();
-      if (rest.size() != 1) return "union";
-      s = rest.get(0);
-    }
+    Schema s = ValueConverter.nonNull(column);
+    if (s.getType() == Schema.Type.UNION) return "union";
     if (s.getType() == Schema.Type.RECORD && s.getField("bytes") != null) {
       return notBinary(s.getField("bytes").schema()) == null
           ? null

@@ -81,8 +81,27 @@ public final class Runners {
     return options(runner, flinkMaster, parallelism, Restarts.DEFAULT);
   }
 
+  /**
+   * Refuses the options a run would refuse, without building or starting anything: {@code run --check} calls it,
+   * and {@link #options} before it builds them.
+   */
+  public static void check(String runner, String flinkMaster, int parallelism) {
+    if (!NAMES.contains(runner)) {
+      throw new Config.ConfigException("--runner", runner, "one of " + NAMES);
+    }
+    if (parallelism < 0) {
+      throw new Config.ConfigException(
+          "--parallelism", parallelism, "0 (one per core) or more workers");
+    }
+    if (runner.equals("flink") && (flinkMaster == null || flinkMaster.isBlank())) {
+      throw new Config.ConfigException(
+          "--flink-master", flinkMaster, "HOST:PORT of the JobManager's REST endpoint");
+    }
+  }
+
   public static PipelineOptions options(
       String runner, String flinkMaster, int parallelism, Restarts restarts) {
+    check(runner, flinkMaster, parallelism);
     int cores = parallelism > 0 ? parallelism : Runtime.getRuntime().availableProcessors();
     switch (runner) {
       case "embedded" -> {
@@ -108,10 +127,6 @@ public final class Runners {
         return o;
       }
       case "flink" -> {
-        if (flinkMaster == null || flinkMaster.isBlank()) {
-          throw new Config.ConfigException(
-              "--flink-master", flinkMaster, "HOST:PORT of the JobManager's REST endpoint");
-        }
         String jar =
             System.getProperty(
                 "sluice.jobJar",

@@ -6,10 +6,8 @@ import dev.sluice.quality.image.ImageDecoder;
 import dev.sluice.quality.image.ImageRejected;
 import dev.sluice.quality.image.ImageSignals;
 import dev.sluice.quality.image.PerceptualHash;
-import dev.sluice.quality.image.Pixels;
 import dev.sluice.report.RunStats;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -103,12 +101,13 @@ public final class AugmentImages extends PTransform<PCollection<ImageDoc>, PColl
         for (int k = 1; k <= policy.copies(); k++) {
           ImageAugmentPolicy.Result a = policy.apply(pixels, seed, d.id(), k);
           // an op can leave every pixel as it was (identity, rotate:0, posterize:8, equalize of an
-          // equalized image): such a copy would be an exact duplicate of its original, or of a copy
-          if (a.ops().isEmpty() || same(a.pixels(), pixels)) {
+          // equalized image): such a copy would be an exact duplicate of its original (whose pixel
+          // hash the analysis took of these same pixels), or of a copy
+          String pixelSha = a.ops().isEmpty() ? null : ImageDecoder.pixelSha256(a.pixels());
+          if (pixelSha == null || pixelSha.equals(d.pixelSha256())) {
             count(AugmentText.PREFIX + AugmentText.COPY_UNCHANGED);
             continue;
           }
-          String pixelSha = ImageDecoder.pixelSha256(a.pixels());
           if (written.contains(pixelSha)) {
             count(AugmentText.PREFIX + AugmentText.COPY_REPEATED);
             continue;
@@ -149,13 +148,6 @@ public final class AugmentImages extends PTransform<PCollection<ImageDoc>, PColl
     static String opName(String op) {
       int colon = op.indexOf(':');
       return colon < 0 ? op : op.substring(0, colon);
-    }
-
-    private static boolean same(Pixels a, Pixels b) {
-      return a.width() == b.width()
-          && a.height() == b.height()
-          && a.channels() == b.channels()
-          && Arrays.equals(a.data(), b.data());
     }
 
     private void count(String key) {

@@ -245,15 +245,7 @@ class AugmentCurriculumTest {
     m.put("dedup", Map.of("exact", true));
     m.put("augment", Map.of("text", Map.of("copies", 1, "ops", Map.of("swap", 0.5))));
     m.put("output", Map.of("path", out.toString()));
-    Recipe r = Recipe.from(m);
-    Manifest man =
-        Curation.run(
-                r,
-                InputFiles.expand(r.input().paths()),
-                out,
-                "embedded",
-                Runners.options("embedded", null, 1))
-            .manifest();
+    Manifest man = CurationTest.run(m, out).manifest();
     assertEquals(Map.of("augment.reserved_id", 1L), man.dead_letter_reasons());
     assertEquals(0, man.counts().duplicateTotal(), man.counts().toString());
     assertTrue(man.counts().balanced(), man.counts().toString());

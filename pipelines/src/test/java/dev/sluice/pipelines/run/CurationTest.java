@@ -122,6 +122,17 @@ class CurationTest {
         r, InputFiles.expand(r.input().paths()), out, runner, Runners.options(runner, null, 2));
   }
 
+  /** A text recipe run on the embedded runner, as the tests of every run step use it. */
+  static RunSummary run(Map<String, Object> recipe, Path out) throws IOException {
+    Recipe r = Recipe.from(recipe);
+    return Curation.run(
+        r,
+        InputFiles.expand(r.input().paths()),
+        out,
+        "embedded",
+        Runners.options("embedded", null, 2));
+  }
+
   static List<GenericRecord> rows(Path runDir, List<Manifest.FileEntry> files) throws IOException {
     List<GenericRecord> out = new ArrayList<>();
     for (Manifest.FileEntry f : files) {

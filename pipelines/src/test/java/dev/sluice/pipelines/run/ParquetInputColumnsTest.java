@@ -3,13 +3,13 @@ package dev.sluice.pipelines.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.sluice.pipelines.io.InputFiles;
-import dev.sluice.pipelines.recipe.Recipe;
 import dev.sluice.schemas.Manifest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.parquet.example.data.Group;
@@ -33,6 +33,14 @@ import org.junit.jupiter.api.io.TempDir;
 class ParquetInputColumnsTest {
   @TempDir Path dir;
 
+  /** Parquet written as DuckDB or pyarrow would, names Avro rejects included (parquet-avro cannot write them). */
+  private static void write(Path f, MessageType schema, List<Group> rows) throws IOException {
+    try (ParquetWriter<Group> w =
+        ExampleParquetWriter.builder(new LocalOutputFile(f)).withType(schema).build()) {
+      for (Group g : rows) w.write(g);
+    }
+  }
+
   private static Manifest run(Path in, Path out) throws IOException {
     return run(in, out, "id");
   }
@@ -42,14 +50,7 @@ class ParquetInputColumnsTest {
     m.put("name", "columns");
     m.put("input", Map.of("path", in + "/*", "format", "parquet", "id_field", idField));
     m.put("output", Map.of("path", out.toString()));
-    Recipe r = Recipe.from(m);
-    return Curation.run(
-            r,
-            InputFiles.expand(r.input().paths()),
-            out,
-            "embedded",
-            Runners.options("embedded", null, 1))
-        .manifest();
+    return CurationTest.run(m, out).manifest();
   }
 
   @Test
@@ -67,18 +68,16 @@ class ParquetInputColumnsTest {
             .named("u64")
             .named("pyarrow_schema");
     Path in = Files.createDirectories(dir.resolve("u"));
-    SimpleGroupFactory rows = new SimpleGroupFactory(schema);
-    try (ParquetWriter<Group> w =
-        ExampleParquetWriter.builder(new LocalOutputFile(in.resolve("u.parquet")))
-            .withType(schema)
-            .build()) {
-      // 4,000,000,000 and 2^64 - 1 as Parquet stores them: the bits of a signed int and long
-      w.write(
-          rows.newGroup()
-              .append("text", "Big unsigned numbers live in this row of the file.")
-              .append("u32", (int) 4_000_000_000L)
-              .append("u64", -1L));
-    }
+    // 4,000,000,000 and 2^64 - 1 as Parquet stores them: the bits of a signed int and long
+    write(
+        in.resolve("u.parquet"),
+        schema,
+        List.of(
+            new SimpleGroupFactory(schema)
+                .newGroup()
+                .append("text", "Big unsigned numbers live in this row of the file.")
+                .append("u32", (int) 4_000_000_000L)
+                .append("u64", -1L)));
     Manifest man = run(in, dir.resolve("u-out"));
     assertEquals("long", man.input_fields().get("u32").type());
     assertEquals("string", man.input_fields().get("u64").type());
@@ -114,21 +113,18 @@ class ParquetInputColumnsTest {
             .named("duckdb_schema");
     Path in = Files.createDirectories(dir.resolve("in"));
     SimpleGroupFactory rows = new SimpleGroupFactory(schema);
-    try (ParquetWriter<Group> w =
-        ExampleParquetWriter.builder(new LocalOutputFile(in.resolve("a.parquet")))
-            .withType(schema)
-            .build()) {
-      for (int i = 0; i < 4; i++) {
-        Group g =
-            rows.newGroup()
-                .append("id", "d" + i)
-                .append("text", "Document " + i + " says something about the sea and ships.")
-                .append("file-path", "crawl/" + i + ".warc")
-                .append("1st", (long) i);
-        g.addGroup("info").append("a-b", "v" + i);
-        w.write(g);
-      }
+    List<Group> groups = new ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      Group g =
+          rows.newGroup()
+              .append("id", "d" + i)
+              .append("text", "Document " + i + " says something about the sea and ships.")
+              .append("file-path", "crawl/" + i + ".warc")
+              .append("1st", (long) i);
+      g.addGroup("info").append("a-b", "v" + i);
+      groups.add(g);
     }
+    write(in.resolve("a.parquet"), schema, groups);
     Path out = dir.resolve("out");
     Manifest man = run(in, out);
     assertEquals(4, man.counts().input(), man.counts().toString());

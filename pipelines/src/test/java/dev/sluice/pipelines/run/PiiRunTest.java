@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sluice.core.config.Config;
 import dev.sluice.core.run.RunDir;
-import dev.sluice.pipelines.io.InputFiles;
 import dev.sluice.pipelines.recipe.Recipe;
 import dev.sluice.schemas.Manifest;
 import java.io.IOException;
@@ -66,22 +65,12 @@ class PiiRunTest {
     return m;
   }
 
-  static RunSummary run(Map<String, Object> recipe, Path out) throws IOException {
-    Recipe r = Recipe.from(recipe);
-    return Curation.run(
-        r,
-        InputFiles.expand(r.input().paths()),
-        out,
-        "embedded",
-        Runners.options("embedded", null, 2));
-  }
-
   @Test
   void aDocumentALaterStepRemovesIsAlreadyRedactedInRemoved() throws IOException {
     Path out = dir.resolve("removed-redacted");
     Map<String, Object> recipe = recipeMap(out, Map.of());
     recipe.put("language", Map.of("keep", List.of("en"), "min_confidence", 0.0));
-    Manifest m = run(recipe, out).manifest();
+    Manifest m = CurationTest.run(recipe, out).manifest();
     assertTrue(m.counts().balanced());
     GenericRecord german = null;
     for (GenericRecord g : CurationTest.rows(out, m.removed()))
@@ -99,8 +88,9 @@ class PiiRunTest {
     Map<String, Object> pii = new HashMap<>();
     pii.put("ip", "[ip]");
     pii.put("phone", false);
-    Manifest m = run(recipeMap(out, pii), out).manifest();
-    Manifest plain = run(recipeMap(dir.resolve("plain"), null), dir.resolve("plain")).manifest();
+    Manifest m = CurationTest.run(recipeMap(out, pii), out).manifest();
+    Manifest plain =
+        CurationTest.run(recipeMap(dir.resolve("plain"), null), dir.resolve("plain")).manifest();
     assertNull(plain.pii());
     assertEquals(plain.counts(), m.counts());
     assertTrue(m.counts().balanced());
